@@ -1,0 +1,44 @@
+"""Where things live: the data directory, bundled resources and model files.
+
+Decisions: the data directory is `EXITBOT_DATA_DIR` when set (IT can point it at a
+backed-up volume), else the platform's per-user data dir. Resources are found next to
+the package in a source checkout and under the PyInstaller bundle root when frozen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ExitBot"
+DB_FILE = "exitbot.db"
+KEY_FILE = "exitbot.keys.json"
+LOCK_FILE = "exitbot.lock"
+
+
+def data_dir() -> Path:
+    """The folder holding the encrypted database, its key file and the assembled model."""
+    override = os.environ.get("EXITBOT_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _root() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """Question sets, translations, icons and the stylesheet."""
+    return _root() / "resources"
+
+
+def models_dir() -> Path:
+    """Where IT drops GGUF files (`models/` beside the app, never in git)."""
+    return _root() / "models"
