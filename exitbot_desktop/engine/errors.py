@@ -25,3 +25,47 @@ class InvalidAnswerError(ExitBotError):
 
 class InterviewStateError(ExitBotError):
     """An action that the interview's current step does not allow."""
+
+
+class StoreError(ExitBotError):
+    """The database or its key file cannot be used as asked."""
+
+
+class WrongPasswordError(StoreError):
+    """The password (or recovery key) does not unwrap the data key."""
+
+
+class UnknownAccountError(StoreError):
+    """No HR account of that name exists in the key file."""
+
+
+class KeyFileMissingError(StoreError):
+    """The database exists but the key file beside it does not."""
+
+
+class KeyFileCorruptError(StoreError):
+    """The key file cannot be parsed or fails its checksum."""
+
+
+class DatabaseMissingError(StoreError):
+    """The key file exists but the database beside it does not."""
+
+
+class DatabaseCorruptError(StoreError):
+    """The database file is damaged, truncated, or not the one the key file belongs to."""
+
+
+class NewerSchemaError(StoreError):
+    """The database was written by a newer ExitBot and must not be touched by this one."""
+
+
+class DatabaseLockedError(StoreError):
+    """Another ExitBot process has this database open."""
+
+
+class DiskFullError(StoreError):
+    """The disk holding the data folder is full; the last change was not saved."""
+
+
+class AlreadyInitialisedError(StoreError):
+    """`init` was run where a database already exists."""

@@ -1,0 +1,270 @@
+"""`exitbot-desktop`: the GUI by default, and subcommands for IT and automation.
+
+Known failures print one sentence to stderr and exit 1; usage errors exit 2; only a
+bug shows a traceback. Passwords never come from the command line itself (it is
+visible to other users in `ps`): they come from an environment variable, a file, or a
+prompt. The GUI and its Qt imports load only for `run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from exitbot_desktop import __version__, paths
+from exitbot_desktop.engine.errors import ExitBotError, StoreError
+from exitbot_desktop.engine.health import run_checks
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KeyFile
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(ExitBotError):
+    """Bad arguments discovered after parsing (exit code 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return command(args)
+    except _UsageError as exc:
+        print(f"exitbot-desktop: {exc.user_message}", file=sys.stderr)
+        return EXIT_USAGE
+    except ExitBotError as exc:
+        print(exc.user_message, file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("Cancelled.", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="exitbot-desktop",
+        description="Private, AI-assisted exit interviews that never leave this computer.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, help="data folder (default: $EXITBOT_DATA_DIR or per-user)"
+    )
+    parser.set_defaults(func=_cmd_run)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help_text: str, *, user: bool = True
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        p.add_argument(
+            "--data-dir",
+            type=Path,
+            default=argparse.SUPPRESS,
+            help="data folder (default: $EXITBOT_DATA_DIR or per-user)",
+        )
+        if user:
+            p.add_argument("--user", help="HR account (default: $EXITBOT_HR_USER or the only one)")
+            p.add_argument(
+                "--password-file",
+                type=Path,
+                help="read the password from this file (else $EXITBOT_HR_PASSWORD)",
+            )
+        return p
+
+    add("run", _cmd_run, "start the app (the default)", user=False)
+
+    p = add("init", _cmd_init, "create the encrypted database and the first HR account")
+    p.add_argument("--org", default="", help="organisation name shown in reports")
+    p.add_argument(
+        "--recovery-key-file",
+        type=Path,
+        help="write the recovery key to this file instead of printing it",
+    )
+
+    p = add("check", _cmd_check, "check the installation; exit 0 only when healthy")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = add("passwd", _cmd_passwd, "change an HR account's password")
+    p.add_argument(
+        "--new-password-file",
+        type=Path,
+        help="read the new password from this file (else $EXITBOT_NEW_PASSWORD)",
+    )
+
+    p = add("add-hr-user", _cmd_add_user, "add an HR account (needs an existing account)")
+    p.add_argument("name", help="the new account's name")
+    p.add_argument(
+        "--new-password-file", type=Path, help="read the new account's password from this file"
+    )
+
+    p = add(
+        "unlock-with-recovery-key",
+        _cmd_recover,
+        "set a new password for an account using the printed recovery key",
+    )
+    p.add_argument(
+        "--recovery-key-file",
+        type=Path,
+        help="read the recovery key from this file (else $EXITBOT_RECOVERY_KEY)",
+    )
+    p.add_argument(
+        "--new-password-file",
+        type=Path,
+        help="read the new password from this file (else $EXITBOT_NEW_PASSWORD)",
+    )
+    return parser
+
+
+# ----------------------------------------------------------------------- helpers
+def _folder(args: argparse.Namespace) -> vault.DataFolder:
+    root: Path | None = getattr(args, "data_dir", None)
+    return vault.DataFolder(root.expanduser() if root else paths.data_dir())
+
+
+def _read_secret_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise _UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _secret(file: Path | None, env: str, prompt: str, *, confirm: bool = False) -> str:
+    if file is not None:
+        return _read_secret_file(file)
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise _UsageError(
+            f"no {prompt[0].lower() + prompt[1:]} given: set {env} or pass a file option"
+        )
+    first = getpass.getpass(f"{prompt}: ")
+    if confirm and getpass.getpass(f"{prompt} again: ") != first:
+        raise StoreError("The two passwords are not the same. Nothing was changed.")
+    return first
+
+
+def _password(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return _secret(args.password_file, "EXITBOT_HR_PASSWORD", "HR password", confirm=confirm)
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    return _secret(args.new_password_file, "EXITBOT_NEW_PASSWORD", "New password", confirm=True)
+
+
+def _user(args: argparse.Namespace, folder: vault.DataFolder) -> str:
+    user: str | None = args.user or os.environ.get("EXITBOT_HR_USER")
+    if user:
+        return user
+    accounts = KeyFile.load(folder.key_path).accounts
+    if len(accounts) == 1:
+        return accounts[0]
+    raise _UsageError(
+        "there are several HR accounts; name one with --user or $EXITBOT_HR_USER "
+        f"({', '.join(accounts)})"
+    )
+
+
+def _unlock(args: argparse.Namespace) -> vault.Store:
+    folder = _folder(args)
+    if not folder.key_path.exists() and not folder.db_path.exists():
+        raise StoreError(
+            f"There is no ExitBot database in {folder.root} yet. "
+            "Run 'exitbot-desktop init' to set one up."
+        )
+    user = _user(args, folder)
+    return vault.unlock(folder, user=user, password=_password(args))
+
+
+# ----------------------------------------------------------------------- commands
+def _cmd_run(args: argparse.Namespace) -> int:
+    from exitbot_desktop.ui.app import run_gui  # Qt loads only here
+
+    exit_code: int = run_gui(_folder(args))
+    return exit_code
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    user = args.user or os.environ.get("EXITBOT_HR_USER")
+    if not user:
+        raise _UsageError("name the first HR account with --user NAME")
+    password = _password(args, confirm=True)
+    store, recovery_key = vault.create(
+        folder, organisation=args.org, user=user, password=password, kdf=PRODUCTION_KDF
+    )
+    store.close()
+    print(f"Created the encrypted database in {folder.root} with HR account '{user}'.")
+    if args.recovery_key_file:
+        _write_private(args.recovery_key_file, recovery_key + "\n")
+        print(
+            f"The recovery key was written to {args.recovery_key_file}. Print it, keep it "
+            "in a safe, then delete the file."
+        )
+    else:
+        print("\nRecovery key (shown only now; print it and keep it in a safe):\n")
+        print(f"    {recovery_key}\n")
+        print("It opens the database if every HR password is lost.")
+    return EXIT_OK
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    password: str | None = None
+    user: str | None = None
+    try:
+        if folder.key_path.exists():
+            user = _user(args, folder)
+            password = _secret(args.password_file, "EXITBOT_HR_PASSWORD", "HR password")
+    except (_UsageError, ExitBotError):
+        password = None  # reported by the checks as "database not opened"
+    report = run_checks(folder, user=user, password=password)
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        for item in report.items:
+            print(f"{item.status.upper():5} {item.name:16} {item.detail}")
+        print("\nHealthy." if report.healthy else "\nNot healthy: see the FAIL lines above.")
+    return EXIT_OK if report.healthy else EXIT_FAILURE
+
+
+def _cmd_passwd(args: argparse.Namespace) -> int:
+    with _unlock(args) as store:
+        user = store.actor
+        store.set_password(user, _new_password(args))
+    print(f"The password for '{user}' was changed. The database was not re-encrypted.")
+    return EXIT_OK
+
+
+def _cmd_add_user(args: argparse.Namespace) -> int:
+    with _unlock(args) as store:
+        store.add_account(args.name, _new_password(args))
+    print(f"HR account '{args.name.strip()}' was added.")
+    return EXIT_OK
+
+
+def _cmd_recover(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    recovery_key = _secret(args.recovery_key_file, "EXITBOT_RECOVERY_KEY", "Recovery key")
+    user = _user(args, folder)
+    with vault.unlock_with_recovery_key(folder, recovery_key) as store:
+        store.set_password(user, _new_password(args))
+    print(f"A new password was set for '{user}'. The recovery key stays valid.")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""Installation health for `exitbot-desktop check`: each part checked on its own.
+
+A check never changes the database: it opens it (when a password is given), reads the
+schema version and closes it. A database another ExitBot holds open is reported as in
+use, not as broken. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from exitbot_desktop import paths
+from exitbot_desktop.engine.errors import DatabaseLockedError, ExitBotError
+from exitbot_desktop.engine.questions import builtin_question_set_paths, load_question_set
+from exitbot_desktop.engine.store import db, vault
+from exitbot_desktop.engine.store.keys import KeyFile
+
+_PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    name: str
+    status: str  # ok | fail | skip | info
+    detail: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    items: tuple[CheckItem, ...]
+
+    @property
+    def healthy(self) -> bool:
+        return all(item.status != "fail" for item in self.items)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "healthy": self.healthy,
+            "checks": {
+                item.name: {"status": item.status, "detail": item.detail, **item.data}
+                for item in self.items
+            },
+        }
+
+
+def run_checks(folder: vault.DataFolder, *, user: str | None, password: str | None) -> HealthReport:
+    items = [_check_folder(folder), *_check_store(folder, user, password), _check_questions()]
+    return HealthReport(tuple(items))
+
+
+def _check_folder(folder: vault.DataFolder) -> CheckItem:
+    root = folder.root
+    if not root.exists():
+        return CheckItem(
+            "data_folder",
+            "fail",
+            f"{root} does not exist; run 'exitbot-desktop init'",
+            {"path": str(root)},
+        )
+    if not os.access(root, os.W_OK):
+        return CheckItem(
+            "data_folder", "fail", f"{root} is not writable by this user", {"path": str(root)}
+        )
+    return CheckItem("data_folder", "ok", str(root), {"path": str(root)})
+
+
+def _check_store(
+    folder: vault.DataFolder, user: str | None, password: str | None
+) -> list[CheckItem]:
+    items: list[CheckItem] = []
+    try:
+        key_file = KeyFile.load(folder.key_path)
+    except ExitBotError as exc:
+        return [CheckItem("key_file", "fail", exc.user_message)]
+    items.append(
+        CheckItem(
+            "key_file",
+            "ok",
+            f"{len(key_file.accounts)} HR account(s)",
+            {"accounts": len(key_file.accounts)},
+        )
+    )
+    if not folder.db_path.exists():
+        items.append(CheckItem("database", "fail", f"{folder.db_path} is missing"))
+        return items
+    with folder.db_path.open("rb") as handle:
+        header = handle.read(16)
+    if header == _PLAIN_SQLITE_HEADER:
+        items.append(CheckItem("database", "fail", "the database file is NOT encrypted"))
+        return items
+    size = folder.db_path.stat().st_size
+    items.append(CheckItem("database", "ok", f"encrypted, {size // 1024} KiB", {"bytes": size}))
+    if password is None or user is None:
+        items.append(
+            CheckItem(
+                "unlock",
+                "skip",
+                "not opened: set EXITBOT_HR_PASSWORD or pass --password-file to check it opens",
+            )
+        )
+        return items
+    try:
+        store = vault.unlock(folder, user=user, password=password)
+    except DatabaseLockedError:
+        items.append(CheckItem("unlock", "info", "in use by a running ExitBot; not opened"))
+        return items
+    except ExitBotError as exc:
+        items.append(CheckItem("unlock", "fail", exc.user_message))
+        return items
+    with store, store.engine.connect() as conn:
+        version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+    items.append(CheckItem("unlock", "ok", f"opened as '{user}'"))
+    items.append(
+        CheckItem(
+            "schema",
+            "ok",
+            f"version {version} (this program: {db.SCHEMA_VERSION})",
+            {"version": version},
+        )
+    )
+    return items
+
+
+def _check_questions() -> CheckItem:
+    found = builtin_question_set_paths()
+    if not found:
+        return CheckItem(
+            "question_sets", "fail", f"no question sets in {paths.resources_dir() / 'questions'}"
+        )
+    problems: list[str] = []
+    for path in found:
+        try:
+            load_question_set(path)
+        except ExitBotError as exc:
+            problems.append(exc.user_message)
+    if problems:
+        return CheckItem("question_sets", "fail", "; ".join(problems))
+    return CheckItem("question_sets", "ok", f"{len(found)} valid", {"count": len(found)})

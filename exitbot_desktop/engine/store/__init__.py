@@ -1,0 +1,1 @@
+"""The encrypted store: SQLCipher database, wrapped data key, repositories. Never imports Qt."""

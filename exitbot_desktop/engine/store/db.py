@@ -1,0 +1,121 @@
+"""Opening the SQLCipher database through SQLAlchemy, and naming what went wrong.
+
+Every connection is keyed with the raw 32-byte data key (`PRAGMA key = "x'…'"`, no KDF
+per open), keeps key material out of freed memory (`cipher_memory_security`), and uses
+a rollback journal with `synchronous=FULL`, so an answer whose commit returned survives
+a power cut. SQLite errors that a person can do something about become `StoreError`s
+(after qutebrowser's `misc/sql.py`); the rest propagate as bugs. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
+
+from exitbot_desktop.engine.errors import (
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DiskFullError,
+    NewerSchemaError,
+    StoreError,
+)
+from exitbot_desktop.engine.store.models import Base
+
+SCHEMA_VERSION = 1
+
+
+def open_engine(path: Path, data_key: bytes) -> Engine:
+    """An engine over the encrypted file; the file is created if it does not exist."""
+    hex_key = data_key.hex()
+
+    def connect() -> sqlcipher.Connection:
+        conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=5.0)
+        try:
+            conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+            conn.execute("PRAGMA cipher_memory_security = ON")
+            # The first read is where SQLCipher notices a wrong key or a damaged header.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    engine = create_engine("sqlite+pysqlite://", module=sqlcipher, creator=connect)
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediately(conn: Any) -> None:
+        # pysqlite's implicit transactions start lazily and can deadlock two writers;
+        # an explicit BEGIN keeps each answer's transaction whole and ordered.
+        conn.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+    return engine
+
+
+def prepare_schema(engine: Engine, *, create: bool) -> None:
+    """Create tables on a new database; refuse one written by a newer ExitBot.
+
+    `quick_check` reads every page, so a truncated or damaged file is caught at unlock
+    rather than in the middle of an interview.
+    """
+    with engine.connect() as conn:
+        version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"This database was written by a newer version of ExitBot (schema {version}, "
+                f"this program understands up to {SCHEMA_VERSION}). Install the newer version; "
+                "nothing has been changed."
+            )
+        if not create:
+            result = conn.exec_driver_sql("PRAGMA quick_check").scalar_one()
+            if result != "ok":
+                raise DatabaseCorruptError(_corrupt_message(engine))
+            if version == 0:
+                raise DatabaseCorruptError(_corrupt_message(engine))
+    if create:
+        Base.metadata.create_all(engine)
+        with engine.begin() as conn:
+            conn.execute(text(f"PRAGMA user_version = {SCHEMA_VERSION}"))
+
+
+def _corrupt_message(engine: Engine) -> str:
+    return (
+        f"The database {engine.url.database or 'file'} is damaged or is not the one this key "
+        "file belongs to. Nothing has been changed. Restore the latest backup "
+        "(exitbot-desktop restore) or ask IT for help."
+    )
+
+
+def translate_error(exc: BaseException, path: Path) -> StoreError | None:
+    """The known SQLite failure behind `exc` as a sentence, or None when it is a bug."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(orig, sqlcipher.Error):
+        return None
+    message = str(orig).lower()
+    if "file is not a database" in message or "malformed" in message:
+        return DatabaseCorruptError(
+            f"The database {path} is damaged or does not belong to this key file. Nothing has "
+            "been changed. Restore the latest backup (exitbot-desktop restore) or ask IT."
+        )
+    if "disk is full" in message or "disk full" in message:
+        return DiskFullError(
+            f"The disk holding {path.parent} is full, so the last change was not saved. "
+            "Free some space and try again; earlier answers are safe."
+        )
+    if "database is locked" in message or "busy" in message:
+        return DatabaseLockedError(f"The database {path} is busy. Wait a moment and try again.")
+    if "readonly" in message or "unable to open" in message or "disk i/o" in message:
+        return StoreError(
+            f"ExitBot cannot write to {path} ({orig}). Check that the folder exists, is "
+            "writable by this user and that the disk is attached."
+        )
+    return None

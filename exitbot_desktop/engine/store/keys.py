@@ -1,0 +1,269 @@
+"""The key file: the database's data key, wrapped once per HR account and once for recovery.
+
+The data key is 32 random bytes given to SQLCipher as a raw key, so opening the
+database costs no KDF. It is never written anywhere in the clear: each wrap is
+AES-256-GCM under a key derived with Argon2id from a password (or the printed recovery
+key). The wrap's associated data binds it to this key file's id and the account name,
+so a wrap copied between accounts or files does not open. A SHA-256 checksum over the
+content tells accidental damage ("corrupt key file") apart from a wrong password.
+Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from exitbot_desktop.engine.errors import (
+    KeyFileCorruptError,
+    KeyFileMissingError,
+    UnknownAccountError,
+    WrongPasswordError,
+)
+
+FORMAT_VERSION = 1
+DATA_KEY_BYTES = 32
+RECOVERY_ACCOUNT = "__recovery__"
+_RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off paper
+_RECOVERY_GROUPS = 8
+_RECOVERY_GROUP_LEN = 5
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost; stored with each wrap so unwrapping never guesses."""
+
+    memory_kib: int
+    time_cost: int
+    parallelism: int
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "memory_kib": self.memory_kib,
+            "time_cost": self.time_cost,
+            "parallelism": self.parallelism,
+        }
+
+
+# RFC 9106's second recommended option: 64 MiB, t=3, p=4.
+PRODUCTION_KDF = KdfParams(memory_kib=64 * 1024, time_cost=3, parallelism=4)
+# Only for tests and benchmarks: keeps the suite fast (KeePassXC does the same).
+FAST_KDF = KdfParams(memory_kib=1024, time_cost=1, parallelism=1)
+
+
+@dataclass(frozen=True)
+class _Wrap:
+    salt: bytes
+    nonce: bytes
+    ciphertext: bytes
+    kdf: KdfParams
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("expected base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _derive(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
+    return hash_secret_raw(
+        secret.encode("utf-8"),
+        salt,
+        time_cost=kdf.time_cost,
+        memory_cost=kdf.memory_kib,
+        parallelism=kdf.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def new_data_key() -> bytes:
+    """A fresh random SQLCipher key."""
+    return secrets.token_bytes(DATA_KEY_BYTES)
+
+
+def new_recovery_key() -> str:
+    """A recovery key people can copy from paper: 8 groups of 5 unambiguous characters."""
+    chars = [
+        secrets.choice(_RECOVERY_ALPHABET) for _ in range(_RECOVERY_GROUPS * _RECOVERY_GROUP_LEN)
+    ]
+    groups = [
+        "".join(chars[i : i + _RECOVERY_GROUP_LEN])
+        for i in range(0, len(chars), _RECOVERY_GROUP_LEN)
+    ]
+    return "-".join(groups)
+
+
+def normalise_recovery_key(text: str) -> str:
+    """Accept the key as typed: any case, spaces or missing dashes."""
+    raw = "".join(ch for ch in text.upper() if ch.isalnum())
+    return "-".join(
+        raw[i : i + _RECOVERY_GROUP_LEN] for i in range(0, len(raw), _RECOVERY_GROUP_LEN)
+    )
+
+
+@dataclass
+class KeyFile:
+    """The parsed key file. `save` writes it atomically; nothing here holds a plain key."""
+
+    path: Path
+    file_id: str = field(default_factory=lambda: secrets.token_hex(16))
+    organisation: str = ""
+    wraps: dict[str, _Wrap] = field(default_factory=dict)
+
+    @property
+    def accounts(self) -> list[str]:
+        """HR account names, sorted, without the recovery wrap."""
+        return sorted(name for name in self.wraps if name != RECOVERY_ACCOUNT)
+
+    def _aad(self, account: str) -> bytes:
+        return f"exitbot-key-v{FORMAT_VERSION}:{self.file_id}:{account}".encode()
+
+    def wrap(self, account: str, secret: str, data_key: bytes, kdf: KdfParams) -> None:
+        """Store `data_key` wrapped under `secret` for `account` (replacing any old wrap)."""
+        salt = secrets.token_bytes(16)
+        nonce = secrets.token_bytes(12)
+        kek = _derive(secret, salt, kdf)
+        ciphertext = AESGCM(kek).encrypt(nonce, data_key, self._aad(account))
+        self.wraps[account] = _Wrap(salt, nonce, ciphertext, kdf)
+
+    def unwrap(self, account: str, secret: str) -> bytes:
+        """The data key, or `WrongPasswordError` when `secret` is not this account's."""
+        wrap = self.wraps.get(account)
+        if wrap is None:
+            if account == RECOVERY_ACCOUNT:
+                raise KeyFileCorruptError(
+                    f"The key file {self.path} has no recovery key entry. "
+                    "Restore the key file from a backup."
+                )
+            known = ", ".join(self.accounts) or "none"
+            raise UnknownAccountError(
+                f"There is no HR account called '{account}'. Known accounts: {known}."
+            )
+        kek = _derive(secret, wrap.salt, wrap.kdf)
+        try:
+            return AESGCM(kek).decrypt(wrap.nonce, wrap.ciphertext, self._aad(account))
+        except InvalidTag:
+            if account == RECOVERY_ACCOUNT:
+                raise WrongPasswordError(
+                    "That recovery key does not open this database. Check it against the "
+                    "printed copy: 8 groups of 5 letters and digits (there is no O, I, 0 or 1)."
+                ) from None
+            raise WrongPasswordError(
+                f"The password for '{account}' is not right. Check Caps Lock and try again. "
+                "If it is lost, another HR officer can reset it, or use the recovery key."
+            ) from None
+
+    def remove(self, account: str) -> None:
+        if account not in self.wraps:
+            raise UnknownAccountError(f"There is no HR account called '{account}'.")
+        if len(self.accounts) == 1 and account != RECOVERY_ACCOUNT:
+            raise UnknownAccountError("The last HR account cannot be removed.")
+        del self.wraps[account]
+
+    def _content(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_VERSION,
+            "file_id": self.file_id,
+            "organisation": self.organisation,
+            "wraps": {
+                name: {
+                    "salt": _b64(w.salt),
+                    "nonce": _b64(w.nonce),
+                    "ciphertext": _b64(w.ciphertext),
+                    "kdf": w.kdf.to_json(),
+                }
+                for name, w in sorted(self.wraps.items())
+            },
+        }
+
+    def save(self) -> None:
+        """Write atomically: temp file, fsync, rename, fsync the folder.
+
+        A power cut leaves either the old file or the new one, never half of each.
+        """
+        content = self._content()
+        body = json.dumps(content, sort_keys=True, separators=(",", ":"))
+        document = {"checksum": hashlib.sha256(body.encode()).hexdigest(), **content}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".keys-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(document, handle, indent=2, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp_name, self.path)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+        _fsync_dir(self.path.parent)
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        """Parse and verify; every way it can be wrong becomes a sentence."""
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise KeyFileMissingError(
+                f"The key file {path} is missing, so the database cannot be opened. "
+                "Copy it back from your backup (it is saved with every backup)."
+            ) from None
+        except (UnicodeDecodeError, OSError) as exc:
+            raise _corrupt(path, str(exc)) from None
+        try:
+            document = json.loads(raw)
+            if not isinstance(document, dict):
+                raise ValueError("not a JSON object")
+            checksum = document.pop("checksum", None)
+            body = json.dumps(document, sort_keys=True, separators=(",", ":"))
+            if checksum != hashlib.sha256(body.encode()).hexdigest():
+                raise ValueError("checksum does not match")
+            if document.get("format") != FORMAT_VERSION:
+                raise ValueError(f"unknown format {document.get('format')!r}")
+            key_file = cls(
+                path=path,
+                file_id=str(document["file_id"]),
+                organisation=str(document.get("organisation", "")),
+            )
+            for name, entry in document["wraps"].items():
+                kdf = KdfParams(**{k: int(v) for k, v in entry["kdf"].items()})
+                key_file.wraps[str(name)] = _Wrap(
+                    _unb64(entry["salt"]), _unb64(entry["nonce"]), _unb64(entry["ciphertext"]), kdf
+                )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise _corrupt(path, str(exc)) from None
+        if not key_file.accounts:
+            raise _corrupt(path, "no HR accounts")
+        return key_file
+
+
+def _corrupt(path: Path, detail: str) -> KeyFileCorruptError:
+    return KeyFileCorruptError(
+        f"The key file {path} is damaged ({detail}). Restore it from your latest backup; "
+        "the database itself has not been changed."
+    )
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a directory for fsync; rename is durable there
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
