@@ -1,0 +1,229 @@
+"""Turning one answer into one follow-up the employee can see, on time, every time.
+
+Owns `FollowupGenerator`: it runs the backend in a background thread, streams tokens
+to the caller with stop strings held back, enforces the first-token and total
+timeouts, guards the result, falls back to the rules follow-up when anything goes
+wrong (recording why), and trips a circuit breaker after repeated failures. The
+interview never waits longer than `total_timeout_s`. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import replace
+
+from exitbot_desktop.engine.followup import Followup, FollowupRequest
+from exitbot_desktop.engine.llm.backend import Backend, BackendError, GenerationOptions, Message
+from exitbot_desktop.engine.llm.breaker import CircuitBreaker
+from exitbot_desktop.engine.llm.guard import check_followup
+from exitbot_desktop.engine.llm.prompts import Conversation, example_followups
+from exitbot_desktop.engine.llm.rules import RulesBackend
+from exitbot_desktop.engine.llm.stops import StopFilter
+
+_log = logging.getLogger(__name__)
+
+# `Followup.guard_reason` codes for a backend that failed rather than wrote bad text;
+# the guard's own codes are listed on `GuardVerdict`.
+BACKEND_FAILURES = frozenset(
+    {"backend_error", "first_token_timeout", "total_timeout", "circuit_open"}
+)
+_POLL_S = 0.02  # how often a waiting caller looks at its cancel flag
+_END = object()
+
+
+class FollowupGenerator:
+    """Asks one backend for follow-ups during an interview; one call at a time.
+
+    `generate` blocks, so call it from a worker thread. It returns a guarded
+    `Followup` — from the backend if its text passed the guard, else from the rules
+    with `guard_reason` saying why — or None when the caller cancelled (the employee
+    skipped the follow-up).
+    """
+
+    def __init__(
+        self,
+        backend: Backend,
+        rules: RulesBackend | None = None,
+        *,
+        first_token_timeout_s: float = 10.0,
+        total_timeout_s: float = 20.0,
+        max_tokens: int = 64,
+        breaker: CircuitBreaker | None = None,
+    ) -> None:
+        self.backend = backend
+        self._rules = rules or RulesBackend()
+        self._options = GenerationOptions(
+            max_tokens=max_tokens,
+            stop=("\n",),
+            first_token_timeout_s=first_token_timeout_s,
+            total_timeout_s=total_timeout_s,
+        )
+        self._breaker = breaker or CircuitBreaker()
+        self._conversation: Conversation | None = None
+        self.last_error = ""
+
+    def begin_interview(self, language: str) -> None:
+        """Forget the previous interview's transcript (its prompt prefix stays cached)."""
+        self._conversation = Conversation(language)
+
+    def generate(
+        self,
+        request: FollowupRequest,
+        *,
+        on_token: Callable[[str], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Followup | None:
+        """The follow-up for this answer, or None if `cancel` was set before it was ready.
+
+        `on_token` receives the backend's text as it streams (nothing for rules text);
+        the guard may still replace it, so show the returned `Followup.text` once this
+        returns.
+        """
+        cancel = cancel or threading.Event()
+        conversation = self._conversation_for(request.language)
+        # Neither the model nor the rules may ask what this interview already asked.
+        asked = _with_everything_asked(request, conversation)
+        if isinstance(self.backend, RulesBackend):
+            return self._finish(request, conversation, self._rules_followup(asked, ""))
+        if not self._breaker.allows():
+            return self._finish(request, conversation, self._rules_followup(asked, "circuit_open"))
+        outcome = self._stream(conversation.prompt_for(request), on_token, cancel)
+        if outcome is None:
+            return None
+        text, failure = outcome
+        if failure:
+            self._breaker.record_failure()
+            return self._finish(request, conversation, self._rules_followup(asked, failure))
+        self._breaker.record_success()
+        verdict = check_followup(text, asked)
+        if not verdict.ok:
+            _log.info("Guard replaced %r from %s: %s", text, self.backend.name, verdict.reason)
+            return self._finish(request, conversation, self._rules_followup(asked, verdict.reason))
+        followup = Followup(text, source=self.backend.name, model=self.backend.model)
+        return self._finish(request, conversation, followup)
+
+    def _stream(
+        self,
+        messages: Sequence[Message],
+        on_token: Callable[[str], None] | None,
+        cancel: threading.Event,
+    ) -> tuple[str, str] | None:
+        """(text, "") on success, ("", failure code) on failure, None when cancelled."""
+        start = time.monotonic()
+        first_deadline = start + self._options.first_token_timeout_s
+        total_deadline = start + self._options.total_timeout_s
+        stream = _BackgroundStream(self.backend, messages, self._options)
+        stops = StopFilter(self._options.stop)
+        seen_text = False
+        try:
+            while not stops.stopped:
+                if cancel.is_set():
+                    return None
+                deadline = total_deadline if seen_text else min(first_deadline, total_deadline)
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    timeout = "total_timeout" if seen_text else "first_token_timeout"
+                    _log.warning("%s gave no follow-up in time (%s)", self.backend.name, timeout)
+                    return "", timeout
+                item = stream.next(min(remaining, _POLL_S))
+                if item is None:
+                    continue
+                if item is _END:
+                    break
+                if isinstance(item, BaseException):
+                    self.last_error = _describe(item)
+                    _log.warning("%s failed: %s", self.backend.name, self.last_error)
+                    return "", "backend_error"
+                shown = stops.feed(str(item))
+                seen_text = seen_text or bool(shown) or stops.stopped
+                if shown and on_token is not None and not cancel.is_set():
+                    on_token(shown)
+            tail = stops.flush()
+            if tail and on_token is not None and not cancel.is_set():
+                on_token(tail)
+            return stops.text.strip(), ""
+        finally:
+            stream.abandon()
+
+    def _rules_followup(self, request: FollowupRequest, reason: str) -> Followup:
+        return Followup(self._rules.followup(request), source=self._rules.name, guard_reason=reason)
+
+    def _finish(
+        self, request: FollowupRequest, conversation: Conversation, followup: Followup
+    ) -> Followup:
+        """Record the follow-up that will be asked in the transcript the model sees next."""
+        conversation.record(request, followup.text)
+        return followup
+
+    def _conversation_for(self, language: str) -> Conversation:
+        if self._conversation is None or self._conversation.language != language:
+            self._conversation = Conversation(language)
+        return self._conversation
+
+
+def _with_everything_asked(request: FollowupRequest, conversation: Conversation) -> FollowupRequest:
+    """The request with every follow-up asked in this interview and the prompt's
+    examples as "previous": a small model likes to copy those word for word.
+    """
+    earlier = conversation.followups() + example_followups(conversation.language)
+    return replace(request, previous_followups=request.previous_followups + earlier)
+
+
+class _BackgroundStream:
+    """The backend's stream, pumped by a daemon thread into a queue.
+
+    The caller can then time out or cancel at once even while the backend is blocked
+    (loading a model, processing a long prompt, waiting on a socket); the thread
+    notices `abandon()` before its next piece and winds down on its own.
+    """
+
+    def __init__(
+        self, backend: Backend, messages: Sequence[Message], options: GenerationOptions
+    ) -> None:
+        self._queue: queue.Queue[object] = queue.Queue()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._pump,
+            args=(backend, messages, options),
+            daemon=True,
+            name=f"exitbot-llm-{backend.name}",
+        )
+        self._thread.start()
+
+    def next(self, timeout: float) -> object:
+        """A text piece, an exception, `_END`, or None if nothing came within `timeout`."""
+        try:
+            return self._queue.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def abandon(self) -> None:
+        self._stop.set()
+
+    def _pump(
+        self, backend: Backend, messages: Sequence[Message], options: GenerationOptions
+    ) -> None:
+        pieces: Iterator[str] | None = None
+        try:
+            pieces = backend.stream_chat(messages, options=options, cancel=self._stop)
+            for piece in pieces:
+                if self._stop.is_set():
+                    break
+                self._queue.put(piece)
+        except Exception as error:  # reported to the caller, who falls back to rules
+            self._queue.put(error)
+        finally:
+            if isinstance(pieces, Generator):
+                pieces.close()
+            self._queue.put(_END)
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, BackendError):
+        return error.user_message
+    _log.error("Unexpected failure in the model backend", exc_info=error)
+    return f"The assistant failed unexpectedly ({type(error).__name__})."

@@ -1,0 +1,105 @@
+"""The guard every model-written follow-up must pass before an employee sees it.
+
+Owns `GuardVerdict` and `check_followup`. The reasons are stable codes stored with the
+follow-up (`Followup.guard_reason`) so HR and tests can tell why text was replaced.
+A small model fails these often; the caller then uses the rules follow-up. Never
+imports Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.llm.language import guess_language
+
+MAX_WORDS = 30
+
+_MARKUP = re.compile(
+    r"<[^>]*>|\*\*|__|```|^\s*#|\[/?INST\]|\|\s*\w+\s*\|"
+    r"|^\s*(user|assistant|model|system|question|answer|follow-up|frage|antwort|nachfrage)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PROMISE = re.compile(
+    r"\b(we|i|the company|hr)\s*('ll|will|can|could|are going to)\s+"
+    r"(pay|raise|increase|rehire|re-hire|hire you|give|offer|make sure|guarantee|promise|"
+    r"fix|change|ensure|get you)\b"
+    r"|\bpromise|\bguarantee|\byou('ll| will) (get|receive|be paid|be rehired)\b"
+    r"|\byou are entitled\b"
+    r"|\b(wir|ich) (werden|werde|können|kann) (ihnen|dafür|das|sie)\b|versprech|garantier"
+    r"|\bsie (bekommen|erhalten) (eine|einen|ihr|mehr)\b|\banspruch auf\b",
+    re.IGNORECASE,
+)
+_ADVICE = re.compile(
+    r"\b(lawyer|attorney|sue|suing|lawsuit|legal (action|advice|claim)|court|tribunal|"
+    r"diagnos\w*|medication|medicine|therapy|therapist|doctor|prescri\w*|"
+    r"anwalt|anwältin|verklagen|klage|gericht|rechtsberatung|arzt|ärztin|therap\w*|"
+    r"medikament\w*|diagnose)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class GuardVerdict:
+    """Whether a follow-up may be shown, and if not the code of the first rule it broke.
+
+    Codes: empty, markup, not_a_question, several_questions, too_long, wrong_language,
+    promise, advice, repeats_question, repeats_followup.
+    """
+
+    ok: bool
+    reason: str = ""
+
+
+def check_followup(text: str, request: FollowupRequest) -> GuardVerdict:
+    """Judge one candidate follow-up for the answer it follows up on."""
+    reason = _first_broken_rule(text.strip(), request)
+    return GuardVerdict(ok=not reason, reason=reason)
+
+
+def _first_broken_rule(text: str, request: FollowupRequest) -> str:
+    if not text:
+        return "empty"
+    if _MARKUP.search(text):
+        return "markup"
+    if not text.endswith("?"):
+        return "not_a_question"
+    if text.count("?") > 1:
+        return "several_questions"
+    if len(text.split()) > MAX_WORDS:
+        return "too_long"
+    language = guess_language(text)
+    if request.language in ("en", "de") and language not in (None, request.language):
+        return "wrong_language"
+    if _PROMISE.search(text):
+        return "promise"
+    if _ADVICE.search(text):
+        return "advice"
+    if _repeats(text, request.question_text):
+        return "repeats_question"
+    if any(_repeats(text, earlier) for earlier in request.previous_followups):
+        return "repeats_followup"
+    return ""
+
+
+def _repeats(candidate: str, earlier: str) -> bool:
+    """Near-verbatim repetition, which is how a small model most often fails.
+
+    Either the two read almost the same, or (nearly) every word of the candidate is
+    already in the earlier text — "What is the main reason?" after "What is the main
+    reason you are leaving?".
+    """
+    a, b = _words(candidate), _words(earlier)
+    if not a or not b:
+        return False
+    if SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= 0.8:
+        return True
+    contained = sum(w in set(b) for w in a) / len(a)
+    return len(a) >= 3 and contained >= 0.85
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]

@@ -1,0 +1,185 @@
+"""What the model reads: one static instruction block, then the interview so far.
+
+Owns the instruction texts and worked examples (English and German), `Conversation`
+(the append-only transcript of one interview) and the two renderings a local model
+needs: a few-shot completion prompt for base models and the GGUF's own chat template
+for instruction-tuned ones. The transcript is only ever extended, never rewritten, so
+every turn's prompt starts with the previous turn's prompt and llama.cpp and Ollama
+reuse their cached state for it. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from jinja2.exceptions import TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.llm.backend import Message
+
+_INSTRUCTIONS = {
+    "en": (
+        "You are a neutral, empathetic interviewer in an exit interview. After each "
+        "answer, ask exactly one short follow-up question (at most 25 words) that invites "
+        "the employee to say more about what they just wrote. Do not repeat the question. "
+        "Make no promises and give no legal or medical advice. Write in English and reply "
+        "with the follow-up question only."
+    ),
+    "de": (
+        "Sie führen neutral und einfühlsam ein Austrittsgespräch. Stellen Sie nach jeder "
+        "Antwort genau eine kurze Nachfrage (höchstens 25 Wörter), die einlädt, mehr über "
+        "das Geschriebene zu erzählen. Wiederholen Sie nicht die Frage. Machen Sie keine "
+        "Versprechen und geben Sie keinen rechtlichen oder medizinischen Rat. Schreiben Sie "
+        "auf Deutsch und antworten Sie nur mit der Nachfrage."
+    ),
+}
+
+_EXAMPLES = {
+    "en": (
+        (
+            "What was the main reason you decided to leave?",
+            "I never got any feedback from my manager.",
+            "What kind of feedback would have helped you most?",
+        ),
+        (
+            "How would you describe the workload in your team?",
+            "Too much overtime, especially at the end of each quarter.",
+            "How did the overtime at quarter end affect you outside work?",
+        ),
+        (
+            "What could we have done to keep you?",
+            "Maybe a clearer path to a senior role.",
+            "What would a clear path to a senior role have looked like for you?",
+        ),
+    ),
+    "de": (
+        (
+            "Was war der Hauptgrund für Ihre Entscheidung zu gehen?",
+            "Ich habe von meiner Führungskraft nie Rückmeldung bekommen.",
+            "Welche Art von Rückmeldung hätte Ihnen am meisten geholfen?",
+        ),
+        (
+            "Wie würden Sie die Arbeitsbelastung in Ihrem Team beschreiben?",
+            "Zu viele Überstunden, besonders am Quartalsende.",
+            "Wie haben sich die Überstunden am Quartalsende auf Ihr Privatleben ausgewirkt?",
+        ),
+        (
+            "Was hätten wir tun können, damit Sie bleiben?",
+            "Vielleicht einen klareren Weg zu einer Senior-Rolle.",
+            "Wie hätte ein klarer Weg zu einer Senior-Rolle für Sie ausgesehen?",
+        ),
+    ),
+}
+
+# Line labels of the completion form; the examples teach the model this exact layout.
+_QUESTION, _ANSWER, _FOLLOWUP = "Question:", "Answer:", "Follow-up:"
+
+
+def instructions(language: str) -> Message:
+    """The static system message: instruction line, then the worked examples."""
+    lang = language if language in _INSTRUCTIONS else "en"
+    examples = "\n\n".join(
+        f"{_QUESTION} {q}\n{_ANSWER} {a}\n{_FOLLOWUP} {f}" for q, a, f in _EXAMPLES[lang]
+    )
+    return Message("system", f"{_INSTRUCTIONS[lang]}\n\n{examples}")
+
+
+def example_followups(language: str) -> tuple[str, ...]:
+    """The worked examples' follow-ups, which a small model likes to copy word for word."""
+    return tuple(f for _, _, f in _EXAMPLES[language if language in _EXAMPLES else "en"])
+
+
+class Conversation:
+    """The transcript of one interview as chat messages; it only ever grows.
+
+    Only exchanges that got a follow-up are in it: the model needs to see how it
+    followed up before, and nothing else of the interview.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._messages: list[Message] = [instructions(language)]
+
+    def followups(self) -> tuple[str, ...]:
+        """Every follow-up asked so far in this interview."""
+        return tuple(m.content for m in self._messages if m.is_followup)
+
+    def prompt_for(self, request: FollowupRequest) -> tuple[Message, ...]:
+        """The messages to send for this request: the transcript plus the current turn."""
+        return (*self._messages, *self._current_turn(request))
+
+    def record(self, request: FollowupRequest, followup: str) -> None:
+        """Append the current turn and the follow-up that was asked."""
+        self._messages.extend(self._current_turn(request))
+        self._messages.append(Message("assistant", followup, is_followup=True))
+
+    def _current_turn(self, request: FollowupRequest) -> tuple[Message, ...]:
+        answer = Message("user", request.answer_text)
+        last = self._messages[-1]
+        # A second follow-up on the same question answers the follow-up just asked.
+        if (
+            request.previous_followups
+            and last.is_followup
+            and (last.content == request.previous_followups[-1])
+        ):
+            return (answer,)
+        return (Message("assistant", request.question_text), answer)
+
+
+def completion_prompt(messages: Sequence[Message]) -> str:
+    """The few-shot completion form for base models, ending in "Follow-up:".
+
+    Generate with stop=["\\n"]: the model then writes one follow-up line.
+    """
+    lines: list[str] = []
+    for message in messages:
+        if message.role == "system":
+            lines.append(message.content)
+        elif message.role == "user":
+            lines.append(f"{_ANSWER} {message.content}")
+        elif message.is_followup:
+            lines.append(f"{_FOLLOWUP} {message.content}")
+        else:
+            lines.append(f"\n{_QUESTION} {message.content}")
+    return "\n".join(lines) + f"\n{_FOLLOWUP}"
+
+
+def chat_prompt(
+    messages: Sequence[Message], template: str, *, bos_token: str, eos_token: str
+) -> str:
+    """The messages rendered with a GGUF's own Jinja chat template.
+
+    Many templates (Gemma's among them, and llama-cpp's `chat_format="gemma"`) drop a
+    system message or insist that turns alternate starting with the user, so the
+    instructions become the first user turn and neighbouring turns of one role merge.
+    """
+    try:
+        return _ENV.from_string(template).render(
+            messages=_chat_turns(messages),
+            bos_token=bos_token,
+            eos_token=eos_token,
+            add_generation_prompt=True,
+            raise_exception=_raise_template_error,
+        )
+    except TemplateError as error:
+        raise ValueError(f"The model's chat template cannot be used: {error}") from error
+
+
+def _chat_turns(messages: Sequence[Message]) -> list[dict[str, Any]]:
+    turns: list[dict[str, Any]] = []
+    for message in messages:
+        role = "user" if message.role == "system" else message.role
+        if turns and turns[-1]["role"] == role:
+            turns[-1]["content"] += "\n\n" + message.content
+        else:
+            turns.append({"role": role, "content": message.content})
+    return turns
+
+
+def _raise_template_error(message: str) -> None:
+    raise TemplateError(message)
+
+
+_ENV = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)

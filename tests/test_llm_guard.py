@@ -1,0 +1,74 @@
+"""The guard stops what a small model gets wrong before an employee ever sees it."""
+
+from __future__ import annotations
+
+import pytest
+
+from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.llm.guard import check_followup
+
+REQUEST = FollowupRequest(
+    question_id="main_reason_details",
+    question_text="What was the main reason you decided to leave?",
+    answer_text="My manager never gave me feedback.",
+    language="en",
+    previous_followups=("What kind of feedback would have helped you?",),
+)
+GERMAN = FollowupRequest(
+    question_id="main_reason_details",
+    question_text="Was war der Hauptgrund für Ihre Entscheidung zu gehen?",
+    answer_text="Meine Führungskraft hat mir nie Rückmeldung gegeben.",
+    language="de",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How did the lack of feedback affect your work?",
+        "What would good feedback from your manager have looked like?",
+        "  When did you first notice this?  ",
+    ],
+)
+def test_a_short_relevant_question_passes(text: str) -> None:
+    assert check_followup(text, REQUEST).ok
+
+
+def test_a_german_question_passes_in_a_german_interview() -> None:
+    verdict = check_followup("Wie hat sich das auf Ihre Arbeit ausgewirkt?", GERMAN)
+    assert verdict.ok, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("<start_of_turn>model What happened?", "markup"),
+        ("**What happened next?**", "markup"),
+        ("Question: What happened?", "markup"),
+        ("assistant: Why was that?", "markup"),
+        ("That sounds hard.", "not_a_question"),
+        ("What happened", "not_a_question"),
+        ("What happened? And why did it matter?", "several_questions"),
+        ("What " + "really " * 30 + "happened?", "too_long"),
+        ("Wie hat sich das auf Ihre Arbeit ausgewirkt?", "wrong_language"),
+        ("We will make sure you get a raise if you stay, okay?", "promise"),
+        ("Can I promise you that this stays between us?", "promise"),
+        ("Would you like to be rehired? HR can guarantee it?", "several_questions"),
+        ("Have you thought about talking to a lawyer about this?", "advice"),
+        ("Did you see a doctor about the stress?", "advice"),
+        ("What was the main reason you decided to leave?", "repeats_question"),
+        ("What was the main reason?", "repeats_question"),
+        ("What kind of feedback would have helped you?", "repeats_followup"),
+    ],
+)
+def test_each_broken_rule_is_named(text: str, reason: str) -> None:
+    verdict = check_followup(text, REQUEST)
+    assert not verdict.ok
+    assert verdict.reason == reason
+
+
+def test_english_in_a_german_interview_is_the_wrong_language() -> None:
+    verdict = check_followup("How did that affect your work?", GERMAN)
+    assert verdict.reason == "wrong_language"

@@ -1,0 +1,95 @@
+"""The rules provider: always there, in the interview's language, never asks twice."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
+from exitbot_desktop.engine.llm.guard import check_followup
+from exitbot_desktop.engine.llm.language import guess_language
+from exitbot_desktop.engine.llm.rules import RulesBackend, rules_followup
+
+THEMES = (
+    "manager",
+    "compensation_benefits",
+    "career_development",
+    "work_life_balance",
+    "work_environment",
+    "job_characteristics",
+    "relocation",
+)
+
+
+def _request(answer: str, language: str = "en", **kwargs: object) -> FollowupRequest:
+    return FollowupRequest(
+        question_id=str(kwargs.pop("question_id", "other_reasons")),
+        question_text=str(kwargs.pop("question_text", "Is there anything else?")),
+        answer_text=answer,
+        language=language,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_a_cue_in_the_answer_picks_a_matching_question() -> None:
+    assert "manager" in rules_followup(_request("My boss ignored me."))
+    assert "Gehalt" in rules_followup(_request("Das Gehalt war zu niedrig.", "de"))
+
+
+def test_cues_match_whole_word_starts_only() -> None:
+    followup = rules_followup(_request("I could not repay my loan."))
+    assert "pay" not in followup
+
+
+def test_the_question_id_names_the_topic_when_the_answer_has_no_cue() -> None:
+    followup = rules_followup(_request("It was slow.", question_id="career_growth"))
+    assert "grow" in followup or "develop" in followup
+
+
+def test_the_same_answer_always_gets_the_same_follow_up() -> None:
+    request = _request("Too many meetings.")
+    assert rules_followup(request) == rules_followup(request)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_three_follow_ups_on_one_answer_are_all_different_and_all_pass_the_guard(
+    language: str,
+) -> None:
+    asked: tuple[str, ...] = ()
+    for _ in range(3):
+        request = _request(
+            "Overtime every week and no promotion.", language, previous_followups=asked
+        )
+        followup = rules_followup(request)
+        assert followup not in asked
+        assert check_followup(followup, request).ok
+        asked += (followup,)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_template_passes_the_guard_in_its_language(theme: str, language: str) -> None:
+    asked: tuple[str, ...] = ()
+    for _ in range(4):
+        request = _request("-", language, themes=(theme,), previous_followups=asked)
+        followup = rules_followup(request)
+        assert check_followup(followup, request).ok
+        assert guess_language(followup) in (None, language)
+        asked += (followup,)
+
+
+def test_the_rules_backend_streams_a_follow_up_for_the_last_answer() -> None:
+    backend = RulesBackend()
+    messages = [
+        Message("system", "instructions"),
+        Message("assistant", "Wie war die Zusammenarbeit im Team?"),
+        Message("user", "Die Stimmung im Team war schlecht."),
+    ]
+    pieces = list(
+        backend.stream_chat(messages, options=GenerationOptions(), cancel=threading.Event())
+    )
+    assert pieces == ["Wie würden Sie die Stimmung in Ihrem Team beschreiben?"]
+    assert backend.is_available()
+    assert backend.display_name == "Built-in questions (no AI model)"
