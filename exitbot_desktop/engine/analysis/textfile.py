@@ -1,0 +1,89 @@
+"""`analyze-text`: themes and sentiment for a CSV of answers, with no database.
+
+Owns the file contract — in: id,question,answer (more columns are ignored); out:
+id,themes (";"-joined, `THEMES` order),sentiment — and the sentences that explain a bad
+input file. Rows carry no language, so each row's language is guessed from its words.
+Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from exitbot_desktop.engine.analysis._lexicon import guess_language
+from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
+from exitbot_desktop.engine.analysis.themes import classify_themes
+from exitbot_desktop.engine.errors import ExitBotError
+
+REQUIRED_COLUMNS = ("id", "question", "answer")
+OUTPUT_COLUMNS = ("id", "themes", "sentiment")
+
+
+def analyze_rows(rows: Iterable[Mapping[str, str]]) -> Iterator[dict[str, str]]:
+    """One output row per input row, lazily, so a large file never sits in memory."""
+    for row in rows:
+        question = row.get("question") or ""
+        answer = row.get("answer") or ""
+        language = guess_language(f"{question} {answer}")
+        yield {
+            "id": row.get("id") or "",
+            "themes": ";".join(classify_themes(answer, language, question=question)),
+            "sentiment": sentiment_of_text(answer, language, question=question).label,
+        }
+
+
+def analyze_csv(in_path: Path, out_path: Path) -> int:
+    """Analyse `in_path` into `out_path` and return the number of rows written.
+
+    The output is written to a temporary file and moved into place, so a failure never
+    leaves a half-written result that looks complete.
+    """
+    try:
+        with in_path.open(encoding="utf-8-sig", newline="") as source:
+            reader = csv.DictReader(source)
+            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or ())]
+            if missing:
+                raise ExitBotError(
+                    f"{in_path} is missing the column(s) {', '.join(missing)}; its first line "
+                    f"must name the columns {', '.join(REQUIRED_COLUMNS)}."
+                )
+            return _write(analyze_rows(reader), out_path)
+    except FileNotFoundError as error:
+        raise ExitBotError(f"{error.filename} does not exist; check the path.") from error
+    except UnicodeDecodeError as error:
+        raise ExitBotError(
+            f'{in_path} is not UTF-8 text; save it as "CSV UTF-8" and try again.'
+        ) from error
+    except csv.Error as error:
+        raise ExitBotError(f"{in_path} is not a readable CSV file: {error}.") from error
+    except OSError as error:
+        raise ExitBotError(
+            f"Cannot use {error.filename}: {error.strerror}; check the path and permissions."
+        ) from error
+
+
+def _write(rows: Iterable[dict[str, str]], out_path: Path) -> int:
+    if not out_path.parent.is_dir():
+        raise ExitBotError(
+            f"The folder {out_path.parent} does not exist; create it or choose another output."
+        )
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent
+    )
+    count = 0
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as target:
+            writer = csv.DictWriter(target, fieldnames=OUTPUT_COLUMNS)
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+        os.replace(temp_name, out_path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return count
