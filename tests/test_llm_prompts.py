@@ -1,0 +1,128 @@
+"""The model always reads the instructions, and each turn's prompt extends the last one."""
+
+from __future__ import annotations
+
+import pytest
+
+from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.llm.backend import Message
+from exitbot_desktop.engine.llm.prompts import (
+    Conversation,
+    chat_prompt,
+    completion_prompt,
+    instructions,
+)
+
+# Gemma 3's chat template (string contents only): it folds a system message into the
+# first user turn and insists that turns alternate starting with the user.
+GEMMA3_TEMPLATE = """{{ bos_token }}
+{%- if messages[0]['role'] == 'system' -%}
+{%- set first_user_prefix = messages[0]['content'] + '\n\n' -%}
+{%- set loop_messages = messages[1:] -%}
+{%- else -%}
+{%- set first_user_prefix = "" -%}
+{%- set loop_messages = messages -%}
+{%- endif -%}
+{%- for message in loop_messages -%}
+{%- if (message['role'] == 'user') != (loop.index0 % 2 == 0) -%}
+{{ raise_exception("Conversation roles must alternate user/assistant/user/assistant/...") }}
+{%- endif -%}
+{%- set role = "model" if message['role'] == 'assistant' else message['role'] -%}
+{{ '<start_of_turn>' + role + '\n' + (first_user_prefix if loop.first else "") }}
+{{- message['content'] | trim }}{{ '<end_of_turn>\n' }}
+{%- endfor -%}
+{%- if add_generation_prompt -%}{{ '<start_of_turn>model\n' }}{%- endif -%}"""
+
+# Like llama-cpp's chat_format="gemma": a system message is silently dropped.
+SYSTEM_DROPPING_TEMPLATE = """{{ bos_token }}{% for m in messages %}{% if m['role'] != 'system' %}
+<start_of_turn>{{ 'model' if m['role'] == 'assistant' else 'user' }}
+{{ m['content'] }}<end_of_turn>{% endif %}{% endfor %}
+<start_of_turn>model
+"""
+
+FIRST = FollowupRequest(
+    "main_reason_details",
+    "Why did you decide to leave us?",
+    "My manager never listened.",
+    "en",
+)
+SECOND = FollowupRequest(
+    "work_life_balance", "How was your work-life balance?", "Weekends on call.", "en"
+)
+
+
+def _two_turns() -> tuple[tuple[Message, ...], tuple[Message, ...], Conversation]:
+    conversation = Conversation("en")
+    first = conversation.prompt_for(FIRST)
+    conversation.record(FIRST, "What did you wish your manager had listened to?")
+    second = conversation.prompt_for(SECOND)
+    return first, second, conversation
+
+
+def test_completion_prompt_has_instruction_examples_and_ends_asking_for_a_follow_up() -> None:
+    prompt = completion_prompt(Conversation("en").prompt_for(FIRST))
+    assert prompt.startswith("You are a neutral, empathetic interviewer")
+    assert prompt.count("Follow-up:") == 4  # three worked examples and the open one
+    assert prompt.endswith(
+        "Question: Why did you decide to leave us?\nAnswer: My manager never listened.\nFollow-up:"
+    )
+
+
+def test_each_turns_prompt_starts_with_the_previous_turns_prompt() -> None:
+    first, second, _ = _two_turns()
+    assert second[: len(first)] == first
+    assert completion_prompt(second).startswith(completion_prompt(first))
+
+
+def test_a_second_follow_up_on_the_same_question_adds_only_the_new_answer() -> None:
+    conversation = Conversation("en")
+    conversation.record(FIRST, "What did you wish he had listened to?")
+    again = FollowupRequest(
+        FIRST.question_id,
+        FIRST.question_text,
+        "Our concerns about the deadlines.",
+        "en",
+        previous_followups=("What did you wish he had listened to?",),
+    )
+    prompt = completion_prompt(conversation.prompt_for(again))
+    assert prompt.count(FIRST.question_text) == 1
+    assert prompt.endswith(
+        "Follow-up: What did you wish he had listened to?\n"
+        "Answer: Our concerns about the deadlines.\n"
+        "Follow-up:"
+    )
+
+
+def test_a_german_interview_gets_german_instructions_and_examples() -> None:
+    text = instructions("de").content
+    assert "Austrittsgespräch" in text
+    assert "Welche Art von Rückmeldung" in text
+
+
+@pytest.mark.parametrize("template", [GEMMA3_TEMPLATE, SYSTEM_DROPPING_TEMPLATE])
+def test_chat_template_prompt_carries_the_instructions_in_the_first_user_turn(
+    template: str,
+) -> None:
+    _, second, _ = _two_turns()
+    prompt = chat_prompt(second, template, bos_token="<bos>", eos_token="<eos>")
+    first_user_turn = prompt.split("<start_of_turn>user\n", 1)[1].split("<end_of_turn>")[0]
+    assert "You are a neutral, empathetic interviewer" in first_user_turn
+    assert "What kind of feedback would have helped you most?" in first_user_turn
+    assert prompt.rstrip("\n").endswith("<start_of_turn>model")
+    assert "Weekends on call." in prompt
+
+
+def test_chat_template_turns_alternate_even_after_an_unanswered_follow_up() -> None:
+    _, second, _ = _two_turns()  # follow-up, then straight on to the next question
+    prompt = chat_prompt(second, GEMMA3_TEMPLATE, bos_token="<bos>", eos_token="<eos>")
+    assert "What did you wish your manager had listened to?\n\nHow was your work-life" in prompt
+
+
+def test_a_chat_template_that_cannot_render_is_reported_plainly() -> None:
+    with pytest.raises(ValueError, match="chat template cannot be used"):
+        chat_prompt(
+            [instructions("en")],
+            "{{ raise_exception('no system role') }}",
+            bos_token="",
+            eos_token="",
+        )
