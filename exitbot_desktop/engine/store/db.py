@@ -115,7 +115,8 @@ def translate_error(exc: BaseException, path: Path) -> StoreError | None:
         return DatabaseLockedError(f"The database {path} is busy. Wait a moment and try again.")
     if "readonly" in message or "unable to open" in message or "disk i/o" in message:
         return StoreError(
-            f"ExitBot cannot write to {path} ({orig}). Check that the folder exists, is "
+            f"ExitBot cannot write to {path} ({orig}), so the last change was not saved; "
+            "earlier answers are safe. Check that the disk is not full, that the folder is "
             "writable by this user and that the disk is attached."
         )
     return None

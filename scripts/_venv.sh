@@ -1,0 +1,34 @@
+# Shared by run-app and run-tests: make .venv and install the project into it.
+# Usage: ensure_venv "" | ensure_venv "[test]"
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${EXITBOT_VENV:-$ROOT/.venv}"
+
+apt_install() {
+    # Debian/Ubuntu system libraries Qt and the tools need. Only as root (CI, a fresh box);
+    # otherwise say what to run, because installing them needs an administrator.
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        echo "Installing system packages: ${missing[*]}"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+        echo "Missing system packages: ${missing[*]}"
+        echo "Ask an administrator to run: sudo apt-get install -y ${missing[*]}"
+    fi
+}
+
+ensure_venv() {
+    local extras="$1"
+    if [ ! -x "$VENV/bin/python" ]; then
+        echo "Creating $VENV"
+        python3 -m venv "$VENV"
+        "$VENV/bin/python" -m pip install -q --upgrade pip
+    fi
+    echo "Installing ExitBot Desktop$extras (llama-cpp-python compiles once, a few minutes)"
+    "$VENV/bin/python" -m pip install -q -e "$ROOT$extras"
+}

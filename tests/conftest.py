@@ -1,0 +1,64 @@
+"""Shared fixtures: real encrypted databases in tmp_path, the default question set.
+
+Qt runs offscreen so the suite needs no display. Fixtures build real things; the only
+concession to speed is the fast Argon2 setting for key wrapping (one test checks the
+production parameters).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from exitbot_desktop.engine.questions import QuestionSet, load_builtin
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.keys import FAST_KDF
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test may touch the real per-user data folder or a real Ollama."""
+    monkeypatch.setenv("EXITBOT_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
+    for name in (
+        "EXITBOT_HR_PASSWORD",
+        "EXITBOT_HR_USER",
+        "EXITBOT_NEW_PASSWORD",
+        "EXITBOT_RECOVERY_KEY",
+        "OLLAMA_HOST",
+        "EXITBOT_LLM",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> vault.DataFolder:
+    return vault.DataFolder(tmp_path / "data")
+
+
+@pytest.fixture
+def created(folder: vault.DataFolder) -> Iterator[tuple[vault.Store, str]]:
+    """A fresh encrypted database with HR account 'alice'; yields (store, recovery key)."""
+    store, recovery_key = vault.create(
+        folder, organisation="Acme GmbH", user="alice", password=PASSWORD, kdf=FAST_KDF
+    )
+    yield store, recovery_key
+    store.close()
+
+
+@pytest.fixture
+def store(created: tuple[vault.Store, str]) -> vault.Store:
+    return created[0]
+
+
+@pytest.fixture(scope="session")
+def question_set() -> QuestionSet:
+    return load_builtin()

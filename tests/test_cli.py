@@ -1,0 +1,170 @@
+"""The IT admin's terminal: `exitbot-desktop` subcommands run as real processes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PASSWORD = "a long enough HR password"
+
+
+def _run(
+    data: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {"PATH": "/usr/bin:/bin", "EXITBOT_DATA_DIR": str(data), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "exitbot_desktop", *args],
+        env=full_env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "exitbot-data"
+
+
+@pytest.fixture
+def initialised(data: Path, tmp_path: Path) -> str:
+    """`init` run the way the README tells IT to; returns the recovery key."""
+    key_file = tmp_path / "recovery.txt"
+    result = _run(
+        data,
+        "init",
+        "--user",
+        "alice",
+        "--org",
+        "Acme",
+        "--recovery-key-file",
+        str(key_file),
+        env={"EXITBOT_HR_PASSWORD": PASSWORD},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Created the encrypted database" in result.stdout
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    return key_file.read_text().strip()
+
+
+def test_init_prints_the_recovery_key_once(data: Path) -> None:
+    result = _run(data, "init", "--user", "alice", env={"EXITBOT_HR_PASSWORD": PASSWORD})
+    assert result.returncode == 0
+    assert "Recovery key (shown only now" in result.stdout
+    key_line = [ln.strip() for ln in result.stdout.splitlines() if ln.count("-") == 7]
+    assert len(key_line) == 1 and len(key_line[0]) == 47
+
+
+def test_check_is_healthy_after_init_and_reports_json(data: Path, initialised: str) -> None:
+    result = _run(data, "check", "--json", env={"EXITBOT_HR_PASSWORD": PASSWORD})
+    assert result.returncode == 0, result.stdout
+    report = json.loads(result.stdout)
+    assert report["healthy"] is True
+    checks = report["checks"]
+    assert checks["unlock"]["status"] == "ok"
+    assert checks["schema"]["version"] == 1
+    assert checks["question_sets"]["status"] == "ok"
+    assert checks["database"]["detail"].startswith("encrypted")
+
+
+def test_check_fails_with_exit_1_on_a_wrong_password(data: Path, initialised: str) -> None:
+    result = _run(data, "check", env={"EXITBOT_HR_PASSWORD": "not the password"})
+    assert result.returncode == 1
+    assert "FAIL  unlock" in result.stdout
+    assert "Caps Lock" in result.stdout
+
+
+def test_check_fails_when_nothing_is_installed(data: Path) -> None:
+    result = _run(data, "check")
+    assert result.returncode == 1
+    assert "does not exist" in result.stdout
+
+
+def test_passwd_changes_the_password(data: Path, initialised: str, tmp_path: Path) -> None:
+    new_file = tmp_path / "new.txt"
+    new_file.write_text("the brand new password\n")
+    result = _run(
+        data, "passwd", "--new-password-file", str(new_file), env={"EXITBOT_HR_PASSWORD": PASSWORD}
+    )
+    assert result.returncode == 0, result.stderr
+    assert _run(data, "check", env={"EXITBOT_HR_PASSWORD": PASSWORD}).returncode == 1
+    assert (
+        _run(data, "check", env={"EXITBOT_HR_PASSWORD": "the brand new password"}).returncode == 0
+    )
+
+
+def test_add_hr_user_then_user_must_be_named(data: Path, initialised: str) -> None:
+    result = _run(
+        data,
+        "add-hr-user",
+        "bob",
+        env={"EXITBOT_HR_PASSWORD": PASSWORD, "EXITBOT_NEW_PASSWORD": "bobs password!"},
+    )
+    assert result.returncode == 0, result.stderr
+    ambiguous = _run(data, "passwd", env={"EXITBOT_HR_PASSWORD": PASSWORD})
+    assert ambiguous.returncode == 2
+    assert "alice, bob" in ambiguous.stderr
+    as_bob = _run(data, "check", "--user", "bob", env={"EXITBOT_HR_PASSWORD": "bobs password!"})
+    assert as_bob.returncode == 0
+
+
+def test_recovery_key_sets_a_new_password(data: Path, initialised: str) -> None:
+    result = _run(
+        data,
+        "unlock-with-recovery-key",
+        env={
+            "EXITBOT_RECOVERY_KEY": initialised.lower(),
+            "EXITBOT_NEW_PASSWORD": "recovered password",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert _run(data, "check", env={"EXITBOT_HR_PASSWORD": "recovered password"}).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "code", "words"),
+    [
+        (["passwd"], {"EXITBOT_HR_PASSWORD": "wrong wrong wrong"}, 1, "not right"),
+        (
+            ["unlock-with-recovery-key"],
+            {"EXITBOT_RECOVERY_KEY": "AAAAA", "EXITBOT_NEW_PASSWORD": "whatever long"},
+            1,
+            "recovery key does not open",
+        ),
+        (["init", "--user", "eve"], {"EXITBOT_HR_PASSWORD": PASSWORD}, 1, "already an ExitBot"),
+        (["passwd"], {}, 2, "EXITBOT_HR_PASSWORD"),
+        (
+            ["add-hr-user", "carol"],
+            {"EXITBOT_HR_PASSWORD": PASSWORD, "EXITBOT_NEW_PASSWORD": "short"},
+            1,
+            "at least 10",
+        ),
+        (["--no-such-flag"], {}, 2, "usage"),
+    ],
+)
+def test_known_failures_are_sentences_not_tracebacks(
+    data: Path, initialised: str, args: list[str], env: dict[str, str], code: int, words: str
+) -> None:
+    result = _run(data, *args, env=env)
+    assert result.returncode == code
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_damaged_key_file_is_a_sentence(data: Path, initialised: str) -> None:
+    (data / "exitbot.keys.json").write_text("{ broken")
+    result = _run(data, "passwd", "--user", "alice", env={"EXITBOT_HR_PASSWORD": PASSWORD})
+    assert result.returncode == 1
+    assert "key file" in result.stderr and "damaged" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_version_flag(data: Path) -> None:
+    result = _run(data, "--version")
+    assert result.returncode == 0 and result.stdout.startswith("exitbot-desktop ")

@@ -1,0 +1,201 @@
+"""The encrypted store as an HR office relies on it: private at rest, opens only with a key."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import PASSWORD
+
+from exitbot_desktop.engine.errors import StoreError, UnknownAccountError, WrongPasswordError
+from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
+from exitbot_desktop.engine.store.keys import FAST_KDF, PRODUCTION_KDF, KeyFile
+
+SECRET_ANSWER = "My manager Zebulon Quartermaine shouted at me in the Tuesday stand-up"
+
+
+def _answer_secret(store: vault.Store, question_set: QuestionSet) -> int:
+    session = InterviewSession.start(
+        store,
+        question_set,
+        language="en",
+        meta=InterviewMeta(department="Sales", leaving_type="voluntary"),
+    )
+    session.consent()
+    session.answer("manager")
+    session.next()
+    session.answer(SECRET_ANSWER)
+    return session.id
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_plain_sqlite_cannot_read_the_database(
+    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+) -> None:
+    _answer_secret(store, question_set)
+    store.close()
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        sqlite3.connect(folder.db_path).execute("SELECT * FROM sqlite_master").fetchall()
+    assert not folder.db_path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_files_on_disk_hold_no_answer_text_and_no_password(
+    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+) -> None:
+    _answer_secret(store, question_set)
+    store.close()
+    on_disk = b"".join(p.read_bytes() for p in folder.root.iterdir() if p.is_file())
+    for needle in ("Zebulon", "Quartermaine", "stand-up", PASSWORD, "correct horse"):
+        assert needle.encode() not in on_disk
+        assert needle.encode("utf-16-le") not in on_disk
+
+
+def test_reopening_with_the_right_password_reads_everything_back(
+    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+) -> None:
+    interview_id = _answer_secret(store, question_set)
+    store.close()
+    with vault.unlock(folder, user="alice", password=PASSWORD) as reopened:
+        record = InterviewRepository(reopened).load(interview_id)
+    answers = record.main_answers()
+    assert answers["main_reason"].value == "manager"
+    assert answers["main_reason_details"].text == SECRET_ANSWER
+    assert record.meta.department == "Sales"
+    assert reopened.organisation == "Acme GmbH"
+
+
+def test_recovery_key_opens_the_database_even_typed_sloppily(
+    created: tuple[vault.Store, str], folder: vault.DataFolder, question_set: QuestionSet
+) -> None:
+    store, recovery_key = created
+    interview_id = _answer_secret(store, question_set)
+    store.close()
+    typed = recovery_key.lower().replace("-", " ")
+    with vault.unlock_with_recovery_key(folder, typed) as reopened:
+        assert InterviewRepository(reopened).load(interview_id).status == "in_progress"
+
+
+def test_wrong_recovery_key_is_refused(folder: vault.DataFolder, store: vault.Store) -> None:
+    store.close()
+    with pytest.raises(WrongPasswordError, match="recovery key"):
+        vault.unlock_with_recovery_key(folder, "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH")
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["new password", "recovery then new password"],
+)
+def test_changing_a_password_rewraps_without_reencrypting(
+    created: tuple[vault.Store, str],
+    folder: vault.DataFolder,
+    question_set: QuestionSet,
+    change: str,
+) -> None:
+    store, recovery_key = created
+    interview_id = _answer_secret(store, question_set)
+    store.close()
+    opener = (
+        vault.unlock(folder, user="alice", password=PASSWORD)
+        if change == "new password"
+        else vault.unlock_with_recovery_key(folder, recovery_key)
+    )
+    with opener as reopened:
+        reopened.set_password("alice", "a brand new passphrase", kdf=FAST_KDF)
+    with pytest.raises(WrongPasswordError):
+        vault.unlock(folder, user="alice", password=PASSWORD)
+    with vault.unlock(folder, user="alice", password="a brand new passphrase") as reopened:
+        assert InterviewRepository(reopened).load(interview_id).main_answers()
+
+
+def test_password_change_leaves_database_bytes_alone(
+    store: vault.Store, folder: vault.DataFolder
+) -> None:
+    before = _digest(folder.db_path)
+    store.set_password("alice", "another long passphrase", kdf=FAST_KDF)
+    assert _digest(folder.db_path) == before
+
+
+def test_several_hr_accounts_each_open_the_same_data(
+    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+) -> None:
+    interview_id = _answer_secret(store, question_set)
+    store.add_account("bob", "bobs own passphrase", kdf=FAST_KDF)
+    assert store.accounts() == ["alice", "bob"]
+    store.close()
+    with vault.unlock(folder, user="bob", password="bobs own passphrase") as as_bob:
+        assert InterviewRepository(as_bob).load(interview_id).id == interview_id
+    with pytest.raises(WrongPasswordError):
+        vault.unlock(folder, user="bob", password=PASSWORD)  # alice's password is not bob's
+
+
+def test_unknown_account_names_the_known_ones(store: vault.Store, folder: vault.DataFolder) -> None:
+    store.close()
+    with pytest.raises(UnknownAccountError, match="alice"):
+        vault.unlock(folder, user="mallory", password=PASSWORD)
+
+
+@pytest.mark.parametrize("bad", ["short", "", "123456789"])
+def test_short_passwords_are_refused_with_advice(store: vault.Store, bad: str) -> None:
+    with pytest.raises(StoreError, match="at least 10 characters"):
+        store.set_password("alice", bad)
+
+
+def test_a_wrap_copied_to_another_account_does_not_open(
+    store: vault.Store, folder: vault.DataFolder
+) -> None:
+    store.add_account("bob", "bobs own passphrase", kdf=FAST_KDF)
+    store.close()
+    key_file = KeyFile.load(folder.key_path)
+    key_file.wraps["bob"] = key_file.wraps["alice"]
+    key_file.save()  # a well-formed file whose bob entry is alice's
+    with pytest.raises(WrongPasswordError):
+        vault.unlock(folder, user="bob", password=PASSWORD)
+
+
+def test_production_key_derivation_is_argon2id_64_mib_three_passes(
+    folder: vault.DataFolder,
+) -> None:
+    assert PRODUCTION_KDF.memory_kib == 64 * 1024
+    assert PRODUCTION_KDF.time_cost >= 3
+    store, _ = vault.create(folder, organisation="", user="alice", password=PASSWORD)
+    store.close()
+    stored = json.loads(folder.key_path.read_text())["wraps"]
+    assert stored["alice"]["kdf"] == PRODUCTION_KDF.to_json()
+    assert stored["__recovery__"]["kdf"] == PRODUCTION_KDF.to_json()
+
+
+def test_key_file_is_replaced_atomically_leaving_no_temp_files(
+    store: vault.Store, folder: vault.DataFolder
+) -> None:
+    for n in range(3):
+        store.set_password("alice", f"passphrase number {n}", kdf=FAST_KDF)
+    leftovers = [p.name for p in folder.root.iterdir() if p.name.startswith(".keys-")]
+    assert leftovers == []
+    assert KeyFile.load(folder.key_path).accounts == ["alice"]
+
+
+def test_init_refuses_to_overwrite_an_existing_database(
+    store: vault.Store, folder: vault.DataFolder
+) -> None:
+    store.close()
+    before = _digest(folder.db_path)
+    with pytest.raises(StoreError, match="already an ExitBot database"):
+        vault.create(folder, organisation="", user="eve", password=PASSWORD, kdf=FAST_KDF)
+    assert _digest(folder.db_path) == before
+
+
+def test_settings_round_trip(store: vault.Store) -> None:
+    store.set_setting("min_group_size", 7)
+    store.set_setting("care_contacts", {"eap": "0800 123 456"})
+    assert store.get_setting("min_group_size") == 7
+    assert store.get_setting("care_contacts") == {"eap": "0800 123 456"}
+    assert store.get_setting("missing", "fallback") == "fallback"
