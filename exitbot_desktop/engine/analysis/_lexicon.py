@@ -218,7 +218,8 @@ def is_negated(norm_text: str, hit: Hit) -> bool:
 
     Only bridge words may stand between negator and hit, so "couldn't stop the harassment"
     stays a report of harassment. German puts "nicht" after the verb at the end of the
-    clause ("Ich mochte die Arbeit nicht"), so a clause-final "nicht" shortly after counts.
+    clause ("Ich mochte die Arbeit nicht") or right after it ("das passt nicht zu mir"), so
+    a clause-final or directly following "nicht" counts too.
     """
     for word in reversed(_clause_before(norm_text, hit.start)[-(_MAX_BRIDGE + 1) :]):
         if word.replace("'", "") in _NEGATORS:
@@ -226,7 +227,10 @@ def is_negated(norm_text: str, hit: Hit) -> bool:
         if word not in _BRIDGES:
             break
     after = _clause_after(norm_text, hit.end)
-    return 0 < len(after) <= _MAX_BRIDGE + 1 and after[-1] in ("nicht", "nie")
+    postposed = ("nicht", "nie")
+    return bool(after) and (
+        after[0] in postposed or (len(after) <= _MAX_BRIDGE + 1 and after[-1] in postposed)
+    )
 
 
 def intensity(norm_text: str, hit: Hit) -> float:

@@ -51,7 +51,7 @@ _ENTRIES = {
         schutzausruestung "notausgang ~ versperrt" "notausgang ~ blockiert" "hat mich
         geschlagen" "mich ~ angegriffen" "wurde ~ angegriffen" "nicht sicher gefuehlt\"""",
     "fraud_misconduct": """fraud* embezzl* theft stole stealing bribe* bribery kickback* "cooked the
-        books" falsified falsifying "fake invoices" forged forgery "money laundering"
+        books" falsif* "fake invoices" forged forgery "money laundering"
         corruption corrupt "insider trading" misconduct "fudged the numbers" "manipulated the
         numbers" backdated illegal* "against the law" "broke the law" "breaking the law"
         unethical "covered up" "cover up" "abuse of power" "abuse of ~ expense*" betrug

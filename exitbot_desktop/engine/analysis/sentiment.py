@@ -27,8 +27,9 @@ _THRESHOLD = 0.3
 # Squashes the summed word weights into (-1, 1); with 4, one "good" (1.0) is clearly
 # positive while a lone "fine" (0.4) stays neutral.
 _SQUASH = 4.0
-# "not good" is weaker than "bad", and "not bad" is only faintly positive.
-_NEGATED_POSITIVE = -0.7
+# "not good" is a complaint even when "good" is mild ("no opportunities", "nobody cared"),
+# while "not bad" is only faintly positive.
+_NEGATED_POSITIVE = -1.0
 _NEGATED_NEGATIVE = -0.3
 # A rating is the person's own verdict; the text score is our reading of their words.
 _RATING_WEIGHT = 2 / 3
@@ -36,29 +37,36 @@ _ENPS_SCORES = (-1.0, -0.9, -0.8, -0.7, -0.6, -0.5, -0.4, -0.1, 0.1, 0.7, 1.0)
 
 _EN: dict[float, str] = {
     2.0: """excellent wonderful amazing fantastic outstanding brilliant love loved lovely best
-        perfect superb awesome grateful inspiring inspired""",
+        perfect superb awesome grateful pleasure inspiring inspired""",
     1.5: """great enjoy* happy supportive generous rewarding proud "thank you" "thanks a lot"
+        "above average"
         "had my back" delighted""",
     1.0: """good nice fun glad pleased satisfied helpful friendly kind respectful fair flexible
         interesting varied motivat* valued recommend* comfortable pleasant positive welcoming
-        trust* thank* thanks appreciat* "worked well" "went well" meaningful""",
-    0.5: """grow growth opportunit* recogni* support supported coach* mentor* listened
-        explained answered helped cared responded realistic decent fairly""",
+        trust* thank* thanks appreciat* "worked well" "went well" meaningful liked "i like*"
+        "we like*\"""",
+    0.5: """grow growth opportunit* recogni* support supported training guidance coach* mentor*
+        listened
+        explained answered helped cared responded realistic decent fairly
+        communicated informed involved manageable "pay rise" doable sustainable raise""",
     0.4: "fine reasonable alright",
     0.2: "ok okay",
     -0.5: "issue* slow hard difficult* lose losing lost",
     -0.7: """problem* repetitive sick worry unclear confus* distant overtime "too many"
-        "second job" noisy politic* complain* sadly unfortunately stuck""",
+        "second job" noisy politic* complain* ancient sadly unfortunately stuck""",
     -1.0: """bad poor poorly boring bored monoton* tedious ignor* chaos chaotic disorganis*
         disorganiz* conflict* worried afraid crash* waste* wasted "worked late" "long hours"
         unrealistic gossip* favouritism favoritism outdated broken "below market" sad shame
         worse "constantly changing" "too much" "over my head" tired unpaid
-        mistake* pressure lonely isolated""",
+        mistake* pressure lonely isolated struggl* freezing "too cold" "too hot"
+        "took credit" "below average" "pay freeze" "no room to" "no room for" "not renewed" "not
+        extended" "didn't like" "did not like" "don't like\"""",
     -1.5: """unfair unhappy frustrat* disappoint* stress* exhaust* overwhelm* overwork*
         underpaid micromanag* blame* blamed punish* rude disrespect* unprofessional unsafe
         dangerous ruin* "laid off" "let go" fired terminated redundan* sleepless anxious
         anxiety depress* scared "kept changing" angry upset pointless meaningless useless
-        cliqu* "can't continue" "cannot continue" drained "worn out" "wore me down" demotivat*
+        cliqu* "can't continue" "cannot continue" drained "worn out" "wore me down" brutal
+        dismissed unmanageable unsustainable "wore me out" "wears me out" "worn down" demotivat*
         undervalued unappreciated ignored""",
     -2.0: """terrible awful horrible toxic hate* hated worst miserable nightmare burnout
         "burned out" "burnt out" bully* bullied harass* discriminat* unbearable""",
@@ -71,15 +79,18 @@ _DE: dict[float, str] = {
         begeistert""",
     1.0: """gut gute guter gutes zufrieden froh nett freundlich hilfsbereit fair gerecht
         flexibel interessant spannend sinnvoll motivier* wertschaetz* angenehm positiv
-        empfehlen empfehle gern gerne respektvoll kollegial geschaetzt""",
+        empfehlen empfehle gern gerne respektvoll kollegial geschaetzt mochte mag gemocht
+        ueberdurchschnittlich""",
     0.5: """unterstuetzt unterstuetzung perspektive* aufstieg* chance* *moeglichkeit*
-        feedback zugehoert geholfen gefoerdert foerderung anerkennung realistisch""",
+        feedback zugehoert geholfen gefoerdert foerderung anerkennung realistisch machbar
+        gehaltserhoehung informiert""",
     0.3: '"in ordnung" passt',
     0.2: "okay ok",
     -0.5: "langsam schwierig*",
     -0.7: """*problem* ueberstunden sorge* krank* unklar leider verwirr* laerm beschwer*""",
     -1.0: """schlecht* langweil* monoton eintoenig chaos chaotisch unorganisiert konflikt*
-        ignoriert veraltet kaputt verschwendet traurig aerger* schade vorwuerf* "zu viel*"
+        ignoriert veraltet kaputt unterdurchschnittlich unmachbar "nicht verlaengert" "zu kalt" "zu
+        heiss" verschwendet traurig aerger* schade vorwuerf* "zu viel*"
         "ueber ~ kopf hinweg" druck muede einsam""",
     -1.5: """schlimm* mies unzufrieden frustr* enttaeusch* stress* gestresst erschoepf*
         ueberlastet ueberfordert unfair ungerecht* unterbezahlt respektlos* unfreundlich
@@ -92,7 +103,9 @@ _DE: dict[float, str] = {
 }
 
 # Answers to "what would have kept you / what should we improve" name something that was
-# missing, so anything short of praise there reads as a complaint.
+# missing, so anything short of clear praise there reads as a complaint: "More training."
+# mentions a good thing but asks for what was lacking.
+_CLEAR_PRAISE = 0.5
 _IMPROVEMENT_QUESTION = re.compile(
     r"improv|better|kept you|keep you|change|differently|wish|verbesser|besser|bleiben|"
     r"aender|anders"
@@ -140,12 +153,12 @@ def sentiment_of_text(text: str, language: str = "en", question: str | None = No
     for hit in lexicon.hits(norm):
         weight = hit.weight * intensity(norm, hit)
         if is_negated(norm, hit):
-            weight *= _NEGATED_POSITIVE if weight > 0 else _NEGATED_NEGATIVE
+            weight = _NEGATED_POSITIVE if weight > 0 else weight * _NEGATED_NEGATIVE
         total += weight
     result = _from_score(total / math.sqrt(total * total + _SQUASH))
     if (
         question
-        and result.label != "positive"
+        and result.score <= _CLEAR_PRAISE
         and _IMPROVEMENT_QUESTION.search(normalize(question).replace("_", " "))
         and not _NOTHING_TO_IMPROVE.match(norm)
         and not is_refusal(text, language)

@@ -40,7 +40,8 @@ _EN = {
         "late nights" "long hours" overtime weekend* saturday* sunday* "night shift*" "shift
         work" shifts "rotating shift*" "on call" hybrid remote "home office" "work from home"
         "working from home" wfh flexib* "part time" commut* "family life" "time with my
-        family" "family time" "leave on time" "left on time" "school run"
+        family" "family time" "leave on time" "left on time" "school run" travel* "away from home"
+        "business trip*"
         "free time" "spare time" "working hours" "hours were\"""",
     "manager": """manager* boss* supervisor* "team lead*" "line manager" "my lead" coached coaching
         "had my back" feedback micromanag* leadership management "annual review" "performance
@@ -50,21 +51,24 @@ _EN = {
         health" anxiety anxious depress* "sick leave" "signed me off" "signed off sick" doctor
         health* illness "ill health" childcare "child care" newborn baby pregnan* maternity
         paternity "parental leave" "caring for" "care for my" "family reasons" "personal
-        reasons" "can't continue" "cannot continue" overwhelm* "breakdown" "my wellbeing"
+        reasons" "look after" "looking after" elderly "sick mother" "sick father" "sick
+        parent*" "can't continue" "cannot continue" overwhelm* "breakdown" "my wellbeing"
         wellbeing "well being" therap*""",
     "job_characteristics": """"the job itself" "the work itself" "the role itself" monoton* boring
         bored repetitive tedious routine responsibilit* role roles tasks duties
         workload variety varied "job description" "what was expected" "what is expected"
         "meaningful work" "the work was" "the job was" "solving ~ problems" "interesting work"
         "challenging work" "same thing every\"""",
-    "work_environment": """culture team teams colleague* coworker* "co worker*" atmosphere toxic
+    "work_environment": """culture team teams people colleague* coworker* "co worker*" atmosphere
+        toxic
         cliqu* gossip* "office politics" politics "air conditioning" heating
         temperature noise noisy "open plan" equipment tools software laptop* computer*
         systems canteen parking facilities workplace company "work environment" "working
         environment" "working conditions" morale "team spirit" "blame culture\"""",
     "compensation_benefits": """salary salaries pay paid underpaid wage* bonus* "pay rise" raise
-        pension* benefit* "health insurance" "company car" compensation money earn* "percent
-        more" "per cent more" "% more" "market rate" "below market" "above market" "counter
+        pension* benefit* "health insurance" "company car" compensation money earn* pays "percent
+        more" "per cent more" "re:\\d+ ?(?:%|percent|per cent) more" "market rate" "below market"
+        "above market" "counter
         offer" counteroffer "match* ~ offer" "second job"
         afford* "cost of living" payment* allowance* "stock options" equity perks""",
     "relocation": """relocat* abroad "moving to" "move to" "moving away" "moving back" "moving
@@ -74,7 +78,8 @@ _EN = {
     "retirement": 'retir* "pension age" "state pension"',
     "involuntary": """"laid off" "lay off" layoff* "let go" redundan* fired dismiss* terminated
         "contract ended" "contract came to an end" "end of ~ contract" "contract ran out"
-        "fixed term" "temporary contract" restructur* "position ~ eliminated" "role ~ cut"
+        "fixed term" "temporary contract" restructur* "position ~ eliminated" "not renewed" "not
+        extended" "role ~ cut"
         "cost reduction" "cost cutting" downsiz* "failed ~ probation" "didn't pass ~
         probation\"""",
 }
@@ -83,9 +88,10 @@ _DE = {
         *entwicklung* "nicht weiterentwickeln" weiterentwickl* perspektive* schulung* mentor*
         selbststaendig* selbstaendig* "eigene firma" "eigenes unternehmen" "naechsten schritt"
         stillstand
-        herausforderung* "neue aufgabe\"""",
+        "neue herausforderung*" "neue aufgabe\"""",
     "work_life_balance": """"work life" ueberstunden wochenend* bereitschaft* *schicht* homeoffice
-        "home office" pendel* arbeitsweg arbeitszeit* flexib* teilzeit familienleben "zeit fuer
+        "home office" pendel* arbeitsweg arbeitszeit* flexib* teilzeit dienstreise* reisetaetigkeit
+        familienleben "zeit fuer
         die familie" "zeit mit der familie" feierabend vereinbarkeit""",
     "manager": """vorgesetzte* chef chefin chefs fuehrungskraft fuehrungskraefte fuehrung* teamleit*
         abteilungsleit* "ueber ~ kopf hinweg" mikromanag* micromanag* feedback
@@ -96,31 +102,38 @@ _DE = {
         wohlbefinden therap*""",
     "job_characteristics": """taetigkeit* aufgabe* aufgabenbereich* abwechslung* abwechslungsreich
         eintoenig langweil* monoton routine verantwortung* arbeitsbelastung arbeitspensum
-        stellenbeschreibung sinnvoll* "die arbeit war" "die arbeit selbst" rolle""",
+        stellenbeschreibung sinnvoll* herausforderung* "die arbeit war" "die arbeit selbst"
+        rolle""",
     "work_environment": """*kultur* betriebsklima arbeitsklima arbeitsumfeld arbeitsumgebung team
-        teams kolleg* atmosphaere stimmung grueppchen laestern klimaanlage hitze laerm
+        teams leute kolleg* atmosphaere stimmung grueppchen laestern klimaanlage hitze laerm
         ausstattung software werkzeug* geraete grossraumbuero arbeitsplatz
         "re:firma(?!\\w)" unternehmen""",
     "compensation_benefits": """*gehalt* *gehaelter* lohn loehne *lohn lohnerhoehung bezahl*
         verguetung* verdien* bonus* praemie* firmenwagen dienstwagen betriebsrente sozialleistung*
-        zuschuss zuschuesse "prozent mehr" geld unterbezahlt tarif* benefits""",
+        zuschuss zuschuesse "prozent mehr" "re:\\d+ ?(?:%|prozent) mehr" geld unterbezahlt
+        tarif* benefits""",
     "relocation": """umzug umzieh* "ziehe ~ um" "ziehen ~ um" "ziehe nach" "ziehen nach" "ziehe
         zurueck" "ziehen zurueck" heimat* ausland* "andere stadt" "anderen stadt" auswander*
         "naeher bei" "naeher an" "neuen job meines partners" "job meiner partnerin\"""",
     "retirement": """rente ruhestand pensionier* "in pension" altersteilzeit vorruhestand
         "in den ruhestand\"""",
     "involuntary": """entlass* betriebsbedingt* befristet* "vertrag ~ ausgelaufen" "vertrag laeuft
-        aus" aufhebungsvertrag stellenabbau umstrukturier* "kuendigung erhalten" "kuendigung
+        aus" aufhebungsvertrag stellenabbau umstrukturier* "nicht verlaengert" "kuendigung
+        erhalten" "kuendigung
         bekommen" "re:(?:wurde|wurden|worden|hat|haben)\\W+(?:[\\w']+\\W+){0,4}gekuendigt"
         "re:gekuendigt\\W+(?:worden|wurde)" """,
 }
 # Phrases that contain a theme word but mean something else.
 _GUARDS = {
     "en": """"fired up" "pay attention" "paid attention" "paid off" "pays off" "company's
-        future" "let go of" "software developer" "software engineer" "team player" "raise
+        future" "let go of" "software developer" "software engineer" "team player" "another
+        company" "new company" "other company" "a company"
+        "bigger company" "smaller company" "raise
         concerns" "raise an issue" "raised concerns" "raised an issue" "raise the issue" "health
         and safety\"""",
-    "de": '"im team" "teamfaehig*" "in rente gegangen ist"',
+    "de": """teamfaehig* "in rente gegangen ist" "anderen unternehmen" "einem unternehmen"
+        "neuen unternehmen" "einer firma" "anderen firma" "neuen firma" "groesseren
+        unternehmen\"""",
 }
 _THEME_NAME = re.compile(
     "|".join(r"\b" + name.replace("_", r"[\s_-]*") + r"\b" for name in THEMES), re.IGNORECASE
