@@ -1,0 +1,110 @@
+"""The embedded llama-cpp backend on the real gemma-3-270m GGUF, loaded once per session."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.llm.backend import GenerationOptions
+from exitbot_desktop.engine.llm.followups import FollowupGenerator
+from exitbot_desktop.engine.llm.guard import check_followup
+from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
+from exitbot_desktop.engine.llm.prompts import Conversation
+
+pytestmark = pytest.mark.slow
+
+REQUEST = FollowupRequest(
+    "work_life_balance",
+    "How was your work-life balance?",
+    "I was on call every other weekend and missed my daughter's birthday.",
+    "en",
+)
+
+
+def test_follow_up_streams_token_by_token_and_is_guarded(llama_backend: LlamaCppBackend) -> None:
+    tokens: list[str] = []
+    followup = FollowupGenerator(llama_backend).generate(REQUEST, on_token=tokens.append)
+    assert followup is not None
+    assert len(tokens) >= 2
+    assert check_followup(followup.text, REQUEST).ok
+    if followup.source == "llama_cpp":
+        assert "".join(tokens).strip() == followup.text
+        assert followup.model == "gemma-3-270m-q4_k_m"
+    else:
+        assert followup.guard_reason  # the guard says why it replaced the model's text
+
+
+def test_cancel_stops_within_one_token(llama_backend: LlamaCppBackend) -> None:
+    cancel = threading.Event()
+    tokens: list[str] = []
+
+    def on_token(token: str) -> None:
+        tokens.append(token)
+        cancel.set()
+
+    assert (
+        FollowupGenerator(llama_backend).generate(REQUEST, on_token=on_token, cancel=cancel) is None
+    )
+    assert len(tokens) == 1
+    # The backend let go: the next follow-up is generated normally.
+    assert FollowupGenerator(llama_backend).generate(REQUEST) is not None
+
+
+def test_cancel_during_prompt_processing_returns_at_once(llama_backend: LlamaCppBackend) -> None:
+    long_answer = " ".join(f"Week {n} brought yet another reorganisation." for n in range(50))
+    request = FollowupRequest("other_reasons", "Anything else?", long_answer, "en")
+    cancel = threading.Event()
+    threading.Timer(0.1, cancel.set).start()
+    started = time.monotonic()
+    assert FollowupGenerator(llama_backend).generate(request, cancel=cancel) is None
+    assert time.monotonic() - started < 0.3
+    # The abandoned prompt finishes in the background; the backend then works again.
+    assert FollowupGenerator(llama_backend).generate(REQUEST) is not None
+
+
+def test_the_guard_replaces_output_that_is_not_a_question(llama_backend: LlamaCppBackend) -> None:
+    followup = FollowupGenerator(llama_backend, max_tokens=2).generate(REQUEST)
+    assert followup is not None
+    assert followup.source == "rules"
+    assert followup.guard_reason in {"not_a_question", "empty"}
+    assert check_followup(followup.text, REQUEST).ok
+
+
+def test_a_first_token_timeout_falls_back_to_rules_quickly(llama_backend: LlamaCppBackend) -> None:
+    started = time.monotonic()
+    generator = FollowupGenerator(llama_backend, first_token_timeout_s=0.001)
+    followup = generator.generate(REQUEST)
+    assert followup is not None
+    assert followup.guard_reason == "first_token_timeout"
+    assert time.monotonic() - started < 0.3
+
+
+def test_the_base_model_reads_instructions_and_examples_as_a_completion_prompt(
+    llama_backend: LlamaCppBackend,
+) -> None:
+    prompt = llama_backend.render_prompt(Conversation("en").prompt_for(REQUEST))
+    assert prompt.startswith("You are a neutral, empathetic interviewer")
+    assert "Follow-up: What kind of feedback would have helped you most?" in prompt
+    assert prompt.endswith(f"Answer: {REQUEST.answer_text}\nFollow-up:")
+
+
+def test_stream_chat_honours_stop_and_max_tokens(llama_backend: LlamaCppBackend) -> None:
+    messages = Conversation("en").prompt_for(REQUEST)
+    pieces = list(
+        llama_backend.stream_chat(
+            messages,
+            options=GenerationOptions(max_tokens=40, stop=("\n",)),
+            cancel=threading.Event(),
+        )
+    )
+    assert pieces
+    assert "\n" not in "".join(pieces)
+    assert len(pieces) <= 40
+
+
+def test_status_bar_names_the_model_plainly(llama_backend: LlamaCppBackend) -> None:
+    assert llama_backend.display_name == "Local model: gemma-3-270m (on this computer)"
+    assert llama_backend.is_available()
