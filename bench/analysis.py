@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled CSV")
     parser.add_argument("--errors", action="store_true", help="list every wrong row")
     args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"No labelled data at {args.data}; pass --data PATH.", file=sys.stderr)
+        return 2
 
     with args.data.open(encoding="utf-8-sig", newline="") as handle:
         gold = list(csv.DictReader(handle))
