@@ -68,6 +68,7 @@ def test_answer_sentiment_reads_like_a_person_would(language: str, answer: str, 
         ("de", "Ich mochte die Arbeit nicht."),
         ("de", "Kein Homeoffice möglich, das passt nicht zu meiner Familie."),
         ("de", "Ich habe mich im Team nie wohlgefühlt."),
+        ("de", "Meine Führungskraft hat mich nie ernst genommen."),
     ],
 )
 def test_negated_praise_is_read_as_a_complaint(language: str, answer: str) -> None:
@@ -192,6 +193,8 @@ def test_themes_are_the_work_institute_categories_in_order() -> None:
         ("de", "Ich gehe in den Ruhestand.", "retirement"),
         ("en", "My position was made redundant.", "involuntary"),
         ("de", "Mein befristeter Vertrag wurde nicht verlängert.", "involuntary"),
+        ("en", "The site closed down and everyone lost their jobs.", "involuntary"),
+        ("de", "Mein Arbeitsvertrag lief aus.", "involuntary"),
     ],
 )
 def test_answer_is_filed_under_its_theme(language: str, answer: str, theme: str) -> None:

@@ -40,7 +40,7 @@ _EN: dict[float, str] = {
         perfect superb awesome grateful pleasure inspiring inspired""",
     1.5: """great enjoy* happy supportive generous rewarding proud "thank you" "thanks a lot"
         "above average"
-        "had my back" delighted""",
+        "had my back" delighted welcome welcomed""",
     1.0: """good nice fun glad pleased satisfied helpful friendly kind respectful fair flexible
         interesting varied motivat* valued recommend* comfortable pleasant positive welcoming
         trust* thank* thanks appreciat* "worked well" "went well" meaningful liked "i like*"
@@ -48,7 +48,8 @@ _EN: dict[float, str] = {
     0.5: """grow growth opportunit* recogni* support supported training guidance coach* mentor*
         listened
         explained answered helped cared responded realistic decent fairly
-        communicated informed involved manageable "pay rise" doable sustainable raise""",
+        communicated informed involved "taken seriously" manageable "pay rise" doable sustainable
+        raise""",
     0.4: "fine reasonable alright",
     0.2: "ok okay",
     -0.5: "issue* slow hard difficult* lose losing lost",
@@ -58,7 +59,8 @@ _EN: dict[float, str] = {
         disorganiz* conflict* worried afraid crash* waste* wasted "worked late" "long hours"
         unrealistic gossip* favouritism favoritism outdated broken "below market" sad shame
         worse "constantly changing" "too much" "over my head" tired unpaid
-        mistake* pressure lonely isolated struggl* freezing "too cold" "too hot"
+        mistake* pressure lonely isolated nervous "closed down" "lost my job"
+        "lost their jobs" "no idea" struggl* freezing "too cold" "too hot"
         "took credit" "below average" "pay freeze" "no room to" "no room for" "not renewed" "not
         extended" "didn't like" "did not like" "don't like\"""",
     -1.5: """unfair unhappy frustrat* disappoint* stress* exhaust* overwhelm* overwork*
@@ -83,6 +85,7 @@ _DE: dict[float, str] = {
         ueberdurchschnittlich""",
     0.5: """unterstuetzt unterstuetzung perspektive* aufstieg* chance* *moeglichkeit*
         feedback zugehoert geholfen gefoerdert foerderung anerkennung realistisch machbar
+        "ernst genommen" weiterentwickeln weiterentwicklung willkommen
         gehaltserhoehung informiert""",
     0.3: '"in ordnung" passt',
     0.2: "okay ok",

@@ -40,21 +40,25 @@ _EN = {
         "late nights" "long hours" overtime weekend* saturday* sunday* "night shift*" "shift
         work" shifts "rotating shift*" "on call" hybrid remote "home office" "work from home"
         "working from home" wfh flexib* "part time" commut* "family life" "time with my
-        family" "family time" "leave on time" "left on time" "school run" travel* "away from home"
+        family" "family time" "leave on time" "left on time" "school run" "my hours" "cut my hours"
+        travel* "away from home"
         "business trip*"
         "free time" "spare time" "working hours" "hours were\"""",
     "manager": """manager* boss* supervisor* "team lead*" "line manager" "my lead" coached coaching
         "had my back" feedback micromanag* leadership management "annual review" "performance
-        review" appraisal* "one to one*" "1:1*" "one on one*" "my director" "head of department"
+        review" appraisal* "one to one*" "1:1*" "one on one*" director* "head of" "senior
+        management"
         "over my head" "took credit\"""",
     "wellbeing": """burnout "burned out" "burnt out" exhaust* stress* sleepless insomnia "mental
         health" anxiety anxious depress* "sick leave" "signed me off" "signed off sick" doctor
         health* illness "ill health" childcare "child care" newborn baby pregnan* maternity
         paternity "parental leave" "caring for" "care for my" "family reasons" "personal
         reasons" "look after" "looking after" elderly "sick mother" "sick father" "sick
-        parent*" "can't continue" "cannot continue" overwhelm* "breakdown" "my wellbeing"
+        parent*" "back pain" "back problems" injur* "birth of" "my daughter" "my son" "can't
+        continue" "cannot continue" overwhelm* "breakdown" "my wellbeing"
         wellbeing "well being" therap*""",
-    "job_characteristics": """"the job itself" "the work itself" "the role itself" monoton* boring
+    "job_characteristics": """"the job itself" "the work itself" goals objectives targets "the role
+        itself" monoton* boring
         bored repetitive tedious routine responsibilit* role roles tasks duties
         workload variety varied "job description" "what was expected" "what is expected"
         "meaningful work" "the work was" "the job was" "solving ~ problems" "interesting work"
@@ -75,12 +79,13 @@ _EN = {
         abroad" "we are moving" "i am moving" "i'm moving" "another city" "another country"
         "different city" "new city" emigrat* "back home" hometown "home town" "closer to"
         "partner's ~ job" "spouse's ~ job" "husband's ~ job" "wife's ~ job\"""",
-    "retirement": 'retir* "pension age" "state pension"',
+    "retirement": 'retir* "pension age" "state pension" "feet up"',
     "involuntary": """"laid off" "lay off" layoff* "let go" redundan* fired dismiss* terminated
         "contract ended" "contract came to an end" "end of ~ contract" "contract ran out"
         "fixed term" "temporary contract" restructur* "position ~ eliminated" "not renewed" "not
         extended" "role ~ cut"
-        "cost reduction" "cost cutting" downsiz* "failed ~ probation" "didn't pass ~
+        "cost reduction" "cost cutting" "closed down" "shut down" "lost my job"
+        "lost their jobs" "site closure" downsiz* "failed ~ probation" "didn't pass ~
         probation\"""",
 }
 _DE = {
@@ -97,7 +102,8 @@ _DE = {
         abteilungsleit* "ueber ~ kopf hinweg" mikromanag* micromanag* feedback
         mitarbeitergespraech* management""",
     "wellbeing": """burnout "burn out" erschoepf* stress* gestresst gesundheit* krank*
-        psychisch* schlaflos* kinderbetreuung elternzeit mutterschutz schwanger* "pflege meiner"
+        psychisch* schlaflos* kinderbetreuung elternzeit mutterschutz geburt "zu hause bleiben"
+        schwanger* "pflege meiner"
         "pflege meines" "familiaere gruende" "persoenliche gruende" "kann nicht mehr"
         wohlbefinden therap*""",
     "job_characteristics": """taetigkeit* aufgabe* aufgabenbereich* abwechslung* abwechslungsreich
@@ -117,7 +123,8 @@ _DE = {
         "naeher bei" "naeher an" "neuen job meines partners" "job meiner partnerin\"""",
     "retirement": """rente ruhestand pensionier* "in pension" altersteilzeit vorruhestand
         "in den ruhestand\"""",
-    "involuntary": """entlass* betriebsbedingt* befristet* "vertrag ~ ausgelaufen" "vertrag laeuft
+    "involuntary": """entlass* betriebsbedingt* befristet* "*vertrag ~ ausgelaufen" "*vertrag lief
+        aus" "*vertrag ~ endete" schliessung "vertrag laeuft
         aus" aufhebungsvertrag stellenabbau umstrukturier* "nicht verlaengert" "kuendigung
         erhalten" "kuendigung
         bekommen" "re:(?:wurde|wurden|worden|hat|haben)\\W+(?:[\\w']+\\W+){0,4}gekuendigt"
