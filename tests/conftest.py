@@ -19,6 +19,8 @@ from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.keys import FAST_KDF
 
+pytest_plugins = ["llm_fixtures"]
+
 PASSWORD = "correct horse battery staple"
 
 
