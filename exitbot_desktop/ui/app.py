@@ -1,0 +1,61 @@
+"""Starting the GUI: the Qt application, its look and language, logging, the window.
+
+Owns `run_gui`, which `exitbot-desktop` (no subcommand) calls. Everything slow (choosing
+and loading the model, unlocking) starts after the window is on screen.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.ui.errors import install_excepthook
+from exitbot_desktop.ui.i18n import Translations, system_language
+from exitbot_desktop.ui.main_window import MainWindow
+from exitbot_desktop.ui.style import apply_style
+
+LOG_FILE = "exitbot.log"
+
+
+def _log_to(folder: vault.DataFolder) -> None:
+    """Warnings and bug reports go to a log file in the data folder, never to a dialog."""
+    try:
+        folder.root.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder.root / LOG_FILE, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
+def create_app(argv: list[str] | None = None) -> tuple[QApplication, Translations]:
+    """The application object with our look and the system's language installed."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("ExitBot")
+    app.setApplicationDisplayName("ExitBot")
+    apply_style(app)
+    translations = Translations(app)
+    translations.set_language(system_language())
+    return app, translations
+
+
+def run_gui(folder: vault.DataFolder) -> int:
+    """Open the main window and run until it closes; returns the process exit code."""
+    _log_to(folder)
+    install_excepthook()
+    app, translations = create_app()
+    window = MainWindow(folder, translations)
+    window.show()
+    window.assistant.start()
+    code = app.exec()
+    window.shutdown()
+    # Free a loaded model now, while the modules its finaliser needs still exist.
+    window.assistant.release()
+    gc.collect()
+    return code

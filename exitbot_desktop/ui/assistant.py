@@ -1,0 +1,105 @@
+"""The assistant that writes follow-up questions, chosen and loaded in the background.
+
+Owns `Assistant`. At start-up it picks a backend (probing Ollama, finding a GGUF) and
+loads the model on the model lane, so the window is usable at once; until a backend is
+chosen, follow-ups come from the built-in rules. Generation runs on the model lane,
+streams its tokens back as progress, and stops at once when the op is cancelled (the
+employee skipped the follow-up). The status line says which backend is in use.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.followup import Followup, FollowupRequest
+from exitbot_desktop.engine.llm.backend import Backend
+from exitbot_desktop.engine.llm.followups import FollowupGenerator
+from exitbot_desktop.engine.llm.rules import RulesBackend
+from exitbot_desktop.ui.operations import Lane, Op, OpContext
+
+
+def _select(setting: str, host: str | None, model: str | None) -> Backend:
+    # Imported here: selection loads llama_cpp, which costs noticeable start-up time.
+    from exitbot_desktop.engine.llm.selection import select_backend
+
+    return select_backend(setting=setting, ollama_host=host, ollama_model=model)
+
+
+class Assistant(QObject):
+    """One follow-up generator for the whole app, shared by every interview."""
+
+    status_changed = Signal(str)
+
+    def __init__(self, backend: Backend | None = None) -> None:
+        super().__init__()
+        self._generator = FollowupGenerator(backend or RulesBackend())
+        self._fixed = backend is not None
+        self._choice: tuple[str, str | None, str | None] | None = None
+        self.status = self.tr("Assistant: getting ready…")
+
+    @property
+    def backend(self) -> Backend:
+        return self._generator.backend
+
+    def start(
+        self, setting: str = "auto", host: str | None = None, model: str | None = None
+    ) -> None:
+        """Choose the backend in the background (again only if the choice changed)."""
+        if self._fixed:
+            self._selected(self._generator.backend)
+            return
+        choice = (setting, host, model)
+        if choice == self._choice:
+            return
+        self._choice = choice
+        Op(lambda _ctx: _select(*choice), lane=Lane.WORK, owner=self).success(
+            self._selected
+        ).failure(self._selection_failed).run_in_background()
+
+    def begin_interview(self, language: str) -> None:
+        """A new interview: the model forgets the previous person's transcript."""
+        generator = self._generator
+        Op(lambda _ctx: generator.begin_interview(language), lane=Lane.MODEL).run_in_background()
+
+    def generate(self, request: FollowupRequest) -> Op[Followup | None]:
+        """An op (not yet started) streaming tokens as progress and ending with the follow-up."""
+        generator = self._generator
+
+        def run(ctx: OpContext) -> Followup | None:
+            return generator.generate(request, on_token=ctx.report, cancel=ctx.cancel)
+
+        return Op(run, lane=Lane.MODEL, owner=self)
+
+    def release(self) -> None:
+        """Drop the backend (and a loaded model) when the app ends."""
+        self._generator = FollowupGenerator(RulesBackend())
+
+    def _selected(self, backend: Backend) -> None:
+        self._generator = FollowupGenerator(backend)
+        self._set_status(backend.display_name)
+        Op(lambda _ctx: backend.warm_up(), lane=Lane.MODEL, owner=self).failure(
+            lambda error: self._warm_up_failed(backend, error)
+        ).run_in_background()
+
+    def _selection_failed(self, error: Exception) -> None:
+        if not isinstance(error, ExitBotError):
+            raise error
+        self._generator = FollowupGenerator(RulesBackend())
+        self._set_status(
+            self.tr("Built-in questions (no AI model): {reason}").format(reason=error.user_message)
+        )
+
+    def _warm_up_failed(self, backend: Backend, error: Exception) -> None:
+        if not isinstance(error, ExitBotError):
+            raise error
+        # Each follow-up falls back to the rules on its own; say so plainly.
+        self._set_status(
+            self.tr("{backend} is not available; using built-in questions").format(
+                backend=backend.display_name
+            )
+        )
+
+    def _set_status(self, text: str) -> None:
+        self.status = text
+        self.status_changed.emit(text)

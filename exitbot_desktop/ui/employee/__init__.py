@@ -1,0 +1,1 @@
+"""Screens the leaving employee sees: welcome and consent, questions, review, thank-you."""

@@ -1,0 +1,1 @@
+"""Screens for HR officers: first-run set-up, unlock, home, arming the interview station."""

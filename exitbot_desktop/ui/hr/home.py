@@ -1,0 +1,192 @@
+"""The HR officer's home after unlocking: start an interview, resume one, or lock.
+
+Owns `HomePage`. Unfinished interviews (the app was closed or crashed mid-interview) are
+listed here, newest first, so they are offered for resumption the moment HR unlocks;
+HR can also discard one. Loading and discarding go through the store lane.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QWidget
+
+from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.store.interviews import InterviewRecord, InterviewRepository
+from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.ui.errors import known_failure
+from exitbot_desktop.ui.operations import Op
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label
+
+
+def local_time(record_time: datetime) -> str:
+    """A stored naive-UTC time as the user's local short date and time."""
+    seconds = int(record_time.replace(tzinfo=UTC).timestamp())
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(seconds), QLocale.FormatType.ShortFormat)
+
+
+class HomePage(Page):
+    start_requested = Signal()
+    resume_requested = Signal(int)
+    lock_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._store: Store | None = None
+        self._account = ""
+        self._records: list[InterviewRecord] = []
+        self._title = label("title")
+        self._who = label("muted")
+        self.lock_button = button()
+        header = QHBoxLayout()
+        header.addWidget(self._title, 1)
+        header.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self._start_heading = label("subtitle")
+        self._start_text = label()
+        self.start_button = button(primary=True)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
+        start_card = Box()
+        start_card.body.addWidget(self._start_heading)
+        start_card.body.addWidget(self._start_text)
+        start_card.body.addLayout(start_row)
+
+        self._resume_heading = label("subtitle")
+        self._resume_text = label("muted")
+        self.unfinished = QListWidget()
+        self.unfinished.setMinimumHeight(self.fontMetrics().height() * 7)
+        self.resume_button = button()
+        self.discard_button = button()
+        resume_row = QHBoxLayout()
+        resume_row.addWidget(self.resume_button)
+        resume_row.addWidget(self.discard_button)
+        resume_row.addStretch(1)
+        self._resume_card = Box("notice")
+        self._resume_card.body.addWidget(self._resume_heading)
+        self._resume_card.body.addWidget(self._resume_text)
+        self._resume_card.body.addWidget(self.unfinished)
+        self._resume_card.body.addLayout(resume_row)
+        self.error = ErrorLine()
+
+        self.column.addLayout(header)
+        self.column.addWidget(self._who)
+        self.column.addWidget(self._resume_card)
+        self.column.addWidget(start_card)
+        self.column.addWidget(self.error)
+        self.column.addStretch(1)
+
+        self.start_button.clicked.connect(self.start_requested)
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.resume_button.clicked.connect(self._resume)
+        self.unfinished.itemActivated.connect(lambda _item: self._resume())
+        self.discard_button.clicked.connect(self._discard)
+        self.setTabOrder(self.unfinished, self.resume_button)
+        self.setTabOrder(self.resume_button, self.discard_button)
+        self.setTabOrder(self.discard_button, self.start_button)
+        self.setTabOrder(self.start_button, self.lock_button)
+        self.retranslate()
+
+    def show_for(self, store: Store, account: str) -> None:
+        """Fill the page for this officer and look for interrupted interviews."""
+        self._store = store
+        self._account = account
+        self.error.clear_message()
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        store = self._store
+        if store is None:
+            return
+        Op(lambda _ctx: InterviewRepository(store).unfinished(), owner=self).success(
+            self._show_unfinished
+        ).failure(known_failure(self.error.show_message)).run_in_background()
+
+    def first_focus(self) -> QWidget:
+        return self.resume_button if self._records else self.start_button
+
+    def retranslate(self) -> None:
+        organisation = self._store.organisation if self._store else ""
+        self._title.setText(organisation or self.tr("Exit interviews"))
+        self._who.setText(self.tr("Unlocked by {name}.").format(name=self._account))
+        self.lock_button.setText(self.tr("&Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock ExitBot"))
+        self._start_heading.setText(self.tr("Start an interview"))
+        self._start_text.setText(
+            self.tr(
+                "Fill in what you know about the leaving employee, then hand this computer "
+                "over. Leaving interview mode will need an HR password."
+            )
+        )
+        self.start_button.setText(self.tr("&Start interview"))
+        self.start_button.setAccessibleName(self.tr("Start interview"))
+        self._resume_heading.setText(self.tr("Resume an unfinished interview"))
+        self.unfinished.setAccessibleName(self.tr("Unfinished interviews"))
+        self.resume_button.setText(self.tr("&Resume interview"))
+        self.resume_button.setAccessibleName(self.tr("Resume the selected interview"))
+        self.discard_button.setText(self.tr("&Discard…"))
+        self.discard_button.setAccessibleName(self.tr("Discard the selected interview"))
+        self._show_unfinished(self._records)
+
+    def _show_unfinished(self, records: list[InterviewRecord]) -> None:
+        self._records = records
+        self.unfinished.clear()
+        for record in records:
+            item = QListWidgetItem(self._describe(record))
+            item.setData(Qt.ItemDataRole.UserRole, record.id)
+            self.unfinished.addItem(item)
+        if records:
+            self.unfinished.setCurrentRow(0)
+            self._resume_text.setText(
+                self.tr(
+                    "These interviews were interrupted before they were submitted. Everything "
+                    "answered so far is saved; resuming continues at the same question."
+                )
+            )
+        self._resume_card.setVisible(bool(records))
+        for widget in (self.resume_button, self.discard_button):
+            widget.setEnabled(bool(records))
+
+    def _describe(self, record: InterviewRecord) -> str:
+        answered = len(record.main_answers())
+        where = " · ".join(v for v in (record.meta.department, record.meta.role) if v)
+        parts = [self.tr("Started {time}").format(time=local_time(record.created_at))]
+        if where:
+            parts.append(where)
+        if record.status == "created":
+            parts.append(self.tr("consent not yet given"))
+        else:
+            parts.append(self.tr("answers so far: {count}").format(count=answered))
+        return " · ".join(parts)
+
+    def _selected_id(self) -> int | None:
+        item = self.unfinished.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _resume(self) -> None:
+        interview_id = self._selected_id()
+        if interview_id is not None:
+            self.resume_requested.emit(interview_id)
+
+    def _discard(self) -> None:
+        interview_id, store = self._selected_id(), self._store
+        if interview_id is None or store is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard interview"),
+            self.tr(
+                "Discard this unfinished interview? Its answers will be deleted; only the "
+                "fact that it was discarded is kept."
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        Op(lambda _ctx: InterviewSession.resume(store, interview_id).discard(), owner=self).success(
+            lambda _none: self.refresh()
+        ).failure(known_failure(self.error.show_message)).run_in_background()

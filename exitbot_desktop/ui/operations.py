@@ -1,0 +1,237 @@
+"""Background operations: slow engine calls run off the GUI thread, results come back on it.
+
+Owns `Op`, `OpContext`, `Lane` and `drain`. Modelled on Anki's `QueryOp`: the function
+runs on a worker thread and must never touch a widget; its result, its exception
+and anything it reports along the way (streamed tokens) arrive on the GUI thread as
+queued signals, where the callbacks run. Each `Lane` is its own pool with a fixed number
+of threads, which caps concurrency where it matters: the store lane is a single thread,
+so writes happen in the order they were asked for, and the model lane has one, because
+a local model generates one reply at a time; the others are `QThreadPool`s.
+
+A cancelled op never calls back (whatever it finished with is dropped), and one still
+queued never runs. An op bound to an `owner` widget stays silent once that widget is
+gone. A failure with no `failure` callback is re-raised on the GUI thread, where the
+app's exception hook reports it: a forgotten handler is a bug, not a silent no-op.
+"""
+
+from __future__ import annotations
+
+import enum
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, Protocol, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+T = TypeVar("T")
+
+
+class Lane(enum.Enum):
+    """Which pool an op runs on, and how many of that kind may run at once."""
+
+    STORE = ("store", 1)  # opening, using and closing the encrypted store: in order
+    MODEL = ("model", 1)  # follow-up generation and model loading: one at a time
+    WORK = ("work", 2)  # key derivation, files, backend probing: independent of each other
+
+    def __init__(self, label: str, max_threads: int) -> None:
+        self.label = label
+        self.max_threads = max_threads
+
+
+class _Executor(Protocol):
+    def start(self, runnable: QRunnable) -> None: ...
+
+    def waitForDone(self, msecs: int) -> bool: ...  # noqa: N802 (QThreadPool's name)
+
+
+class _StoreThread:
+    """The store lane: one long-lived Python thread running tasks in order.
+
+    Not a pool thread, because a pool thread gets a fresh Python thread state for each
+    task, and with it empty `threading.local` data. The store's instance lock
+    (filelock) keeps its hold in thread-local data, so it could then never be released
+    by a later task; here opening and closing the store share one thread state.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._tasks: queue.SimpleQueue[QRunnable] = queue.SimpleQueue()
+        self._pending = 0
+        self._idle = threading.Condition()
+        threading.Thread(target=self._loop, name=name, daemon=True).start()
+
+    def start(self, runnable: QRunnable) -> None:
+        with self._idle:
+            self._pending += 1
+        self._tasks.put(runnable)
+
+    def waitForDone(self, msecs: int) -> bool:  # noqa: N802 (QThreadPool's name)
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, msecs / 1000)
+
+    def _loop(self) -> None:
+        while True:
+            runnable = self._tasks.get()
+            try:
+                runnable.run()
+            finally:
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+
+
+_executors: dict[Lane, _Executor] = {}
+_running: set[_Relay] = set()
+
+
+def _executor(lane: Lane) -> _Executor:
+    executor = _executors.get(lane)
+    if executor is None:
+        if lane is Lane.STORE:
+            executor = _StoreThread(f"exitbot-{lane.label}")
+        else:
+            pool = QThreadPool()
+            pool.setMaxThreadCount(lane.max_threads)
+            pool.setObjectName(f"exitbot-{lane.label}")
+            executor = pool
+        _executors[lane] = executor
+    return executor
+
+
+class OpContext:
+    """What the background function may use: a cancel flag and a way to report progress."""
+
+    def __init__(self, cancel: threading.Event, relay: _Relay) -> None:
+        self.cancel = cancel
+        self._relay = relay
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel.is_set()
+
+    def report(self, value: object) -> None:
+        """Send a value to the `progress` callback (safe to call from the worker thread)."""
+        if not self.cancel.is_set():
+            self._relay.progressed.emit(value)
+
+
+class Op(Generic[T]):
+    """One background call: `Op(fn).success(cb).failure(cb).run_in_background()`."""
+
+    def __init__(
+        self,
+        fn: Callable[[OpContext], T],
+        *,
+        lane: Lane = Lane.STORE,
+        owner: QObject | None = None,
+    ) -> None:
+        self._fn = fn
+        self._lane = lane
+        self._owner = owner
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[Exception], None] | None = None
+        self._on_progress: Callable[[Any], None] | None = None
+        self._cancel = threading.Event()
+        self._finished = False
+
+    def success(self, callback: Callable[[T], None]) -> Op[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[Exception], None]) -> Op[T]:
+        self._on_failure = callback
+        return self
+
+    def progress(self, callback: Callable[[Any], None]) -> Op[T]:
+        self._on_progress = callback
+        return self
+
+    def run_in_background(self) -> Op[T]:
+        """Queue the function on its lane; call from the GUI thread."""
+        relay = _Relay(self)
+        _running.add(relay)
+        _executor(self._lane).start(_Runnable(self._fn, OpContext(self._cancel, relay), relay))
+        return self
+
+    def cancel(self) -> None:
+        """Stop listening at once; the function sees `ctx.cancelled` and should return."""
+        self._cancel.set()
+
+    @property
+    def is_running(self) -> bool:
+        return not self._finished and not self._cancel.is_set()
+
+    # ------------------------------------------------------ called on the GUI thread
+    def _wanted(self) -> bool:
+        if self._cancel.is_set():
+            return False
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    def _deliver_progress(self, value: object) -> None:
+        if self._on_progress is not None and self._wanted():
+            self._on_progress(value)
+
+    def _deliver_result(self, result: Any, error: Exception | None) -> None:
+        self._finished = True
+        if not self._wanted():
+            return
+        if error is None:
+            if self._on_success is not None:
+                self._on_success(result)
+        elif self._on_failure is not None:
+            self._on_failure(error)
+        else:
+            raise error
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; signals emitted from a worker reach it queued."""
+
+    progressed = Signal(object)
+    finished = Signal(object, object)
+
+    def __init__(self, op: Op[Any]) -> None:
+        super().__init__()
+        self._op = op
+        self.progressed.connect(self._on_progress)
+        self.finished.connect(self._on_finished)
+
+    @Slot(object)
+    def _on_progress(self, value: object) -> None:
+        self._op._deliver_progress(value)
+
+    @Slot(object, object)
+    def _on_finished(self, result: object, error: object) -> None:
+        _running.discard(self)
+        self._op._deliver_result(result, error if isinstance(error, Exception) else None)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[OpContext], Any], ctx: OpContext, relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._ctx = ctx
+        self._relay = relay
+
+    def run(self) -> None:
+        if self._ctx.cancelled:
+            self._relay.finished.emit(None, None)
+            return
+        try:
+            result = self._fn(self._ctx)
+        except Exception as error:  # delivered to the failure callback on the GUI thread
+            self._relay.finished.emit(None, error)
+        else:
+            self._relay.finished.emit(result, None)
+
+
+def drain(timeout_ms: int = 30_000) -> bool:
+    """Wait for every lane to finish what it is running; True when all did in time.
+
+    Called when the window closes, so no worker is still writing when the store closes.
+    """
+    done = True
+    for executor in _executors.values():
+        done = executor.waitForDone(timeout_ms) and done
+    return done

@@ -1,0 +1,142 @@
+"""Small building blocks every page uses, so pages share one look and one behaviour.
+
+Owns `Page` (a centred, scrollable column that stays readable from 1024×768 to 4K),
+`ErrorLine` (a calm sentence under a field, announced to screen readers), and helpers
+that mark labels and buttons with the roles the stylesheet styles. Strings shown here
+come from the pages; this module translates nothing itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Comfortable reading width in multiples of the font's average character width.
+_COLUMN_CHARS = 78
+
+
+def label(role: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    """A label styled by `role` (title, subtitle, question, muted, code, ...)."""
+    widget = QLabel()
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        widget.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+    return widget
+
+
+def button(*, primary: bool = False, flat: bool = False) -> QPushButton:
+    """A push button; `primary` for the one main action of a page, `flat` for links."""
+    widget = QPushButton()
+    widget.setAutoDefault(False)
+    if primary:
+        widget.setProperty("primary", True)
+    if flat:
+        widget.setProperty("flat", True)
+        widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+class Box(QFrame):
+    """A styled box (card, notice, care); put content into `body`."""
+
+    def __init__(self, role: str = "card") -> None:
+        super().__init__()
+        self.setProperty("role", role)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(24, 20, 24, 20)
+        self.body.setSpacing(10)
+
+
+def button_row(*widgets: QWidget, stretch_first: bool = True) -> QHBoxLayout:
+    """Buttons aligned to the right, the way dialogs place them."""
+    row = QHBoxLayout()
+    if stretch_first:
+        row.addStretch(1)
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+class ErrorLine(QLabel):
+    """One sentence under a field saying what went wrong; hidden while there is none."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("role", "error")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+        if text:
+            # Screen readers announce alerts even when focus stays in the field.
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class Page(QWidget):
+    """A page: a centred column in a scroll area; add content to `self.column`.
+
+    Subclasses put every user-visible string in `retranslate`, so switching the
+    language (the employee may do so on the welcome page) updates the page in place.
+    """
+
+    def __init__(self, *, max_chars: int = _COLUMN_CHARS) -> None:
+        super().__init__()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(24, 32, 24, 32)
+        self._inner = QWidget()
+        self._inner.setMaximumWidth(self.fontMetrics().averageCharWidth() * max_chars)
+        self._inner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addStretch(1)
+        row.addWidget(self._inner, 100)
+        row.addStretch(1)
+        self.column = QVBoxLayout(self._inner)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(14)
+        scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._max_chars = max_chars
+
+    def retranslate(self) -> None:
+        """Set every visible string; pages call it once built and on each language change."""
+
+    def first_focus(self) -> QWidget | None:
+        """The control a keyboard user starts on when the page appears (None: Qt's choice)."""
+        return None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._inner.setMaximumWidth(self.fontMetrics().averageCharWidth() * self._max_chars)
+        super().changeEvent(event)

@@ -1,0 +1,133 @@
+"""Fixtures for the GUI tests: the real main window on a real encrypted database.
+
+A pytest plugin module (register it in tests/conftest.py with
+`pytest_plugins = ["ui_fixtures"]`; until then import the fixtures explicitly). Windows
+use the fast KDF and, unless a test asks otherwise, the rules backend, so they behave
+the same on every machine. Helpers here drive the window the way a person would:
+typing into the focused widget and pressing keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from exitbot_desktop.engine.llm.backend import Backend
+from exitbot_desktop.engine.llm.rules import RulesBackend
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.keys import FAST_KDF
+from exitbot_desktop.ui.app import create_app
+from exitbot_desktop.ui.assistant import Assistant
+from exitbot_desktop.ui.i18n import Translations
+from exitbot_desktop.ui.main_window import MainWindow
+
+HR_PASSWORD = "correct horse battery staple"
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[Translations]:
+    """The app styled as in production, in English; reset afterwards."""
+    _app, translations = create_app([])
+    translations.set_language("en")
+    yield translations
+    translations.clear()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, translations: Translations) -> Iterator[WindowFactory]:
+    """Open main windows on a data folder; each is closed (store released) at the end."""
+    windows: list[MainWindow] = []
+
+    def make(folder: vault.DataFolder, backend: Backend | None = None) -> MainWindow:
+        assistant = Assistant(backend or RulesBackend())
+        window = MainWindow(folder, translations, assistant=assistant, kdf=FAST_KDF)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        assistant.start()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+
+
+@pytest.fixture
+def hr_folder(folder: vault.DataFolder) -> vault.DataFolder:
+    """A data folder with an encrypted database and HR account 'alice' (closed again)."""
+    store, _key = vault.create(
+        folder, organisation="Acme GmbH", user="alice", password=HR_PASSWORD, kdf=FAST_KDF
+    )
+    store.close()
+    return folder
+
+
+class UiDriver:
+    """Drives the window the way a person does: keys go to whatever has focus."""
+
+    password = HR_PASSWORD
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+
+    @staticmethod
+    def focused() -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has keyboard focus"
+        return widget
+
+    def type(self, text: str) -> None:
+        """Type into whatever has focus, as a keyboard would."""
+        self.qtbot.keyClicks(self.focused(), text)
+
+    def press(
+        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        """Press one key on the focused widget."""
+        self.qtbot.keyClick(self.focused(), key, modifier)
+
+    def tab_to(self, target: QWidget, *, limit: int = 60) -> None:
+        """Press Tab until `target` has focus; fails if it is not in the tab chain."""
+        for _ in range(limit):
+            if QApplication.focusWidget() is target:
+                return
+            self.press(Qt.Key.Key_Tab)
+        raise AssertionError(f"Tab never reached {target.accessibleName() or target!r}")
+
+    def activate(self, target: QWidget) -> None:
+        """Tab to a button (or check box) and press Space on it."""
+        self.tab_to(target)
+        self.press(Qt.Key.Key_Space)
+
+    def wait_page(self, window: MainWindow, page: QWidget, timeout: int = 10_000) -> None:
+        self.qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=timeout)
+
+    def unlock(self, window: MainWindow, password: str = HR_PASSWORD) -> None:
+        """Type the password on the unlock page and press Enter; waits for the home page."""
+        window.unlock_page.password.setFocus()
+        self.type(password)
+        self.press(Qt.Key.Key_Return)
+        self.wait_page(window, window.home_page)
+
+    @staticmethod
+    def folder_digest(folder: vault.DataFolder) -> str:
+        """A fingerprint of the database and key file bytes."""
+        digest = hashlib.sha256()
+        for path in (folder.db_path, folder.key_path):
+            digest.update(Path(path).read_bytes())
+        return digest.hexdigest()
+
+
+@pytest.fixture
+def ui(qtbot: QtBot) -> UiDriver:
+    return UiDriver(qtbot)
