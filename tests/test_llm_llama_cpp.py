@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +112,25 @@ def test_stream_chat_honours_stop_and_max_tokens(llama_backend: LlamaCppBackend)
 def test_status_bar_names_the_model_plainly(llama_backend: LlamaCppBackend) -> None:
     assert llama_backend.display_name == "Local model: gemma-3-270m (on this computer)"
     assert llama_backend.is_available()
+
+
+def test_llama_cpp_prints_nothing_on_the_terminal(gemma_gguf: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import threading
+        from pathlib import Path
+        from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
+        from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
+        from exitbot_desktop.engine.llm.model_files import FROM_ENV, ModelFile
+        backend = LlamaCppBackend(ModelFile(Path({str(gemma_gguf)!r}), FROM_ENV))
+        backend.warm_up()
+        messages = [Message("system", "Say hello."), Message("user", "Hello?")]
+        options = GenerationOptions(max_tokens=4)
+        print("".join(backend.stream_chat(messages, options=options, cancel=threading.Event())))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip()
+    assert done.stderr == ""
