@@ -83,11 +83,11 @@ def test_later_turns_resend_earlier_ones_unchanged_so_the_server_reuses_its_cach
 
 FAULTS = [
     ("refused", "backend_error", "not running"),
-    ("hang_before_first_token", "first_token_timeout", ""),
+    ("hang_before_first_token", "first_token_timeout", "did not start answering within 1 second."),
     ("drop_mid_stream", "backend_error", "broke off"),
     ("http_500", "backend_error", "reported an error"),
     ("junk", "markup", ""),
-    ("slow_tokens", "total_timeout", ""),
+    ("slow_tokens", "total_timeout", "did not finish a follow-up within 2.5 seconds"),
     ("model_not_found", "backend_error", "ollama pull llama3.2"),
 ]
 

@@ -64,7 +64,7 @@ class FollowupGenerator:
         )
         self._breaker = breaker or CircuitBreaker()
         self._conversation: Conversation | None = None
-        self.last_error = ""
+        self.last_error = ""  # the most recent failure, as a sentence for `check` and logs
 
     def begin_interview(self, language: str) -> None:
         """Forget the previous interview's transcript (its prompt prefix stays cached)."""
@@ -127,7 +127,12 @@ class FollowupGenerator:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     timeout = "total_timeout" if seen_text else "first_token_timeout"
-                    _log.warning("%s gave no follow-up in time (%s)", self.backend.name, timeout)
+                    seconds = _seconds(deadline - start)
+                    what = "finish a follow-up" if seen_text else "start answering"
+                    self.last_error = (
+                        f"{self.backend.display_name} did not {what} within {seconds}."
+                    )
+                    _log.warning("%s", self.last_error)
                     return "", timeout
                 item = stream.next(min(remaining, _POLL_S))
                 if item is None:
@@ -145,7 +150,7 @@ class FollowupGenerator:
             tail = stops.flush()
             if tail and on_token is not None and not cancel.is_set():
                 on_token(tail)
-            return stops.text.strip(), ""
+            return None if cancel.is_set() else (stops.text.strip(), "")
         finally:
             stream.abandon()
 
@@ -220,6 +225,10 @@ class _BackgroundStream:
             if isinstance(pieces, Generator):
                 pieces.close()
             self._queue.put(_END)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} second" + ("" if value == 1 else "s")
 
 
 def _describe(error: BaseException) -> str:
