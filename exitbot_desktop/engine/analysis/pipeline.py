@@ -170,7 +170,8 @@ def _analyse(snap: _Snapshot, complete: Complete | None, model: str) -> tuple[An
     if scale is not None and isinstance(snap.value, int) and not isinstance(snap.value, bool):
         return AnswerAnalysis(sentiment_of_rating(snap.value, scale), (), (), False), RATING
     text = (snap.text or "").strip()
-    if not text:
+    # Choices store their id as text ("manager"); only typed words are analysed.
+    if not text or snap.question_type not in (None, "text"):
         return AnswerAnalysis(None, (), (), False), ""
     lang = snap.language
     themes = classify_themes(text, lang, snap.question_id, snap.question_text)

@@ -1,0 +1,240 @@
+"""PDF reports read back with pypdf: the sections and numbers HR expects, nothing that
+identifies a small group or a named person in quotes, and any answer renders."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select, update
+from test_aggregates import UNHAPPY, conduct
+
+from exitbot_desktop.engine import audit
+from exitbot_desktop.engine.analysis import pipeline
+from exitbot_desktop.engine.analysis.aggregates import Filters
+from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.reports.layout import para, render, styles
+from exitbot_desktop.engine.reports.pdf_aggregate import write_aggregate_pdf
+from exitbot_desktop.engine.reports.pdf_interview import write_interview_pdf
+from exitbot_desktop.engine.reports.synthetic import populate
+from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.models import Answer
+from exitbot_desktop.engine.store.vault import Store
+
+
+def _text(path: Path, password: str | None = None) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    if password is not None:
+        reader.decrypt(password)
+    # Lines break wherever the layout put them; compare words, not line ends.
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_aggregate_report_has_every_section_and_the_real_numbers(
+    store: Store, tmp_path: Path
+) -> None:
+    populate(store, 150, department_sizes={"Legal": 3})
+    out = tmp_path / "report.pdf"
+
+    agg = write_aggregate_pdf(store, out)
+
+    text = _text(out)
+    for heading in (
+        "Exit interview report",
+        "Key figures",
+        "Why people leave",
+        "Tone of written answers",
+        "Satisfaction ratings",
+        "Would they recommend us? (eNPS)",
+        "Month by month",
+        "Breakdowns",
+        "Where interviews stop",
+        "Urgent issues reported",
+        "In their own words",
+        "How these figures were made",
+    ):
+        assert heading in text, heading
+    assert f"{agg.completed:,}" in text
+    assert f"{agg.started:,}" in text
+    assert f"{agg.enps.score:.0f}" in text
+    assert "Page 1 of" in text
+    assert "Confidential" in text
+    largest = next(b for b in agg.breakdowns if b.dimension == "department").rows[0]
+    assert largest.label in text
+    assert f"{largest.interviews:,}" in text
+
+
+def test_a_department_of_three_appears_nowhere_in_the_aggregate_report(
+    store: Store, tmp_path: Path
+) -> None:
+    populate(store, 90, department_sizes={"Legal": 3})
+    out = tmp_path / "report.pdf"
+
+    write_aggregate_pdf(store, out)
+
+    text = _text(out)
+    assert "Legal" not in text
+    assert "smaller group" in text
+    assert "suppressed" in text
+
+
+def test_a_selection_below_the_group_size_shows_counts_only(store: Store, tmp_path: Path) -> None:
+    populate(store, 40, department_sizes={"Legal": 3})
+    out = tmp_path / "legal.pdf"
+
+    write_aggregate_pdf(store, out, Filters(department="Legal"))
+
+    text = _text(out)
+    assert "Fewer than 5 completed interviews match this selection" in text
+    assert "Breakdowns" not in text
+    assert "In their own words" not in text
+
+
+def test_quotes_carry_no_names_emails_or_phone_numbers(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    secret = (
+        "My manager Petra Vogel ignored every idea and shouted at me; call me on "
+        "+49 171 2345678 or write to petra.vogel@acme.example about it."
+    )
+    for _ in range(6):
+        conduct(
+            store,
+            question_set,
+            {**UNHAPPY, "main_reason_details": secret},
+            meta=InterviewMeta(department="Sales", manager="Petra Vogel"),
+        )
+    out = tmp_path / "report.pdf"
+
+    write_aggregate_pdf(store, out)
+
+    text = _text(out)
+    assert "In their own words" in text
+    assert "[name]" in text
+    for leak in ("Petra", "Vogel", "2345678", "acme.example"):
+        assert leak not in text
+
+
+HOSTILE = (
+    "<b>bold?</b> <font size=40 color=red>big</font> <para> & Tom & Jerry ]]> &amp; "
+    "Grüße aus Köln, Straße. مرحبا بالعالم. שלום עולם. Emoji 😀👍🏽🚀. "
+    "Ctrl\x07\x1b\x00 chars.\n\nA second paragraph."
+)
+
+
+def test_hostile_answers_render_as_the_words_that_were_typed(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    interview_id = conduct(store, question_set, {**UNHAPPY, "main_reason_details": "x" * 10})
+    huge = ("Sehr lange Antwort über Überstunden. " * 3000)[:100_000]
+    with store.session() as s:
+        answers = {
+            a.question_id: a.id
+            for a in s.scalars(select(Answer).where(Answer.interview_id == interview_id))
+        }
+        s.execute(
+            update(Answer)
+            .where(Answer.id == answers["main_reason_details"])
+            .values(text=HOSTILE, value=HOSTILE)
+        )
+        s.execute(
+            update(Answer)
+            .where(Answer.id == answers["anything_else"])
+            .values(status="answered", text=huge, value=huge)
+        )
+    pipeline.analyze_interview(store, interview_id)
+    out = tmp_path / "interview.pdf"
+
+    pages = write_interview_pdf(store, interview_id, out)
+
+    text = _text(out)
+    assert pages >= 3
+    assert "<b>bold?</b>" in text
+    assert "<font size=40 color=red>big</font>" in text
+    assert "Tom & Jerry ]]> &amp;" in text
+    assert "Grüße aus Köln, Straße" in text
+    assert "A second paragraph" in text
+    assert "[shortened here: 100,000 characters in full]" in text
+
+
+def test_text_no_database_could_hold_still_renders() -> None:
+    odd = "lone surrogate \ud800, private use \ue000, CJK 漢字, 4\u2009000 €, \u202eRTL override"
+
+    data = render([para(odd, styles().body)], title="t", organisation="o")
+
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "lone surrogate" in text
+    assert "4" in text and "€" in text
+
+
+def test_interview_report_shows_answers_follow_ups_flags_and_summary(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    interview_id = conduct(
+        store,
+        question_set,
+        UNHAPPY,
+        meta=InterviewMeta(department="Sales", role="Account Manager", leaving_type="voluntary"),
+        followups={"main_reason_details": "It started when the new team lead arrived."},
+    )
+    out = tmp_path / "one.pdf"
+
+    write_interview_pdf(store, interview_id, out)
+
+    text = _text(out)
+    for expected in (
+        "Exit interview",
+        "Account Manager",
+        "Needs attention",
+        "Harassment or bullying",
+        "Summary",
+        "extractive summary",
+        "What is the main reason you are leaving?",
+        "My manager",
+        "Follow-up: Could you say more?",
+        "It started when the new team lead arrived.",
+        "1 of 5",
+        "3 of 10",
+        "Themes: Manager",
+    ):
+        assert expected in text, expected
+
+
+def test_password_protected_report_opens_only_with_the_password(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    interview_id = conduct(store, question_set, UNHAPPY)
+    out = tmp_path / "locked.pdf"
+
+    write_interview_pdf(store, interview_id, out, password="Schrank 42 im Keller")
+
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert reader.is_encrypted
+    assert not reader.decrypt("wrong password")
+    assert "Exit interview" in _text(out, password="Schrank 42 im Keller")
+
+
+def test_every_report_written_is_in_the_audit_log(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    interview_id = conduct(store, question_set, UNHAPPY)
+    write_interview_pdf(store, interview_id, tmp_path / "one.pdf", password="long enough pw")
+    write_aggregate_pdf(store, tmp_path / "all.pdf")
+
+    entries = audit.entries(store)
+
+    assert [(e.action, e.detail["report"]) for e in entries[:2]] == [
+        ("export", "aggregate"),
+        ("export", "interview"),
+    ]
+    assert entries[1].detail["encrypted"] is True
+    assert audit.verify(store) is None
+
+
+def test_unknown_receipt_code_is_explained(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(ExitBotError, match="No interview has the receipt code EX-NOPE"):
+        write_interview_pdf(store, "ex-nope", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
