@@ -13,13 +13,19 @@ PASSWORD = "a long enough HR password"
 
 
 def _run(
-    data: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+    data: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    full_env = {"PATH": "/usr/bin:/bin", "EXITBOT_DATA_DIR": str(data), **(env or {})}
+    """Run the CLI as IT would; the built-in follow-ups stand in for a model unless a
+    test asks for one (each run would otherwise load the model)."""
+    full_env = {
+        "PATH": "/usr/bin:/bin",
+        "EXITBOT_DATA_DIR": str(data),
+        "EXITBOT_LLM": "rules",
+        **(env or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "exitbot_desktop", *args],
         env=full_env,
-        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,
@@ -71,6 +77,46 @@ def test_check_is_healthy_after_init_and_reports_json(data: Path, initialised: s
     assert checks["schema"]["version"] == 1
     assert checks["question_sets"]["status"] == "ok"
     assert checks["database"]["detail"].startswith("encrypted")
+    assert checks["llm"]["backend"] == "rules"
+    assert checks["llm"]["sample_followup"].endswith("?")
+
+
+@pytest.mark.slow
+def test_check_generates_a_follow_up_with_the_embedded_model(
+    data: Path, initialised: str, gemma_gguf: Path
+) -> None:
+    result = _run(
+        data,
+        "check",
+        "--json",
+        env={
+            "EXITBOT_HR_PASSWORD": PASSWORD,
+            "EXITBOT_LLM": "",
+            "EXITBOT_MODEL": str(gemma_gguf),
+            "OLLAMA_HOST": "127.0.0.1:9",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    llm = json.loads(result.stdout)["checks"]["llm"]
+    assert llm["backend"] == "llama_cpp"
+    assert llm["model"].startswith("gemma")
+    assert llm["first_token_ms"] is not None and llm["first_token_ms"] > 0
+    assert llm["sample_followup"].endswith("?")
+    assert result.stderr == ""  # llama.cpp's own log never reaches the terminal
+
+
+def test_check_fails_when_a_forced_ollama_is_down(data: Path, initialised: str) -> None:
+    result = _run(
+        data,
+        "check",
+        env={
+            "EXITBOT_HR_PASSWORD": PASSWORD,
+            "EXITBOT_LLM": "ollama",
+            "OLLAMA_HOST": "127.0.0.1:9",
+        },
+    )
+    assert result.returncode == 1
+    assert "FAIL  llm" in result.stdout
 
 
 def test_check_fails_with_exit_1_on_a_wrong_password(data: Path, initialised: str) -> None:

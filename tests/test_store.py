@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PASSWORD
 
+from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import StoreError, UnknownAccountError, WrongPasswordError
 from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.questions import QuestionSet
@@ -116,12 +117,16 @@ def test_changing_a_password_rewraps_without_reencrypting(
         assert InterviewRepository(reopened).load(interview_id).main_answers()
 
 
-def test_password_change_leaves_database_bytes_alone(
+def test_password_change_keeps_the_same_data_key_and_file_salt(
     store: vault.Store, folder: vault.DataFolder
 ) -> None:
-    before = _digest(folder.db_path)
+    """Nothing is re-encrypted: the same data key opens the same file afterwards."""
+    key_before = KeyFile.load(folder.key_path).unwrap("alice", PASSWORD)
+    salt_before = folder.db_path.read_bytes()[:16]
     store.set_password("alice", "another long passphrase", kdf=FAST_KDF)
-    assert _digest(folder.db_path) == before
+    key_after = KeyFile.load(folder.key_path).unwrap("alice", "another long passphrase")
+    assert key_after == key_before
+    assert folder.db_path.read_bytes()[:16] == salt_before
 
 
 def test_several_hr_accounts_each_open_the_same_data(
@@ -199,3 +204,25 @@ def test_settings_round_trip(store: vault.Store) -> None:
     assert store.get_setting("min_group_size") == 7
     assert store.get_setting("care_contacts") == {"eap": "0800 123 456"}
     assert store.get_setting("missing", "fallback") == "fallback"
+
+
+def test_logins_account_changes_and_settings_are_audited(
+    created: tuple[vault.Store, str], folder: vault.DataFolder
+) -> None:
+    store, recovery_key = created
+    store.add_account("bob", "bobs own passphrase", kdf=FAST_KDF)
+    store.set_setting("min_group_size", 6)
+    store.close()
+    with vault.unlock(folder, user="bob", password="bobs own passphrase") as as_bob:
+        as_bob.set_password("bob", "bobs newer passphrase", kdf=FAST_KDF)
+    with vault.unlock_with_recovery_key(folder, recovery_key) as recovered:
+        trail = [(e.actor, e.action, e.detail) for e in reversed(audit.entries(recovered))]
+        assert audit.verify(recovered) is None
+    assert trail == [
+        ("alice", "database_created", {"organisation": "Acme GmbH"}),
+        ("alice", "account_added", {"account": "bob"}),
+        ("alice", "settings_changed", {"key": "min_group_size"}),
+        ("bob", "login", {"method": "password"}),
+        ("bob", "password_changed", {"account": "bob"}),
+        ("recovery", "login", {"method": "recovery_key"}),
+    ]

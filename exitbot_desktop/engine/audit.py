@@ -15,13 +15,15 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exitbot_desktop.engine.store.models import AuditEntry, utcnow
-from exitbot_desktop.engine.store.vault import Store
+
+if TYPE_CHECKING:  # the vault audits logins itself, so it imports this module
+    from exitbot_desktop.engine.store.vault import Store
 
 GENESIS_HASH = "0" * 64
 
@@ -41,10 +43,10 @@ def record(
     target: Store | Session, actor: str, action: str, detail: Mapping[str, object]
 ) -> AuditRecord:
     """Append one entry; inside `target`'s transaction when it is a session."""
-    if isinstance(target, Store):
-        with target.session() as session:
-            return _append(session, actor, action, detail)
-    return _append(target, actor, action, detail)
+    if isinstance(target, Session):
+        return _append(target, actor, action, detail)
+    with target.session() as session:
+        return _append(session, actor, action, detail)
 
 
 def verify(store: Store) -> AuditRecord | None:

@@ -13,11 +13,14 @@ from typing import Any
 
 from exitbot_desktop import paths
 from exitbot_desktop.engine.errors import DatabaseLockedError, ExitBotError
+from exitbot_desktop.engine.llm.health import llm_health
+from exitbot_desktop.engine.llm.selection import select_backend
 from exitbot_desktop.engine.questions import builtin_question_set_paths, load_question_set
 from exitbot_desktop.engine.store import db, vault
 from exitbot_desktop.engine.store.keys import KeyFile
 
 _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+LLM_SETTINGS = ("llm_backend", "ollama_host", "ollama_model")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,13 @@ class HealthReport:
 
 
 def run_checks(folder: vault.DataFolder, *, user: str | None, password: str | None) -> HealthReport:
-    items = [_check_folder(folder), *_check_store(folder, user, password), _check_questions()]
+    settings: dict[str, str] = {}
+    items = [
+        _check_folder(folder),
+        *_check_store(folder, user, password, settings),
+        _check_questions(),
+        _check_llm(settings),
+    ]
     return HealthReport(tuple(items))
 
 
@@ -68,8 +77,9 @@ def _check_folder(folder: vault.DataFolder) -> CheckItem:
 
 
 def _check_store(
-    folder: vault.DataFolder, user: str | None, password: str | None
+    folder: vault.DataFolder, user: str | None, password: str | None, settings: dict[str, str]
 ) -> list[CheckItem]:
+    """Key file, database and unlock; fills `settings` with the LLM settings HR chose."""
     items: list[CheckItem] = []
     try:
         key_file = KeyFile.load(folder.key_path)
@@ -110,8 +120,13 @@ def _check_store(
     except ExitBotError as exc:
         items.append(CheckItem("unlock", "fail", exc.user_message))
         return items
-    with store, store.engine.connect() as conn:
-        version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+    with store:
+        with store.engine.connect() as conn:
+            version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+        for key in LLM_SETTINGS:
+            value = store.get_setting(key)
+            if isinstance(value, str) and value:
+                settings[key] = value
     items.append(CheckItem("unlock", "ok", f"opened as '{user}'"))
     items.append(
         CheckItem(
@@ -139,3 +154,20 @@ def _check_questions() -> CheckItem:
     if problems:
         return CheckItem("question_sets", "fail", "; ".join(problems))
     return CheckItem("question_sets", "ok", f"{len(found)} valid", {"count": len(found)})
+
+
+def _check_llm(settings: dict[str, str]) -> CheckItem:
+    """Generate one real follow-up with the backend the app would use now."""
+    try:
+        backend = select_backend(
+            setting=settings.get("llm_backend", "auto"),
+            ollama_host=settings.get("ollama_host"),
+            ollama_model=settings.get("ollama_model"),
+        )
+    except ExitBotError as exc:
+        return CheckItem("llm", "fail", exc.user_message)
+    facts = llm_health(backend)
+    if not facts["ok"]:
+        return CheckItem("llm", "fail", f"{backend.display_name}: {facts['error']}", facts)
+    detail = f"{backend.display_name}; first token {facts['first_token_ms']} ms"
+    return CheckItem("llm", "ok", detail, facts)

@@ -15,6 +15,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
 
 from exitbot_desktop.engine.errors import (
     DatabaseCorruptError,
@@ -46,7 +47,11 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
             raise
         return conn
 
-    engine = create_engine("sqlite+pysqlite://", module=sqlcipher, creator=connect)
+    # The URL names no file (the creator opens it), so say which pool to use: without
+    # this SQLAlchemy assumes an in-memory database and shares one connection per thread.
+    engine = create_engine(
+        "sqlite+pysqlite://", module=sqlcipher, creator=connect, poolclass=QueuePool
+    )
 
     @event.listens_for(engine, "begin")
     def _begin_immediately(conn: Any) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from exitbot_desktop import paths
+from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import (
     AlreadyInitialisedError,
     DatabaseMissingError,
@@ -109,6 +110,7 @@ class Store:
     def set_setting(self, key: str, value: object) -> None:
         with self.session() as s:
             s.merge(Setting(key=key, value=value))
+            audit.record(s, self.actor, "settings_changed", {"key": key})
 
     def accounts(self) -> list[str]:
         return self.key_file.accounts
@@ -123,6 +125,7 @@ class Store:
         self.key_file.save()
         with self.session() as s:
             s.add(HrAccount(name=name))
+            audit.record(s, self.actor, "account_added", {"account": name})
 
     def set_password(self, name: str, password: str, kdf: KdfParams = PRODUCTION_KDF) -> None:
         """Rewrap the data key for `name` under a new password."""
@@ -131,6 +134,7 @@ class Store:
         _check_password(password)
         self.key_file.wrap(name, password, self._key(), kdf)
         self.key_file.save()
+        audit.record(self, self.actor, "password_changed", {"account": name})
 
     def _key(self) -> bytes:
         if self._data_key is None:
@@ -204,6 +208,7 @@ def create(
         store = Store(folder, engine, key_file, data_key, lock, actor=user)
         with store.session() as s:
             s.add(HrAccount(name=user, last_login_at=utcnow()))
+            audit.record(s, user, "database_created", {"organisation": organisation.strip()})
     except BaseException:
         lock.release()
         raise
@@ -212,16 +217,21 @@ def create(
 
 def unlock(folder: DataFolder, *, user: str, password: str) -> Store:
     """Open with an HR account's password."""
-    return _open(folder, user, lambda key_file: key_file.unwrap(user, password))
+    return _open(folder, user, "password", lambda key_file: key_file.unwrap(user, password))
 
 
 def unlock_with_recovery_key(folder: DataFolder, recovery_key: str) -> Store:
     """Open with the printed recovery key (then set a new password with `set_password`)."""
     secret = normalise_recovery_key(recovery_key)
-    return _open(folder, "recovery", lambda key_file: key_file.unwrap(RECOVERY_ACCOUNT, secret))
+    return _open(
+        folder,
+        "recovery",
+        "recovery_key",
+        lambda key_file: key_file.unwrap(RECOVERY_ACCOUNT, secret),
+    )
 
 
-def _open(folder: DataFolder, actor: str, unwrap: Callable[[KeyFile], bytes]) -> Store:
+def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile], bytes]) -> Store:
     if not folder.db_path.exists():
         if not folder.key_path.exists():
             raise DatabaseMissingError(
@@ -250,11 +260,11 @@ def _open(folder: DataFolder, actor: str, unwrap: Callable[[KeyFile], bytes]) ->
                 raise
             raise known from exc
         store = Store(folder, engine, key_file, data_key, lock, actor=actor)
-        if actor in key_file.accounts:
-            with store.session() as s:
-                account = s.scalar(select(HrAccount).where(HrAccount.name == actor))
-                if account is not None:
-                    account.last_login_at = utcnow()
+        with store.session() as s:
+            account = s.scalar(select(HrAccount).where(HrAccount.name == actor))
+            if account is not None:
+                account.last_login_at = utcnow()
+            audit.record(s, actor, "login", {"method": method})
     except BaseException:
         lock.release()
         raise
