@@ -10,9 +10,11 @@ import gc
 import logging
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from exitbot_desktop.engine.store import vault
+from exitbot_desktop.paths import resources_dir
 from exitbot_desktop.ui.errors import install_excepthook
 from exitbot_desktop.ui.i18n import Translations, system_language
 from exitbot_desktop.ui.main_window import MainWindow
@@ -39,6 +41,7 @@ def create_app(argv: list[str] | None = None) -> tuple[QApplication, Translation
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("ExitBot")
     app.setApplicationDisplayName("ExitBot")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "exitbot.svg")))
     apply_style(app)
     translations = Translations(app)
     translations.set_language(system_language())

@@ -30,6 +30,7 @@ class Translations:
         self._app = app
         self._installed: list[QTranslator] = []
         self.language = "en"
+        QLocale.setDefault(_formats_for("en"))
 
     def set_language(self, code: str) -> None:
         if code not in LANGUAGES:
@@ -38,7 +39,7 @@ class Translations:
             return
         self.clear()
         self.language = code
-        QLocale.setDefault(QLocale(code))
+        QLocale.setDefault(_formats_for(code))
         if code == "en":
             return
         ours = QTranslator(self._app)
@@ -55,8 +56,18 @@ class Translations:
             self._app.removeTranslator(translator)
         self._installed.clear()
         self.language = "en"
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        QLocale.setDefault(_formats_for("en"))
 
     def _install(self, translator: QTranslator) -> None:
         self._app.installTranslator(translator)
         self._installed.append(translator)
+
+
+def _formats_for(code: str) -> QLocale:
+    """Dates and numbers as the system writes them when it speaks this language."""
+    system = QLocale.system()
+    if system.name().split("_")[0] == code:
+        return system
+    if code == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(code)

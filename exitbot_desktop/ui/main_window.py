@@ -1,28 +1,43 @@
 """The one window: HR pages and the employee's interview, switched in a QStackedWidget.
 
-Owns `MainWindow`: which page shows, the unlocked store and who unlocked it, locking
-(which closes the store, so the data key leaves memory), and an orderly shutdown that
-lets background writes finish before the store closes. Pages do their own work; this
-module only wires them together.
+Owns `MainWindow`: which page shows, the unlocked store and who unlocked it, moving
+between HR mode and employee mode (leaving employee mode, or closing the window during
+it, needs an HR password), locking (the store closes, so the data key leaves memory),
+and an orderly shutdown that lets background writes finish before the store closes.
+Pages do their own work; this module only wires them together.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
+from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.interviews import InterviewMeta
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KdfParams
 from exitbot_desktop.ui import operations
 from exitbot_desktop.ui.assistant import Assistant
+from exitbot_desktop.ui.employee.mode import EmployeeMode
+from exitbot_desktop.ui.errors import known_failure
+from exitbot_desktop.ui.hr.arm import ArmPage
 from exitbot_desktop.ui.hr.home import HomePage
+from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
 from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
 from exitbot_desktop.ui.hr.setup import SetupPage
 from exitbot_desktop.ui.hr.unlock import UnlockPage
 from exitbot_desktop.ui.i18n import Translations
 from exitbot_desktop.ui.operations import Op
+from exitbot_desktop.ui.policy import Arming, StationPolicy, load_policy
 from exitbot_desktop.ui.widgets import Page
+
+
+def _station_setup(store: vault.Store) -> tuple[StationPolicy, QuestionSet]:
+    policy = load_policy(store)
+    return policy, load_builtin(policy.question_set)
 
 
 class MainWindow(QMainWindow):
@@ -37,22 +52,35 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.folder = folder
         self.translations = translations
+        self.hr_language = translations.language
         self.assistant = assistant or Assistant()
         self.store: vault.Store | None = None
         self.account = ""
         self._closing = False
+        self._may_close = False
+        self._dialog: HrPasswordDialog | None = None
 
         self.stack = QStackedWidget()
         self.setup_page = SetupPage(folder, kdf)
         self.recovery_page = RecoveryKeyPage()
         self.unlock_page = UnlockPage(folder, kdf)
         self.home_page = HomePage()
-        for page in (self.setup_page, self.recovery_page, self.unlock_page, self.home_page):
+        self.arm_page = ArmPage()
+        self.employee = EmployeeMode(self.assistant)
+        for page in (
+            self.setup_page,
+            self.recovery_page,
+            self.unlock_page,
+            self.home_page,
+            self.arm_page,
+            self.employee,
+        ):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
         self.backend_label = QLabel(self.assistant.status)
         self.backend_label.setAccessibleName(self.assistant.status)
+        self.backend_label.setContentsMargins(8, 2, 8, 2)
         self.statusBar().addPermanentWidget(self.backend_label)
         self.statusBar().setSizeGripEnabled(False)
         self.assistant.status_changed.connect(self._show_backend)
@@ -61,6 +89,14 @@ class MainWindow(QMainWindow):
         self.recovery_page.confirmed.connect(self._show_home)
         self.unlock_page.unlocked.connect(self._unlocked)
         self.home_page.lock_requested.connect(self.lock)
+        self.home_page.start_requested.connect(self._prepare_arming)
+        self.home_page.resume_requested.connect(self._resume)
+        self.arm_page.cancelled.connect(self._show_home)
+        self.arm_page.armed.connect(self._arm)
+        self.employee.leave_requested.connect(self._ask_to_leave)
+        self.employee.idle_timeout.connect(self._disarm)
+        self.employee.rearm_needed.connect(self._back_to_hr)
+        self.employee.language_changed.connect(self.translations.set_language)
 
         self.setMinimumSize(800, 600)
         self.resize(1280, 800)
@@ -76,6 +112,10 @@ class MainWindow(QMainWindow):
         focus = page.first_focus()
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def in_employee_mode(self) -> bool:
+        return self.stack.currentWidget() is self.employee
 
     def _show_unlock(self, message: str = "") -> None:
         self.unlock_page.reload(message)
@@ -116,6 +156,8 @@ class MainWindow(QMainWindow):
 
     def lock(self, message: str = "") -> None:
         """Close the store after queued writes: the data key leaves memory, HR must unlock."""
+        self.employee.stop()
+        self.translations.set_language(self.hr_language)
         store, self.store, self.account = self.store, None, ""
         if store is not None:
             Op(lambda _ctx: store.close(), owner=self).success(
@@ -124,18 +166,99 @@ class MainWindow(QMainWindow):
         else:
             self._show_unlock(message)
 
+    # ------------------------------------------------------------------ employee mode
+    def _with_setup(self, then: Callable[[tuple[StationPolicy, QuestionSet]], None]) -> None:
+        """Read the policy and question set (store lane), then continue on the GUI thread."""
+        store = self.store
+        if store is None:
+            return
+        Op(lambda _ctx: _station_setup(store), owner=self).success(then).failure(
+            known_failure(self.home_page.error.show_message)
+        ).run_in_background()
+
+    def _prepare_arming(self) -> None:
+        def ready(setup: tuple[StationPolicy, QuestionSet]) -> None:
+            policy, question_set = setup
+            self.assistant.start(policy.llm_backend, policy.ollama_host, policy.ollama_model)
+            self.arm_page.prepare(question_set, policy, self.hr_language)
+            self._show(self.arm_page)
+
+        self._with_setup(ready)
+
+    def _arm(self, arming: Arming) -> None:
+        if self.store is None:
+            return
+        self.translations.set_language(arming.language)
+        self.employee.arm(self.store, arming)
+        self.stack.setCurrentWidget(self.employee)
+
+    def _resume(self, interview_id: int) -> None:
+        def ready(setup: tuple[StationPolicy, QuestionSet]) -> None:
+            policy, question_set = setup
+            if self.store is None:
+                return
+            self.assistant.start(policy.llm_backend, policy.ollama_host, policy.ollama_model)
+            # After the resumed interview, the next person gets a blank anonymous arming.
+            arming = Arming(InterviewMeta(), self.hr_language, question_set, policy)
+            self.employee.resume(self.store, interview_id, arming)
+            self.stack.setCurrentWidget(self.employee)
+
+        self._with_setup(ready)
+
+    def _ask_to_leave(self) -> None:
+        self._ask_password(
+            self.tr("Ending interview mode needs an HR password. Answers given so far are kept."),
+            self._back_to_hr,
+        )
+
+    def _back_to_hr(self) -> None:
+        self.employee.stop()
+        self.translations.set_language(self.hr_language)
+        self._show_home()
+
+    def _disarm(self) -> None:
+        self.lock(self.tr("The interview station was left unused, so it locked itself."))
+
+    def _ask_password(self, reason: str, then: Callable[[], None]) -> None:
+        if self.store is None or self._dialog is not None:
+            return
+        self.employee.question.flush_draft()
+        dialog = HrPasswordDialog(self, self.store.key_file, self.account, reason)
+        self._dialog = dialog
+        dialog.accepted.connect(then)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _dialog_closed(self) -> None:
+        if self._dialog is not None:
+            self._dialog.deleteLater()
+        self._dialog = None
+
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.in_employee_mode and not self._may_close and self.store is not None:
+            event.ignore()
+            self._ask_password(
+                self.tr("Closing ExitBot during an interview needs an HR password."),
+                self._close_for_real,
+            )
+            return
         self.shutdown()
         event.accept()
+
+    def _close_for_real(self) -> None:
+        self._may_close = True
+        self.close()
 
     def shutdown(self) -> None:
         """Let background writes finish, then drop the key and the lock."""
         if self._closing:
             return
         self._closing = True
+        self.employee.stop()
         store, self.store = self.store, None
         if store is not None:
             # Closed on the store lane, after every queued write (see operations.Lane).
             Op(lambda _ctx: store.close()).run_in_background()
         operations.drain()
+        self.translations.set_language(self.hr_language)

@@ -49,8 +49,13 @@ def apply_style(app: QApplication) -> None:
         app.setPalette(_calm_palette())
     name = "high_contrast.qss" if high_contrast else "exitbot.qss"
     template = Template((resources_dir() / "style" / name).read_text(encoding="utf-8"))
-    sizes = {key: f"{base * scale:.1f}" for key, scale in _SCALES.items()}
-    app.setStyleSheet(template.substitute(sizes))
+    values = {key: f"{base * scale:.1f}" for key, scale in _SCALES.items()}
+    # Check marks and radio dots grow with the font; 1 pt is 4/3 px at 96 dpi.
+    indicator = round(base * 4 / 3 * 1.15)
+    values["indicator_px"] = str(indicator)
+    values["indicator_radius_px"] = str(indicator // 2 + 1)
+    values["icons"] = (resources_dir() / "icons").as_posix()
+    app.setStyleSheet(template.substitute(values))
 
 
 def _calm_palette() -> QPalette:

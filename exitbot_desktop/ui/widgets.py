@@ -122,13 +122,30 @@ class Page(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(14)
         scroll.setWidget(holder)
+        self._scroll_area = scroll
+        # Buttons that must stay visible however long the content gets.
+        self._footer_inner = QWidget()
+        self._footer_inner.setMaximumWidth(self._inner.maximumWidth())
+        self.footer = QHBoxLayout(self._footer_inner)
+        self.footer.setContentsMargins(0, 0, 0, 0)
+        footer_row = QHBoxLayout()
+        footer_row.setContentsMargins(24, 10, 24, 18)
+        footer_row.addStretch(1)
+        footer_row.addWidget(self._footer_inner, 100)
+        footer_row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.setSpacing(0)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(footer_row)
         self._max_chars = max_chars
 
     def retranslate(self) -> None:
         """Set every visible string; pages call it once built and on each language change."""
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll so that `widget` (say, a follow-up that just appeared) is in view."""
+        self._scroll_area.ensureWidgetVisible(widget, 0, 40)
 
     def first_focus(self) -> QWidget | None:
         """The control a keyboard user starts on when the page appears (None: Qt's choice)."""
@@ -138,5 +155,7 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
-            self._inner.setMaximumWidth(self.fontMetrics().averageCharWidth() * self._max_chars)
+            width = self.fontMetrics().averageCharWidth() * self._max_chars
+            self._inner.setMaximumWidth(width)
+            self._footer_inner.setMaximumWidth(width)
         super().changeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from exitbot_desktop.engine.errors import ExitBotError
 from exitbot_desktop.engine.store import vault
@@ -41,18 +41,6 @@ class UnlockPage(Page):
         self.error = ErrorLine()
         self.forgot_button = button(flat=True)
 
-        self._account_label = label(wrap=False)
-        self._password_label = label(wrap=False)
-        self._account_label.setBuddy(self.account)
-        self._password_label.setBuddy(self.password)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._account_label, self.account)
-        form.addRow(self._password_label, self.password)
-        form.addRow("", self.error)
-        self._password_card = Box()
-        self._password_card.body.addLayout(form)
-
         # Recovery: the printed key plus a new password for the chosen account.
         self.recovery_key = QLineEdit()
         self.new_password = QLineEdit()
@@ -64,22 +52,29 @@ class UnlockPage(Page):
         self.back_button = button(flat=True)
         self.recovery_error = ErrorLine()
         self._recovery_intro = label()
-        self._key_label = label(wrap=False)
-        self._new_label = label(wrap=False)
-        self._repeat_label = label(wrap=False)
-        self._key_label.setBuddy(self.recovery_key)
-        self._new_label.setBuddy(self.new_password)
-        self._repeat_label.setBuddy(self.new_repeat)
-        recovery_form = QFormLayout()
-        recovery_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        recovery_form.addRow(self._recovery_intro)
-        recovery_form.addRow(self._key_label, self.recovery_key)
-        recovery_form.addRow(self._new_label, self.new_password)
-        recovery_form.addRow(self._repeat_label, self.new_repeat)
-        recovery_form.addRow("", self._new_hint)
-        recovery_form.addRow("", self.recovery_error)
-        self._recovery_card = Box()
-        self._recovery_card.body.addLayout(recovery_form)
+
+        # One form for both ways in; the rows of the other way are hidden.
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form.setVerticalSpacing(10)
+        self._captions: dict[QWidget, QLabel] = {}
+        self._form.addRow(self._recovery_intro)
+        for field in (
+            self.account,
+            self.password,
+            self.recovery_key,
+            self.new_password,
+            self.new_repeat,
+        ):
+            caption = label(wrap=False)
+            caption.setBuddy(field)
+            self._captions[field] = caption
+            self._form.addRow(caption, field)
+        self._form.addRow("", self._new_hint)
+        card = Box()
+        card.body.addLayout(self._form)
+        card.body.addWidget(self.error)
+        card.body.addWidget(self.recovery_error)
 
         self._password_buttons = _row_widget(self.forgot_button, self.unlock_button)
         self._recovery_buttons = _row_widget(self.back_button, self.recover_button)
@@ -87,9 +82,8 @@ class UnlockPage(Page):
         self.column.addSpacing(24)
         self.column.addWidget(self._title)
         self.column.addWidget(self._intro)
-        self.column.addWidget(self._password_card)
+        self.column.addWidget(card)
         self.column.addWidget(self._password_buttons)
-        self.column.addWidget(self._recovery_card)
         self.column.addWidget(self._recovery_buttons)
         self.column.addStretch(1)
 
@@ -148,8 +142,8 @@ class UnlockPage(Page):
     def retranslate(self) -> None:
         self._title.setText(self._organisation or self.tr("ExitBot"))
         self._intro.setText(self.tr("Exit interviews are locked. An HR officer can unlock them."))
-        self._account_label.setText(self.tr("HR &account:"))
-        self._password_label.setText(self.tr("&Password:"))
+        self._captions[self.account].setText(self.tr("HR &account:"))
+        self._captions[self.password].setText(self.tr("&Password:"))
         self.account.setAccessibleName(self.tr("HR account"))
         self.password.setAccessibleName(self.tr("Password"))
         self.unlock_button.setText(self.tr("&Unlock"))
@@ -159,12 +153,12 @@ class UnlockPage(Page):
         self._recovery_intro.setText(
             self.tr(
                 "Type the recovery key from the printed sheet and choose a new password for "
-                "the account selected above."
+                "the HR account."
             )
         )
-        self._key_label.setText(self.tr("Recovery &key:"))
-        self._new_label.setText(self.tr("&New password:"))
-        self._repeat_label.setText(self.tr("&Repeat new password:"))
+        self._captions[self.recovery_key].setText(self.tr("Recovery &key:"))
+        self._captions[self.new_password].setText(self.tr("&New password:"))
+        self._captions[self.new_repeat].setText(self.tr("&Repeat new password:"))
         self.recovery_key.setAccessibleName(self.tr("Recovery key"))
         self.recovery_key.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.new_password.setAccessibleName(self.tr("New password"))
@@ -176,9 +170,18 @@ class UnlockPage(Page):
         self._update_hint()
 
     def _show_recovery(self, recovery: bool) -> None:
-        self._password_card.setVisible(not recovery)
+        self._form.setRowVisible(self.password, not recovery)
+        if recovery:
+            self.error.clear_message()
+        for row in (
+            self._recovery_intro,
+            self.recovery_key,
+            self.new_password,
+            self.new_repeat,
+            self._new_hint,
+        ):
+            self._form.setRowVisible(row, recovery)
         self._password_buttons.setVisible(not recovery)
-        self._recovery_card.setVisible(recovery)
         self._recovery_buttons.setVisible(recovery)
         self.recovery_error.clear_message()
         (self.recovery_key if recovery else self.password).setFocus()

@@ -1,0 +1,262 @@
+"""Screenshots of every screen at 1280×800, for review and for the docs.
+
+Usage: QT_QPA_PLATFORM=offscreen python bench/screenshots.py [--out screenshots]
+
+Drives the real window over a fresh encrypted database in a temporary folder, with
+the built-in rules assistant (so the pictures are the same on every machine), and
+writes one PNG per screen into the output folder (default `screenshots/`, gitignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.llm.rules import RulesBackend
+from exitbot_desktop.engine.questions import load_builtin
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.keys import FAST_KDF
+from exitbot_desktop.ui.app import create_app
+from exitbot_desktop.ui.assistant import Assistant
+from exitbot_desktop.ui.employee.answer_inputs import TextInput
+from exitbot_desktop.ui.main_window import MainWindow
+
+PASSWORD = "correct horse battery staple"
+SIZE = (1280, 800)
+
+
+def wait(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state")
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+class Shooter:
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.count = 0
+        out.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, widget: QWidget, name: str) -> None:
+        settle()
+        self.count += 1
+        path = self.out / f"{self.count:02d}-{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    args = parser.parse_args()
+    shoot = Shooter(args.out)
+    _app, translations = create_app([])
+    translations.set_language("en")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = vault.DataFolder(Path(tmp) / "data")
+        window = MainWindow(folder, translations, assistant=Assistant(RulesBackend()), kdf=FAST_KDF)
+        window.resize(*SIZE)
+        window.show()
+        window.assistant.start()
+        try:
+            _first_run(window, shoot)
+            _interview(window, shoot, folder)
+        finally:
+            window.shutdown()
+    return 0
+
+
+def _advance(window: MainWindow) -> None:
+    """Press Next and wait until the interview has moved or asks something first."""
+    employee, page = window.employee, window.employee.question
+    before = page._step
+    page.next_button.click()
+    wait(
+        lambda: (
+            not employee.controller.busy
+            and (
+                employee.stack.currentWidget() is not page
+                or page._step is not before
+                or page.care.isVisible()
+                or page.followups.followup_id is not None
+            )
+        )
+    )
+
+
+def _first_run(window: MainWindow, shoot: Shooter) -> None:
+    setup = window.setup_page
+    shoot(window, "setup")
+    setup.organisation.setText("Acme GmbH")
+    setup.account.setText("Maria Schmidt")
+    setup.password.setText("short")
+    setup.create_button.click()
+    shoot(window, "setup-error")
+    setup.password.setText(PASSWORD)
+    setup.repeat.setText(PASSWORD)
+    setup.create_button.click()
+    wait(lambda: window.stack.currentWidget() is window.recovery_page)
+    shoot(window, "recovery-key")
+    window.recovery_page.written_down.setChecked(True)
+    window.recovery_page.continue_button.click()
+    wait(lambda: window.stack.currentWidget() is window.home_page)
+    shoot(window, "home-empty")
+
+
+def _interview(window: MainWindow, shoot: Shooter, folder: vault.DataFolder) -> None:
+    store = window.store
+    assert store is not None
+    # An interrupted interview, so the home page offers it for resumption.
+    session = InterviewSession.start(
+        store, load_builtin(), language="en", meta=InterviewMeta(department="Logistics")
+    )
+    session.consent()
+    session.answer("career_development")
+    window.lock()
+    wait(lambda: window.stack.currentWidget() is window.unlock_page)
+    window.unlock_page.password.setText("wrong password")
+    window.unlock_page.unlock_button.click()
+    wait(lambda: window.unlock_page.error.isVisible())
+    shoot(window, "unlock-wrong-password")
+    window.unlock_page.forgot_button.click()
+    shoot(window, "unlock-recovery")
+    window.unlock_page.back_button.click()
+    window.unlock_page.password.setText(PASSWORD)
+    window.unlock_page.unlock_button.click()
+    wait(lambda: window.stack.currentWidget() is window.home_page)
+    wait(lambda: window.home_page.unfinished.count() == 1)
+    shoot(window, "home-resume")
+
+    window.home_page.start_button.click()
+    wait(lambda: window.stack.currentWidget() is window.arm_page)
+    arm = window.arm_page
+    arm.department.setText("Sales")
+    arm.role.setText("Account manager")
+    arm.tenure.setCurrentIndex(3)
+    arm.leaving_type.setCurrentIndex(1)
+    shoot(window, "arm")
+    arm.hand_over_button.click()
+    employee = window.employee
+    wait(lambda: window.stack.currentWidget() is employee)
+    shoot(window, "welcome")
+    employee.welcome.decline_button.click()
+    shoot(window, "welcome-decline-confirm")
+    employee.welcome.cancel_decline_button.click()
+    employee.welcome.language_chosen.emit("de")
+    employee.welcome._language_buttons["de"].setChecked(True)
+    shoot(window, "welcome-german")
+    employee.welcome._language_buttons["en"].setChecked(True)
+    employee.welcome.language_chosen.emit("en")
+
+    page = employee.question
+    employee.welcome.start_button.click()
+    wait(lambda: employee.stack.currentWidget() is page and not employee.controller.busy)
+    shoot(window, "question-single-choice")
+    page.input.set_value("manager")  # type: ignore[union-attr]
+    page.next_button.click()
+    wait(lambda: page._step is not None and page._step.number == 2)
+    assert isinstance(page.input, TextInput)
+    page.input.box.setPlainText(
+        "My manager rarely had time for one-to-ones, and feedback only came at the yearly "
+        "review. I would have liked to grow into a team lead role."
+    )
+    shoot(window, "question-text")
+    page.next_button.click()
+    wait(lambda: page.followups.followup_id is not None)
+    page.followups.reply.box.setPlainText("Monthly check-ins would have helped a lot.")
+    shoot(window, "question-followup")
+    page.next_button.click()
+    wait(lambda: page._step is not None and page._step.number == 3)
+    page.input.set_value(["communication", "recognition"])  # type: ignore[union-attr]
+    shoot(window, "question-multiple-choice")
+    page.next_button.click()
+    wait(lambda: page._step is not None and page._step.number == 4)
+    page.skip_button.click()
+    wait(lambda: page._step is not None and page._step.number == 5)
+    page.input.set_value(2)  # type: ignore[union-attr]
+    shoot(window, "question-rating")
+    page.prefer_not.setChecked(True)
+    shoot(window, "question-prefer-not")
+    page.prefer_not.setChecked(False)
+    shown: set[str] = set()
+    while employee.stack.currentWidget() is page:
+        step = page._step
+        assert step is not None and step.question is not None and page.input is not None
+        kind = step.question.type
+        if kind == "text" and "care" not in shown:
+            page.input.set_value("Honestly I was afraid for my safety in the car park at night.")
+        elif kind == "text":
+            page.input.set_value("More flexible hours would have made a difference.")
+        elif kind in ("rating", "scale_0_10"):
+            page.input.set_value(7 if kind == "scale_0_10" else 4)
+        elif kind == "yes_no":
+            page.input.set_value(True)
+        elif kind == "single_choice":
+            page.input.set_value(step.question.choices[0].id)
+        else:
+            page.input.set_value([step.question.choices[0].id])
+        if kind not in shown and kind != "text":
+            shoot(window, f"question-{kind.replace('_', '-')}")
+            shown.add(kind)
+        _advance(window)
+        if page.care.isVisible():
+            shoot(window, "question-care")
+            shown.add("care")
+            page.care.pause_button.click()
+            shoot(window, "pause")
+            employee.pause.resume_button.click()
+            page.care.continue_button.click()
+            wait(lambda s=step: not employee.controller.busy and page._step is not s)
+        elif page.followups.active:
+            page.followups.skip_button.click()
+            wait(lambda s=step: not employee.controller.busy and page._step is not s)
+    wait(lambda: employee.stack.currentWidget() is employee.review)
+    shoot(window, "review")
+    employee.review.submit_button.click()
+    wait(lambda: employee.stack.currentWidget() is employee.thanks)
+    shoot(window, "thanks")
+    employee.thanks.rating_buttons[3].click()
+    shoot(window, "thanks-rated")
+    employee.thanks.done_button.click()
+    wait(lambda: employee.stack.currentWidget() is employee.welcome)
+    employee.welcome.decline_button.click()
+    employee.welcome.confirm_decline_button.click()
+    wait(lambda: employee.stack.currentWidget() is employee.thanks)
+    shoot(window, "declined")
+    employee.thanks.done_button.click()
+    wait(lambda: employee.stack.currentWidget() is employee.welcome)
+    employee.leave_button.click()
+    wait(lambda: window._dialog is not None and window._dialog.isVisible())
+    dialog = window._dialog
+    assert dialog is not None
+    dialog.password.setText("wrong password")
+    dialog.buttons.accepted.emit()
+    wait(lambda: dialog.error.isVisible())
+    shoot(window, "leave-password-window")
+    shoot(dialog, "leave-password-dialog")
+    dialog.reject()
+    del folder
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""Employee mode: the armed station, from welcome to thank-you, and back for the next person.
+
+Owns `EmployeeMode`, a widget with its own page stack (welcome, question, review,
+thanks, pause) and the `InterviewController` they share. It routes the controller's
+results to the right page, keeps the idle watch running on the welcome screen, and asks
+the main window (through signals) when the employee switches language, when an HR
+officer wants out, and when the station should disarm itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.ui.assistant import Assistant
+from exitbot_desktop.ui.employee.care import PausePage
+from exitbot_desktop.ui.employee.controller import InterviewController, Outcome
+from exitbot_desktop.ui.employee.idle import IdleWatch
+from exitbot_desktop.ui.employee.question_page import QuestionPage
+from exitbot_desktop.ui.employee.review import ReviewItem, ReviewPage
+from exitbot_desktop.ui.employee.thanks import ThanksPage
+from exitbot_desktop.ui.employee.welcome import WelcomePage
+from exitbot_desktop.ui.policy import Arming, StationPolicy
+from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label
+
+
+class EmployeeMode(QWidget):
+    leave_requested = Signal()  # an HR officer wants the station back (password follows)
+    idle_timeout = Signal()  # nobody used the welcome screen for the policy's minutes
+    rearm_needed = Signal()  # the next interview needs HR (a named interview ended)
+    language_changed = Signal(str)
+
+    def __init__(self, assistant: Assistant) -> None:
+        super().__init__()
+        self.controller = InterviewController(assistant)
+        self._store: Store | None = None
+        self._arming: Arming | None = None
+        self._policy = StationPolicy()
+
+        self._organisation = label("muted", wrap=False)
+        self.leave_button = button(flat=True)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(16, 8, 16, 0)
+        bar.addWidget(self._organisation)
+        bar.addStretch(1)
+        bar.addWidget(self.leave_button)
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.question = QuestionPage(self.controller)
+        self.review = ReviewPage()
+        self.thanks = ThanksPage()
+        self.pause = PausePage()
+        for page in (self.welcome, self.question, self.review, self.thanks, self.pause):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+        self.idle = IdleWatch()
+        self.idle.idle.connect(self.idle_timeout)
+        self.leave_button.clicked.connect(self.leave_requested)
+
+        c = self.controller
+        c.outcome.connect(self._outcome)
+        c.review_ready.connect(self._review_ready)
+        c.submitted.connect(self._submitted)
+        c.declined.connect(self._declined)
+        c.resumed.connect(self._resumed)
+        c.consent_needed.connect(self._consent_needed)
+        c.failed.connect(self._failed)
+        self.welcome.start_requested.connect(c.consent)
+        self.welcome.decline_confirmed.connect(c.decline)
+        self.welcome.language_chosen.connect(self._language_chosen)
+        self.question.pause_requested.connect(lambda: self._show(self.pause))
+        self.pause.resume_requested.connect(self._resume_after_pause)
+        self.review.edit_requested.connect(self._edit)
+        self.review.back_requested.connect(lambda: c.back(None))
+        self.review.submit_requested.connect(c.submit)
+        self.thanks.rated.connect(c.rate)
+        self.thanks.finished.connect(self._next_person)
+        self.retranslate()
+
+    # ----------------------------------------------------------------- arming
+    def arm(self, store: Store, arming: Arming) -> None:
+        """Hand the station to the next person: the welcome screen, nothing recorded yet."""
+        self._store, self._arming, self._policy = store, arming, arming.policy
+        self.controller.arm(store, arming)
+        self.question.care_contacts = arming.policy.care_contacts
+        self._organisation.setText(store.organisation)
+        self.welcome.show_for(arming, store.organisation)
+        self._show(self.welcome)
+
+    def resume(self, store: Store, interview_id: int, arming: Arming) -> None:
+        """Continue an interrupted interview; `arming` serves the next person after it."""
+        self._store, self._arming, self._policy = store, arming, arming.policy
+        self.question.care_contacts = arming.policy.care_contacts
+        self._organisation.setText(store.organisation)
+        self.controller.resume(store, interview_id, arming.policy)
+
+    def stop(self) -> None:
+        """HR takes the station back: keep what is typed, stop timers and follow-ups."""
+        self.question.flush_draft()
+        self.controller.cancel_followup()
+        self.thanks.stop()
+        self.idle.stop()
+
+    # ----------------------------------------------------------------- routing
+    def _show(self, page: Page) -> None:
+        self.stack.setCurrentWidget(page)
+        if page is self.welcome and self._policy.idle_disarm_minutes > 0:
+            self.idle.start(self._policy.idle_disarm_minutes)
+        else:
+            self.idle.stop()
+        focus = page.first_focus()
+        if focus is not None:
+            focus.setFocus()
+
+    def _outcome(self, outcome: Outcome) -> None:
+        if outcome.step.in_review:
+            self.question.from_review = False
+            self.controller.load_review()
+            return
+        self.question.show_outcome(outcome, self.controller.language)
+        if self.stack.currentWidget() is not self.question:
+            self.stack.setCurrentWidget(self.question)
+            self.idle.stop()
+
+    def _review_ready(self, items: list[ReviewItem]) -> None:
+        self.review.show_items(items, self.controller.language)
+        self._show(self.review)
+
+    def _edit(self, question_id: str) -> None:
+        self.question.from_review = True
+        self.controller.edit(question_id)
+
+    def _submitted(self, code: str) -> None:
+        self.thanks.show_receipt(code, self._policy.thank_you_seconds)
+        self._show(self.thanks)
+
+    def _declined(self) -> None:
+        self.thanks.show_declined(self._policy.thank_you_seconds)
+        self._show(self.thanks)
+
+    def _resumed(self, language: str) -> None:
+        if self._arming is not None:
+            a = self._arming
+            self._arming = Arming(a.meta, language, a.question_set, a.policy)
+        self.language_changed.emit(language)
+
+    def _consent_needed(self) -> None:
+        if self._arming is not None and self._store is not None:
+            self.welcome.show_for(self._arming, self._store.organisation)
+        self._show(self.welcome)
+
+    def _language_chosen(self, language: str) -> None:
+        self.controller.set_language(language)
+        if self._arming is not None:
+            a = self._arming
+            self._arming = Arming(a.meta, language, a.question_set, a.policy)
+            self.welcome.set_language(self._arming)
+        self.language_changed.emit(language)
+
+    def _resume_after_pause(self) -> None:
+        self.stack.setCurrentWidget(self.question)
+        self.question.care.continue_button.setFocus()
+
+    def _next_person(self) -> None:
+        """After thanks: a fresh anonymous welcome, or back to HR if the last was named."""
+        arming, store = self._arming, self._store
+        if arming is None or store is None or self._policy.anonymity == "named":
+            self.rearm_needed.emit()
+            return
+        blank = Arming(
+            InterviewMeta(anonymous=True), arming.language, arming.question_set, arming.policy
+        )
+        self.arm(store, blank)
+
+    def _failed(self, message: str) -> None:
+        page = self.stack.currentWidget()
+        error = getattr(page, "error", None)
+        if isinstance(error, ErrorLine):
+            error.show_message(message)
+
+    def retranslate(self) -> None:
+        self.leave_button.setText(self.tr("For HR staff: end interview mode"))
+        self.leave_button.setAccessibleName(self.tr("For HR staff: end interview mode"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,138 @@
+"""Review and submit: every answer listed in the person's words, each one changeable.
+
+Owns `ReviewPage` and `describe_answer`. Nothing is final until Submit; "Change" jumps
+to the question and its Next button then comes back here.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from exitbot_desktop.engine.questions import Question
+from exitbot_desktop.engine.store.interviews import AnswerRecord
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label
+
+ReviewItem = tuple[Question, AnswerRecord | None, list[AnswerRecord]]
+
+
+def describe_answer(question: Question, answer: AnswerRecord | None, language: str) -> str:
+    """An answer as the person would say it (choice labels, Yes/No, "Skipped")."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReviewPage", text)
+
+    if answer is None:
+        return tr("Not answered")
+    if answer.status == "skipped":
+        return tr("Skipped")
+    if answer.status == "prefer_not":
+        return tr("Prefer not to say")
+    value = answer.value
+    labels = {c.id: c.label_for(language) for c in question.choices}
+    if isinstance(value, bool):
+        return tr("Yes") if value else tr("No")
+    if isinstance(value, list):
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    if question.type == "rating":
+        return tr("{value} of 5").format(value=value)
+    if question.type == "scale_0_10":
+        return tr("{value} of 10").format(value=value)
+    return labels.get(str(value), str(value))
+
+
+class ReviewPage(Page):
+    edit_requested = Signal(str)
+    back_requested = Signal()
+    submit_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._title = label("title")
+        self._intro = label("subtitle")
+        self._items = QVBoxLayout()
+        self._items.setSpacing(10)
+        self.error = ErrorLine()
+        self.back_button = button()
+        self.submit_button = button(primary=True)
+        self.change_buttons: dict[str, QWidget] = {}
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.submit_button)
+        self.column.addWidget(self._title)
+        self.column.addWidget(self._intro)
+        self.column.addLayout(self._items)
+        self.column.addWidget(self.error)
+        self.column.addStretch(1)
+        self.footer.addLayout(row)
+        self.back_button.clicked.connect(self.back_requested)
+        self.submit_button.clicked.connect(self.submit_requested)
+        self.retranslate()
+
+    def show_items(self, items: list[ReviewItem], language: str) -> None:
+        while self._items.count():
+            entry = self._items.takeAt(0)
+            widget = entry.widget() if entry is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.change_buttons.clear()
+        self.error.clear_message()
+        chain: list[QWidget] = []
+        for number, (question, answer, followups) in enumerate(items, start=1):
+            card = Box()
+            text = question.text_for(language)
+            heading = label("muted")
+            heading.setText(f"{number}. {text}")
+            said = label(selectable=True)
+            said.setText(describe_answer(question, answer, language))
+            said.setAccessibleName(self.tr("Your answer to: {question}").format(question=text))
+            card.body.addWidget(heading)
+            card.body.addWidget(said)
+            for followup in followups:
+                asked = label("bubble-bot")
+                asked.setText(followup.followup_question or "")
+                reply = label("bubble-me", selectable=True)
+                reply.setText(
+                    followup.text
+                    if followup.status == "answered" and followup.text
+                    else self.tr("(skipped)")
+                )
+                card.body.addWidget(asked)
+                card.body.addWidget(reply)
+            change = button(flat=True)
+            change.setText(self.tr("Change"))
+            change.setAccessibleName(
+                self.tr("Change your answer to: {question}").format(question=text)
+            )
+            change.clicked.connect(
+                lambda _checked=False, qid=question.id: self.edit_requested.emit(qid)
+            )
+            line = QHBoxLayout()
+            line.addStretch(1)
+            line.addWidget(change)
+            card.body.addLayout(line)
+            self._items.addWidget(card)
+            self.change_buttons[question.id] = change
+            chain.append(change)
+        chain += [self.back_button, self.submit_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def first_focus(self) -> QWidget:
+        return self.submit_button
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Check your answers"))
+        self._intro.setText(
+            self.tr(
+                "You can change any answer before you submit. Nothing is sent to anyone until "
+                "you press Submit."
+            )
+        )
+        self.back_button.setText(self.tr("&Back to the questions"))
+        self.back_button.setAccessibleName(self.tr("Back to the questions"))
+        self.submit_button.setText(self.tr("S&ubmit my answers"))
+        self.submit_button.setAccessibleName(self.tr("Submit my answers"))

@@ -1,0 +1,264 @@
+"""Arming the station: HR records what it knows about the leaving employee, then hands over.
+
+Owns `ArmPage`. Every metadata field is optional unless the policy's
+`required_metadata` says otherwise; whether the interview is anonymous or named follows
+the policy (or HR's choice when the policy is "choose"), and the page says plainly which
+it will be. Stored values are stable ids (tenure bands, leaving type) so reports and
+question conditions can rely on them; the labels are translated.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.ui.i18n import LANGUAGES
+from exitbot_desktop.ui.policy import Arming, StationPolicy
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label
+
+TENURE_BANDS = ("<1", "1-2", "2-5", "5-10", "10+")
+LEAVING_TYPES = ("voluntary", "involuntary")
+
+
+class ArmPage(Page):
+    armed = Signal(object)  # Arming
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._policy = StationPolicy()
+        self._question_set: QuestionSet | None = None
+        self._title = label("title")
+        self._intro = label("muted")
+
+        self.department = QLineEdit()
+        self.role = QLineEdit()
+        self.tenure = QComboBox()
+        self.location = QLineEdit()
+        self.manager = QLineEdit()
+        self.date_known = QCheckBox()
+        self.leaving_date = QDateEdit()
+        self.leaving_date.setCalendarPopup(True)
+        self.leaving_date.setEnabled(False)
+        self.leaving_type = QComboBox()
+        self.anonymous = QRadioButton()
+        self.named = QRadioButton()
+        self._anonymity_group = QButtonGroup(self)
+        self._anonymity_group.addButton(self.anonymous)
+        self._anonymity_group.addButton(self.named)
+        self.employee_name = QLineEdit()
+        self._anonymity_note = label("muted")
+        self.language = QComboBox()
+        self.error = ErrorLine()
+        self.cancel_button = button()
+        self.hand_over_button = button(primary=True)
+
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_known)
+        date_row.addWidget(self.leaving_date, 1)
+        anonymity_row = QHBoxLayout()
+        anonymity_row.addWidget(self.anonymous)
+        anonymity_row.addWidget(self.named)
+        anonymity_row.addStretch(1)
+        self._captions: dict[QWidget, QLabel] = {}
+        about = QFormLayout()
+        about.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in (self.department, self.role, self.tenure, self.location, self.manager):
+            about.addRow(self._caption(field), field)
+        about.addRow(self._caption(self.leaving_date), date_row)
+        about.addRow(self._caption(self.leaving_type), self.leaving_type)
+        about_card = Box()
+        self._about_heading = label("subtitle")
+        about_card.body.addWidget(self._about_heading)
+        about_card.body.addLayout(about)
+
+        interview = QFormLayout()
+        interview.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        interview.addRow(self._caption(self.anonymous), anonymity_row)
+        interview.addRow(self._caption(self.employee_name), self.employee_name)
+        interview.addRow("", self._anonymity_note)
+        interview.addRow(self._caption(self.language), self.language)
+        interview_card = Box()
+        self._interview_heading = label("subtitle")
+        interview_card.body.addWidget(self._interview_heading)
+        interview_card.body.addLayout(interview)
+        self._interview_form = interview
+
+        self.column.addWidget(self._title)
+        self.column.addWidget(self._intro)
+        self.column.addWidget(about_card)
+        self.column.addWidget(interview_card)
+        self.column.addWidget(self.error)
+        self.column.addStretch(1)
+        self.footer.addLayout(button_row(self.cancel_button, self.hand_over_button))
+
+        self.date_known.toggled.connect(self.leaving_date.setEnabled)
+        self.named.toggled.connect(self._update_anonymity)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.hand_over_button.clicked.connect(self._hand_over)
+        for field in (self.department, self.role, self.location, self.manager, self.employee_name):
+            field.returnPressed.connect(self._hand_over)
+        self.retranslate()
+
+    def _caption(self, field: QWidget) -> QLabel:
+        caption = label(wrap=False)
+        caption.setBuddy(field)
+        self._captions[field] = caption
+        return caption
+
+    def prepare(self, question_set: QuestionSet, policy: StationPolicy, language: str) -> None:
+        """A blank form for the next person."""
+        self._question_set = question_set
+        self._policy = policy
+        for field in (self.department, self.role, self.location, self.manager, self.employee_name):
+            field.clear()
+        self.tenure.setCurrentIndex(0)
+        self.leaving_type.setCurrentIndex(0)
+        self.date_known.setChecked(False)
+        self.leaving_date.setDate(QDate.currentDate())
+        self.anonymous.setChecked(policy.anonymity != "named")
+        self.named.setChecked(policy.anonymity == "named")
+        self.language.clear()
+        for code in question_set.languages:
+            self.language.addItem(LANGUAGES.get(code, code), code)
+        index = self.language.findData(language)
+        self.language.setCurrentIndex(max(index, 0))
+        self.error.clear_message()
+        self.retranslate()
+
+    def first_focus(self) -> QWidget:
+        return self.department
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self._title.setText(tr("Start an interview"))
+        self._intro.setText(
+            tr(
+                "Fill in what you know; every field is optional unless marked. The employee "
+                "does not see these details. Then hand the computer over."
+            )
+        )
+        self._about_heading.setText(tr("About the leaving employee"))
+        self._interview_heading.setText(tr("The interview"))
+        required = set(self._policy.required_metadata)
+        captions = {
+            self.department: (tr("&Department:"), tr("Department"), "department"),
+            self.role: (tr("&Role:"), tr("Role"), "role"),
+            self.tenure: (tr("&Time with us:"), tr("Time with the organisation"), "tenure_band"),
+            self.location: (tr("&Location:"), tr("Location"), "location"),
+            self.manager: (tr("&Manager:"), tr("Manager"), "manager"),
+            self.leaving_date: (tr("Leaving &date:"), tr("Leaving date"), "leaving_date"),
+            self.leaving_type: (tr("Leaving &type:"), tr("Leaving type"), "leaving_type"),
+            self.anonymous: (tr("Answers are:"), tr("Anonymous interview"), ""),
+            self.employee_name: (tr("Employee &name:"), tr("Employee name"), ""),
+            self.language: (tr("&Language:"), tr("Interview language"), ""),
+        }
+        for field, (caption, name, key) in captions.items():
+            marker = " *" if key in required else ""
+            self._captions[field].setText(caption + marker)
+            field.setAccessibleName(name + (tr(" (required)") if marker else ""))
+        self.named.setAccessibleName(tr("Named interview"))
+        self.anonymous.setText(tr("&Anonymous"))
+        self.named.setText(tr("Na&med"))
+        self.date_known.setText(tr("Known:"))
+        self.date_known.setAccessibleName(tr("Leaving date known"))
+        self._fill_combo(
+            self.tenure,
+            [
+                ("", tr("Not recorded")),
+                *zip(
+                    TENURE_BANDS,
+                    (
+                        tr("Less than 1 year"),
+                        tr("1 to 2 years"),
+                        tr("2 to 5 years"),
+                        tr("5 to 10 years"),
+                        tr("More than 10 years"),
+                    ),
+                    strict=True,
+                ),
+            ],
+        )
+        self._fill_combo(
+            self.leaving_type,
+            [
+                ("", tr("Not recorded")),
+                ("voluntary", tr("Voluntary")),
+                ("involuntary", tr("Involuntary")),
+            ],
+        )
+        self.cancel_button.setText(tr("&Cancel"))
+        self.cancel_button.setAccessibleName(tr("Cancel and go back"))
+        self.hand_over_button.setText(tr("&Hand over to the employee"))
+        self.hand_over_button.setAccessibleName(tr("Hand over to the employee"))
+        self._update_anonymity()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.clear()
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+
+    def _update_anonymity(self) -> None:
+        choose = self._policy.anonymity == "choose"
+        self.anonymous.setEnabled(choose)
+        self.named.setEnabled(choose)
+        named = self.named.isChecked()
+        self.employee_name.setEnabled(named)
+        self._interview_form.setRowVisible(self.employee_name, named)
+        if named:
+            note = self.tr("The employee's name is stored with the answers and they are told so.")
+        else:
+            note = self.tr("No name is stored; the employee is told the interview is anonymous.")
+        if not choose:
+            note += " " + self.tr("(Set by your organisation's policy.)")
+        self._anonymity_note.setText(note)
+
+    def _hand_over(self) -> None:
+        if self._question_set is None:
+            return
+        meta = InterviewMeta(
+            department=self.department.text().strip() or None,
+            role=self.role.text().strip() or None,
+            tenure_band=self.tenure.currentData() or None,
+            location=self.location.text().strip() or None,
+            manager=self.manager.text().strip() or None,
+            leaving_date=(
+                self.leaving_date.date().toString("yyyy-MM-dd")
+                if self.date_known.isChecked()
+                else None
+            ),
+            leaving_type=self.leaving_type.currentData() or None,
+            anonymous=not self.named.isChecked(),
+            employee_name=self.employee_name.text().strip() or None
+            if self.named.isChecked()
+            else None,
+        )
+        missing = [f for f in self._policy.required_metadata if not getattr(meta, f)]
+        if not meta.anonymous and not meta.employee_name:
+            missing.append("employee_name")
+        if missing:
+            self.error.show_message(
+                self.tr("Please fill in the fields marked with *: the policy requires them.")
+                if any(f != "employee_name" for f in missing)
+                else self.tr("Please enter the employee's name for a named interview.")
+            )
+            return
+        self.error.clear_message()
+        language = str(self.language.currentData() or "en")
+        self.armed.emit(Arming(meta, language, self._question_set, self._policy))

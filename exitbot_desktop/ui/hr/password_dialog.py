@@ -1,0 +1,92 @@
+"""The HR password check that guards leaving employee mode and closing the window.
+
+Owns `HrPasswordDialog`. Any HR account's password will do; it is checked against the
+key file's wrap (an Argon2 derivation, so in the background), and nothing is opened or
+changed. The dialog is window-modal and opened with `open()`, never `exec()`, so the
+event loop keeps running while it waits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exitbot_desktop.engine.store.keys import KeyFile
+from exitbot_desktop.ui.errors import known_failure
+from exitbot_desktop.ui.operations import Lane, Op
+from exitbot_desktop.ui.widgets import ErrorLine, label
+
+
+class HrPasswordDialog(QDialog):
+    def __init__(self, parent: QWidget, key_file: KeyFile, account: str, reason: str) -> None:
+        super().__init__(parent)
+        self._key_file = key_file
+        self.setWindowTitle(self.tr("HR password needed"))
+        self.setModal(True)
+        self._reason = label()
+        self._reason.setText(reason)
+        self.account = QComboBox()
+        self.account.addItems(key_file.accounts)
+        self.account.setCurrentText(account)
+        self.account.setAccessibleName(self.tr("HR account"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("HR password"))
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Continue"))
+        ok.setAccessibleName(self.tr("Continue"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        form = QFormLayout()
+        form.addRow(self.tr("HR &account:"), self.account)
+        form.addRow(self.tr("&Password:"), self.password)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self._reason)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._verify)
+        self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        self.password.setFocus()
+
+    def _verify(self) -> None:
+        account, password, key_file = (
+            self.account.currentText(),
+            self.password.text(),
+            self._key_file,
+        )
+        if not password:
+            self.error.show_message(self.tr("Please type the password."))
+            return
+        self.buttons.setEnabled(False)
+        Op(
+            lambda _ctx: _check_password(key_file, account, password), lane=Lane.WORK, owner=self
+        ).success(lambda _none: self.accept()).failure(
+            known_failure(self._wrong)
+        ).run_in_background()
+
+    def _wrong(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.password.selectAll()
+        self.password.setFocus()
+        self.error.show_message(message)
+        self.adjustSize()
+
+
+def _check_password(key_file: KeyFile, account: str, password: str) -> None:
+    """Raises `WrongPasswordError` unless the password unwraps the key (which is dropped)."""
+    key_file.unwrap(account, password)
