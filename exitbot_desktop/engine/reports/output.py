@@ -12,16 +12,29 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import TextIO
 
 from exitbot_desktop.engine.errors import ExitBotError
 
 
 @contextlib.contextmanager
-def atomic_file(
-    path: Path, *, text: bool, encoding: str = "utf-8"
-) -> Iterator[IO[str] | IO[bytes]]:
-    """A writable handle whose content replaces `path` only if the block succeeds."""
+def atomic_text(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text handle (no newline translation, as csv wants) that replaces `path` on success."""
+    with _atomic(path) as (handle, temp):
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
+            yield out
+        os.replace(temp, path)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    with _atomic(path) as (handle, temp):
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+
+
+@contextlib.contextmanager
+def _atomic(path: Path) -> Iterator[tuple[int, Path]]:
     folder = path.parent
     if not folder.is_dir():
         raise ExitBotError(
@@ -33,23 +46,13 @@ def atomic_file(
         raise _cannot_write(path, exc) from exc
     temp = Path(temp_name)
     try:
-        mode = "w" if text else "wb"
-        with os.fdopen(
-            handle, mode, encoding=encoding if text else None, newline="" if text else None
-        ) as out:
-            yield out
-        os.replace(temp, path)
+        yield handle, temp
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise _cannot_write(path, exc) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-
-
-def write_bytes(path: Path, data: bytes) -> None:
-    with atomic_file(path, text=False) as out:
-        out.write(data)  # type: ignore[arg-type]
 
 
 def _cannot_write(path: Path, exc: OSError) -> ExitBotError:

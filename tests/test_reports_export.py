@@ -1,0 +1,232 @@
+"""CSV and JSON exports as an HR office uses them: safe to open in Excel, anonymised by
+default, complete when asked, and always in the audit log."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from test_aggregates import HAPPY, UNHAPPY, conduct
+
+from exitbot_desktop.engine import audit
+from exitbot_desktop.engine.analysis.aggregates import Filters
+from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.reports.export_csv_json import (
+    ExportOptions,
+    export_csv,
+    export_json,
+    neutralise,
+)
+from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
+from exitbot_desktop.engine.store.vault import Store
+
+NAMED = InterviewMeta(
+    department="Sales",
+    manager="Petra Vogel",
+    anonymous=False,
+    employee_name="Jonathan Smithers",
+)
+TELLING = (
+    "Petra Vogel kept shouting at me. Ask Jonathan Smithers (that is me) at "
+    "jon.smithers@example.org or +44 20 7946 0958."
+)
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # keep \r inside cells
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(
+    ("typed", "exported"),
+    [
+        (
+            '=HYPERLINK("http://evil.example","click")',
+            '\'=HYPERLINK("http://evil.example","click")',
+        ),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("Plain words", "Plain words"),
+        ("", ""),
+    ],
+)
+def test_cells_a_spreadsheet_would_run_are_neutralised(typed: str, exported: str) -> None:
+    assert neutralise(typed) == exported
+
+
+def test_csv_export_neutralises_formulas_in_answers_and_metadata(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    conduct(
+        store,
+        question_set,
+        {**HAPPY, "main_reason_details": "=cmd|' /C calc'!A0", "what_to_improve": "@SUM(1+1)"},
+        meta=InterviewMeta(department="\t=1+2", role="\r-3", location="+London"),
+    )
+    out = tmp_path / "answers.csv"
+
+    export_csv(store, out)
+
+    rows = _csv(out)
+    answers = {r["question_id"]: r["answer"] for r in rows}
+    assert answers["main_reason_details"] == "'=cmd|' /C calc'!A0"
+    assert answers["what_to_improve"] == "'@SUM(1+1)"
+    assert rows[0]["department"] == "'\t=1+2"
+    assert rows[0]["role"] == "'\r-3"
+    assert rows[0]["location"] == "'+London"
+    scores = [r["sentiment_score"] for r in rows if r["sentiment_score"].startswith("-")]
+    assert all(s.lstrip("-").replace(".", "").isdigit() for s in scores)  # numbers stay numbers
+    for cell in (c for r in rows for c in r.values()):
+        assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+
+
+def test_anonymised_exports_contain_no_names_emails_phones_or_receipts(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    interview_id = conduct(
+        store, question_set, {**UNHAPPY, "main_reason_details": TELLING}, meta=NAMED
+    )
+    receipt = InterviewRepository(store).load(interview_id).receipt_code
+    assert receipt is not None
+    files = [tmp_path / "a.csv", tmp_path / "i.csv", tmp_path / "a.json", tmp_path / "i.json"]
+
+    export_csv(store, files[0])
+    export_csv(store, files[1], options=ExportOptions(per="interview"))
+    export_json(store, files[2])
+    export_json(store, files[3], options=ExportOptions(per="interview"))
+
+    for path in files:
+        content = path.read_text(encoding="utf-8")
+        for leak in ("Petra", "Vogel", "Jonathan", "Smithers", "example.org", "7946", receipt):
+            assert leak not in content, (path.name, leak)
+        assert "[name]" in content
+        assert "[email]" in content
+        assert "[phone]" in content
+
+
+def test_named_export_and_receipt_codes_only_when_asked(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    interview_id = conduct(
+        store, question_set, {**UNHAPPY, "main_reason_details": TELLING}, meta=NAMED
+    )
+    receipt = InterviewRepository(store).load(interview_id).receipt_code
+    out = tmp_path / "named.csv"
+
+    export_csv(store, out, options=ExportOptions(anonymise=False, include_receipt=True))
+
+    row = _csv(out)[0]
+    assert row["employee_name"] == "Jonathan Smithers"
+    assert row["manager"] == "Petra Vogel"
+    assert row["receipt_code"] == receipt
+    assert any(r["answer"] == TELLING for r in _csv(out))
+    entry = audit.entries(store, limit=1)[0]
+    assert entry.detail["anonymised"] is False
+    assert entry.detail["receipt_codes"] is True
+
+
+def test_bom_is_written_only_when_asked_and_umlauts_survive(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    conduct(
+        store,
+        question_set,
+        {**HAPPY, "main_reason_details": "Ich ziehe nach Köln, zu meinen Eltern über Ostern."},
+        meta=InterviewMeta(department="Vertrieb Süd"),
+        language="de",
+    )
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+
+    export_csv(store, plain)
+    export_csv(store, excel, options=ExportOptions(bom=True))
+
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert excel.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "Köln" in excel.read_bytes()[3:].decode("utf-8")
+    assert _csv(excel)[0]["department"] == "Vertrieb Süd"
+
+
+def test_per_interview_rows_carry_every_question_and_the_analysis(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    conduct(store, question_set, UNHAPPY)
+    conduct(store, question_set, HAPPY)
+    conduct(store, question_set, UNHAPPY, stop_at="satisfaction_team")
+    out = tmp_path / "per_interview.csv"
+
+    rows_written = export_csv(store, out, options=ExportOptions(per="interview"))
+
+    rows = _csv(out)
+    assert rows_written == len(rows) == 3
+    first = rows[0]
+    assert first["main_reason"] == "My manager"
+    assert first["satisfaction_manager"] == "1"
+    assert first["recommend_employer"] == "3"
+    assert first["themes"] == "manager"
+    assert first["flags"] == "harassment"
+    assert first["summary"]
+    assert [r["status"] for r in rows] == ["completed", "completed", "in_progress"]
+
+
+def test_json_export_nests_answers_and_filters_by_department(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    conduct(store, question_set, UNHAPPY, meta=InterviewMeta(department="Sales"))
+    conduct(store, question_set, HAPPY, meta=InterviewMeta(department="Finance"))
+    out = tmp_path / "sales.json"
+
+    count = export_json(store, out, Filters(department="Sales"), ExportOptions(per="interview"))
+
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert count == 1
+    assert document["anonymised"] is True
+    assert document["selection"] == "Department: Sales"
+    (interview,) = document["interviews"]
+    assert interview["department"] == "Sales"
+    by_question = {a["question_id"]: a for a in interview["answers"]}
+    assert by_question["satisfaction_role"]["answer"] == 2
+    assert by_question["main_reason_details"]["sentiment"] == "negative"
+
+
+def test_one_interview_by_receipt_code_and_an_unknown_code_is_explained(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    conduct(store, question_set, UNHAPPY)
+    wanted = conduct(store, question_set, HAPPY)
+    receipt = InterviewRepository(store).load(wanted).receipt_code
+    assert receipt is not None
+    out = tmp_path / "one.csv"
+
+    export_csv(store, out, receipt=receipt.lower())
+
+    assert {r["interview"] for r in _csv(out)} == {str(wanted)}
+    with pytest.raises(ExitBotError, match="No interview has the receipt code EX-UNKNOWN"):
+        export_csv(store, tmp_path / "none.csv", receipt="EX-UNKNOWN")
+
+
+def test_export_to_a_missing_folder_says_what_to_do_and_leaves_nothing(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    conduct(store, question_set, HAPPY)
+
+    with pytest.raises(ExitBotError, match="does not exist; create it"):
+        export_csv(store, tmp_path / "missing" / "x.csv")
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]
+
+
+def test_progress_is_reported_up_to_the_total(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    for _ in range(3):
+        conduct(store, question_set, HAPPY)
+    seen: list[tuple[int, int]] = []
+
+    export_csv(store, tmp_path / "x.csv", progress=lambda done, total: seen.append((done, total)))
+
+    assert seen[-1] == (3, 3)
