@@ -1,0 +1,393 @@
+"""Importing legacy (paper or spreadsheet) exit interviews from a CSV file.
+
+File contract, one row per answer: interview_ref, completed_at, department, role,
+tenure_years, question, answer. Rows with the same interview_ref form one interview.
+A question whose wording matches a built-in question (in any of its languages) is stored
+as that question, so its ratings and choices count in the aggregates; any other question
+becomes a free-text question of a "legacy-import" question set.
+
+All or nothing: the whole file is checked first and every problem is reported with its
+line number; only a clean file is written, in one transaction together with its analysis
+(lexicon and extractive summary) and its audit entry. Each imported interview gets a
+receipt code like any other, and the paper reference is remembered so the same file
+cannot be imported twice. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from exitbot_desktop.engine import audit
+from exitbot_desktop.engine.analysis.pipeline import analyse_in_session
+from exitbot_desktop.engine.errors import ExitBotError, InvalidAnswerError
+from exitbot_desktop.engine.questions import (
+    Question,
+    QuestionSet,
+    load_builtin,
+    parse_question_set,
+    to_json,
+)
+from exitbot_desktop.engine.store.models import (
+    Answer,
+    Interview,
+    QuestionSetRow,
+    Setting,
+    utcnow,
+)
+from exitbot_desktop.engine.store.vault import Store
+
+COLUMNS = (
+    "interview_ref",
+    "completed_at",
+    "department",
+    "role",
+    "tenure_years",
+    "question",
+    "answer",
+)
+LEGACY_SET_ID = "legacy-import"
+IMPORTED_REFS_SETTING = "legacy_import_refs"  # paper reference → receipt code
+MAX_TEXT = 20_000
+MAX_PROBLEMS_SHOWN = 25
+_RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_YES = {"yes", "y", "ja", "j", "true", "1", "x"}
+_NO = {"no", "n", "nein", "false", "0"}
+_DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    interviews: int
+    answers: int
+
+
+@dataclass
+class _Draft:
+    """One interview being assembled from its rows."""
+
+    ref: str
+    line: int
+    completed_at: datetime
+    department: str | None
+    role: str | None
+    tenure_band: str | None
+    answers: dict[str, tuple[str, Any, str | None]] = field(default_factory=dict)
+
+
+def tenure_band(years: float) -> str:
+    """The band HR reports use; the same labels the station offers."""
+    for limit, band in (
+        (1, "under 1 year"),
+        (2, "1-2 years"),
+        (5, "2-5 years"),
+        (10, "5-10 years"),
+    ):
+        if years < limit:
+            return band
+    return "10+ years"
+
+
+def import_csv(
+    store: Store, path: Path, *, language: str = "en", progress: Progress | None = None
+) -> ImportResult:
+    """Check and import `path`; raises one `ExitBotError` listing every bad row."""
+    builtin = load_builtin()
+    if language not in builtin.languages:
+        raise ExitBotError(
+            f"Imported interviews can be in {', '.join(builtin.languages)}; "
+            f"'{language}' is not one of them."
+        )
+    with store.session() as s:
+        known_refs = dict(_imported_refs(s.get(Setting, IMPORTED_REFS_SETTING)))
+    parser = _Parser(path, builtin, language, known_refs)
+    drafts = parser.parse()
+    if parser.problems:
+        shown = parser.problems[:MAX_PROBLEMS_SHOWN]
+        more = len(parser.problems) - len(shown)
+        raise ExitBotError(
+            f"{path.name} was not imported and nothing was changed. Fix these rows and "
+            "import the file again:\n"
+            + "\n".join(f"  {p}" for p in shown)
+            + (f"\n  … and {more} more." if more else "")
+        )
+    if not drafts:
+        raise ExitBotError(f"{path.name} has no interviews in it (only a header line?).")
+    content = parser.question_set_content()
+    answers = 0
+    with store.session() as s:
+        version = (
+            s.scalar(
+                select(func.max(QuestionSetRow.version)).where(
+                    QuestionSetRow.set_id == LEGACY_SET_ID
+                )
+            )
+            or 0
+        ) + 1
+        content["version"] = version
+        set_row = QuestionSetRow(set_id=LEGACY_SET_ID, version=version, content=content)
+        s.add(set_row)
+        refs = dict(known_refs)
+        taken = {code for code in s.scalars(select(Interview.receipt_code)) if code}
+        for done, draft in enumerate(drafts, start=1):
+            receipt = _new_receipt(taken)
+            interview = Interview(
+                status="completed",
+                receipt_code=receipt,
+                question_set=set_row,
+                language=language,
+                anonymous=True,
+                department=draft.department,
+                role=draft.role,
+                tenure_band=draft.tenure_band,
+                created_at=draft.completed_at,
+                consented_at=draft.completed_at,
+                completed_at=draft.completed_at,
+                updated_at=utcnow(),
+                llm_backend="legacy import",
+                answers=[
+                    Answer(
+                        question_id=qid,
+                        status=status,
+                        value=value,
+                        text=text,
+                        seconds_spent=0.0,
+                    )
+                    for qid, (status, value, text) in draft.answers.items()
+                ],
+            )
+            s.add(interview)
+            s.flush()
+            analyse_in_session(s, interview)
+            refs[draft.ref] = receipt
+            answers += len(draft.answers)
+            if progress is not None:
+                progress(done, len(drafts))
+        s.merge(Setting(key=IMPORTED_REFS_SETTING, value=refs))
+        audit.record(
+            s,
+            store.actor,
+            "import",
+            {"file": path.name, "interviews": len(drafts), "answers": answers},
+        )
+    return ImportResult(len(drafts), answers)
+
+
+def _imported_refs(row: Setting | None) -> Mapping[str, str]:
+    value = row.value if row is not None else None
+    return value if isinstance(value, dict) else {}
+
+
+def _new_receipt(taken: set[str]) -> str:
+    while True:
+        code = "EX-" + "".join(secrets.choice(_RECEIPT_ALPHABET) for _ in range(8))
+        if code not in taken:
+            taken.add(code)
+            return code
+
+
+class _Parser:
+    """Reads and checks the whole file, collecting problems instead of stopping."""
+
+    def __init__(
+        self, path: Path, builtin: QuestionSet, language: str, known_refs: Mapping[str, str]
+    ) -> None:
+        self.path, self.builtin, self.language = path, builtin, language
+        self.known_refs = known_refs
+        self.problems: list[str] = []
+        self.by_wording = {
+            _key(q.text[lang]): q for q in builtin.questions for lang in builtin.languages
+        }
+        self.legacy: dict[str, str] = {}  # question id → wording, in first-seen order
+        self.used_builtin: dict[str, Question] = {}
+
+    def parse(self) -> list[_Draft]:
+        try:
+            with self.path.open(encoding="utf-8-sig", newline="") as handle:
+                return self._rows(handle)
+        except FileNotFoundError:
+            raise ExitBotError(f"{self.path} does not exist; check the path.") from None
+        except UnicodeDecodeError:
+            raise ExitBotError(
+                f'{self.path.name} is not UTF-8 text; save it as "CSV UTF-8" and try again.'
+            ) from None
+        except csv.Error as exc:
+            raise ExitBotError(f"{self.path.name} is not a readable CSV file ({exc}).") from None
+        except OSError as exc:
+            raise ExitBotError(f"Cannot read {self.path}: {exc.strerror}.") from None
+
+    def _rows(self, handle: Any) -> list[_Draft]:
+        reader = csv.DictReader(handle)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise ExitBotError(
+                f"{self.path.name} is missing the column(s) {', '.join(missing)}. Its first "
+                f"line must name the columns {', '.join(COLUMNS)}."
+            )
+        drafts: dict[str, _Draft] = {}
+        start = 2
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            self._row(line, row, drafts)
+        return list(drafts.values())
+
+    def _row(self, line: int, row: Mapping[str, str | None], drafts: dict[str, _Draft]) -> None:
+        cell = {c: (row.get(c) or "").strip() for c in COLUMNS}
+        problems_before = len(self.problems)
+
+        def bad(message: str) -> None:
+            self.problems.append(f"line {line}: {message}")
+
+        ref = cell["interview_ref"]
+        if not ref:
+            bad("interview_ref is empty")
+        elif len(ref) > 100:
+            bad("interview_ref is longer than 100 characters")
+        elif ref in self.known_refs:
+            bad(f"interview {ref} was already imported (receipt {self.known_refs[ref]})")
+        completed = _date(cell["completed_at"])
+        if completed is None:
+            bad(f"completed_at '{cell['completed_at']}' is not a date like 2023-04-30")
+        elif completed > utcnow() + timedelta(days=1):
+            bad(f"completed_at {cell['completed_at']} is in the future")
+        tenure: str | None = None
+        if cell["tenure_years"]:
+            try:
+                years = float(cell["tenure_years"].replace(",", "."))
+            except ValueError:
+                years = -1.0
+            if not 0 <= years <= 70:
+                bad(f"tenure_years '{cell['tenure_years']}' is not a number of years (0–70)")
+            else:
+                tenure = tenure_band(years)
+        for name in ("department", "role"):
+            if len(cell[name]) > 200:
+                bad(f"{name} is longer than 200 characters")
+        wording = " ".join(cell["question"].split())
+        if not wording:
+            bad("question is empty")
+        answer = self._answer(wording, cell["answer"], bad) if wording else None
+        if len(self.problems) > problems_before or completed is None or answer is None:
+            return
+        draft = drafts.get(ref)
+        if draft is None:
+            drafts[ref] = draft = _Draft(
+                ref, line, completed, cell["department"] or None, cell["role"] or None, tenure
+            )
+        else:
+            mine = (completed, cell["department"] or None, cell["role"] or None, tenure)
+            theirs = (draft.completed_at, draft.department, draft.role, draft.tenure_band)
+            for label, a, b in zip(
+                ("completed_at", "department", "role", "tenure"), mine, theirs, strict=True
+            ):
+                if a != b:
+                    bad(f"interview {ref} has a different {label} here than on line {draft.line}")
+                    return
+        qid = answer[0]
+        if qid in draft.answers:
+            bad(f"interview {ref} answers '{wording}' twice")
+            return
+        draft.answers[qid] = answer[1:]
+
+    def _answer(
+        self, wording: str, raw: str, bad: Callable[[str], None]
+    ) -> tuple[str, str, Any, str | None] | None:
+        """(question id, status, value, text) or None after reporting a problem."""
+        text = _clean(raw)
+        if len(text) > MAX_TEXT:
+            bad(f"the answer is {len(text):,} characters long; at most {MAX_TEXT:,} are kept")
+            return None
+        question = self.by_wording.get(_key(wording))
+        if question is None:
+            qid = "legacy_" + hashlib.sha256(_key(wording).encode()).hexdigest()[:10]
+            self.legacy.setdefault(qid, wording)
+            return (qid, "answered", text, text) if text else (qid, "skipped", None, None)
+        self.used_builtin[question.id] = question
+        if not text:
+            return question.id, "skipped", None, None
+        if question.type == "text":
+            return question.id, "answered", text, text
+        try:
+            value = question.validate(self._closed_value(question, text))
+        except InvalidAnswerError as exc:
+            bad(f"'{raw.strip()}' does not fit “{wording}”: {exc.user_message}")
+            return None
+        return question.id, "answered", value, value if isinstance(value, str) else None
+
+    def _closed_value(self, question: Question, text: str) -> object:
+        if question.type in ("rating", "scale_0_10"):
+            return int(text) if re.fullmatch(r"\d{1,2}", text) else text
+        if question.type == "yes_no":
+            low = text.lower()
+            return True if low in _YES else False if low in _NO else text
+        labels = {_key(c.label_for(lang)): c.id for c in question.choices for lang in c.label}
+        labels.update({_key(c.id): c.id for c in question.choices})
+        if question.type == "multiple_choice":
+            return [
+                labels.get(_key(part), part) for part in re.split(r"[;|]", text) if part.strip()
+            ]
+        return labels.get(_key(text), text)
+
+    def question_set_content(self) -> dict[str, Any]:
+        """A valid question set of the built-in questions used plus the legacy ones."""
+        languages = [
+            self.language,
+            *(lang for lang in self.builtin.languages if lang != self.language),
+        ]
+        shipped: list[dict[str, Any]] = to_json(self.builtin)["questions"]  # type: ignore[assignment]
+        questions = [
+            # Without conditions: they may refer to questions the paper form did not have.
+            {k: v for k, v in q.items() if k != "show_if"}
+            for q in shipped
+            if q["id"] in self.used_builtin
+        ]
+        for qid, wording in self.legacy.items():
+            questions.append(
+                {
+                    "id": qid,
+                    "type": "text",
+                    "text": {lang: wording for lang in languages},
+                    "required": False,
+                    "prefer_not_to_say": False,
+                    "followups": False,
+                    "max_length": MAX_TEXT,
+                }
+            )
+        content: dict[str, Any] = {
+            "id": LEGACY_SET_ID,
+            "version": 1,
+            "languages": languages,
+            "title": {lang: "Imported interviews" for lang in languages},
+            "questions": questions,
+        }
+        parse_question_set(content, "the imported questions")  # a bug if this fails
+        return content
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split()).rstrip("?.:! ")
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc").strip()
+
+
+def _date(text: str) -> datetime | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,182 @@
+"""Importing legacy paper interviews: a clean file lands whole and analysed, a file with
+bad rows lands not at all and says which lines to fix."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from exitbot_desktop.engine import audit
+from exitbot_desktop.engine.analysis import aggregates
+from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.reports.import_csv import COLUMNS, import_csv, tenure_band
+from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
+from exitbot_desktop.engine.store.vault import Store
+
+GOOD = [
+    ("P-001", "2023-03-31", "Sales", "Account Manager", "2.5",
+     "What is the main reason you are leaving?", "Pay and benefits"),
+    ("P-001", "2023-03-31", "Sales", "Account Manager", "2.5",
+     "How satisfied were you with your manager?", "2"),
+    ("P-001", "2023-03-31", "Sales", "Account Manager", "2.5",
+     "What did you think of the canteen?", "The canteen food was awful and far too expensive."),
+    ("P-002", "30.04.2023", "Lager", "Fahrer", "12",
+     "Was ist der Hauptgrund dafür, dass Sie uns verlassen?", "Meine Führungskraft"),
+    ("P-002", "30.04.2023", "Lager", "Fahrer", "12",
+     "Könnten Sie sich vorstellen, in Zukunft wieder bei uns zu arbeiten?", "nein"),
+    ("P-002", "30.04.2023", "Lager", "Fahrer", "12",
+     "How likely are you to recommend us as a place to work to a friend?", "9"),
+    ("P-002", "30.04.2023", "Lager", "Fahrer", "12",
+     "What did you think of the canteen?", ""),
+]  # fmt: skip
+
+
+def _write(path: Path, rows: list[tuple[str, ...]], header: tuple[str, ...] = COLUMNS) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def _counts(store: Store) -> tuple[int, int, int]:
+    with store.session() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Interview)) or 0,
+            s.scalar(select(func.count()).select_from(Answer)) or 0,
+            s.scalar(select(func.count()).select_from(AnalysisRow)) or 0,
+        )
+
+
+def test_a_clean_file_becomes_completed_analysed_interviews(store: Store, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+
+    result = import_csv(
+        store, _write(tmp_path / "paper.csv", GOOD), progress=lambda d, t: seen.append((d, t))
+    )
+
+    assert (result.interviews, result.answers) == (2, 7)
+    assert seen[-1] == (2, 2)
+    with store.session() as s:
+        ids = list(s.scalars(select(Interview.id).order_by(Interview.id)))
+    first, second = (InterviewRepository(store).load(i) for i in ids)
+    assert first.status == "completed"
+    assert first.receipt_code and first.receipt_code.startswith("EX-")
+    assert (first.meta.department, first.meta.role, first.meta.tenure_band) == (
+        "Sales",
+        "Account Manager",
+        "2-5 years",
+    )
+    assert first.completed_at is not None and first.completed_at.date().isoformat() == "2023-03-31"
+    main = first.main_answers()
+    assert main["main_reason"].value == "compensation_benefits"
+    assert main["satisfaction_manager"].value == 2
+    canteen = next(a for a in first.answers if a.question_id.startswith("legacy_"))
+    assert canteen.text == "The canteen food was awful and far too expensive."
+    assert second.main_answers()["would_return"].value is False
+    assert second.main_answers()["recommend_employer"].value == 9
+    assert second.meta.tenure_band == "10+ years"
+    skipped = [a for a in second.answers if a.question_id.startswith("legacy_")]
+    assert [a.status for a in skipped] == ["skipped"]
+    agg = aggregates.compute(store, group_size=1)
+    assert dict(agg.distributions[0].counts)["Pay and benefits"] == 1
+    assert agg.enps.promoters == 1
+    assert _counts(store)[2] > 0  # analysed in the same transaction
+    assert audit.entries(store, limit=1)[0].detail == {
+        "file": "paper.csv",
+        "interviews": 2,
+        "answers": 7,
+    }
+
+
+def test_bad_rows_are_listed_by_line_and_nothing_is_imported(store: Store, tmp_path: Path) -> None:
+    rows = [
+        *GOOD,
+        ("", "2023-01-01", "Sales", "", "", "Any comments?", "x"),
+        ("P-003", "next week", "Sales", "", "", "Any comments?", "x"),
+        ("P-004", "2023-01-01", "Sales", "", "forty", "Any comments?", "x"),
+        ("P-005", "2023-01-01", "Sales", "", "", "How satisfied were you with your team?", "7"),
+        ("P-006", "2023-01-01", "Sales", "", "", "", "an answer without a question"),
+        ("P-001", "2023-03-31", "Finance", "Account Manager", "2.5", "Any comments?", "x"),
+        ("P-001", "2023-03-31", "Sales", "Account Manager", "2.5",
+         "How satisfied were you with your manager?", "3"),
+    ]  # fmt: skip
+    before = _counts(store)
+
+    with pytest.raises(ExitBotError) as caught:
+        import_csv(store, _write(tmp_path / "bad.csv", rows))
+
+    message = caught.value.user_message
+    assert message.startswith("bad.csv was not imported and nothing was changed.")
+    for expected in (
+        "line 9: interview_ref is empty",
+        "line 10: completed_at 'next week' is not a date",
+        "line 11: tenure_years 'forty' is not a number",
+        "line 12: '7' does not fit “How satisfied were you with your team?”",
+        "line 13: question is empty",
+        "line 14: interview P-001 has a different department here than on line 2",
+        "line 15: interview P-001 answers 'How satisfied were you with your manager?' twice",
+    ):
+        assert expected in message, expected
+    assert _counts(store) == before
+
+
+def test_the_same_paper_interviews_cannot_be_imported_twice(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path / "paper.csv", GOOD)
+    import_csv(store, path)
+    after_first = _counts(store)
+
+    with pytest.raises(ExitBotError, match="line 2: interview P-001 was already imported"):
+        import_csv(store, path)
+    assert _counts(store) == after_first
+
+
+def test_a_multi_line_answer_keeps_its_line_numbers_right(store: Store, tmp_path: Path) -> None:
+    rows = [
+        ("P-1", "2023-01-01", "Ops", "", "", "Any comments?", "first line\nsecond line\nthird"),
+        ("P-1", "2023-01-01", "Ops", "", "", "How satisfied were you with your team?", "nine"),
+    ]
+
+    with pytest.raises(ExitBotError, match="line 5: 'nine' does not fit"):
+        import_csv(store, _write(tmp_path / "multi.csv", rows))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("interview_ref,question,answer\nP,Q,A\n", "missing the column(s) completed_at"),
+        (",".join(COLUMNS) + "\n", "has no interviews in it"),
+    ],
+)
+def test_files_that_are_not_interview_tables_are_explained(
+    store: Store, tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text(content, encoding="utf-8")
+
+    with pytest.raises(ExitBotError, match=expected.replace("(", r"\(").replace(")", r"\)")):
+        import_csv(store, path)
+
+
+def test_a_file_that_is_not_utf8_is_explained(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes((",".join(COLUMNS) + "\nP,2023-01-01,Küche,,,Q,A\n").encode("latin-1"))
+
+    with pytest.raises(ExitBotError, match="not UTF-8 text"):
+        import_csv(store, path)
+
+
+def test_tenure_years_become_the_bands_reports_use() -> None:
+    assert [tenure_band(y) for y in (0, 0.9, 1, 3, 7.5, 10, 40)] == [
+        "under 1 year",
+        "under 1 year",
+        "1-2 years",
+        "2-5 years",
+        "5-10 years",
+        "10+ years",
+        "10+ years",
+    ]
