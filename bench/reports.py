@@ -1,0 +1,106 @@
+"""Reports on 10,000 interviews in an encrypted database: aggregates, aggregate PDF, CSV.
+
+Builds the data with `reports.synthetic.populate` (bulk inserts, about 150,000 answers and
+as many analysis rows), reopens the database the way the app does (unlock runs the
+integrity check first), then times each step three times and judges the median.
+Targets: aggregates <= 1 s, aggregate PDF <= 5 s, CSV export (one row per answer,
+anonymised) <= 3 s. Exit code 1 when a target is missed.
+
+    python bench/reports.py [--interviews 10000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from exitbot_desktop.engine.analysis import aggregates
+from exitbot_desktop.engine.reports.export_csv_json import export_csv
+from exitbot_desktop.engine.reports.pdf_aggregate import write_aggregate_pdf
+from exitbot_desktop.engine.reports.synthetic import populate
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.keys import FAST_KDF
+
+TARGETS = {"aggregates": 1.0, "aggregate PDF": 5.0, "CSV export": 3.0}
+_USER, _PASSWORD = "bench", "bench password"
+
+
+def _timed(step: Callable[[], object], runs: int = 3) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def _build(folder: vault.DataFolder, count: int) -> None:
+    store, _ = vault.create(
+        folder, organisation="Bench GmbH", user=_USER, password=_PASSWORD, kdf=FAST_KDF
+    )
+    started = time.perf_counter()
+    with store:
+        populate(
+            store,
+            count,
+            department_sizes={"Legal": 3},
+            progress=lambda done, total: print(
+                f"\rbuilding {done:,}/{total:,} interviews", end="", file=sys.stderr
+            ),
+        )
+    print(f"\rbuilt {count:,} interviews in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+
+def run(root: Path, count: int) -> dict[str, list[float]]:
+    folder = vault.DataFolder(root / "data")
+    if not folder.exists():
+        _build(folder, count)
+    out = root / "out"
+    out.mkdir(exist_ok=True)
+    with vault.unlock(folder, user=_USER, password=_PASSWORD) as store:
+        agg = aggregates.compute(store)
+        print(
+            f"{agg.created:,} interviews ({agg.completed:,} completed), "
+            f"{sum(q.reached for q in agg.questions):,} main answers",
+            file=sys.stderr,
+        )
+        return {
+            "aggregates": _timed(lambda: aggregates.compute(store)),
+            "aggregate PDF": _timed(lambda: write_aggregate_pdf(store, out / "report.pdf")),
+            "CSV export": _timed(lambda: export_csv(store, out / "answers.csv")),
+        }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--interviews", type=int, default=10_000)
+    parser.add_argument(
+        "--keep", type=Path, help="build (or reuse) the database in this folder and keep it"
+    )
+    args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        results = run(args.keep, args.interviews)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            results = run(Path(tmp), args.interviews)
+    ok = True
+    for name, times in results.items():
+        median, target = statistics.median(times), TARGETS[name]
+        passed = median <= target
+        ok &= passed
+        runs = ", ".join(f"{t:.2f}" for t in times)
+        print(
+            f"{'PASS' if passed else 'FAIL'}: {name} median {median:.2f} s "
+            f"(target <= {target:.0f} s; runs {runs})"
+        )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
