@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from exitbot_desktop import __version__, paths
@@ -118,6 +119,45 @@ def _parser() -> argparse.ArgumentParser:
         "--new-password-file",
         type=Path,
         help="read the new password from this file (else $EXITBOT_NEW_PASSWORD)",
+    )
+
+    p = add(
+        "analyze-text",
+        _cmd_analyze_text,
+        "themes and sentiment for a CSV of answers (id,question,answer); no database",
+        user=False,
+    )
+    p.add_argument("input", type=Path, help="CSV file with the columns id, question, answer")
+    p.add_argument("--out", type=Path, required=True, help="where to write id,themes,sentiment")
+
+    p = add("import-csv", _cmd_import_csv, "import legacy (paper) interviews from a CSV file")
+    p.add_argument(
+        "file",
+        type=Path,
+        help="columns: interview_ref, completed_at, department, role, tenure_years, "
+        "question, answer",
+    )
+    p.add_argument("--language", default="en", help="language of the answers (default: en)")
+
+    p = add("export", _cmd_export, "write a PDF report, or export interviews as CSV or JSON")
+    p.add_argument("--format", choices=("pdf", "csv", "json"), required=True)
+    p.add_argument("--out", type=Path, required=True, help="the file to write")
+    p.add_argument("--from", dest="date_from", type=_iso_date, help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", type=_iso_date, help="last day (YYYY-MM-DD)")
+    p.add_argument("--department", help="only this department")
+    p.add_argument("--interview", metavar="RECEIPT", help="only the interview with this receipt")
+    p.add_argument(
+        "--per", choices=("answer", "interview"), default="answer", help="CSV/JSON row unit"
+    )
+    p.add_argument(
+        "--named", action="store_true", help="CSV/JSON with names and unscrubbed text (audited)"
+    )
+    p.add_argument("--include-receipt", action="store_true", help="CSV/JSON: add receipt codes")
+    p.add_argument("--bom", action="store_true", help="CSV: UTF-8 with byte-order mark (Excel)")
+    p.add_argument(
+        "--pdf-password-file",
+        type=Path,
+        help="PDF: encrypt with the password in this file (else $EXITBOT_PDF_PASSWORD, if set)",
     )
     return parser
 
@@ -264,6 +304,88 @@ def _cmd_recover(args: argparse.Namespace) -> int:
         store.set_password(user, _new_password(args))
     print(f"A new password was set for '{user}'. The recovery key stays valid.")
     return EXIT_OK
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2024-03-31") from None
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{label} {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+
+    return report
+
+
+def _cmd_analyze_text(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.analysis.textfile import analyze_csv
+
+    rows = analyze_csv(args.input, args.out)
+    print(f"Analysed {rows:,} answers into {args.out}.")
+    return EXIT_OK
+
+
+def _cmd_import_csv(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.reports.import_csv import import_csv
+
+    with _unlock(args) as store:
+        result = import_csv(
+            store, args.file, language=args.language, progress=_progress("Importing interviews")
+        )
+    print(f"Imported {result.interviews:,} interviews with {result.answers:,} answers.")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.analysis.aggregates import Filters
+    from exitbot_desktop.engine.reports import export_csv_json, pdf_aggregate, pdf_interview
+
+    filters = Filters(date_from=args.date_from, date_to=args.date_to, department=args.department)
+    with _unlock(args) as store:
+        if args.format == "pdf":
+            password = _pdf_password(args)
+            if args.interview:
+                pages = pdf_interview.write_interview_pdf(
+                    store, args.interview, args.out, password=password
+                )
+                print(f"Wrote the {pages}-page report for {args.interview.upper()} to {args.out}.")
+            else:
+                agg = pdf_aggregate.write_aggregate_pdf(
+                    store,
+                    args.out,
+                    filters,
+                    password=password,
+                    progress=lambda step: print(step, file=sys.stderr),
+                )
+                print(f"Wrote the report on {agg.completed:,} interviews to {args.out}.")
+            return EXIT_OK
+        options = export_csv_json.ExportOptions(
+            per=args.per,
+            anonymise=not args.named,
+            include_receipt=args.include_receipt,
+            bom=args.bom,
+        )
+        write = export_csv_json.export_csv if args.format == "csv" else export_csv_json.export_json
+        rows = write(
+            store,
+            args.out,
+            filters,
+            options,
+            receipt=args.interview,
+            progress=_progress("Exporting interviews"),
+        )
+    print(f"Exported {rows:,} {'rows' if args.format == 'csv' else 'records'} to {args.out}.")
+    return EXIT_OK
+
+
+def _pdf_password(args: argparse.Namespace) -> str | None:
+    if args.pdf_password_file is not None:
+        return _read_secret_file(args.pdf_password_file)
+    return os.environ.get("EXITBOT_PDF_PASSWORD") or None
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ def run_checks(folder: vault.DataFolder, *, user: str | None, password: str | No
         _check_folder(folder),
         *_check_store(folder, user, password, settings),
         _check_questions(),
+        _check_pdf(),
         _check_llm(settings),
     ]
     return HealthReport(tuple(items))
@@ -137,6 +138,26 @@ def _check_store(
         )
     )
     return items
+
+
+def _check_pdf() -> CheckItem:
+    """Render a one-page report in memory: reportlab, the font and encryption all work."""
+    from exitbot_desktop.engine.reports.fonts import report_font
+    from exitbot_desktop.engine.reports.layout import para, render, styles
+
+    try:
+        data = render(
+            [para("ExitBot PDF check: Grüße, ÄÖÜ, ß, € — مرحبا — שלום", styles().body)],
+            title="check",
+            organisation="",
+            password="pdf check password",
+        )
+    except Exception as exc:  # any failure here means reports cannot be made
+        return CheckItem("pdf", "fail", f"cannot render a PDF ({exc}); reinstall ExitBot")
+    font = report_font().source
+    return CheckItem(
+        "pdf", "ok", f"{len(data) // 1024} KiB test page, font {font.name}", {"font": str(font)}
+    )
 
 
 def _check_questions() -> CheckItem:
