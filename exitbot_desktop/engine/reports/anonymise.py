@@ -33,6 +33,7 @@ _CUES = re.compile(
     r"[,:]?\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau)\.?\s+)*"
     rf"({_NAME_RUN})"
 )
+_REPEATED_NAME = re.compile(r"\[name\](?:\s+\[name\])+")
 # Common given names (English and German) that are not also everyday words.
 _NAMES_TEXT = """
     James John Robert Michael David Richard Joseph Thomas Charles Christopher Daniel Matthew
@@ -70,7 +71,8 @@ class Scrubber:
         text = _CUES.sub(_cued, text)
         if self.known is not None:
             text = self.known.sub(NAME, text)
-        return re.sub(rf"\b{_CAP}\b", _first_name, text)
+        text = re.sub(rf"\b{_CAP}\b", _first_name, text)
+        return _REPEATED_NAME.sub(NAME, text)  # "Ottilie Brandt" is one person
 
 
 def scrubber(known_names: Iterable[str | None] = ()) -> Scrubber:
