@@ -24,6 +24,7 @@ from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
+from exitbot_desktop.ui.employee.answer_inputs import TextInput
 from exitbot_desktop.ui.i18n import Translations
 from exitbot_desktop.ui.main_window import MainWindow
 
@@ -80,10 +81,11 @@ class UiDriver:
     def __init__(self, qtbot: QtBot) -> None:
         self.qtbot = qtbot
 
-    @staticmethod
-    def focused() -> QWidget:
+    def focused(self) -> QWidget:
+        """The widget with keyboard focus (window activation may take a moment)."""
+        self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2_000)
         widget = QApplication.focusWidget()
-        assert widget is not None, "nothing has keyboard focus"
+        assert widget is not None
         return widget
 
     def type(self, text: str) -> None:
@@ -118,6 +120,77 @@ class UiDriver:
         self.type(password)
         self.press(Qt.Key.Key_Return)
         self.wait_page(window, window.home_page)
+
+    # ------------------------------------------------------------- the interview
+    def arm_station(self, window: MainWindow, department: str = "Sales") -> None:
+        """HR unlocks, starts an interview, fills in the department and hands over."""
+        self.unlock(window)
+        self.activate(window.home_page.start_button)
+        self.wait_page(window, window.arm_page)
+        assert window.arm_page.department.hasFocus()
+        self.type(department)
+        self.activate(window.arm_page.hand_over_button)
+        self.wait_page(window, window.employee)
+        self.wait_employee(window, window.employee.welcome)
+
+    def wait_employee(self, window: MainWindow, page: QWidget, timeout: int = 10_000) -> None:
+        employee = window.employee
+        self.qtbot.waitUntil(
+            lambda: employee.stack.currentWidget() is page and not employee.controller.busy,
+            timeout=timeout,
+        )
+
+    def start_interview(self, window: MainWindow) -> None:
+        """On the welcome page: Start (it has the focus), wait for question 1."""
+        assert window.employee.welcome.start_button.hasFocus()
+        self.press(Qt.Key.Key_Space)
+        self.wait_question(window, 1)
+
+    def wait_question(self, window: MainWindow, number: int, timeout: int = 10_000) -> None:
+        employee = window.employee
+        page = employee.question
+        self.qtbot.waitUntil(
+            lambda: (
+                employee.stack.currentWidget() is page
+                and page._step is not None
+                and page._step.number == number
+                and not employee.controller.busy
+            ),
+            timeout=timeout,
+        )
+
+    def next(self) -> None:
+        """Ctrl+Enter: the keyboard way on from any answer."""
+        self.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    def answer_the_rest(self, window: MainWindow) -> None:
+        """Answer every remaining question by keyboard: first option, or a short text;
+        follow-ups are skipped."""
+        employee = window.employee
+        page = employee.question
+        while employee.stack.currentWidget() is page:
+            number = page._step.number if page._step else 0
+            if page.followups.active:
+                self.activate(page.followups.skip_button)
+            elif isinstance(page.input, TextInput):
+                self.type("It was fine overall.")
+                self.next()
+            else:
+                self.press(Qt.Key.Key_Space)
+                self.next()
+            self.qtbot.waitUntil(
+                lambda n=number: (
+                    not employee.controller.busy
+                    and (
+                        employee.stack.currentWidget() is not page
+                        or page._step is None
+                        or page._step.number != n
+                        or page.followups.followup_id is not None
+                    )
+                ),
+                timeout=10_000,
+            )
+        self.wait_employee(window, employee.review)
 
     @staticmethod
     def folder_digest(folder: vault.DataFolder) -> str:

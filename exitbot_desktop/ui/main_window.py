@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.store import vault
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._may_close = False
         self._dialog: HrPasswordDialog | None = None
+        self._focus_before_dialog: QWidget | None = None
 
         self.stack = QStackedWidget()
         self.setup_page = SetupPage(folder, kdf)
@@ -223,16 +225,28 @@ class MainWindow(QMainWindow):
         if self.store is None or self._dialog is not None:
             return
         self.employee.question.flush_draft()
+        self._focus_before_dialog = QApplication.focusWidget()
         dialog = HrPasswordDialog(self, self.store.key_file, self.account, reason)
         self._dialog = dialog
         dialog.accepted.connect(then)
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
+        dialog.activateWindow()
 
     def _dialog_closed(self) -> None:
         if self._dialog is not None:
             self._dialog.deleteLater()
         self._dialog = None
+        # Keyboard users continue where they were (some platforms do not do this).
+        self.activateWindow()
+        previous = self._focus_before_dialog
+        if previous is not None and shiboken6.isValid(previous) and previous.isVisible():
+            previous.setFocus()
+        else:
+            page = self.stack.currentWidget()
+            focus = page.first_focus() if isinstance(page, Page) else None
+            if focus is not None:
+                focus.setFocus()
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)

@@ -102,7 +102,9 @@ class TextInput(AnswerInput):
     def _update_counter(self) -> None:
         count = len(self.box.toPlainText())
         self.counter.setText(
-            _tr("{count} of {limit} characters").format(count=f"{count:,}", limit=f"{self._max:,}")
+            self.tr("{count} of {limit} characters").format(
+                count=f"{count:,}", limit=f"{self._max:,}"
+            )
         )
         self.counter.setProperty("role", "error" if count >= self._max else "counter")
         self.counter.style().polish(self.counter)
@@ -170,7 +172,7 @@ class YesNo(_ChoiceButtons):
         super().__init__(exclusive=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for value, text in ((True, _tr("Yes")), (False, _tr("No"))):
+        for value, text in ((True, self.tr("Yes")), (False, self.tr("No"))):
             button = QRadioButton(text)
             button.setAccessibleName(text)
             layout.addWidget(button)
@@ -212,10 +214,6 @@ class Scale(_ChoiceButtons):
         grid.setColumnStretch(high - low + 1, 1)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnswerInput", text)
-
-
 def make_input(question: Question, language: str) -> AnswerInput:
     """The input for this question, labelled in the interview's language.
 
@@ -229,5 +227,10 @@ def make_input(question: Question, language: str) -> AnswerInput:
     if question.type == "rating":
         return Scale(1, 5)
     if question.type == "scale_0_10":
-        return Scale(0, 10, _tr("Not at all likely"), _tr("Extremely likely"))
+        return Scale(
+            0,
+            10,
+            QCoreApplication.translate("AnswerInput", "Not at all likely"),
+            QCoreApplication.translate("AnswerInput", "Extremely likely"),
+        )
     return ListChoice(question, language)

@@ -7,15 +7,11 @@ asked to counsel. The interview is flagged for HR by the controller, not here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from exitbot_desktop.ui.policy import CareContact
 from exitbot_desktop.ui.widgets import Box, Page, button, label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Care", text)
 
 
 class CarePanel(Box):
@@ -42,9 +38,9 @@ class CarePanel(Box):
         self.hide()
 
     def offer(self, contacts: tuple[CareContact, ...]) -> None:
-        self._heading.setText(_tr("Thank you for telling us"))
+        self._heading.setText(self.tr("Thank you for telling us"))
         self._text.setText(
-            _tr(
+            self.tr(
                 "What you wrote sounds hard. Your answer is saved, and you don't have to go "
                 "on right now. If you would like to talk to someone, you can reach:"
             )
@@ -54,18 +50,18 @@ class CarePanel(Box):
             for c in contacts
         ]
         if not lines:
-            lines = [_tr("The HR team, who can put you in touch with support.")]
+            lines = [self.tr("The HR team, who can put you in touch with support.")]
         self._contacts.setText("\n".join(lines))
         self._contacts.setAccessibleName(
-            _tr("Support contacts: {contacts}").format(contacts="; ".join(lines))
+            self.tr("Support contacts: {contacts}").format(contacts="; ".join(lines))
         )
         self._emergency.setText(
-            _tr("If you are in danger right now, please call your local emergency number.")
+            self.tr("If you are in danger right now, please call your local emergency number.")
         )
-        self.pause_button.setText(_tr("&Take a break"))
-        self.pause_button.setAccessibleName(_tr("Take a break"))
-        self.continue_button.setText(_tr("C&ontinue the interview"))
-        self.continue_button.setAccessibleName(_tr("Continue the interview"))
+        self.pause_button.setText(self.tr("&Take a break"))
+        self.pause_button.setAccessibleName(self.tr("Take a break"))
+        self.continue_button.setText(self.tr("C&ontinue the interview"))
+        self.continue_button.setAccessibleName(self.tr("Continue the interview"))
         self.show()
 
 

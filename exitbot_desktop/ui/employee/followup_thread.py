@@ -8,7 +8,7 @@ swapped it for a safer question) and a reply box takes the focus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from exitbot_desktop.engine.store.interviews import AnswerRecord
@@ -16,10 +16,6 @@ from exitbot_desktop.ui.employee.answer_inputs import TextInput
 from exitbot_desktop.ui.widgets import button, label
 
 _DOTS = ("●○○", "○●○", "○○●")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowupThread", text)
 
 
 class FollowupThread(QWidget):
@@ -31,11 +27,11 @@ class FollowupThread(QWidget):
         self._history.setSpacing(8)
         self.bubble = label("bubble-bot", selectable=True)
         self.typing = label("muted", wrap=False)
-        self.typing.setAccessibleName(_tr("The assistant is writing a follow-up question"))
-        self.reply = TextInput(max_length, _tr("Your reply to the follow-up question"), lines=3)
+        self.typing.setAccessibleName(self.tr("The assistant is writing a follow-up question"))
+        self.reply = TextInput(max_length, self.tr("Your reply to the follow-up question"), lines=3)
         self.skip_button = button()
-        self.skip_button.setText(_tr("Skip this follo&w-up"))
-        self.skip_button.setAccessibleName(_tr("Skip this follow-up question"))
+        self.skip_button.setText(self.tr("Skip this follo&w-up"))
+        self.skip_button.setAccessibleName(self.tr("Skip this follow-up question"))
         self.skip_button.clicked.connect(self.skip_requested)
         self.followup_id: int | None = None  # the recorded follow-up awaiting a reply
         self._dots = 0
@@ -81,13 +77,13 @@ class FollowupThread(QWidget):
                 self.show_recorded(followup)
                 continue
             self._history.addWidget(self._bubble("bubble-bot", followup.followup_question or ""))
-            reply = followup.text if followup.status == "answered" else _tr("(skipped)")
+            reply = followup.text if followup.status == "answered" else self.tr("(skipped)")
             self._history.addWidget(self._bubble("bubble-me", reply or ""))
 
     def begin(self) -> None:
         """The assistant starts writing."""
         self.bubble.setText("")
-        self.bubble.setAccessibleName(_tr("Follow-up question"))
+        self.bubble.setAccessibleName(self.tr("Follow-up question"))
         self.bubble.show()
         self.reply.hide()
         self.skip_button.show()
@@ -105,7 +101,7 @@ class FollowupThread(QWidget):
         self.followup_id = followup.id
         text = followup.followup_question or ""
         self.bubble.setText(text)
-        self.bubble.setAccessibleName(_tr("Follow-up question: {text}").format(text=text))
+        self.bubble.setAccessibleName(self.tr("Follow-up question: {text}").format(text=text))
         self.bubble.show()
         self.skip_button.show()
         self.reply.set_value(draft)
@@ -122,7 +118,7 @@ class FollowupThread(QWidget):
         return bubble
 
     def _tick(self) -> None:
-        self.typing.setText(_tr("Writing {dots}").format(dots=_DOTS[self._dots % len(_DOTS)]))
+        self.typing.setText(self.tr("Writing {dots}").format(dots=_DOTS[self._dots % len(_DOTS)]))
         self._dots += 1
 
     def _stop(self) -> None:

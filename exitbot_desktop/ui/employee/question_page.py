@@ -212,7 +212,7 @@ class QuestionPage(Page):
     def _next(self) -> None:
         if self._controller.busy or not self.isVisible():
             return
-        self._draft_timer.stop()
+        self._drop_draft()
         if self.followups.active:
             if self.followups.followup_id is None:
                 self._controller.skip_followup()  # Next while it is being written skips it
@@ -239,7 +239,7 @@ class QuestionPage(Page):
     def _skip(self) -> None:
         if self._controller.busy:
             return
-        self._draft_timer.stop()
+        self._drop_draft()
         self._controller.cancel_followup()
         if self.from_review:
             self.from_review = False
@@ -250,7 +250,7 @@ class QuestionPage(Page):
     def _back(self) -> None:
         if self._controller.busy:
             return
-        self._draft_timer.stop()
+        self._drop_draft()
         self._controller.cancel_followup()
         if self.followups.active:
             self._controller.back(None)
@@ -259,7 +259,7 @@ class QuestionPage(Page):
         self._controller.back(kind, value)
 
     def _skip_followup(self) -> None:
-        self._draft_timer.stop()
+        self._drop_draft()
         self._controller.skip_followup()
 
     def _after_care(self) -> None:
@@ -281,6 +281,11 @@ class QuestionPage(Page):
     def _typed(self, text: str) -> None:
         self._draft_text = text
         self._draft_timer.start()
+
+    def _drop_draft(self) -> None:
+        """The answer being saved now supersedes the pending draft."""
+        self._draft_timer.stop()
+        self._draft_text = None
 
     def flush_draft(self) -> None:
         """Save what is typed now (also called before the station leaves this page)."""

@@ -21,25 +21,26 @@ ReviewItem = tuple[Question, AnswerRecord | None, list[AnswerRecord]]
 def describe_answer(question: Question, answer: AnswerRecord | None, language: str) -> str:
     """An answer as the person would say it (choice labels, Yes/No, "Skipped")."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ReviewPage", text)
-
     if answer is None:
-        return tr("Not answered")
+        return QCoreApplication.translate("ReviewPage", "Not answered")
     if answer.status == "skipped":
-        return tr("Skipped")
+        return QCoreApplication.translate("ReviewPage", "Skipped")
     if answer.status == "prefer_not":
-        return tr("Prefer not to say")
+        return QCoreApplication.translate("ReviewPage", "Prefer not to say")
     value = answer.value
     labels = {c.id: c.label_for(language) for c in question.choices}
     if isinstance(value, bool):
-        return tr("Yes") if value else tr("No")
+        return (
+            QCoreApplication.translate("ReviewPage", "Yes")
+            if value
+            else QCoreApplication.translate("ReviewPage", "No")
+        )
     if isinstance(value, list):
         return ", ".join(labels.get(str(v), str(v)) for v in value)
     if question.type == "rating":
-        return tr("{value} of 5").format(value=value)
+        return QCoreApplication.translate("ReviewPage", "{value} of 5").format(value=value)
     if question.type == "scale_0_10":
-        return tr("{value} of 10").format(value=value)
+        return QCoreApplication.translate("ReviewPage", "{value} of 10").format(value=value)
     return labels.get(str(value), str(value))
 
 

@@ -143,50 +143,53 @@ class ArmPage(Page):
         return self.department
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self._title.setText(tr("Start an interview"))
+        self._title.setText(self.tr("Start an interview"))
         self._intro.setText(
-            tr(
+            self.tr(
                 "Fill in what you know; every field is optional unless marked. The employee "
                 "does not see these details. Then hand the computer over."
             )
         )
-        self._about_heading.setText(tr("About the leaving employee"))
-        self._interview_heading.setText(tr("The interview"))
+        self._about_heading.setText(self.tr("About the leaving employee"))
+        self._interview_heading.setText(self.tr("The interview"))
         required = set(self._policy.required_metadata)
         captions = {
-            self.department: (tr("&Department:"), tr("Department"), "department"),
-            self.role: (tr("&Role:"), tr("Role"), "role"),
-            self.tenure: (tr("&Time with us:"), tr("Time with the organisation"), "tenure_band"),
-            self.location: (tr("&Location:"), tr("Location"), "location"),
-            self.manager: (tr("&Manager:"), tr("Manager"), "manager"),
-            self.leaving_date: (tr("Leaving &date:"), tr("Leaving date"), "leaving_date"),
-            self.leaving_type: (tr("Leaving &type:"), tr("Leaving type"), "leaving_type"),
-            self.anonymous: (tr("Answers are:"), tr("Anonymous interview"), ""),
-            self.employee_name: (tr("Employee &name:"), tr("Employee name"), ""),
-            self.language: (tr("&Language:"), tr("Interview language"), ""),
+            self.department: (self.tr("&Department:"), self.tr("Department"), "department"),
+            self.role: (self.tr("&Role:"), self.tr("Role"), "role"),
+            self.tenure: (
+                self.tr("&Time with us:"),
+                self.tr("Time with the organisation"),
+                "tenure_band",
+            ),
+            self.location: (self.tr("&Location:"), self.tr("Location"), "location"),
+            self.manager: (self.tr("&Manager:"), self.tr("Manager"), "manager"),
+            self.leaving_date: (self.tr("Leaving &date:"), self.tr("Leaving date"), "leaving_date"),
+            self.leaving_type: (self.tr("Leaving &type:"), self.tr("Leaving type"), "leaving_type"),
+            self.anonymous: (self.tr("Answers are:"), self.tr("Anonymous interview"), ""),
+            self.employee_name: (self.tr("Employee &name:"), self.tr("Employee name"), ""),
+            self.language: (self.tr("&Language:"), self.tr("Interview language"), ""),
         }
         for field, (caption, name, key) in captions.items():
             marker = " *" if key in required else ""
             self._captions[field].setText(caption + marker)
-            field.setAccessibleName(name + (tr(" (required)") if marker else ""))
-        self.named.setAccessibleName(tr("Named interview"))
-        self.anonymous.setText(tr("&Anonymous"))
-        self.named.setText(tr("Na&med"))
-        self.date_known.setText(tr("Known:"))
-        self.date_known.setAccessibleName(tr("Leaving date known"))
+            field.setAccessibleName(name + (self.tr(" (required)") if marker else ""))
+        self.named.setAccessibleName(self.tr("Named interview"))
+        self.anonymous.setText(self.tr("&Anonymous"))
+        self.named.setText(self.tr("Na&med"))
+        self.date_known.setText(self.tr("Known:"))
+        self.date_known.setAccessibleName(self.tr("Leaving date known"))
         self._fill_combo(
             self.tenure,
             [
-                ("", tr("Not recorded")),
+                ("", self.tr("Not recorded")),
                 *zip(
                     TENURE_BANDS,
                     (
-                        tr("Less than 1 year"),
-                        tr("1 to 2 years"),
-                        tr("2 to 5 years"),
-                        tr("5 to 10 years"),
-                        tr("More than 10 years"),
+                        self.tr("Less than 1 year"),
+                        self.tr("1 to 2 years"),
+                        self.tr("2 to 5 years"),
+                        self.tr("5 to 10 years"),
+                        self.tr("More than 10 years"),
                     ),
                     strict=True,
                 ),
@@ -195,15 +198,15 @@ class ArmPage(Page):
         self._fill_combo(
             self.leaving_type,
             [
-                ("", tr("Not recorded")),
-                ("voluntary", tr("Voluntary")),
-                ("involuntary", tr("Involuntary")),
+                ("", self.tr("Not recorded")),
+                ("voluntary", self.tr("Voluntary")),
+                ("involuntary", self.tr("Involuntary")),
             ],
         )
-        self.cancel_button.setText(tr("&Cancel"))
-        self.cancel_button.setAccessibleName(tr("Cancel and go back"))
-        self.hand_over_button.setText(tr("&Hand over to the employee"))
-        self.hand_over_button.setAccessibleName(tr("Hand over to the employee"))
+        self.cancel_button.setText(self.tr("&Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel and go back"))
+        self.hand_over_button.setText(self.tr("&Hand over to the employee"))
+        self.hand_over_button.setAccessibleName(self.tr("Hand over to the employee"))
         self._update_anonymity()
 
     @staticmethod

@@ -8,11 +8,13 @@ event loop keeps running while it waits.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -52,6 +54,9 @@ class HrPasswordDialog(QDialog):
         form.addRow(self.tr("HR &account:"), self.account)
         form.addRow(self.tr("&Password:"), self.password)
         layout = QVBoxLayout(self)
+        # Sized from its hint when shown; a layout-imposed minimum size would be pushed to
+        # the window system on every change, which some platforms (offscreen) refuse.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addWidget(self._reason)
@@ -61,6 +66,9 @@ class HrPasswordDialog(QDialog):
         self.buttons.accepted.connect(self._verify)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
         self.password.setFocus()
 
     def _verify(self) -> None:

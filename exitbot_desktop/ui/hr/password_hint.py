@@ -16,18 +16,20 @@ _COMMON = ("password", "passwort", "123456", "qwertz", "qwerty", "exitbot", "let
 def password_hint(password: str) -> tuple[int, str]:
     """(level 0–3, one sentence) for the password typed so far; level 0 is not acceptable."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PasswordHint", text)
-
     if not password:
-        return 0, tr(
-            "Use at least {n} characters. A short sentence you can remember works well."
+        return 0, QCoreApplication.translate(
+            "PasswordHint",
+            "Use at least {n} characters. A short sentence you can remember works well.",
         ).format(n=MIN_PASSWORD_LENGTH)
     if len(password) < MIN_PASSWORD_LENGTH:
-        return 0, tr("Too short: use at least {n} characters.").format(n=MIN_PASSWORD_LENGTH)
+        return 0, QCoreApplication.translate(
+            "PasswordHint", "Too short: use at least {n} characters."
+        ).format(n=MIN_PASSWORD_LENGTH)
     lowered = password.lower()
     if any(word in lowered for word in _COMMON) or len(set(password)) < 5:
-        return 1, tr("Weak: this is easy to guess. Try a few unrelated words.")
+        return 1, QCoreApplication.translate(
+            "PasswordHint", "Weak: this is easy to guess. Try a few unrelated words."
+        )
     classes = sum(
         (
             any(c.islower() for c in password),
@@ -37,5 +39,7 @@ def password_hint(password: str) -> tuple[int, str]:
         )
     )
     if len(password) >= 16 or (len(password) >= 12 and classes >= 3):
-        return 3, tr("Strong.")
-    return 2, tr("Fair: a few more characters or words would make it stronger.")
+        return 3, QCoreApplication.translate("PasswordHint", "Strong.")
+    return 2, QCoreApplication.translate(
+        "PasswordHint", "Fair: a few more characters or words would make it stronger."
+    )
