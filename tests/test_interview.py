@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 
+from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import InterviewStateError, InvalidAnswerError
 from exitbot_desktop.engine.followup import Followup, FollowupPolicy
 from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
+from exitbot_desktop.engine.store.models import Answer
 
 VOLUNTARY = InterviewMeta(
     department="Sales", role="Account manager", tenure_band="2-5 years", leaving_type="voluntary"
@@ -260,3 +263,21 @@ def test_discarded_interview_cannot_be_resumed(
 def test_unknown_language_is_refused(store: vault.Store, question_set: QuestionSet) -> None:
     with pytest.raises(InterviewStateError, match="'fr'"):
         InterviewSession.start(store, question_set, language="fr", meta=VOLUNTARY)
+
+
+def test_erasing_an_interview_removes_every_answer_and_is_audited(
+    store: vault.Store, question_set: QuestionSet
+) -> None:
+    session = _start(store, question_set)
+    session.answer("manager")
+    session.next()
+    session.answer("My manager never listened.")
+    session.go_to_review()
+    code = session.submit()
+    InterviewRepository(store).delete(session.id)
+    assert InterviewRepository(store).find_by_receipt(code) is None
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Answer)) == 0
+    last = audit.entries(store, limit=1)[0]
+    assert (last.action, last.detail["receipt_code"]) == ("interview_erased", code)
+    assert audit.verify(store) is None

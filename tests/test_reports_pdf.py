@@ -4,6 +4,7 @@ identifies a small group or a named person in quotes, and any answer renders."""
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -213,8 +214,16 @@ def test_password_protected_report_opens_only_with_the_password(
 
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     assert reader.is_encrypted
+    assert reader.trailer["/Encrypt"]["/V"] == 5  # AES-256, not RC4
     assert not reader.decrypt("wrong password")
     assert "Exit interview" in _text(out, password="Schrank 42 im Keller")
+    poppler = subprocess.run(
+        ["pdftotext", "-upw", "Schrank 42 im Keller", str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Exit interview" in poppler.stdout, poppler.stderr
 
 
 def test_every_report_written_is_in_the_audit_log(

@@ -5,14 +5,14 @@ Paragraph is a markup language, so `<b>`, `<font>` or a bare `&` in an answer wo
 otherwise change the layout or abort the build. `safe` also drops control characters
 and lone surrogates, replaces characters the font cannot draw, and caps length (the
 report says when it did), so any answer renders. Pages carry "Page N of M" and a
-confidentiality footer; an optional password encrypts the file (AES-256 when the
-`pyaes` package is installed, else RC4-128, the strongest reportlab can do alone).
+confidentiality footer; an optional password encrypts the file with AES-256 through
+pypdf (reportlab alone offers RC4-128, and its AES-256 output is unreadable to poppler
+and pypdf, so it is not used).
 Never imports Qt.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import secrets
 import unicodedata
@@ -22,10 +22,11 @@ from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from pypdf import PdfReader, PdfWriter
+from pypdf.constants import UserAccessPermissions
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -222,7 +223,6 @@ def render(
         title=title,
         author=organisation or "ExitBot",
         creator="ExitBot Desktop",
-        encrypt=_encryption(password) if password else None,
     )
     generated = datetime.now().strftime("%Y-%m-%d %H:%M")
 
@@ -244,22 +244,22 @@ def render(
         canvas.restoreState()
 
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture, canvasmaker=_NumberedCanvas)
-    return buffer.getvalue()
+    return _encrypted(buffer.getvalue(), password) if password else buffer.getvalue()
 
 
-def _encryption(password: str) -> StandardEncryption:
-    strength = 256 if importlib.util.find_spec("pyaes") is not None else 128
+def _encrypted(pdf: bytes, password: str) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     # Readers may print and copy quotes; changing the report needs the owner password,
     # which is random and never shown (HR re-exports rather than edits a report).
-    return StandardEncryption(
-        password,
-        ownerPassword=secrets.token_urlsafe(24),
-        canPrint=1,
-        canModify=0,
-        canCopy=1,
-        canAnnotate=0,
-        strength=strength,
+    writer.encrypt(
+        user_password=password,
+        owner_password=secrets.token_urlsafe(24),
+        permissions_flag=UserAccessPermissions.PRINT | UserAccessPermissions.EXTRACT,
+        algorithm="AES-256",
     )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped

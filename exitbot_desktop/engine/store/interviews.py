@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
+from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import InterviewStateError
 from exitbot_desktop.engine.followup import Followup
 from exitbot_desktop.engine.store.models import (
@@ -274,9 +275,19 @@ class InterviewRepository:
             _get(s, interview_id).feedback_rating = rating
 
     def delete(self, interview_id: int) -> None:
-        """Erase an interview with all its answers and analysis."""
+        """Erase an interview with all its answers and analysis (an erasure request).
+
+        The audit entry commits with the deletion and keeps only the receipt code.
+        """
         with self._store.session() as s:
+            receipt = _get(s, interview_id).receipt_code
             s.execute(delete(Interview).where(Interview.id == interview_id))
+            audit.record(
+                s,
+                self._store.actor,
+                "interview_erased",
+                {"interview_id": interview_id, "receipt_code": receipt},
+            )
 
 
 def _get(session: Any, interview_id: int) -> Interview:
