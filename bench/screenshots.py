@@ -29,7 +29,8 @@ from exitbot_desktop.engine.store.interviews import InterviewMeta
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
-from exitbot_desktop.ui.employee.answer_inputs import TextInput
+from exitbot_desktop.ui.employee.answer_inputs import AnswerInput, TextInput
+from exitbot_desktop.ui.employee.question_page import QuestionPage
 from exitbot_desktop.ui.main_window import MainWindow
 
 PASSWORD = "correct horse battery staple"
@@ -80,7 +81,7 @@ def main() -> int:
         window.assistant.start()
         try:
             _first_run(window, shoot)
-            _interview(window, shoot, folder)
+            _interview(window, shoot)
         finally:
             window.shutdown()
     return 0
@@ -123,7 +124,7 @@ def _first_run(window: MainWindow, shoot: Shooter) -> None:
     shoot(window, "home-empty")
 
 
-def _interview(window: MainWindow, shoot: Shooter, folder: vault.DataFolder) -> None:
+def _interview(window: MainWindow, shoot: Shooter) -> None:
     store = window.store
     assert store is not None
     # An interrupted interview, so the home page offers it for resumption.
@@ -159,77 +160,32 @@ def _interview(window: MainWindow, shoot: Shooter, folder: vault.DataFolder) -> 
     employee = window.employee
     wait(lambda: window.stack.currentWidget() is employee)
     shoot(window, "welcome")
-    employee.welcome.decline_button.click()
+    welcome = employee.welcome
+    welcome.decline_button.click()
     shoot(window, "welcome-decline-confirm")
-    employee.welcome.cancel_decline_button.click()
-    employee.welcome.language_chosen.emit("de")
-    employee.welcome._language_buttons["de"].setChecked(True)
+    welcome.cancel_decline_button.click()
+    welcome._language_buttons["de"].click()
     shoot(window, "welcome-german")
-    employee.welcome._language_buttons["en"].setChecked(True)
-    employee.welcome.language_chosen.emit("en")
+    welcome._language_buttons["en"].click()
 
     page = employee.question
-    employee.welcome.start_button.click()
+    welcome.start_button.click()
     wait(lambda: employee.stack.currentWidget() is page and not employee.controller.busy)
     shoot(window, "question-single-choice")
-    page.input.set_value("manager")  # type: ignore[union-attr]
-    page.next_button.click()
-    wait(lambda: page._step is not None and page._step.number == 2)
-    assert isinstance(page.input, TextInput)
-    page.input.box.setPlainText(
+    _input(page).set_value("manager")
+    _advance(window)
+    text = _input(page)
+    assert isinstance(text, TextInput)
+    text.set_value(
         "My manager rarely had time for one-to-ones, and feedback only came at the yearly "
         "review. I would have liked to grow into a team lead role."
     )
     shoot(window, "question-text")
-    page.next_button.click()
-    wait(lambda: page.followups.followup_id is not None)
-    page.followups.reply.box.setPlainText("Monthly check-ins would have helped a lot.")
+    _advance(window)
+    page.followups.reply.set_value("Monthly check-ins would have helped a lot.")
     shoot(window, "question-followup")
-    page.next_button.click()
-    wait(lambda: page._step is not None and page._step.number == 3)
-    page.input.set_value(["communication", "recognition"])  # type: ignore[union-attr]
-    shoot(window, "question-multiple-choice")
-    page.next_button.click()
-    wait(lambda: page._step is not None and page._step.number == 4)
-    page.skip_button.click()
-    wait(lambda: page._step is not None and page._step.number == 5)
-    page.input.set_value(2)  # type: ignore[union-attr]
-    shoot(window, "question-rating")
-    page.prefer_not.setChecked(True)
-    shoot(window, "question-prefer-not")
-    page.prefer_not.setChecked(False)
-    shown: set[str] = set()
-    while employee.stack.currentWidget() is page:
-        step = page._step
-        assert step is not None and step.question is not None and page.input is not None
-        kind = step.question.type
-        if kind == "text" and "care" not in shown:
-            page.input.set_value("Honestly I was afraid for my safety in the car park at night.")
-        elif kind == "text":
-            page.input.set_value("More flexible hours would have made a difference.")
-        elif kind in ("rating", "scale_0_10"):
-            page.input.set_value(7 if kind == "scale_0_10" else 4)
-        elif kind == "yes_no":
-            page.input.set_value(True)
-        elif kind == "single_choice":
-            page.input.set_value(step.question.choices[0].id)
-        else:
-            page.input.set_value([step.question.choices[0].id])
-        if kind not in shown and kind != "text":
-            shoot(window, f"question-{kind.replace('_', '-')}")
-            shown.add(kind)
-        _advance(window)
-        if page.care.isVisible():
-            shoot(window, "question-care")
-            shown.add("care")
-            page.care.pause_button.click()
-            shoot(window, "pause")
-            employee.pause.resume_button.click()
-            page.care.continue_button.click()
-            wait(lambda s=step: not employee.controller.busy and page._step is not s)
-        elif page.followups.active:
-            page.followups.skip_button.click()
-            wait(lambda s=step: not employee.controller.busy and page._step is not s)
+    _advance(window)
+    _answer_all(window, shoot)
     wait(lambda: employee.stack.currentWidget() is employee.review)
     shoot(window, "review")
     employee.review.submit_button.click()
@@ -239,23 +195,99 @@ def _interview(window: MainWindow, shoot: Shooter, folder: vault.DataFolder) -> 
     shoot(window, "thanks-rated")
     employee.thanks.done_button.click()
     wait(lambda: employee.stack.currentWidget() is employee.welcome)
-    employee.welcome.decline_button.click()
-    employee.welcome.confirm_decline_button.click()
+    welcome.decline_button.click()
+    welcome.confirm_decline_button.click()
     wait(lambda: employee.stack.currentWidget() is employee.thanks)
     shoot(window, "declined")
     employee.thanks.done_button.click()
     wait(lambda: employee.stack.currentWidget() is employee.welcome)
-    employee.leave_button.click()
-    wait(lambda: window._dialog is not None and window._dialog.isVisible())
+    _german_and_sizes(window, shoot)
+    _leave_dialog(window, shoot)
+
+
+def _wait_moved_on(window: MainWindow, step: object) -> None:
+    employee = window.employee
+    wait(lambda: not employee.controller.busy and employee.question._step is not step)
+
+
+def _input(page: QuestionPage) -> AnswerInput:
+    assert page.input is not None
+    return page.input
+
+
+def _answer_all(window: MainWindow, shoot: Shooter) -> None:
+    """Every remaining question, with one picture per type, the care panel and a pause."""
+    employee, page = window.employee, window.employee.question
+    shown: set[str] = set()
+    while employee.stack.currentWidget() is page:
+        step = page._step
+        assert step is not None and step.question is not None
+        question, answer = step.question, _input(page)
+        kind = question.type
+        if kind == "text":
+            answer.set_value(
+                "Honestly I was afraid for my safety in the car park at night."
+                if "care" not in shown
+                else "More flexible hours would have made a difference."
+            )
+        elif question.choices:
+            first = question.choices[0].id
+            answer.set_value([first] if kind == "multiple_choice" else first)
+        else:
+            answer.set_value({"yes_no": True, "scale_0_10": 7}.get(kind, 4))
+        if kind not in shown and kind != "text":
+            shoot(window, f"question-{kind.replace('_', '-')}")
+            shown.add(kind)
+            if kind == "rating":
+                page.prefer_not.setChecked(True)
+                shoot(window, "question-prefer-not")
+                page.prefer_not.setChecked(False)
+        _advance(window)
+        if page.care.isVisible():
+            shoot(window, "question-care")
+            shown.add("care")
+            page.care.pause_button.click()
+            shoot(window, "pause")
+            employee.pause.resume_button.click()
+            _advance(window)
+        elif page.followups.active:
+            page.followups.skip_button.click()
+            _wait_moved_on(window, step)
+
+
+def _german_and_sizes(window: MainWindow, shoot: Shooter) -> None:
+    """A German question with a follow-up being written, then the smallest and a 4K window."""
+    employee, page = window.employee, window.employee.question
+    employee.welcome._language_buttons["de"].click()
+    employee.welcome.start_button.click()
+    wait(lambda: employee.stack.currentWidget() is page and not employee.controller.busy)
+    _input(page).set_value("work_life_balance")
+    _advance(window)
+    _input(page).set_value("Zu viele Überstunden und kaum Zeit für die Familie.")
+    # The moment a follow-up streams in: typing indicator and the first words.
+    page.followups.begin()
+    page.followups.append("Was hat die Arbeitsbelastung ")
+    page.prefer_not.hide()
+    shoot(window, "question-german-followup-streaming")
+    page.followups.clear()
+    window.resize(1024, 768)
+    shoot(window, "question-german-1024x768")
+    window.resize(3840, 2160)
+    shoot(window, "question-german-3840x2160")
+    window.resize(*SIZE)
+
+
+def _leave_dialog(window: MainWindow, shoot: Shooter) -> None:
+    window.employee.leave_button.click()
     dialog = window._dialog
     assert dialog is not None
+    wait(dialog.isVisible)
     dialog.password.setText("wrong password")
     dialog.buttons.accepted.emit()
-    wait(lambda: dialog.error.isVisible())
+    wait(dialog.error.isVisible)
     shoot(window, "leave-password-window")
     shoot(dialog, "leave-password-dialog")
     dialog.reject()
-    del folder
 
 
 if __name__ == "__main__":

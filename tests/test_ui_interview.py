@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.models import Answer, Interview
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 
 if TYPE_CHECKING:
@@ -140,8 +141,6 @@ def test_declining_records_nothing_but_the_declined_status(
     ui.wait_employee(window, welcome)
 
     with _store(window).session() as s:
-        from exitbot_desktop.engine.store.models import Answer, Interview
-
         interviews = s.query(Interview).all()
         assert [(i.status, i.employee_name) for i in interviews] == [("declined", None)]
         assert s.query(Answer).count() == 0
@@ -216,7 +215,7 @@ def test_follow_up_streams_and_skip_cancels_it_at_once(
 ) -> None:
     backend = _SlowBackend()
     window = make_window(hr_folder, backend)
-    assert window.backend_label.text() == "Slow test model"
+    ui.qtbot.waitUntil(lambda: window.backend_label.text() == "Slow test model")
     ui.arm_station(window)
     ui.start_interview(window)
     page = window.employee.question

@@ -30,6 +30,7 @@ class Assistant(QObject):
     """One follow-up generator for the whole app, shared by every interview."""
 
     status_changed = Signal(str)
+    ready = Signal()  # the chosen backend is loaded and can write follow-ups
 
     def __init__(self, backend: Backend | None = None) -> None:
         super().__init__()
@@ -46,13 +47,13 @@ class Assistant(QObject):
         self, setting: str = "auto", host: str | None = None, model: str | None = None
     ) -> None:
         """Choose the backend in the background (again only if the choice changed)."""
+        choice = (setting, host, model)
+        if choice == self._choice or (self._fixed and self._choice is not None):
+            return
+        self._choice = choice
         if self._fixed:
             self._selected(self._generator.backend)
             return
-        choice = (setting, host, model)
-        if choice == self._choice:
-            return
-        self._choice = choice
         Op(lambda _ctx: _select(*choice), lane=Lane.WORK, owner=self).success(
             self._selected
         ).failure(self._selection_failed).run_in_background()
@@ -77,10 +78,14 @@ class Assistant(QObject):
 
     def _selected(self, backend: Backend) -> None:
         self._generator = FollowupGenerator(backend)
+        self._set_status(self.tr("{backend} (loading…)").format(backend=backend.display_name))
+        Op(lambda _ctx: backend.warm_up(), lane=Lane.MODEL, owner=self).success(
+            lambda _none: self._warmed_up(backend)
+        ).failure(lambda error: self._warm_up_failed(backend, error)).run_in_background()
+
+    def _warmed_up(self, backend: Backend) -> None:
         self._set_status(backend.display_name)
-        Op(lambda _ctx: backend.warm_up(), lane=Lane.MODEL, owner=self).failure(
-            lambda error: self._warm_up_failed(backend, error)
-        ).run_in_background()
+        self.ready.emit()
 
     def _selection_failed(self, error: Exception) -> None:
         if not isinstance(error, ExitBotError):

@@ -8,7 +8,7 @@ come from the pages; this module translates nothing itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -145,7 +145,8 @@ class Page(QWidget):
 
     def reveal(self, widget: QWidget) -> None:
         """Scroll so that `widget` (say, a follow-up that just appeared) is in view."""
-        self._scroll_area.ensureWidgetVisible(widget, 0, 40)
+        # After the pending layout pass, so a box that just appeared has its place.
+        QTimer.singleShot(0, self, lambda: self._scroll_area.ensureWidgetVisible(widget, 0, 40))
 
     def first_focus(self) -> QWidget | None:
         """The control a keyboard user starts on when the page appears (None: Qt's choice)."""

@@ -9,7 +9,7 @@ group of radio buttons, Tab leaves it). Texts come from the question set's trans
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -31,8 +31,6 @@ from exitbot_desktop.ui.widgets import label
 
 class AnswerInput(QWidget):
     """What every input offers the question page."""
-
-    changed = Signal()
 
     def value(self) -> object | None:
         """The answer as the engine expects it, or None when nothing is entered."""
@@ -96,14 +94,13 @@ class TextInput(AnswerInput):
             self.box.blockSignals(False)
             text = text[: self._max]
         self._update_counter()
-        self.changed.emit()
         self.edited.emit(text)
 
     def _update_counter(self) -> None:
         count = len(self.box.toPlainText())
         self.counter.setText(
             self.tr("{count} of {limit} characters").format(
-                count=f"{count:,}", limit=f"{self._max:,}"
+                count=QLocale().toString(count), limit=QLocale().toString(self._max)
             )
         )
         self.counter.setProperty("role", "error" if count >= self._max else "counter")
@@ -118,7 +115,6 @@ class _ChoiceButtons(AnswerInput):
         self.group = QButtonGroup(self)
         self.group.setExclusive(exclusive)
         self._values: dict[int, object] = {}
-        self.group.idToggled.connect(lambda _id, _on: self.changed.emit())
 
     def _add(self, button: QAbstractButton, value: object) -> None:
         index = len(self._values)

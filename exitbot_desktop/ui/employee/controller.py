@@ -264,7 +264,7 @@ class InterviewController(QObject):
             self.tr(
                 "Your answer is saved. The assistant is unavailable, so we'll continue "
                 "with the next question."
-            )
+            ),
         )
         self.go_on()
 
@@ -322,7 +322,7 @@ class InterviewController(QObject):
                 self.tr(
                     "We could not save that just now. What you answered before is safe. "
                     "Please try again, or let the HR person know."
-                )
+                ),
             )
         else:
             raise error

@@ -8,7 +8,7 @@ swapped it for a safer question) and a reply box takes the focus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from exitbot_desktop.engine.store.interviews import AnswerRecord
@@ -27,11 +27,8 @@ class FollowupThread(QWidget):
         self._history.setSpacing(8)
         self.bubble = label("bubble-bot", selectable=True)
         self.typing = label("muted", wrap=False)
-        self.typing.setAccessibleName(self.tr("The assistant is writing a follow-up question"))
-        self.reply = TextInput(max_length, self.tr("Your reply to the follow-up question"), lines=3)
+        self.reply = TextInput(max_length, "", lines=3)
         self.skip_button = button()
-        self.skip_button.setText(self.tr("Skip this follo&w-up"))
-        self.skip_button.setAccessibleName(self.tr("Skip this follow-up question"))
         self.skip_button.clicked.connect(self.skip_requested)
         self.followup_id: int | None = None  # the recorded follow-up awaiting a reply
         self._dots = 0
@@ -51,6 +48,18 @@ class FollowupThread(QWidget):
         layout.addWidget(self.reply)
         layout.addLayout(skip_row)
         self.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.typing.setAccessibleName(self.tr("The assistant is writing a follow-up question"))
+        self.reply.box.setAccessibleName(self.tr("Your reply to the follow-up question"))
+        self.skip_button.setText(self.tr("Skip this follo&w-up"))
+        self.skip_button.setAccessibleName(self.tr("Skip this follow-up question"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def active(self) -> bool:

@@ -134,6 +134,8 @@ class QuestionPage(Page):
         focus: QWidget | None = None
         if outcome.care:
             self.care.offer(self.care_contacts)
+            self.prefer_not.hide()
+            self.skip_button.hide()
             focus = self.care.continue_button
         elif outcome.followup is not None:
             self.prefer_not.hide()
@@ -147,7 +149,7 @@ class QuestionPage(Page):
         self._update_buttons()
         if focus is not None:
             focus.setFocus()
-            self.reveal(focus)
+            self.reveal(self.care if outcome.care else focus)
 
     def _build_input(self, step: Step) -> None:
         assert step.question is not None
