@@ -4,12 +4,12 @@
 <context>
     <name>AnswerInput</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="233"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="229"/>
         <source>Not at all likely</source>
         <translation>Überhaupt nicht wahrscheinlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="234"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="230"/>
         <source>Extremely likely</source>
         <translation>Äußerst wahrscheinlich</translation>
     </message>
@@ -256,17 +256,22 @@
 <context>
     <name>Assistant</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="39"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="40"/>
         <source>Assistant: getting ready…</source>
         <translation>Assistent: wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="90"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="81"/>
+        <source>{backend} (loading…)</source>
+        <translation>{backend} (wird geladen …)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="95"/>
         <source>Built-in questions (no AI model): {reason}</source>
         <translation>Eingebaute Fragen (kein KI-Modell): {reason}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="98"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="103"/>
         <source>{backend} is not available; using built-in questions</source>
         <translation>{backend} ist nicht verfügbar; es werden eingebaute Fragen verwendet</translation>
     </message>
@@ -344,42 +349,42 @@
 <context>
     <name>FollowupThread</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="30"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="54"/>
         <source>The assistant is writing a follow-up question</source>
         <translation>Der Assistent schreibt eine Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="31"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="55"/>
         <source>Your reply to the follow-up question</source>
         <translation>Ihre Antwort auf die Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="33"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="56"/>
         <source>Skip this follo&amp;w-up</source>
         <translation>Nachfrage über&amp;springen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="34"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="57"/>
         <source>Skip this follow-up question</source>
         <translation>Diese Nachfrage überspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="80"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="89"/>
         <source>(skipped)</source>
         <translation>(übersprungen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="86"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="95"/>
         <source>Follow-up question</source>
         <translation>Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="104"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="113"/>
         <source>Follow-up question: {text}</source>
         <translation>Nachfrage: {text}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="121"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="130"/>
         <source>Writing {dots}</source>
         <translation>Schreibt {dots}</translation>
     </message>
@@ -490,43 +495,43 @@
 <context>
     <name>HrPasswordDialog</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="31"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="33"/>
         <source>HR password needed</source>
         <translation>Personal-Passwort erforderlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="38"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="40"/>
         <source>HR account</source>
         <translation>Personal-Konto</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="41"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="43"/>
         <source>HR password</source>
         <translation>Personal-Passwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="47"/>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="48"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="49"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="50"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="50"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="52"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="52"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="54"/>
         <source>HR &amp;account:</source>
         <translation>Personal-&amp;Konto:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="53"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="55"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="73"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="81"/>
         <source>Please type the password.</source>
         <translation>Bitte geben Sie das Passwort ein.</translation>
     </message>
@@ -547,22 +552,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="138"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="212"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="222"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="256"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
@@ -626,57 +631,57 @@
         <translation>Frage {number} von {total}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="187"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="189"/>
         <source>I&apos;d &amp;prefer not to say</source>
         <translation>Möchte ich &amp;nicht sagen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="188"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="190"/>
         <source>I&apos;d prefer not to say</source>
         <translation>Möchte ich nicht sagen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="189"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="191"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="190"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="192"/>
         <source>Back to the previous question</source>
         <translation>Zurück zur vorigen Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="193"/>
         <source>&amp;Skip question</source>
         <translation>Frage ü&amp;berspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="192"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="194"/>
         <source>Skip this question</source>
         <translation>Diese Frage überspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="197"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="199"/>
         <source>Save and &amp;return to review</source>
         <translation>Speichern und zur &amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="198"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="200"/>
         <source>Save and return to the review</source>
         <translation>Speichern und zurück zur Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="200"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="202"/>
         <source>&amp;Next</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="201"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="203"/>
         <source>Next question</source>
         <translation>Nächste Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="234"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="236"/>
         <source>Please answer this question to go on.</source>
         <translation>Bitte beantworten Sie diese Frage, um weiterzumachen.</translation>
     </message>
@@ -969,7 +974,7 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>TextInput</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="105"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="102"/>
         <source>{count} of {limit} characters</source>
         <translation>{count} von {limit} Zeichen</translation>
     </message>
@@ -1299,12 +1304,12 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="175"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="171"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="175"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="171"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
