@@ -128,12 +128,17 @@ class Interview:
         self.window = MainWindow(folder, translations, assistant=self.assistant, kdf=FAST_KDF)
         self.window.resize(1280, 800)
         self.window.show()
+        self.model_ready = False
+        self.assistant.ready.connect(self._ready)
         self.assistant.start()
         self.streaming = StallMeter()
         self.saving = StallMeter()
         self.streaming_worst = 0.0
         self.saving_worst = 0.0
         self.followups: list[tuple[float, float]] = []  # (first token s, total s)
+
+    def _ready(self) -> None:
+        self.model_ready = True
 
     def run(self) -> None:
         w = self.window
@@ -264,7 +269,7 @@ def main() -> int:
     else:
         bench = Interview(LlamaCppBackend(model))
         try:
-            _wait(lambda: "(loading" not in bench.assistant.status, timeout=600)
+            _wait(lambda: bench.model_ready, timeout=600)
             bench.run()
             ok = bench.streaming_worst <= STALL_LIMIT_MS
             failures += not ok

@@ -78,7 +78,7 @@ class Assistant(QObject):
 
     def _selected(self, backend: Backend) -> None:
         self._generator = FollowupGenerator(backend)
-        self._set_status(self.tr("{backend} (loading…)").format(backend=backend.display_name))
+        self._set_status(self.tr("{backend} · loading…").format(backend=backend.display_name))
         Op(lambda _ctx: backend.warm_up(), lane=Lane.MODEL, owner=self).success(
             lambda _none: self._warmed_up(backend)
         ).failure(lambda error: self._warm_up_failed(backend, error)).run_in_background()

@@ -262,8 +262,8 @@
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/assistant.py" line="81"/>
-        <source>{backend} (loading…)</source>
-        <translation>{backend} (wird geladen …)</translation>
+        <source>{backend} · loading…</source>
+        <translation>{backend} · wird geladen …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/assistant.py" line="95"/>
@@ -327,8 +327,8 @@
 <context>
     <name>EmployeeMode</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="190"/>
-        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="194"/>
+        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="195"/>
         <source>For HR staff: end interview mode</source>
         <translation>Für das Personalteam: Gesprächsmodus beenden</translation>
     </message>
@@ -1176,127 +1176,127 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="119"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="121"/>
         <source>your organisation</source>
         <translation>Ihre Organisation</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="123"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="125"/>
         <source>Exit interview</source>
         <translation>Austrittsgespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="126"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="128"/>
         <source>{organisation} would like to hear about your time with us.</source>
         <translation>{organisation} möchte gern von Ihrer Zeit bei uns hören.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="134"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="136"/>
         <source>Why we ask</source>
         <translation>Warum wir fragen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="138"/>
         <source>What you tell us helps us understand why people leave and what we could do better. It usually takes 10 to 15 minutes.</source>
         <translation>Was Sie uns erzählen, hilft uns zu verstehen, warum Menschen gehen und was wir besser machen können. Es dauert meist 10 bis 15 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="141"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="143"/>
         <source>Who reads it</source>
         <translation>Wer es liest</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="143"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="145"/>
         <source>The HR team. Managers only ever see summaries of several people, never your individual answers.</source>
         <translation>Das Personalteam. Führungskräfte sehen nur Zusammenfassungen über mehrere Personen, nie Ihre einzelnen Antworten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="148"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="150"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="148"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="150"/>
         <source>Not anonymous</source>
         <translation>Nicht anonym</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="152"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="154"/>
         <source>How long it is kept</source>
         <translation>Wie lange es aufbewahrt wird</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="153"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="155"/>
         <source>{months} months; then your answers are deleted.</source>
         <translation>{months} Monate; danach werden Ihre Antworten gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="156"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="158"/>
         <source>Your choices</source>
         <translation>Ihre Wahl</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="158"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="160"/>
         <source>You can skip any question, go back and change answers until you submit, and stop at any time. After some answers an automated assistant may ask one short follow-up question; you can always skip it.</source>
         <translation>Sie können jede Frage überspringen, bis zum Absenden zurückgehen und Antworten ändern und jederzeit aufhören. Nach manchen Antworten stellt ein automatischer Assistent vielleicht eine kurze Nachfrage; Sie können sie immer überspringen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="169"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="171"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="170"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="172"/>
         <source>&amp;Start the interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="171"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="173"/>
         <source>Start the interview</source>
         <translation>Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="172"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="174"/>
         <source>No thank you, I&apos;d rather &amp;not take part</source>
         <translation>Nein danke, ich möchte &amp;nicht teilnehmen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="173"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="175"/>
         <source>I&apos;d rather not take part</source>
         <translation>Ich möchte nicht teilnehmen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="176"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="178"/>
         <source>That&apos;s completely fine. If you end here, nothing you say is recorded, only that you chose not to take part.</source>
         <translation>Das ist völlig in Ordnung. Wenn Sie hier aufhören, wird nichts gespeichert außer der Tatsache, dass Sie nicht teilnehmen möchten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="180"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="182"/>
         <source>&amp;Yes, end here</source>
         <translation>&amp;Ja, hier beenden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="181"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="183"/>
         <source>Yes, end here</source>
         <translation>Ja, hier beenden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="182"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="184"/>
         <source>&amp;Go back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="183"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="185"/>
         <source>Go back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="189"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="191"/>
         <source>Your name is not stored with your answers. Nobody can tell from this interview who you are, unless you write it yourself.</source>
         <translation>Ihr Name wird nicht mit Ihren Antworten gespeichert. Niemand kann aus diesem Gespräch erkennen, wer Sie sind, es sei denn, Sie schreiben es selbst.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="193"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="195"/>
         <source>Your name ({name}) is stored with your answers, as HR agreed with you.</source>
         <translation>Ihr Name ({name}) wird mit Ihren Antworten gespeichert, wie mit dem Personalteam vereinbart.</translation>
     </message>

@@ -153,8 +153,12 @@ class EmployeeMode(QWidget):
         self.language_changed.emit(language)
 
     def _consent_needed(self) -> None:
-        if self._arming is not None and self._store is not None:
-            self.welcome.show_for(self._arming, self._store.organisation)
+        """A resumed interview that never got consent: ask, in its own terms and language."""
+        session = self.controller.session
+        if self._arming is not None and self._store is not None and session is not None:
+            a = self._arming
+            fixed = Arming(session.meta, session.language, a.question_set, a.policy)
+            self.welcome.show_for(fixed, self._store.organisation, language_fixed=True)
         self._show(self.welcome)
 
     def _language_chosen(self, language: str) -> None:

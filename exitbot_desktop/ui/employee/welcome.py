@@ -84,7 +84,8 @@ class WelcomePage(Page):
         self._language_group.idClicked.connect(self._language_clicked)
         self.retranslate()
 
-    def show_for(self, arming: Arming, organisation: str) -> None:
+    def show_for(self, arming: Arming, organisation: str, *, language_fixed: bool = False) -> None:
+        """Fill the page; `language_fixed` when the interview already exists in a language."""
         self._arming = arming
         self._organisation = organisation
         for code in list(self._language_buttons):
@@ -95,6 +96,7 @@ class WelcomePage(Page):
             radio = QRadioButton(LANGUAGES.get(code, code))
             radio.setAccessibleName(LANGUAGES.get(code, code))
             radio.setChecked(code == arming.language)
+            radio.setEnabled(not language_fixed)
             self._language_group.addButton(radio, index)
             self._language_buttons[code] = radio
             self._language_radios.addWidget(radio)
