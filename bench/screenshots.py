@@ -101,6 +101,7 @@ def _advance(window: MainWindow) -> None:
                 or page.care.isVisible()
                 or page.followups.followup_id is not None
             )
+            and not (page.followups.active and page.followups.followup_id is None)
         )
     )
 

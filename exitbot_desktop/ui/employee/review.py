@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from exitbot_desktop.engine.questions import Question
@@ -90,7 +90,11 @@ class ReviewPage(Page):
             said = label(selectable=True)
             said.setText(describe_answer(question, answer, language))
             said.setAccessibleName(self.tr("Your answer to: {question}").format(question=text))
-            card.body.addWidget(heading)
+            change = button(flat=True)
+            top = QHBoxLayout()
+            top.addWidget(heading, 1)
+            top.addWidget(change, 0, Qt.AlignmentFlag.AlignTop)
+            card.body.addLayout(top)
             card.body.addWidget(said)
             for followup in followups:
                 asked = label("bubble-bot")
@@ -103,7 +107,6 @@ class ReviewPage(Page):
                 )
                 card.body.addWidget(asked)
                 card.body.addWidget(reply)
-            change = button(flat=True)
             change.setText(self.tr("Change"))
             change.setAccessibleName(
                 self.tr("Change your answer to: {question}").format(question=text)
@@ -111,10 +114,6 @@ class ReviewPage(Page):
             change.clicked.connect(
                 lambda _checked=False, qid=question.id: self.edit_requested.emit(qid)
             )
-            line = QHBoxLayout()
-            line.addStretch(1)
-            line.addWidget(change)
-            card.body.addLayout(line)
             self._items.addWidget(card)
             self.change_buttons[question.id] = change
             chain.append(change)
