@@ -19,7 +19,7 @@ from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.keys import FAST_KDF
 
-pytest_plugins = ["llm_fixtures"]
+pytest_plugins = ["llm_fixtures", "ui_fixtures"]
 
 PASSWORD = "correct horse battery staple"
 

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -207,3 +208,13 @@ def test_full_disk_is_reported_and_earlier_answers_survive(
     with vault.unlock(folder, user="alice", password=PASSWORD) as reopened:
         record = InterviewRepository(reopened).load(interview_id)
     assert record.main_answers()["main_reason"].value == "compensation_benefits"
+
+
+def test_a_store_closed_on_another_thread_releases_the_lock(
+    store: vault.Store, folder: vault.DataFolder
+) -> None:
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    closer.join()
+    with vault.unlock(folder, user="alice", password=PASSWORD) as again:
+        assert again.accounts() == ["alice"]

@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
     from exitbot_desktop.ui.main_window import MainWindow
 
-pytest_plugins = ["ui_fixtures"]  # until tests/conftest.py registers it
-
 
 def _reachable(root: QWidget) -> Iterator[QWidget]:
     for widget in root.findChildren(QWidget):

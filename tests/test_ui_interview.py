@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
     from exitbot_desktop.ui.main_window import MainWindow
 
-pytest_plugins = ["ui_fixtures"]  # until tests/conftest.py registers it
-
 
 def _store(window: MainWindow) -> vault.Store:
     assert window.store is not None

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from exitbot_desktop.ui.main_window import MainWindow
 
-pytest_plugins = ["ui_fixtures"]  # until tests/conftest.py registers it
 
 STALL_LIMIT_MS = 50.0
 

@@ -19,7 +19,6 @@ from exitbot_desktop.engine.store.keys import FAST_KDF
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
 
-pytest_plugins = ["ui_fixtures"]  # until tests/conftest.py registers it
 
 RECOVERY_KEY = re.compile(r"^[A-Z2-9]{5}(-[A-Z2-9]{5}){7}$")
 

@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
     from exitbot_desktop.ui.main_window import MainWindow
 
-pytest_plugins = ["ui_fixtures"]  # until tests/conftest.py registers it
-
 
 def _wait_dialog(ui: UiDriver, window: MainWindow) -> None:
     ui.qtbot.waitUntil(lambda: window._dialog is not None and window._dialog.password.hasFocus())

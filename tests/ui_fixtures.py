@@ -1,10 +1,9 @@
 """Fixtures for the GUI tests: the real main window on a real encrypted database.
 
-A pytest plugin module (register it in tests/conftest.py with
-`pytest_plugins = ["ui_fixtures"]`; until then each GUI test module lists it itself). Windows
-use the fast KDF and, unless a test asks otherwise, the rules backend, so they behave
-the same on every machine. Helpers here drive the window the way a person would:
-typing into the focused widget and pressing keys.
+A pytest plugin module, registered in tests/conftest.py. Windows use the fast KDF
+and, unless a test asks otherwise, the rules backend, so they behave the same on every
+machine. Helpers here drive the window the way a person would: typing into the focused
+widget and pressing keys.
 """
 
 from __future__ import annotations

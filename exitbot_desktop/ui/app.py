@@ -18,7 +18,6 @@ from exitbot_desktop.paths import resources_dir
 from exitbot_desktop.ui.errors import install_excepthook
 from exitbot_desktop.ui.i18n import Translations, system_language
 from exitbot_desktop.ui.main_window import MainWindow
-from exitbot_desktop.ui.refcounts import protect_singletons
 from exitbot_desktop.ui.style import apply_style
 
 LOG_FILE = "exitbot.log"
@@ -37,7 +36,6 @@ def _log_to(folder: vault.DataFolder) -> None:
 
 def create_app(argv: list[str] | None = None) -> tuple[QApplication, Translations]:
     """The application object with our look and the system's language installed."""
-    protect_singletons()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv)

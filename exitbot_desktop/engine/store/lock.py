@@ -18,7 +18,8 @@ class InstanceLock:
     """Held for as long as a `Store` is open."""
 
     def __init__(self, path: Path) -> None:
-        self._lock = FileLock(str(path), timeout=0)
+        # Not thread-local: the GUI may close the store on another thread than opened it.
+        self._lock = FileLock(str(path), timeout=0, thread_local=False)
         self._path = path
 
     def acquire(self) -> None:
