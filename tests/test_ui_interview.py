@@ -12,11 +12,12 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import InterviewRepository
-from exitbot_desktop.engine.store.models import Answer, Interview
+from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 
 if TYPE_CHECKING:
@@ -79,6 +80,23 @@ def test_whole_interview_keyboard_only_with_rules_backend(
     assert [(f.followup_source, f.text) for f in followups] == [
         ("rules", "More regular one-to-ones.")
     ]
+
+    # HR's analysis was written in the background: per answer, then the summary.
+    def analysis() -> dict[str, list[AnalysisRow]]:
+        with _store(window).session() as s:
+            rows = s.scalars(select(AnalysisRow).where(AnalysisRow.interview_id == record.id))
+            found: dict[str, list[AnalysisRow]] = {}
+            for row in rows:
+                found.setdefault(row.kind, []).append(row)
+            return found
+
+    ui.qtbot.waitUntil(lambda: "summary" in analysis(), timeout=10_000)
+    rows = analysis()
+    assert rows["summary"][0].provenance == "extractive"
+    assert "feedback" in rows["summary"][0].payload["text"]
+    details_id = main["main_reason_details"].id
+    themes = [r.payload for r in rows["themes"] if r.answer_id == details_id]
+    assert themes and "manager" in str(themes[0])
 
 
 def test_back_edit_and_skip_keep_every_answer_until_submit(

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from exitbot_desktop.engine.analysis.flags import needs_care
+from exitbot_desktop.engine.analysis.pipeline import analyze_answer, analyze_interview
 from exitbot_desktop.engine.errors import (
     ExitBotError,
     InterviewStateError,
@@ -26,9 +27,10 @@ from exitbot_desktop.engine.errors import (
 )
 from exitbot_desktop.engine.followup import Followup, FollowupPolicy, FollowupRequest
 from exitbot_desktop.engine.interview import InterviewSession, Step
+from exitbot_desktop.engine.llm.complete import completion_for
 from exitbot_desktop.engine.store.vault import Store
 from exitbot_desktop.ui.assistant import Assistant
-from exitbot_desktop.ui.operations import Op, OpContext
+from exitbot_desktop.ui.operations import Lane, Op, OpContext
 from exitbot_desktop.ui.policy import Arming, StationPolicy
 
 T = TypeVar("T")
@@ -143,7 +145,7 @@ class InterviewController(QObject):
     def answer(self, kind: str, value: object = None) -> None:
         """Record the current question's answer (or skip / prefer not to say), then move on
         unless a follow-up or the care message comes first."""
-        session = self._session()
+        session, store = self._session(), self._store
 
         def save(_ctx: OpContext) -> Outcome:
             if kind == ANSWER:
@@ -154,16 +156,20 @@ class InterviewController(QObject):
                 session.skip()
             step = session.current()
             text = step.answer.text if step.answer is not None else None
+            if step.answer is not None and store is not None:
+                _analyse(store, step.answer.id)
             return _after_text(session, text)
 
         self._run(save, self.outcome.emit)
 
     def answer_followup(self, followup_id: int, text: str) -> None:
-        session = self._session()
+        session, store = self._session(), self._store
 
         def save(_ctx: OpContext) -> Outcome:
             if text.strip():
                 session.answer_followup(followup_id, text)
+                if store is not None:
+                    _analyse(store, followup_id)
             else:
                 session.skip_followup(followup_id)
             if session.current().draft is not None:
@@ -275,10 +281,27 @@ class InterviewController(QObject):
 
     def submit(self) -> None:
         session = self._session()
-        self._run(
-            lambda _ctx: session.submit(),
-            lambda code: self._ended(lambda: self.submitted.emit(code)),
-        )
+
+        def submitted(code: str) -> None:
+            self._summarise(session.id)
+            self._ended(lambda: self.submitted.emit(code))
+
+        self._run(lambda _ctx: session.submit(), submitted)
+
+    def _summarise(self, interview_id: int) -> None:
+        """Analysis and the HR summary after submit, in the background (a model writes the
+        summary when one that follows instructions is in use, else it is extractive)."""
+        store, backend = self._store, self._assistant.backend
+        if store is None:
+            return
+        complete = completion_for(backend)
+        Op(
+            lambda _ctx: analyze_interview(store, interview_id, complete, backend.model),
+            lane=Lane.WORK,
+            owner=self,
+        ).failure(
+            lambda error: _log.error("Analysis after submit failed", exc_info=error)
+        ).run_in_background()
 
     def rate(self, rating: int) -> None:
         """The optional one-click 'how was this interview for you?' after submitting."""
@@ -337,6 +360,18 @@ def _followup_policy(policy: StationPolicy) -> FollowupPolicy:
     return FollowupPolicy(
         per_question=policy.followups_per_question, per_interview=policy.followups_per_interview
     )
+
+
+def _analyse(store: Store, answer_id: int) -> None:
+    """Sentiment, themes and flags for the answer just saved (the lexicon: milliseconds).
+
+    Never in the employee's way: the answer is already committed, and a failure here is
+    logged; the full analysis after submit covers every answer again.
+    """
+    try:
+        analyze_answer(store, answer_id)
+    except ExitBotError as error:
+        _log.warning("Analysing answer %s failed: %s", answer_id, error.user_message)
 
 
 def _after_text(session: InterviewSession, text: str | None) -> Outcome:
