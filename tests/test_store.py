@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,31 @@ def test_logins_account_changes_and_settings_are_audited(
         ("bob", "password_changed", {"account": "bob"}),
         ("recovery", "login", {"method": "recovery_key"}),
     ]
+
+
+def test_writers_on_several_threads_wait_their_turn(
+    store: vault.Store, question_set: QuestionSet
+) -> None:
+    """The GUI saves answers on one thread while analysis writes on another."""
+    sessions = [
+        InterviewSession.start(store, question_set, language="en", meta=InterviewMeta())
+        for _ in range(4)
+    ]
+    errors: list[BaseException] = []
+
+    def work(session: InterviewSession) -> None:
+        try:
+            session.consent()
+            for _ in range(15):
+                session.save_draft("typing " * 50)
+                store.get_setting("min_group_size")
+                store.set_setting(f"touched-{session.id}", True)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in sessions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

@@ -55,9 +55,11 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin_immediately(conn: Any) -> None:
-        # pysqlite's implicit transactions start lazily and can deadlock two writers;
-        # an explicit BEGIN keeps each answer's transaction whole and ordered.
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock up front. A deferred BEGIN that later upgrades
+        # from reading to writing fails at once with "database is locked" when another
+        # thread writes (SQLite skips the busy wait to avoid a deadlock); this way the
+        # second writer waits its turn (up to the connect timeout) instead.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn: Any, _record: Any) -> None:
