@@ -20,6 +20,7 @@ from pathlib import Path
 from exitbot_desktop import __version__, paths
 from exitbot_desktop.engine.errors import ExitBotError, StoreError
 from exitbot_desktop.engine.health import run_checks
+from exitbot_desktop.engine.settings import KNOWN_SETTINGS, parse_value
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KeyFile
 
@@ -129,6 +130,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("input", type=Path, help="CSV file with the columns id, question, answer")
     p.add_argument("--out", type=Path, required=True, help="where to write id,themes,sentiment")
+
+    p = add("settings", _cmd_settings, "show HR settings, or set or clear one")
+    p.add_argument("key", nargs="?", help="the setting to change")
+    p.add_argument("value", nargs="?", help="its new value (JSON, or plain text)")
+    p.add_argument("--unset", action="store_true", help="go back to the default")
 
     p = add("import-csv", _cmd_import_csv, "import legacy (paper) interviews from a CSV file")
     p.add_argument(
@@ -337,6 +343,23 @@ def _cmd_import_csv(args: argparse.Namespace) -> int:
             store, args.file, language=args.language, progress=_progress("Importing interviews")
         )
     print(f"Imported {result.interviews:,} interviews with {result.answers:,} answers.")
+    return EXIT_OK
+
+
+def _cmd_settings(args: argparse.Namespace) -> int:
+    if args.key is None:
+        with _unlock(args) as store:
+            for key, meaning in KNOWN_SETTINGS.items():
+                value = store.get_setting(key)
+                shown = "(default)" if value is None else json.dumps(value, ensure_ascii=False)
+                print(f"{key:24} {shown}\n{'':24} {meaning}")
+        return EXIT_OK
+    if args.unset == (args.value is not None):
+        raise _UsageError("give either a value or --unset")
+    value = parse_value(args.key, "null" if args.unset else args.value)
+    with _unlock(args) as store:
+        store.set_setting(args.key, value)
+    print(f"{args.key} is now {'the default' if args.unset else json.dumps(value)}.")
     return EXIT_OK
 
 

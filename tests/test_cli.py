@@ -214,3 +214,21 @@ def test_damaged_key_file_is_a_sentence(data: Path, initialised: str) -> None:
 def test_version_flag(data: Path) -> None:
     result = _run(data, "--version")
     assert result.returncode == 0 and result.stdout.startswith("exitbot-desktop ")
+
+
+def test_settings_are_listed_set_and_cleared(data: Path, initialised: str) -> None:
+    env = {"EXITBOT_HR_PASSWORD": PASSWORD}
+    contacts = '{"Employee assistance": "0800 123 456"}'
+    assert _run(data, "settings", "care_contacts", contacts, env=env).returncode == 0
+    assert _run(data, "settings", "min_group_size", "7", env=env).returncode == 0
+    listing = _run(data, "settings", env=env).stdout
+    assert '{"Employee assistance": "0800 123 456"}' in listing
+    assert "min_group_size           7" in listing
+    assert _run(data, "settings", "min_group_size", "--unset", env=env).returncode == 0
+    assert "min_group_size           (default)" in _run(data, "settings", env=env).stdout
+
+
+def test_unknown_setting_is_refused_with_the_known_ones(data: Path, initialised: str) -> None:
+    result = _run(data, "settings", "care_contact", "x", env={"EXITBOT_HR_PASSWORD": PASSWORD})
+    assert result.returncode == 1
+    assert "not a setting ExitBot knows" in result.stderr and "care_contacts" in result.stderr

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from exitbot_desktop import paths
@@ -108,8 +108,12 @@ class Store:
             return default if row is None else row.value
 
     def set_setting(self, key: str, value: object) -> None:
+        """Store a setting; None removes it, so readers fall back to their default."""
         with self.session() as s:
-            s.merge(Setting(key=key, value=value))
+            if value is None:
+                s.execute(delete(Setting).where(Setting.key == key))
+            else:
+                s.merge(Setting(key=key, value=value))
             audit.record(s, self.actor, "settings_changed", {"key": key})
 
     def accounts(self) -> list[str]:
