@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from conftest import PASSWORD
+from sqlalchemy.exc import IntegrityError
 
 from exitbot_desktop.engine.errors import (
     DatabaseCorruptError,
@@ -30,6 +31,7 @@ from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
 from exitbot_desktop.engine.store.keys import FAST_KDF, KeyFile
+from exitbot_desktop.engine.store.models import HrAccount
 
 
 def _digest(path: Path) -> str:
@@ -218,3 +220,16 @@ def test_a_store_closed_on_another_thread_releases_the_lock(
     closer.join()
     with vault.unlock(folder, user="alice", password=PASSWORD) as again:
         assert again.accounts() == ["alice"]
+
+
+def test_database_errors_never_carry_answer_text(store: vault.Store) -> None:
+    """Bug reports go to a plain log file, so SQL parameters must stay out of messages."""
+
+    def add_duplicate_account() -> None:
+        with store.session() as s:
+            s.add(HrAccount(name="alice"))  # already there; the name must not be echoed
+
+    with pytest.raises(IntegrityError) as caught:
+        add_duplicate_account()
+    assert "UNIQUE constraint failed" in str(caught.value)
+    assert "alice" not in str(caught.value)

@@ -49,8 +49,13 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
 
     # The URL names no file (the creator opens it), so say which pool to use: without
     # this SQLAlchemy assumes an in-memory database and shares one connection per thread.
+    # hide_parameters: error messages (which reach the log file) never carry answer text.
     engine = create_engine(
-        "sqlite+pysqlite://", module=sqlcipher, creator=connect, poolclass=QueuePool
+        "sqlite+pysqlite://",
+        module=sqlcipher,
+        creator=connect,
+        poolclass=QueuePool,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")
