@@ -281,3 +281,15 @@ def test_erasing_an_interview_removes_every_answer_and_is_audited(
     last = audit.entries(store, limit=1)[0]
     assert (last.action, last.detail["receipt_code"]) == ("interview_erased", code)
     assert audit.verify(store) is None
+
+
+def test_no_further_follow_up_after_the_employee_skipped_one(
+    store: vault.Store, question_set: QuestionSet
+) -> None:
+    session = _start(store, question_set, policy=FollowupPolicy(per_question=3, per_interview=9))
+    session.answer("other")
+    session.next()
+    session.answer("Too many reorganisations in two years.")
+    first = session.add_followup(Followup("What changed each time?", "rules"))
+    session.skip_followup(first)
+    assert session.followup_request() is None

@@ -221,8 +221,10 @@ class InterviewSession:
             return None
         if any(f.status == "pending" for f in step.followups):
             return None
+        if step.followups and step.followups[-1].status != "answered":
+            return None  # they skipped the last follow-up: asking again would be nagging
         latest = step.followups[-1].text if step.followups else None
-        answer_text = latest if latest else step.answer.text
+        answer_text = latest or step.answer.text
         if not self._policy.allows(question.id, answer_text, self.language):
             return None
         return FollowupRequest(

@@ -169,13 +169,6 @@ class KeyFile:
                 "If it is lost, another HR officer can reset it, or use the recovery key."
             ) from None
 
-    def remove(self, account: str) -> None:
-        if account not in self.wraps:
-            raise UnknownAccountError(f"There is no HR account called '{account}'.")
-        if len(self.accounts) == 1 and account != RECOVERY_ACCOUNT:
-            raise UnknownAccountError("The last HR account cannot be removed.")
-        del self.wraps[account]
-
     def _content(self) -> dict[str, Any]:
         return {
             "format": FORMAT_VERSION,
