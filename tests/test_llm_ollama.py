@@ -6,6 +6,7 @@ the interview gets a usable follow-up within the configured total timeout.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -193,3 +194,14 @@ def test_host_and_model_come_from_settings_then_environment(
     monkeypatch.delenv("OLLAMA_HOST")
     monkeypatch.delenv("EXITBOT_OLLAMA_MODEL")
     assert OllamaBackend().display_name == "Ollama: llama3.2 at 127.0.0.1:11434"
+
+
+def test_rejected_model_text_never_reaches_the_log(
+    fake_ollama: FakeOllama, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The log file is not encrypted; a model that echoes the answer must not leak it."""
+    fake_ollama.reply = "My manager Petra Vogel shouted at me."
+    with caplog.at_level(logging.DEBUG):
+        followup = _generator(fake_ollama.host).generate(REQUEST)
+    assert followup is not None and followup.guard_reason
+    assert "Petra" not in caplog.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exitbot_desktop.engine.followup import FollowupRequest
-from exitbot_desktop.engine.llm.backend import Message
+from exitbot_desktop.engine.llm.backend import BackendError, Message
 from exitbot_desktop.engine.llm.prompts import (
     Conversation,
     chat_prompt,
@@ -119,7 +119,7 @@ def test_chat_template_turns_alternate_even_after_an_unanswered_follow_up() -> N
 
 
 def test_a_chat_template_that_cannot_render_is_reported_plainly() -> None:
-    with pytest.raises(ValueError, match="chat template cannot be used"):
+    with pytest.raises(BackendError, match="chat template cannot be used"):
         chat_prompt(
             [instructions("en")],
             "{{ raise_exception('no system role') }}",

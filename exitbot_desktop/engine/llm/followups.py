@@ -101,7 +101,14 @@ class FollowupGenerator:
         self._breaker.record_success()
         verdict = check_followup(text, asked)
         if not verdict.ok:
-            _log.info("Guard replaced %r from %s: %s", text, self.backend.name, verdict.reason)
+            # Never the text itself: a model often echoes the employee's answer, and the
+            # log file is not encrypted.
+            _log.info(
+                "Guard replaced a %d-character follow-up from %s: %s",
+                len(text),
+                self.backend.name,
+                verdict.reason,
+            )
             return self._finish(request, conversation, self._rules_followup(asked, verdict.reason))
         followup = Followup(text, source=self.backend.name, model=self.backend.model)
         return self._finish(request, conversation, followup)

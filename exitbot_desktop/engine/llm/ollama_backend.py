@@ -33,6 +33,13 @@ class OllamaBackend:
         self, host: str | None = None, model: str | None = None, *, keep_alive: str = "30m"
     ) -> None:
         self.host = host or os.environ.get("OLLAMA_HOST") or DEFAULT_HOST
+        try:
+            _host_and_port(self.host)
+        except ValueError:
+            raise BackendError(
+                f"The Ollama address '{self.host}' is not valid. Write it like "
+                "127.0.0.1:11434 or http://ollama.example:11434."
+            ) from None
         self._model = model or os.environ.get("EXITBOT_OLLAMA_MODEL") or DEFAULT_MODEL
         self._keep_alive = keep_alive
 
@@ -49,7 +56,7 @@ class OllamaBackend:
         try:
             with ollama.Client(self.host, timeout=_PROBE_TIMEOUT_S) as client:
                 names = [entry.model or "" for entry in client.list().models]
-        except (httpx.HTTPError, ollama.ResponseError, ConnectionError):
+        except (httpx.HTTPError, ollama.ResponseError, ConnectionError, ValueError):
             return False
         return any(_same_model(name, self._model) for name in names)
 

@@ -17,7 +17,7 @@ from jinja2.exceptions import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from exitbot_desktop.engine.followup import FollowupRequest
-from exitbot_desktop.engine.llm.backend import Message
+from exitbot_desktop.engine.llm.backend import BackendError, Message
 
 _INSTRUCTIONS = {
     "en": (
@@ -164,7 +164,10 @@ def chat_prompt(
             raise_exception=_raise_template_error,
         )
     except TemplateError as error:
-        raise ValueError(f"The model's chat template cannot be used: {error}") from error
+        raise BackendError(
+            f"The model's chat template cannot be used ({error}). Put a different GGUF "
+            "file in the models folder."
+        ) from error
 
 
 def _chat_turns(messages: Sequence[Message]) -> list[dict[str, Any]]:
