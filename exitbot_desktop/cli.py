@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from exitbot_desktop import __version__, paths
 from exitbot_desktop.engine.errors import ExitBotError, StoreError
@@ -243,13 +244,22 @@ def _cmd_init(args: argparse.Namespace) -> int:
     if not user:
         raise _UsageError("name the first HR account with --user NAME")
     password = _password(args, confirm=True)
-    store, recovery_key = vault.create(
-        folder, organisation=args.org, user=user, password=password, kdf=PRODUCTION_KDF
-    )
+    # Open the key's file before the database exists: a bad path must not lose the key.
+    key_handle = _open_private(args.recovery_key_file) if args.recovery_key_file else None
+    try:
+        store, recovery_key = vault.create(
+            folder, organisation=args.org, user=user, password=password, kdf=PRODUCTION_KDF
+        )
+    except BaseException:
+        if key_handle is not None:
+            key_handle.close()
+            args.recovery_key_file.unlink(missing_ok=True)
+        raise
     store.close()
     print(f"Created the encrypted database in {folder.root} with HR account '{user}'.")
-    if args.recovery_key_file:
-        _write_private(args.recovery_key_file, recovery_key + "\n")
+    if key_handle is not None:
+        with key_handle:
+            key_handle.write(recovery_key + "\n")
         print(
             f"The recovery key was written to {args.recovery_key_file}. Print it, keep it "
             "in a safe, then delete the file."
@@ -261,10 +271,15 @@ def _cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
+def _open_private(path: Path) -> TextIO:
+    """A new file only this user can read; an existing file is refused, not reused."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise _UsageError(f"{path} already exists; name a new file for the recovery key") from None
+    except OSError as exc:
+        raise _UsageError(f"cannot create {path}: {exc.strerror}") from None
+    return os.fdopen(fd, "w", encoding="utf-8")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

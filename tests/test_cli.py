@@ -232,3 +232,25 @@ def test_unknown_setting_is_refused_with_the_known_ones(data: Path, initialised:
     result = _run(data, "settings", "care_contact", "x", env={"EXITBOT_HR_PASSWORD": PASSWORD})
     assert result.returncode == 1
     assert "not a setting ExitBot knows" in result.stderr and "care_contacts" in result.stderr
+
+
+@pytest.mark.parametrize("where", ["missing folder", "existing file"])
+def test_recovery_key_file_problems_are_caught_before_anything_is_created(
+    data: Path, tmp_path: Path, where: str
+) -> None:
+    target = tmp_path / "no-such-folder" / "key.txt"
+    if where == "existing file":
+        target = tmp_path / "key.txt"
+        target.write_text("something else")
+    result = _run(
+        data,
+        "init",
+        "--user",
+        "alice",
+        "--recovery-key-file",
+        str(target),
+        env={"EXITBOT_HR_PASSWORD": PASSWORD},
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert not (data / "exitbot.db").exists()  # nothing created, so no key is lost
