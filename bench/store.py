@@ -118,7 +118,9 @@ def main() -> int:
         enc_runs, plain_runs = [], []
         for run in range(3):
             enc_runs.append(
-                _orm_workload(db.open_engine(root / f"enc{run}.db", new_data_key()), args.answers)
+                _orm_workload(
+                    db.open_engine(root / f"enc{run}.db", bytearray(new_data_key())), args.answers
+                )
             )
             plain_runs.append(_orm_workload(_plain_engine(root / f"plain{run}.db"), args.answers))
         enc_s, plain_s = min(enc_runs), min(plain_runs)

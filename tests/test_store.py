@@ -255,3 +255,18 @@ def test_writers_on_several_threads_wait_their_turn(
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_a_closed_store_refuses_every_use_and_forgets_its_key(
+    store: vault.Store, folder: vault.DataFolder
+) -> None:
+    """After Lock or idle disarm nothing may still read or write with the old key."""
+    engine = store.engine
+    hex_key = KeyFile.load(folder.key_path).unwrap("alice", PASSWORD).hex()
+    store.close()
+    with pytest.raises(StoreError, match="has been locked"):
+        store.get_setting("min_group_size")
+    with pytest.raises(StoreError, match="has been locked"), engine.connect():
+        pass
+    reachable = repr([c.cell_contents for c in engine.pool._creator.__closure__ or ()])  # type: ignore[attr-defined]
+    assert hex_key not in reachable

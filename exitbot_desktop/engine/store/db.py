@@ -29,14 +29,19 @@ from exitbot_desktop.engine.store.models import Base
 SCHEMA_VERSION = 1
 
 
-def open_engine(path: Path, data_key: bytes) -> Engine:
-    """An engine over the encrypted file; the file is created if it does not exist."""
-    hex_key = data_key.hex()
+def open_engine(path: Path, data_key: bytearray) -> Engine:
+    """An engine over the encrypted file; the file is created if it does not exist.
+
+    The key is read from `data_key` at each connect and never copied into the engine,
+    so wiping that buffer (`Store.close`) leaves no key behind and no new connection.
+    """
 
     def connect() -> sqlcipher.Connection:
+        if not data_key:
+            raise StoreError("The database has been locked. Unlock it again with a password.")
         conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=5.0)
         try:
-            conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+            conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
             conn.execute("PRAGMA cipher_memory_security = ON")
             # The first read is where SQLCipher notices a wrong key or a damaged header.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

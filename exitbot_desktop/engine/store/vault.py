@@ -69,7 +69,7 @@ class Store:
         folder: DataFolder,
         engine: Engine,
         key_file: KeyFile,
-        data_key: bytes,
+        data_key: bytearray,
         lock: InstanceLock,
         actor: str,
     ) -> None:
@@ -77,7 +77,7 @@ class Store:
         self.engine = engine
         self.key_file = key_file
         self.actor = actor
-        self._data_key: bytes | None = data_key
+        self._data_key: bytearray | None = data_key
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
@@ -87,6 +87,8 @@ class Store:
 
         Known SQLite failures (disk full, damaged file) come out as `StoreError`s.
         """
+        if self._data_key is None:
+            raise _locked()
         try:
             with self._sessions.begin() as session:
                 yield session
@@ -142,15 +144,17 @@ class Store:
 
     def _key(self) -> bytes:
         if self._data_key is None:
-            raise StoreError("The database has been locked. Unlock it again with a password.")
-        return self._data_key
+            raise _locked()
+        return bytes(self._data_key)
 
     def close(self) -> None:
         """Drop connections, forget the key, release the lock. Safe to call twice."""
         if self._data_key is None:
             return
-        self._data_key = None
+        key, self._data_key = self._data_key, None
         self.engine.dispose()
+        key[:] = bytes(len(key))  # best effort: Python may hold copies we cannot reach
+        key.clear()
         self._lock.release()
 
     def __enter__(self) -> Store:
@@ -161,6 +165,10 @@ class Store:
 
 
 MIN_PASSWORD_LENGTH = 10
+
+
+def _locked() -> StoreError:
+    return StoreError("The database has been locked. Unlock it again with a password.")
 
 
 def _check_password(password: str) -> None:
@@ -201,11 +209,11 @@ def create(
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
     try:
-        data_key = new_data_key()
+        data_key = bytearray(new_data_key())
         recovery_key = new_recovery_key()
         key_file = KeyFile(path=folder.key_path, organisation=organisation.strip())
-        key_file.wrap(user, password, data_key, kdf)
-        key_file.wrap(RECOVERY_ACCOUNT, recovery_key, data_key, kdf)
+        key_file.wrap(user, password, bytes(data_key), kdf)
+        key_file.wrap(RECOVERY_ACCOUNT, recovery_key, bytes(data_key), kdf)
         engine = db.open_engine(folder.db_path, data_key)
         db.prepare_schema(engine, create=True)
         key_file.save()
@@ -250,7 +258,7 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
     lock.acquire()
     try:
         key_file = KeyFile.load(folder.key_path)
-        data_key = unwrap(key_file)
+        data_key = bytearray(unwrap(key_file))
         engine = db.open_engine(folder.db_path, data_key)
         try:
             db.prepare_schema(engine, create=False)
