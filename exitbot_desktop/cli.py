@@ -21,7 +21,11 @@ from typing import TextIO
 from exitbot_desktop import __version__, paths
 from exitbot_desktop.engine.errors import ExitBotError, StoreError
 from exitbot_desktop.engine.health import run_checks
-from exitbot_desktop.engine.settings import KNOWN_SETTINGS, parse_value
+from exitbot_desktop.engine.settings import (
+    DEFAULT_RETENTION_MONTHS,
+    KNOWN_SETTINGS,
+    parse_value,
+)
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KeyFile
 
@@ -136,6 +140,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("key", nargs="?", help="the setting to change")
     p.add_argument("value", nargs="?", help="its new value (JSON, or plain text)")
     p.add_argument("--unset", action="store_true", help="go back to the default")
+
+    p = add("purge", _cmd_purge, "erase interviews older than the retention period")
+    p.add_argument(
+        "--older-than",
+        type=int,
+        metavar="MONTHS",
+        help="months to keep (default: the retention_months setting, else 24)",
+    )
 
     p = add("import-csv", _cmd_import_csv, "import legacy (paper) interviews from a CSV file")
     p.add_argument(
@@ -375,6 +387,19 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     with _unlock(args) as store:
         store.set_setting(args.key, value)
     print(f"{args.key} is now {'the default' if args.unset else json.dumps(value)}.")
+    return EXIT_OK
+
+
+def _cmd_purge(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.store.interviews import InterviewRepository
+
+    with _unlock(args) as store:
+        months = args.older_than
+        if months is None:
+            setting = store.get_setting("retention_months", DEFAULT_RETENTION_MONTHS)
+            months = setting if isinstance(setting, int) else DEFAULT_RETENTION_MONTHS
+        erased = InterviewRepository(store).purge_older_than(months)
+    print(f"Erased {erased} interview(s) older than {months} months.")
     return EXIT_OK
 
 

@@ -254,3 +254,13 @@ def test_recovery_key_file_problems_are_caught_before_anything_is_created(
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert not (data / "exitbot.db").exists()  # nothing created, so no key is lost
+
+
+def test_purge_uses_the_retention_setting_and_says_how_many(data: Path, initialised: str) -> None:
+    env = {"EXITBOT_HR_PASSWORD": PASSWORD}
+    assert _run(data, "settings", "retention_months", "12", env=env).returncode == 0
+    result = _run(data, "purge", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Erased 0 interview(s) older than 12 months."
+    refused = _run(data, "purge", "--older-than", "0", env=env)
+    assert refused.returncode == 1 and "at least one month" in refused.stderr

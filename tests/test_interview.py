@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import func, select
 
@@ -11,8 +13,12 @@ from exitbot_desktop.engine.followup import Followup, FollowupPolicy
 from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
-from exitbot_desktop.engine.store.models import Answer
+from exitbot_desktop.engine.store.interviews import (
+    InterviewMeta,
+    InterviewRepository,
+    months_before,
+)
+from exitbot_desktop.engine.store.models import Answer, Interview, utcnow
 
 VOLUNTARY = InterviewMeta(
     department="Sales", role="Account manager", tenure_band="2-5 years", leaving_type="voluntary"
@@ -293,3 +299,34 @@ def test_no_further_follow_up_after_the_employee_skipped_one(
     first = session.add_followup(Followup("What changed each time?", "rules"))
     session.skip_followup(first)
     assert session.followup_request() is None
+
+
+def test_purge_erases_interviews_past_the_retention_period_only(
+    store: vault.Store, question_set: QuestionSet
+) -> None:
+    old, recent = _start(store, question_set), _start(store, question_set)
+    old.answer("manager")
+    recent.answer("relocation")
+    with store.session() as s:
+        s.get(Interview, old.id).updated_at = months_before(utcnow(), 25)  # type: ignore[union-attr]
+    assert InterviewRepository(store).purge_older_than(24) == 1
+    remaining = [r.id for r in InterviewRepository(store).unfinished()]
+    assert remaining == [recent.id]
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Answer)) == 1
+    last = audit.entries(store, limit=1)[0]
+    assert (last.action, last.detail["erased"], last.detail["months"]) == ("retention_purge", 1, 24)
+
+
+@pytest.mark.parametrize(
+    ("moment", "months", "expected"),
+    [
+        (datetime(2026, 3, 31, 9, 0), 1, datetime(2026, 2, 28, 9, 0)),
+        (datetime(2026, 1, 15), 24, datetime(2024, 1, 15)),
+        (datetime(2026, 1, 15), 13, datetime(2024, 12, 15)),
+    ],
+)
+def test_months_before_counts_calendar_months(
+    moment: datetime, months: int, expected: datetime
+) -> None:
+    assert months_before(moment, months) == expected

@@ -95,7 +95,7 @@ CASES: list[tuple[str, Callable[[vault.DataFolder], None], type[StoreError], str
     ("half a key file", _half_key_file, KeyFileCorruptError, "key file"),
     ("hand-edited key file", _edited_key_file, KeyFileCorruptError, "checksum"),
     ("missing key file", _no_key_file, KeyFileMissingError, "backup"),
-    ("missing database", _no_db, DatabaseMissingError, "restore"),
+    ("missing database", _no_db, DatabaseMissingError, "backup"),
     ("key file of another installation", _foreign_key_file, DatabaseCorruptError, "key file"),
     ("database from a newer ExitBot", _newer_schema, NewerSchemaError, "newer version"),
 ]

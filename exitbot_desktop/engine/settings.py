@@ -15,7 +15,8 @@ from exitbot_desktop.engine.errors import ExitBotError
 KNOWN_SETTINGS: dict[str, str] = {
     "anonymity": '"anonymous" (default), "named", or "choose" (HR decides per interview)',
     "required_metadata": 'metadata HR must fill in when arming, e.g. ["department", "role"]',
-    "retention_months": "how long answers are kept, as told to the employee (default 24)",
+    "retention_months": "months interviews are kept, as told to the employee; "
+    "'exitbot-desktop purge' erases older ones (default 24)",
     "care_contacts": "support shown when an answer suggests distress, e.g. "
     '{"Employee assistance": "0800 123 456"}',
     "idle_disarm_minutes": "idle minutes on the welcome screen before the station locks (30)",
@@ -28,6 +29,9 @@ KNOWN_SETTINGS: dict[str, str] = {
     "ollama_model": 'the Ollama model, e.g. "llama3.2"',
     "min_group_size": "smallest group shown in a breakdown; smaller ones are withheld (5)",
 }
+
+
+DEFAULT_RETENTION_MONTHS = 24
 
 
 def parse_value(key: str, text: str) -> object:

@@ -108,7 +108,7 @@ def _corrupt_message(engine: Engine) -> str:
     return (
         f"The database {engine.url.database or 'file'} is damaged or is not the one this key "
         "file belongs to. Nothing has been changed. Restore the latest backup "
-        "(exitbot-desktop restore) or ask IT for help."
+        "(the database and key file together) or ask IT for help."
     )
 
 
@@ -121,7 +121,7 @@ def translate_error(exc: BaseException, path: Path) -> StoreError | None:
     if "file is not a database" in message or "malformed" in message:
         return DatabaseCorruptError(
             f"The database {path} is damaged or does not belong to this key file. Nothing has "
-            "been changed. Restore the latest backup (exitbot-desktop restore) or ask IT."
+            "been changed. Restore the latest backup (database and key file together) or ask IT."
         )
     if "disk is full" in message or "disk full" in message:
         return DiskFullError(

@@ -7,12 +7,13 @@ Callers get frozen dataclasses, never ORM objects. Never imports Qt.
 
 from __future__ import annotations
 
+import calendar
 import secrets
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
 from exitbot_desktop.engine import audit
@@ -274,6 +275,27 @@ class InterviewRepository:
         with self._store.session() as s:
             _get(s, interview_id).feedback_rating = rating
 
+    def purge_older_than(self, months: int) -> int:
+        """Erase every interview last touched more than `months` ago; returns how many.
+
+        This is what the welcome page promises ("kept for N months"). The count goes to
+        the audit log in the same transaction; the erased interviews leave no trace.
+        """
+        if months < 1:
+            raise InterviewStateError("Keep interviews for at least one month.")
+        cutoff = months_before(utcnow(), months)
+        with self._store.session() as s:
+            old = Interview.updated_at < cutoff
+            count = s.scalar(select(func.count()).select_from(Interview).where(old)) or 0
+            s.execute(delete(Interview).where(old))
+            audit.record(
+                s,
+                self._store.actor,
+                "retention_purge",
+                {"months": months, "cutoff": cutoff.date().isoformat(), "erased": count},
+            )
+            return count
+
     def delete(self, interview_id: int) -> None:
         """Erase an interview with all its answers and analysis (an erasure request).
 
@@ -288,6 +310,15 @@ class InterviewRepository:
                 "interview_erased",
                 {"interview_id": interview_id, "receipt_code": receipt},
             )
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` calendar months earlier (the 31st becomes the
+    month's last day)."""
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
 
 
 def _get(session: Any, interview_id: int) -> Interview:

@@ -252,7 +252,7 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
             )
         raise DatabaseMissingError(
             f"The database file {folder.db_path} is missing although its key file is there. "
-            "Restore the latest backup (exitbot-desktop restore)."
+            "Restore the latest backup (the database and key file together)."
         )
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
