@@ -6,15 +6,13 @@ and keys sent to whatever has focus, the way a keyboard-only user works.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
+from ui_fixtures import SlowBackend
 
-from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import InterviewRepository
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
@@ -195,41 +193,10 @@ def test_distress_shows_support_flags_the_interview_and_offers_a_pause(
     assert record.followups_for("main_reason_details") == []
 
 
-class _SlowBackend:
-    """A model that writes one word every 0.3 s and notices cancellation."""
-
-    name = "slow"
-    model = "slow-test-model"
-    display_name = "Slow test model"
-
-    def __init__(self) -> None:
-        self.stopped = threading.Event()
-
-    def is_available(self) -> bool:
-        return True
-
-    def warm_up(self) -> None:
-        """Nothing to load."""
-
-    def stream_chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        options: GenerationOptions,
-        cancel: threading.Event,
-    ) -> Iterator[str]:
-        for word in ("What ", "would ", "have ", "helped ", "you ", "most?"):
-            if cancel.wait(0.3):
-                self.stopped.set()
-                return
-            yield word
-        self.stopped.set()
-
-
 def test_follow_up_streams_and_skip_cancels_it_at_once(
     ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
 ) -> None:
-    backend = _SlowBackend()
+    backend = SlowBackend()
     window = make_window(hr_folder, backend)
     ui.qtbot.waitUntil(lambda: window.backend_label.text() == "Slow test model")
     ui.arm_station(window)

@@ -9,7 +9,8 @@ widget and pressing keys.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from exitbot_desktop.engine.llm.backend import Backend
+from exitbot_desktop.engine.llm.backend import Backend, GenerationOptions, Message
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.keys import FAST_KDF
@@ -29,6 +30,37 @@ from exitbot_desktop.ui.main_window import MainWindow
 
 HR_PASSWORD = "correct horse battery staple"
 WindowFactory = Callable[..., MainWindow]
+
+
+class SlowBackend:
+    """A model that writes one word every 0.3 s and notices cancellation."""
+
+    name = "slow"
+    model = "slow-test-model"
+    display_name = "Slow test model"
+
+    def __init__(self) -> None:
+        self.stopped = threading.Event()
+
+    def is_available(self) -> bool:
+        return True
+
+    def warm_up(self) -> None:
+        """Nothing to load."""
+
+    def stream_chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        options: GenerationOptions,
+        cancel: threading.Event,
+    ) -> Iterator[str]:
+        for word in ("What ", "would ", "have ", "helped ", "you ", "most?"):
+            if cancel.wait(0.3):
+                self.stopped.set()
+                return
+            yield word
+        self.stopped.set()
 
 
 @pytest.fixture

@@ -47,6 +47,15 @@ class AnswerInput(QWidget):
         """The input's controls in tab order."""
         return [self.focus_target()]
 
+    def set_locked(self, locked: bool) -> None:
+        """Show the saved answer but take no changes (while a follow-up is open).
+
+        Works on the controls, not on the input itself, whose enabled state follows
+        "prefer not to say".
+        """
+        for control in self.focus_chain():
+            control.setEnabled(not locked)
+
 
 class TextInput(AnswerInput):
     """A text box with a live character count; typing stops at the limit."""
@@ -83,6 +92,11 @@ class TextInput(AnswerInput):
 
     def focus_target(self) -> QWidget:
         return self.box
+
+    def set_locked(self, locked: bool) -> None:
+        # Read-only rather than disabled: the words stay crisp and a screen reader can
+        # still read them; only typing stops.
+        self.box.setReadOnly(locked)
 
     def _typed(self) -> None:
         text = self.box.toPlainText()

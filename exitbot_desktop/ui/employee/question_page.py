@@ -131,14 +131,20 @@ class QuestionPage(Page):
         if pending:
             self.followups.show_recorded(pending[-1], step.draft)
         self.care.hide()
+        # Once the answer is saved and support or a follow-up comes next, the answer is
+        # shown but not changed here: edits would land in the draft slot (and after a crash
+        # in the follow-up's reply), and "Skip question" would overwrite the saved answer.
+        answered = outcome.care or outcome.followup is not None or bool(pending)
+        if answered:
+            self.prefer_not.hide()
+            self.skip_button.hide()
+        if self.input is not None:
+            self.input.set_locked(answered)
         focus: QWidget | None = None
         if outcome.care:
             self.care.offer(self.care_contacts)
-            self.prefer_not.hide()
-            self.skip_button.hide()
             focus = self.care.continue_button
         elif outcome.followup is not None:
-            self.prefer_not.hide()
             self.followups.begin()
             self._controller.generate_followup(outcome.followup)
             focus = self.followups.skip_button
@@ -241,6 +247,10 @@ class QuestionPage(Page):
     def _skip(self) -> None:
         if self._controller.busy:
             return
+        if self.followups.active:
+            # The question's answer is already saved: only the follow-up can be skipped.
+            self._skip_followup()
+            return
         self._drop_draft()
         self._controller.cancel_followup()
         if self.from_review:
@@ -252,11 +262,13 @@ class QuestionPage(Page):
     def _back(self) -> None:
         if self._controller.busy:
             return
-        self._drop_draft()
         self._controller.cancel_followup()
         if self.followups.active:
+            # Keep the reply being typed: it comes back with the follow-up (show_recorded).
+            self.flush_draft()
             self._controller.back(None)
             return
+        self._drop_draft()
         kind, value = self._entered()
         self._controller.back(kind, value)
 
