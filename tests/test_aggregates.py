@@ -18,7 +18,7 @@ from exitbot_desktop.engine.followup import Followup
 from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.reports.synthetic import populate
-from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.interviews import TENURE_BANDS, InterviewMeta
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
 from exitbot_desktop.engine.store.vault import Store
 
@@ -126,6 +126,28 @@ def test_a_department_of_three_never_appears_in_any_breakdown(store: Store) -> N
     assert sum(r.interviews for r in by_department.rows) + by_department.suppressed_interviews == (
         agg.completed
     )
+
+
+def test_a_lone_small_group_cannot_be_worked_out_by_subtraction(store: Store) -> None:
+    """Totals minus the shown departments would reveal the hidden one, so one more hides."""
+    populate(store, 60, department_sizes={"Legal": 2})
+
+    agg = aggregates.compute(store)
+
+    by_department = next(b for b in agg.breakdowns if b.dimension == "department")
+    assert by_department.suppressed_groups >= 2
+    assert by_department.suppressed_interviews >= agg.min_group_size
+    for breakdown in agg.breakdowns:
+        assert breakdown.suppressed_interviews == 0 or (
+            breakdown.suppressed_interviews >= agg.min_group_size
+        )
+
+
+def test_tenure_breakdown_uses_words_not_ids(store: Store) -> None:
+    populate(store, 200)
+    tenure = next(b for b in aggregates.compute(store).breakdowns if b.dimension == "tenure_band")
+    words = set(TENURE_BANDS.values()) | {aggregates.NOT_RECORDED}
+    assert {row.label for row in tenure.rows} <= words
 
 
 def test_the_minimum_group_size_setting_is_honoured(store: Store) -> None:

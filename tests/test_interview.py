@@ -21,7 +21,7 @@ from exitbot_desktop.engine.store.interviews import (
 from exitbot_desktop.engine.store.models import Answer, Interview, utcnow
 
 VOLUNTARY = InterviewMeta(
-    department="Sales", role="Account manager", tenure_band="2-5 years", leaving_type="voluntary"
+    department="Sales", role="Account manager", tenure_band="2-5", leaving_type="voluntary"
 )
 
 

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from exitbot_desktop.engine.errors import QuestionSetError
 from exitbot_desktop.engine.questions import Question, parse_question_set
+from exitbot_desktop.engine.store.interviews import TENURE_BANDS
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview, QuestionSetRow
 from exitbot_desktop.engine.store.vault import Store
 
@@ -482,7 +483,7 @@ class _Computation:
                 top = _ranked(t for p in members for t in p.themes)
                 rows.append(
                     BreakdownRow(
-                        label=label,
+                        label=TENURE_BANDS.get(label, label) if name == "tenure_band" else label,
                         interviews=len(members),
                         share=len(members) / total,
                         average_rating=sum(means) / len(means) if means else None,
@@ -491,6 +492,13 @@ class _Computation:
                     )
                 )
             rows.sort(key=lambda r: (-r.interviews, r.label))
+            # Complementary suppression: the overall figures minus the shown groups would
+            # give the hidden ones away when they are few, so hide the next smallest group
+            # too until what is hidden together is at least a minimum group.
+            while rows and 0 < hidden_people < self.size:
+                smallest = rows.pop()
+                hidden_groups += 1
+                hidden_people += smallest.interviews
             out.append(Breakdown(name, title, tuple(rows), hidden_groups, hidden_people))
         return tuple(out)
 

@@ -38,6 +38,7 @@ from exitbot_desktop.engine.questions import (
     parse_question_set,
     to_json,
 )
+from exitbot_desktop.engine.store.interviews import tenure_band
 from exitbot_desktop.engine.store.models import (
     Answer,
     Interview,
@@ -84,19 +85,6 @@ class _Draft:
     role: str | None
     tenure_band: str | None
     answers: dict[str, tuple[str, Any, str | None]] = field(default_factory=dict)
-
-
-def tenure_band(years: float) -> str:
-    """The band HR reports use; the same labels the station offers."""
-    for limit, band in (
-        (1, "under 1 year"),
-        (2, "1-2 years"),
-        (5, "2-5 years"),
-        (10, "5-10 years"),
-    ):
-        if years < limit:
-            return band
-    return "10+ years"
 
 
 def import_csv(

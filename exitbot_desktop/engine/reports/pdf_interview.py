@@ -36,6 +36,7 @@ from exitbot_desktop.engine.reports.layout import (
 )
 from exitbot_desktop.engine.reports.output import write_bytes
 from exitbot_desktop.engine.store.interviews import (
+    TENURE_BANDS,
     AnswerRecord,
     InterviewRecord,
     InterviewRepository,
@@ -170,7 +171,7 @@ def _facts(record: InterviewRecord, organisation: str) -> list[tuple[str, str]]:
         ("Employee", name),
         ("Department", meta.department or "—"),
         ("Role", meta.role or "—"),
-        ("Tenure", meta.tenure_band or "—"),
+        ("Tenure", TENURE_BANDS.get(meta.tenure_band or "", meta.tenure_band or "—")),
         ("Location", meta.location or "—"),
         ("Manager", meta.manager or "—"),
         ("Leaving date", meta.leaving_date or "—"),

@@ -19,14 +19,14 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select
 
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin, to_json
-from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.interviews import TENURE_BANDS, InterviewRepository
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, Interview
 from exitbot_desktop.engine.store.vault import Store
 
 PROVENANCE = "synthetic"
 DEPARTMENTS = ("Sales", "Engineering", "Operations", "Finance", "Customer Service", "Marketing")
 ROLES = ("Associate", "Specialist", "Team Lead", "Manager", "Engineer", "Analyst")
-TENURE_BANDS = ("under 1 year", "1-2 years", "2-5 years", "5-10 years", "10+ years")
+TENURE = tuple(TENURE_BANDS)
 LOCATIONS = ("Berlin", "Hamburg", "London", "Remote")
 
 # (theme, sentiment, text): a small pool, enough to make charts and quotes look real.
@@ -188,7 +188,7 @@ class _Batch:
                 "anonymous": True,
                 "department": department,
                 "role": rng.choice(ROLES),
-                "tenure_band": rng.choice(TENURE_BANDS),
+                "tenure_band": rng.choice(TENURE),
                 "location": rng.choice(LOCATIONS),
                 "leaving_type": "voluntary" if rng.random() < 0.85 else "involuntary",
                 "created_at": created,

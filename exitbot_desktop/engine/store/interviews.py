@@ -30,6 +30,25 @@ from exitbot_desktop.engine.store.vault import Store
 _RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
+# Stored ids → the words reports print. The station offers these, the import of paper
+# interviews maps years onto them, so breakdowns and filters see one set of groups.
+TENURE_BANDS: dict[str, str] = {
+    "<1": "less than 1 year",
+    "1-2": "1 to 2 years",
+    "2-5": "2 to 5 years",
+    "5-10": "5 to 10 years",
+    "10+": "more than 10 years",
+}
+
+
+def tenure_band(years: float) -> str:
+    """The tenure band id for a length of service in years."""
+    for limit, band in ((1, "<1"), (2, "1-2"), (5, "2-5"), (10, "5-10")):
+        if years < limit:
+            return band
+    return "10+"
+
+
 @dataclass(frozen=True)
 class InterviewMeta:
     """What HR fills in when arming the station; every field is optional by policy."""

@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from exitbot_desktop.engine.questions import QuestionSet
-from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.interviews import TENURE_BANDS, InterviewMeta
 from exitbot_desktop.ui.i18n import LANGUAGES
 from exitbot_desktop.ui.policy import Arming, StationPolicy
 from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label
 
-TENURE_BANDS = ("<1", "1-2", "2-5", "5-10", "10+")
 LEAVING_TYPES = ("voluntary", "involuntary")
 
 
