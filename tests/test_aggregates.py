@@ -275,10 +275,12 @@ def test_a_failing_model_leaves_the_lexicon_results(
     def broken(prompt: str) -> str:
         raise ConnectionError("model server went away")
 
-    summary = pipeline.summarise_interview(store, interview_id, broken, "gemma")
+    summary = pipeline.analyze_interview(store, interview_id, broken, "gemma")
 
     assert summary.provenance == "extractive"
     assert "moving abroad" in summary.text
+    provenances = {p for _, kind, p in _analysis_rows(store, interview_id) if kind == "themes"}
+    assert provenances == {"lexicon"}  # the model gave nothing, so nothing claims it
 
 
 def test_distress_in_an_answer_marks_the_interview_for_care(

@@ -253,19 +253,18 @@ def test_llm_refinement_replaces_lexicon_themes_with_known_names_only() -> None:
     "reply",
     ["", "   \n  ", "I am not sure what you mean.", ", ".join(THEMES), "none", "\x00\x01"],
 )
-def test_llm_refinement_keeps_lexicon_themes_on_useless_reply(reply: str) -> None:
-    assert refine_themes_with_llm(
-        "The pay was low.", ("compensation_benefits",), lambda _: reply
-    ) == ("compensation_benefits",)
+def test_llm_refinement_gives_nothing_for_a_useless_reply(reply: str) -> None:
+    assert (
+        refine_themes_with_llm("The pay was low.", ("compensation_benefits",), lambda _: reply)
+        is None
+    )
 
 
-def test_llm_refinement_keeps_lexicon_themes_when_the_model_fails() -> None:
+def test_llm_refinement_gives_nothing_when_the_model_fails() -> None:
     def broken(prompt: str) -> str:
         raise TimeoutError("model did not answer")
 
-    assert refine_themes_with_llm("The pay was low.", ("compensation_benefits",), broken) == (
-        "compensation_benefits",
-    )
+    assert refine_themes_with_llm("The pay was low.", ("compensation_benefits",), broken) is None
 
 
 # --- flags and care ------------------------------------------------------------------------
@@ -526,7 +525,7 @@ def test_hostile_answer_does_not_crash_and_finishes_fast(text: str) -> None:
     summary = extractive_summary([("Q?", text)])
     assert len(summary.text) <= 4 * 310
     assert llm_summary([("Q?", text)], lambda prompt: prompt, "echo").provenance == "extractive"
-    assert refine_themes_with_llm(text, (), lambda prompt: prompt) == ()
+    assert refine_themes_with_llm(text, (), lambda prompt: prompt) is None
     assert time.perf_counter() - started < 5.0
 
 

@@ -84,7 +84,8 @@ def analyze_answer(
     result, provenance = _analyse(snapshot, complete, model)
     with store.session() as s:
         current = s.get(Answer, answer_id)
-        if current is None or (current.status, current.text) != (snapshot.status, snapshot.text):
+        now = (current.status, current.text, current.value) if current is not None else None
+        if now != (snapshot.status, snapshot.text, snapshot.value):
             return result  # edited meanwhile: the newer run stores its own analysis
         _store_answer(s, snapshot, result, provenance)
     return result
@@ -176,9 +177,9 @@ def _analyse(snap: _Snapshot, complete: Complete | None, model: str) -> tuple[An
     lang = snap.language
     themes = classify_themes(text, lang, snap.question_id, snap.question_text)
     provenance = LEXICON
-    if complete is not None:
-        themes = refine_themes_with_llm(text, themes, complete)
-        provenance = f"{LEXICON}+llm:{model or 'llm'}"
+    refined = refine_themes_with_llm(text, themes, complete) if complete is not None else None
+    if refined is not None:
+        themes, provenance = refined, f"{LEXICON}+llm:{model or 'llm'}"
     sentiment = sentiment_of_text(text, lang, question=snap.question_text)
     result = AnswerAnalysis(sentiment, themes, detect_flags(text, lang), needs_care(text, lang))
     return result, provenance

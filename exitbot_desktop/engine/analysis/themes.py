@@ -229,24 +229,24 @@ def _prompt(text: str, lexicon_themes: tuple[str, ...]) -> str:
 
 def refine_themes_with_llm(
     text: str, lexicon_themes: tuple[str, ...], complete: Callable[[str], str]
-) -> tuple[str, ...]:
-    """Ask a model to correct the lexicon's themes; keep the lexicon's on any doubt.
+) -> tuple[str, ...] | None:
+    """The model's correction of the lexicon's themes, or None when it gave no usable one
+    (then the lexicon's stand, and the stored provenance must not claim the model).
 
     `complete` takes a prompt and returns the model's raw text. Only the first non-empty
     line is read and only known theme names count; a failure, an empty or unparseable
-    reply, or one naming more than three themes (a model echoing the label list) leaves
-    `lexicon_themes` as they were.
+    reply, or one naming more than three themes (a model echoing the label list) gives None.
     """
     try:
         reply = complete(_prompt(text, lexicon_themes))
     except Exception:  # any backend failure means "no refinement", never a crash
-        return lexicon_themes
+        return None
     lines = [line for line in reply.splitlines() if line.strip()] if isinstance(reply, str) else []
     if not lines:
-        return lexicon_themes
+        return None
     named = {
         re.sub(r"[\s_-]+", "_", match.group(0).lower()) for match in _THEME_NAME.finditer(lines[0])
     }
     if not named or len(named) > _MAX_LLM_THEMES:
-        return lexicon_themes
+        return None
     return _ordered(named)
