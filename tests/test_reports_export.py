@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,8 @@ def test_anonymised_exports_contain_no_names_emails_phones_or_receipts(
         assert "[name]" in content
         assert "[email]" in content
         assert "[phone]" in content
+    started = _csv(files[0])[0]["started"]
+    assert re.fullmatch(r"\d{4}-\d{2}", started), started  # the month, not the minute
 
 
 def test_named_export_and_receipt_codes_only_when_asked(
@@ -122,6 +125,7 @@ def test_named_export_and_receipt_codes_only_when_asked(
     export_csv(store, out, options=ExportOptions(anonymise=False, include_receipt=True))
 
     row = _csv(out)[0]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row["started"])
     assert row["employee_name"] == "Jonathan Smithers"
     assert row["manager"] == "Petra Vogel"
     assert row["receipt_code"] == receipt

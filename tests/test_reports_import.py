@@ -4,6 +4,7 @@ bad rows lands not at all and says which lines to fix."""
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,10 @@ def test_the_same_paper_interviews_cannot_be_imported_twice(store: Store, tmp_pa
     with pytest.raises(ExitBotError, match="line 2: interview P-001 was already imported"):
         import_csv(store, path)
     assert _counts(store) == after_first
+
+    # What is kept to notice this names no one and points to no receipt.
+    kept = json.dumps(store.get_setting("legacy_import_refs"))
+    assert "P-001" not in kept and "EX-" not in kept
 
 
 def test_a_multi_line_answer_keeps_its_line_numbers_right(store: Store, tmp_path: Path) -> None:

@@ -266,8 +266,11 @@ class _Reader:
             ):
                 iid = row[0]
                 meta: dict[str, Any] = dict(zip(_INTERVIEW_COLUMNS, row[:10], strict=True))
-                meta["started"] = (meta["started"] or "")[:16]
-                meta["submitted"] = (meta["submitted"] or "")[:16]
+                # To the minute, times match HR's calendar of exit interviews and name the
+                # person; anonymised exports keep only the month.
+                cut = 7 if self.opts.anonymise else 16
+                meta["started"] = (meta["started"] or "")[:cut]
+                meta["submitted"] = (meta["submitted"] or "")[:cut]
                 if self.opts.include_receipt:
                     meta["receipt_code"] = row[10]
                 if not self.opts.anonymise:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from exitbot_desktop.engine.questions import (
     parse_question_set,
     to_json,
 )
-from exitbot_desktop.engine.store.interviews import tenure_band
+from exitbot_desktop.engine.store.interviews import new_receipt_code, tenure_band
 from exitbot_desktop.engine.store.models import (
     Answer,
     Interview,
@@ -58,10 +57,11 @@ COLUMNS = (
     "answer",
 )
 LEGACY_SET_ID = "legacy-import"
-IMPORTED_REFS_SETTING = "legacy_import_refs"  # paper reference → receipt code
+# SHA-256 of each paper reference imported: enough to refuse a second import, and
+# nothing that names a person (references are often names) or links to a receipt.
+IMPORTED_REFS_SETTING = "legacy_import_refs"
 MAX_TEXT = 20_000
 MAX_PROBLEMS_SHOWN = 25
-_RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 _YES = {"yes", "y", "ja", "j", "true", "1", "x"}
 _NO = {"no", "n", "nein", "false", "0"}
 _DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y")
@@ -98,7 +98,7 @@ def import_csv(
             f"'{language}' is not one of them."
         )
     with store.session() as s:
-        known_refs = dict(_imported_refs(s.get(Setting, IMPORTED_REFS_SETTING)))
+        known_refs = _imported_refs(s.get(Setting, IMPORTED_REFS_SETTING))
     parser = _Parser(path, builtin, language, known_refs)
     drafts = parser.parse()
     if parser.problems:
@@ -126,7 +126,7 @@ def import_csv(
         content["version"] = version
         set_row = QuestionSetRow(set_id=LEGACY_SET_ID, version=version, content=content)
         s.add(set_row)
-        refs = dict(known_refs)
+        refs = set(known_refs)
         taken = {code for code in s.scalars(select(Interview.receipt_code)) if code}
         for done, draft in enumerate(drafts, start=1):
             receipt = _new_receipt(taken)
@@ -158,11 +158,11 @@ def import_csv(
             s.add(interview)
             s.flush()
             analyse_in_session(s, interview)
-            refs[draft.ref] = receipt
+            refs.add(_ref_digest(draft.ref))
             answers += len(draft.answers)
             if progress is not None:
                 progress(done, len(drafts))
-        s.merge(Setting(key=IMPORTED_REFS_SETTING, value=refs))
+        s.merge(Setting(key=IMPORTED_REFS_SETTING, value=sorted(refs)))
         audit.record(
             s,
             store.actor,
@@ -172,14 +172,18 @@ def import_csv(
     return ImportResult(len(drafts), answers)
 
 
-def _imported_refs(row: Setting | None) -> Mapping[str, str]:
+def _imported_refs(row: Setting | None) -> frozenset[str]:
     value = row.value if row is not None else None
-    return value if isinstance(value, dict) else {}
+    return frozenset(str(v) for v in value) if isinstance(value, list) else frozenset()
+
+
+def _ref_digest(ref: str) -> str:
+    return hashlib.sha256(ref.encode("utf-8")).hexdigest()
 
 
 def _new_receipt(taken: set[str]) -> str:
     while True:
-        code = "EX-" + "".join(secrets.choice(_RECEIPT_ALPHABET) for _ in range(8))
+        code = new_receipt_code()
         if code not in taken:
             taken.add(code)
             return code
@@ -189,7 +193,7 @@ class _Parser:
     """Reads and checks the whole file, collecting problems instead of stopping."""
 
     def __init__(
-        self, path: Path, builtin: QuestionSet, language: str, known_refs: Mapping[str, str]
+        self, path: Path, builtin: QuestionSet, language: str, known_refs: frozenset[str]
     ) -> None:
         self.path, self.builtin, self.language = path, builtin, language
         self.known_refs = known_refs
@@ -242,8 +246,8 @@ class _Parser:
             bad("interview_ref is empty")
         elif len(ref) > 100:
             bad("interview_ref is longer than 100 characters")
-        elif ref in self.known_refs:
-            bad(f"interview {ref} was already imported (receipt {self.known_refs[ref]})")
+        elif _ref_digest(ref) in self.known_refs:
+            bad(f"interview {ref} was already imported")
         completed = _date(cell["completed_at"])
         if completed is None:
             bad(f"completed_at '{cell['completed_at']}' is not a date like 2023-04-30")

@@ -278,7 +278,7 @@ class InterviewRepository:
         with self._store.session() as s:
             row = _get(s, interview_id)
             while True:
-                code = "EX-" + "".join(secrets.choice(_RECEIPT_ALPHABET) for _ in range(8))
+                code = new_receipt_code()
                 if s.scalar(select(Interview.id).where(Interview.receipt_code == code)) is None:
                     break
             row.receipt_code = code
@@ -329,6 +329,11 @@ class InterviewRepository:
                 "interview_erased",
                 {"interview_id": interview_id, "receipt_code": receipt},
             )
+
+
+def new_receipt_code() -> str:
+    """A receipt code people can read out: EX- and 8 unambiguous characters."""
+    return "EX-" + "".join(secrets.choice(_RECEIPT_ALPHABET) for _ in range(8))
 
 
 def months_before(moment: datetime, months: int) -> datetime:
