@@ -9,8 +9,6 @@ Never imports Qt.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from exitbot_desktop.engine.analysis._lexicon import guess_language
 from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
 from exitbot_desktop.engine.analysis.themes import classify_themes
 from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.files import atomic_text
 
 REQUIRED_COLUMNS = ("id", "question", "answer")
 OUTPUT_COLUMNS = ("id", "themes", "sentiment")
@@ -67,23 +66,11 @@ def analyze_csv(in_path: Path, out_path: Path) -> int:
 
 
 def _write(rows: Iterable[dict[str, str]], out_path: Path) -> int:
-    if not out_path.parent.is_dir():
-        raise ExitBotError(
-            f"The folder {out_path.parent} does not exist; create it or choose another output."
-        )
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent
-    )
     count = 0
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as target:
-            writer = csv.DictWriter(target, fieldnames=OUTPUT_COLUMNS)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-        os.replace(temp_name, out_path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_text(out_path) as target:
+        writer = csv.DictWriter(target, fieldnames=OUTPUT_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
     return count

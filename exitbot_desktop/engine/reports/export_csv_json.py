@@ -24,9 +24,9 @@ from sqlalchemy import String, Text, select, type_coerce
 from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.analysis.aggregates import Filters, questions_for
 from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.files import atomic_text
 from exitbot_desktop.engine.questions import Question
 from exitbot_desktop.engine.reports.anonymise import Scrubber
-from exitbot_desktop.engine.reports.output import atomic_text
 from exitbot_desktop.engine.reports.quotes import known_names
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
 from exitbot_desktop.engine.store.vault import Store

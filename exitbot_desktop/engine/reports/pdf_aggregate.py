@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.analysis import aggregates
 from exitbot_desktop.engine.analysis.aggregates import Aggregates, Breakdown, Filters
+from exitbot_desktop.engine.files import write_bytes
 from exitbot_desktop.engine.reports import charts, labels
 from exitbot_desktop.engine.reports.layout import (
     ACCENT,
@@ -32,7 +33,6 @@ from exitbot_desktop.engine.reports.layout import (
     table,
     title_page,
 )
-from exitbot_desktop.engine.reports.output import write_bytes
 from exitbot_desktop.engine.reports.quotes import Quote, representative_quotes
 from exitbot_desktop.engine.store.vault import Store
 

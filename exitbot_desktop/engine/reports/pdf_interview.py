@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import ExitBotError, QuestionSetError
+from exitbot_desktop.engine.files import write_bytes
 from exitbot_desktop.engine.questions import Question, parse_question_set
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.engine.reports.layout import (
@@ -34,7 +35,6 @@ from exitbot_desktop.engine.reports.layout import (
     table,
     title_page,
 )
-from exitbot_desktop.engine.reports.output import write_bytes
 from exitbot_desktop.engine.store.interviews import (
     TENURE_BANDS,
     AnswerRecord,

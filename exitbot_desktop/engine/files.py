@@ -1,4 +1,4 @@
-"""Writing report files: all or nothing, with failures told as sentences.
+"""Writing files all or nothing (reports, exports, analysed CSVs), failures as sentences.
 
 A report or export is written to a hidden temporary file beside the target and moved
 into place only when complete, so a full disk or a cancelled run never leaves a file
