@@ -9,6 +9,7 @@ Pages do their own work; this module only wires them together.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import shiboken6
@@ -31,14 +32,31 @@ from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
 from exitbot_desktop.ui.hr.setup import SetupPage
 from exitbot_desktop.ui.hr.unlock import UnlockPage
 from exitbot_desktop.ui.i18n import Translations
-from exitbot_desktop.ui.operations import Op
+from exitbot_desktop.ui.operations import Op, OpContext
 from exitbot_desktop.ui.policy import Arming, StationPolicy, load_policy
 from exitbot_desktop.ui.widgets import Page
+
+_log = logging.getLogger("exitbot.ui")
+
+# How long closing the store waits for background work still using it (the analysis
+# after submit); afterwards it closes anyway and that work fails (and is logged).
+STORE_USERS_WAIT_MS = 120_000
 
 
 def _station_setup(store: vault.Store) -> tuple[StationPolicy, QuestionSet]:
     policy = load_policy(store)
     return policy, load_builtin(policy.question_set)
+
+
+def _close_store(store: vault.Store) -> Op[None]:
+    """An op closing the store on the store lane, after every op still using it."""
+
+    def close(_ctx: OpContext) -> None:
+        if not operations.wait_for_store_users(STORE_USERS_WAIT_MS):
+            _log.warning("Closing the database while background work still uses it")
+        store.close()
+
+    return Op(close)
 
 
 class MainWindow(QMainWindow):
@@ -159,14 +177,25 @@ class MainWindow(QMainWindow):
     def lock(self, message: str = "") -> None:
         """Close the store after queued writes: the data key leaves memory, HR must unlock."""
         self.employee.stop()
+        self._forget()
         self.translations.set_language(self.hr_language)
         store, self.store, self.account = self.store, None, ""
-        if store is not None:
-            Op(lambda _ctx: store.close(), owner=self).success(
-                lambda _none: self._show_unlock(message)
-            ).run_in_background()
-        else:
+        if store is None:
             self._show_unlock(message)
+            return
+
+        def failed(error: Exception) -> None:
+            # Whatever went wrong, nothing here holds the store any more: HR unlocks again.
+            _log.error("Closing the database failed", exc_info=error)
+            self._show_unlock(message)
+
+        op = _close_store(store).success(lambda _none: self._show_unlock(message))
+        op.failure(failed).run_in_background()
+
+    def _forget(self) -> None:
+        """Drop every page's reference to the store that is about to close."""
+        self.employee.forget()
+        self.home_page.forget()
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[StationPolicy, QuestionSet]], None]) -> None:
@@ -265,14 +294,22 @@ class MainWindow(QMainWindow):
         self.close()
 
     def shutdown(self) -> None:
-        """Let background writes finish, then drop the key and the lock."""
+        """Let background writes finish, then drop the key and the lock.
+
+        The window goes first, so closing feels instant; only the store's work is waited
+        for, while a model still loading or writing is abandoned (operations.drain).
+        """
         if self._closing:
             return
         self._closing = True
+        self.hide()
         self.employee.stop()
+        self._forget()
         store, self.store = self.store, None
         if store is not None:
             # Closed on the store lane, after every queued write (see operations.Lane).
-            Op(lambda _ctx: store.close()).run_in_background()
+            _close_store(store).failure(
+                lambda error: _log.error("Closing the database failed", exc_info=error)
+            ).run_in_background()
         operations.drain()
         self.translations.set_language(self.hr_language)

@@ -12,6 +12,10 @@ A cancelled op never calls back (whatever it finished with is dropped), and one 
 queued never runs. An op bound to an `owner` widget stays silent once that widget is
 gone. A failure with no `failure` callback is re-raised on the GUI thread, where the
 app's exception hook reports it: a forgotten handler is a bug, not a silent no-op.
+
+An op off the store lane that uses the store anyway (the analysis after submit) says so
+with `uses_store=True`; closing the store waits for those (`wait_for_store_users`), so
+no worker is still reading or writing when the key leaves memory.
 """
 
 from __future__ import annotations
@@ -81,8 +85,30 @@ class _StoreThread:
                     self._idle.notify_all()
 
 
+class _Counter:
+    """How many ops of a kind are queued or running; any thread may wait for none."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._zero = threading.Condition()
+
+    def enter(self) -> None:
+        with self._zero:
+            self._count += 1
+
+    def leave(self) -> None:
+        with self._zero:
+            self._count -= 1
+            self._zero.notify_all()
+
+    def wait_for_none(self, timeout_s: float) -> bool:
+        with self._zero:
+            return self._zero.wait_for(lambda: self._count == 0, timeout_s)
+
+
 _executors: dict[Lane, _Executor] = {}
 _running: set[_Relay] = set()
+_store_users = _Counter()
 
 
 def _executor(lane: Lane) -> _Executor:
@@ -125,10 +151,13 @@ class Op(Generic[T]):
         *,
         lane: Lane = Lane.STORE,
         owner: QObject | None = None,
+        uses_store: bool = False,
     ) -> None:
+        """`uses_store`: the function uses the store off the store lane (see module doc)."""
         self._fn = fn
         self._lane = lane
         self._owner = owner
+        self._uses_store = uses_store and lane is not Lane.STORE
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[Exception], None] | None = None
         self._on_progress: Callable[[Any], None] | None = None
@@ -151,7 +180,11 @@ class Op(Generic[T]):
         """Queue the function on its lane; call from the GUI thread."""
         relay = _Relay(self)
         _running.add(relay)
-        _executor(self._lane).start(_Runnable(self._fn, OpContext(self._cancel, relay), relay))
+        counter = _store_users if self._uses_store else None
+        if counter is not None:
+            counter.enter()
+        runnable = _Runnable(self._fn, OpContext(self._cancel, relay), relay, counter)
+        _executor(self._lane).start(runnable)
         return self
 
     def cancel(self) -> None:
@@ -208,13 +241,27 @@ class _Relay(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[OpContext], Any], ctx: OpContext, relay: _Relay) -> None:
+    def __init__(
+        self,
+        fn: Callable[[OpContext], Any],
+        ctx: OpContext,
+        relay: _Relay,
+        counter: _Counter | None,
+    ) -> None:
         super().__init__()
         self._fn = fn
         self._ctx = ctx
         self._relay = relay
+        self._counter = counter
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            if self._counter is not None:
+                self._counter.leave()
+
+    def _run(self) -> None:
         if self._ctx.cancelled:
             self._relay.finished.emit(None, None)
             return
@@ -226,12 +273,27 @@ class _Runnable(QRunnable):
             self._relay.finished.emit(result, None)
 
 
-def drain(timeout_ms: int = 30_000) -> bool:
-    """Wait for every lane to finish what it is running; True when all did in time.
+def wait_for_store_users(timeout_ms: int) -> bool:
+    """Block until no op with `uses_store` is queued or running; True when none is left.
 
-    Called when the window closes, so no worker is still writing when the store closes.
+    Called on the store lane just before the store closes (never on the GUI thread).
     """
-    done = True
-    for executor in _executors.values():
-        done = executor.waitForDone(timeout_ms) and done
+    return _store_users.wait_for_none(timeout_ms / 1000)
+
+
+def drain(timeout_ms: int = 30_000) -> bool:
+    """At shutdown: let the store's work finish; drop everything else. True when in time.
+
+    Ops on the model and work lanes that do not use the store are cancelled: nothing
+    waits for a model to finish loading or a reply to finish, and their results are
+    ignored. What uses the store (and the store lane, which closes it last) finishes.
+    """
+    for relay in list(_running):
+        op = relay._op
+        if op._lane is not Lane.STORE and not op._uses_store:
+            op.cancel()
+    done = _store_users.wait_for_none(timeout_ms / 1000)
+    store_lane = _executors.get(Lane.STORE)
+    if store_lane is not None:
+        done = store_lane.waitForDone(timeout_ms) and done
     return done

@@ -67,11 +67,20 @@ class InterviewController(QObject):
         self.session: InterviewSession | None = None
         self.busy = False
         self._followup_ops: list[Op[Any]] = []
+        # Bumped by `forget`: results of session calls made before then are dropped.
+        self._generation = 0
 
     # ----------------------------------------------------------------- beginning
     def arm(self, store: Store, arming: Arming) -> None:
         """Ready for the next person; nothing is recorded until they consent or decline."""
         self._store, self._arming, self.session = store, arming, None
+
+    def forget(self) -> None:
+        """The store is closing: drop it, the session on it and every pending result."""
+        self.cancel_followup()
+        self._generation += 1
+        self._store, self._arming, self.session = None, None, None
+        self.busy = False
 
     def set_language(self, language: str) -> None:
         """The employee switched language on the welcome page, before consenting."""
@@ -299,6 +308,7 @@ class InterviewController(QObject):
             lambda _ctx: analyze_interview(store, interview_id, complete, backend.model),
             lane=Lane.WORK,
             owner=self,
+            uses_store=True,  # closing the store waits for it
         ).failure(
             lambda error: _log.error("Analysis after submit failed", exc_info=error)
         ).run_in_background()
@@ -325,12 +335,18 @@ class InterviewController(QObject):
         if self.busy:
             return
         self.busy = True
+        generation = self._generation
 
         def finished(result: T) -> None:
+            if generation != self._generation:
+                return  # the store closed meanwhile: this interview is no longer shown
             self.busy = False
             done(result)
 
         def failed(error: Exception) -> None:
+            if generation != self._generation:
+                _log.error("A session call failed after the store closed", exc_info=error)
+                return
             self.busy = False
             self._store_failed(error)
 

@@ -109,6 +109,15 @@ class EmployeeMode(QWidget):
         self.thanks.stop()
         self.idle.stop()
 
+    def forget(self) -> None:
+        """The store is closing (lock, disarm, shutdown): hold nothing that refers to it.
+
+        Call after `stop`, whose draft is already queued on the store lane.
+        """
+        self._store = None
+        self._arming = None
+        self.controller.forget()
+
     # ----------------------------------------------------------------- routing
     def _show(self, page: Page) -> None:
         self.stack.setCurrentWidget(page)

@@ -97,6 +97,12 @@ class HomePage(Page):
         self.retranslate()
         self.refresh()
 
+    def forget(self) -> None:
+        """The store is closing: drop it and the interviews listed from it."""
+        self._store = None
+        self._account = ""
+        self._show_unfinished([])
+
     def refresh(self) -> None:
         store = self._store
         if store is None:
