@@ -43,7 +43,9 @@ def label(role: str = "", *, wrap: bool = True, selectable: bool = False) -> QLa
 def button(*, primary: bool = False, flat: bool = False) -> QPushButton:
     """A push button; `primary` for the one main action of a page, `flat` for links."""
     widget = QPushButton()
-    widget.setAutoDefault(False)
+    # Enter and Return press the focused button, as Space does: keyboard users expect it.
+    # (Only pages use these; in a dialog an auto-default button would take Enter over.)
+    widget.setAutoDefault(True)
     if primary:
         widget.setProperty("primary", True)
     if flat:

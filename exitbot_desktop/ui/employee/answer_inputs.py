@@ -206,7 +206,7 @@ class Scale(_ChoiceButtons):
             button = QPushButton(str(number))
             button.setCheckable(True)
             button.setAutoExclusive(True)
-            button.setAutoDefault(False)
+            button.setAutoDefault(True)  # Enter chooses the focused number, like Space
             button.setProperty("choice", True)
             end = low_text if number == low else high_text if number == high else ""
             button.setAccessibleName(f"{number}: {end}" if end else str(number))
