@@ -58,13 +58,14 @@ def test_whole_interview_keyboard_only_with_rules_backend(
     ui.answer_the_rest(window)
 
     review = employee.review
-    assert review.submit_button.hasFocus()
-    ui.press(Qt.Key.Key_Space)
+    assert review.change_buttons["main_reason"].hasFocus()  # never Submit by reflex
+    ui.activate(review.submit_button)
     thanks = employee.thanks
     ui.wait_employee(window, thanks)
     code = thanks.code.text()
     assert code.startswith("EX-")
-    ui.press(Qt.Key.Key_Space)  # one click: rate the interview 1 of 5
+    assert thanks.code.hasFocus()
+    ui.activate(thanks.rating_buttons[0])  # one click: rate the interview 1 of 5
     ui.activate(thanks.done_button)
     ui.wait_employee(window, employee.welcome)
 

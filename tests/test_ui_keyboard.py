@@ -15,6 +15,8 @@ from exitbot_desktop.engine.store import vault
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
 
+    from exitbot_desktop.ui.main_window import MainWindow
+
 
 def test_return_presses_the_focused_start_and_next_buttons(
     ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
@@ -33,3 +35,61 @@ def test_return_presses_the_focused_start_and_next_buttons(
     ui.tab_to(page.next_button)
     ui.press(Qt.Key.Key_Return)
     ui.qtbot.waitUntil(lambda: page.followups.followup_id is not None, timeout=10_000)
+
+
+def _to_review(ui: UiDriver, window: MainWindow) -> None:
+    ui.arm_station(window)
+    ui.start_interview(window)
+    ui.answer_the_rest(window)
+
+
+def test_review_starts_on_the_first_change_and_each_change_says_the_answer(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    _to_review(ui, window)
+    review = window.employee.review
+    first = next(iter(review.change_buttons.values()))
+    assert first.hasFocus()
+    details = review.change_buttons["main_reason_details"]
+    assert details.accessibleDescription() == "Your answer: It was fine overall."
+    assert all(
+        b.accessibleDescription().startswith("Your answer: ")
+        for b in review.change_buttons.values()
+    )
+    ui.press(Qt.Key.Key_Space)  # a reflex Space changes an answer; it never submits
+    ui.wait_question(window, 1)
+    session = window.employee.controller.session
+    assert session is not None and session.status == "in_progress"
+
+
+def test_thanks_page_starts_on_the_receipt_code_not_on_a_rating(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    _to_review(ui, window)
+    ui.activate(window.employee.review.submit_button)
+    thanks = window.employee.thanks
+    ui.wait_employee(window, thanks)
+    rated: list[int] = []
+    thanks.rated.connect(rated.append)
+    assert thanks.code.hasFocus()
+    assert thanks.code.accessibleName() == f"Receipt code {thanks.code.text()}"
+    assert "only way to find your interview" in thanks.code.accessibleDescription()
+    focused = thanks.code.grab().toImage()
+    thanks.done_button.setFocus()
+    assert thanks.code.grab().toImage() != focused  # the focus frame shows
+    thanks.code.setFocus()
+
+    ui.press(Qt.Key.Key_Space)  # a reflex Space rates nothing
+    assert rated == []
+    ui.press(Qt.Key.Key_Tab)  # then the ratings (arrow keys move within them)
+    assert thanks.rating_buttons[0].hasFocus()
+    for _ in range(4):
+        ui.press(Qt.Key.Key_Right)
+    assert thanks.rating_buttons[4].hasFocus()
+    ui.press(Qt.Key.Key_Tab)
+    assert thanks.done_button.hasFocus()
+    ui.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    ui.press(Qt.Key.Key_Return)
+    assert rated == [5]

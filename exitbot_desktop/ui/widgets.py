@@ -8,6 +8,8 @@ come from the pages; this module translates nothing itself.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
@@ -63,6 +65,12 @@ class Box(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(24, 20, 24, 20)
         self.body.setSpacing(10)
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab visits `widgets` in this order (Shift+Tab in reverse)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def button_row(*widgets: QWidget, stretch_first: bool = True) -> QHBoxLayout:

@@ -4,12 +4,12 @@
 <context>
     <name>AnswerInput</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="229"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="243"/>
         <source>Not at all likely</source>
         <translation>Überhaupt nicht wahrscheinlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="230"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="244"/>
         <source>Extremely likely</source>
         <translation>Äußerst wahrscheinlich</translation>
     </message>
@@ -17,238 +17,238 @@
 <context>
     <name>ArmPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="146"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="145"/>
         <source>Start an interview</source>
         <translation>Ein Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="149"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="148"/>
         <source>Fill in what you know; every field is optional unless marked. The employee does not see these details. Then hand the computer over.</source>
         <translation>Füllen Sie aus, was Sie wissen; alle Felder sind freiwillig, sofern nicht markiert. Die ausscheidende Person sieht diese Angaben nicht. Übergeben Sie dann den Computer.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="153"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="152"/>
         <source>About the leaving employee</source>
         <translation>Zur ausscheidenden Person</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="154"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="153"/>
         <source>The interview</source>
         <translation>Das Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="157"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="156"/>
         <source>&amp;Department:</source>
         <translation>&amp;Abteilung:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="157"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="156"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="158"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="157"/>
         <source>&amp;Role:</source>
         <translation>&amp;Funktion:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="158"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="157"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="160"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="159"/>
         <source>&amp;Time with us:</source>
         <translation>&amp;Betriebszugehörigkeit:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="161"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="160"/>
         <source>Time with the organisation</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="164"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="163"/>
         <source>&amp;Location:</source>
         <translation>&amp;Standort:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="164"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="163"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="165"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="164"/>
         <source>&amp;Manager:</source>
         <translation>&amp;Führungskraft:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="165"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="164"/>
         <source>Manager</source>
         <translation>Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="166"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="165"/>
         <source>Leaving &amp;date:</source>
         <translation>Austritts&amp;datum:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="166"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="165"/>
         <source>Leaving date</source>
         <translation>Austrittsdatum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="167"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="166"/>
         <source>Leaving &amp;type:</source>
         <translation>Art des Aus&amp;tritts:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="167"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="166"/>
         <source>Leaving type</source>
         <translation>Art des Austritts</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="167"/>
         <source>Answers are:</source>
         <translation>Antworten sind:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="167"/>
         <source>Anonymous interview</source>
         <translation>Anonymes Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="169"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="168"/>
         <source>Employee &amp;name:</source>
         <translation>&amp;Name der Person:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="169"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="168"/>
         <source>Employee name</source>
         <translation>Name der Person</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="170"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="169"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="170"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="169"/>
         <source>Interview language</source>
         <translation>Sprache des Gesprächs</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="175"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="174"/>
         <source> (required)</source>
         <translation> (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="176"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="175"/>
         <source>Named interview</source>
         <translation>Gespräch mit Namen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="177"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="176"/>
         <source>&amp;Anonymous</source>
         <translation>A&amp;nonym</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="178"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="177"/>
         <source>Na&amp;med</source>
         <translation>&amp;Mit Namen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="179"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="178"/>
         <source>Known:</source>
         <translation>Bekannt:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="180"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="179"/>
         <source>Leaving date known</source>
         <translation>Austrittsdatum bekannt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="184"/>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="201"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="183"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="200"/>
         <source>Not recorded</source>
         <translation>Nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="188"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="187"/>
         <source>Less than 1 year</source>
         <translation>Weniger als 1 Jahr</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="189"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="188"/>
         <source>1 to 2 years</source>
         <translation>1 bis 2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="190"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="189"/>
         <source>2 to 5 years</source>
         <translation>2 bis 5 Jahre</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="190"/>
         <source>5 to 10 years</source>
         <translation>5 bis 10 Jahre</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="192"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="191"/>
         <source>More than 10 years</source>
         <translation>Mehr als 10 Jahre</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="202"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="201"/>
         <source>Voluntary</source>
         <translation>Freiwillig (Eigenkündigung)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="203"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="202"/>
         <source>Involuntary</source>
         <translation>Unfreiwillig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="206"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="205"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="207"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="206"/>
         <source>Cancel and go back</source>
         <translation>Abbrechen und zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="208"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="207"/>
         <source>&amp;Hand over to the employee</source>
         <translation>An die Person &amp;übergeben</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="209"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="208"/>
         <source>Hand over to the employee</source>
         <translation>An die Person übergeben</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="228"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="227"/>
         <source>The employee&apos;s name is stored with the answers and they are told so.</source>
         <translation>Der Name wird mit den Antworten gespeichert, und die Person erfährt das.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="230"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="229"/>
         <source>No name is stored; the employee is told the interview is anonymous.</source>
         <translation>Es wird kein Name gespeichert; die Person erfährt, dass das Gespräch anonym ist.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="232"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="231"/>
         <source>(Set by your organisation&apos;s policy.)</source>
         <translation>(Durch die Richtlinie Ihrer Organisation festgelegt.)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="260"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="259"/>
         <source>Please fill in the fields marked with *: the policy requires them.</source>
         <translation>Bitte füllen Sie die mit * markierten Felder aus; die Richtlinie verlangt sie.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="262"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="261"/>
         <source>Please enter the employee&apos;s name for a named interview.</source>
         <translation>Bitte geben Sie für ein Gespräch mit Namen den Namen der Person ein.</translation>
     </message>
@@ -327,8 +327,8 @@
 <context>
     <name>EmployeeMode</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="194"/>
-        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="195"/>
+        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="203"/>
+        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="204"/>
         <source>For HR staff: end interview mode</source>
         <translation>Für das Personalteam: Gesprächsmodus beenden</translation>
     </message>
@@ -392,102 +392,102 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="113"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="119"/>
         <source>Exit interviews</source>
         <translation>Austrittsgespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="114"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="120"/>
         <source>Unlocked by {name}.</source>
         <translation>Entsperrt von {name}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="115"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="121"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="116"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="122"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="117"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="123"/>
         <source>Start an interview</source>
         <translation>Ein Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="120"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="126"/>
         <source>Fill in what you know about the leaving employee, then hand this computer over. Leaving interview mode will need an HR password.</source>
         <translation>Erfassen Sie, was Sie über die ausscheidende Person wissen, und übergeben Sie dann diesen Computer. Zum Verlassen des Gesprächsmodus ist ein Personal-Passwort nötig.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="124"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="130"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="125"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="131"/>
         <source>Start interview</source>
         <translation>Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="126"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="132"/>
         <source>Resume an unfinished interview</source>
         <translation>Ein unterbrochenes Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="127"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="133"/>
         <source>Unfinished interviews</source>
         <translation>Unterbrochene Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="128"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="134"/>
         <source>&amp;Resume interview</source>
         <translation>Gespräch &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="129"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="135"/>
         <source>Resume the selected interview</source>
         <translation>Das ausgewählte Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="130"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="136"/>
         <source>&amp;Discard…</source>
         <translation>&amp;Verwerfen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="131"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="137"/>
         <source>Discard the selected interview</source>
         <translation>Das ausgewählte Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="145"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="151"/>
         <source>These interviews were interrupted before they were submitted. Everything answered so far is saved; resuming continues at the same question.</source>
         <translation>Diese Gespräche wurden vor dem Absenden unterbrochen. Alle bisherigen Antworten sind gespeichert; beim Fortsetzen geht es bei derselben Frage weiter.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="156"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="162"/>
         <source>Started {time}</source>
         <translation>Begonnen {time}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="160"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="166"/>
         <source>consent not yet given</source>
         <translation>noch keine Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="162"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="168"/>
         <source>answers so far: {count}</source>
         <translation>bisherige Antworten: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="180"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="186"/>
         <source>Discard interview</source>
         <translation>Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="182"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="188"/>
         <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
         <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
     </message>
@@ -539,12 +539,12 @@
 <context>
     <name>InterviewController</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="265"/>
+        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="280"/>
         <source>Your answer is saved. The assistant is unavailable, so we&apos;ll continue with the next question.</source>
         <translation>Ihre Antwort ist gespeichert. Der Assistent ist nicht verfügbar, daher geht es mit der nächsten Frage weiter.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="323"/>
+        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="362"/>
         <source>We could not save that just now. What you answered before is safe. Please try again, or let the HR person know.</source>
         <translation>Das konnte gerade nicht gespeichert werden. Ihre bisherigen Antworten sind sicher. Bitte versuchen Sie es noch einmal oder sagen Sie der Person aus dem Personalteam Bescheid.</translation>
     </message>
@@ -552,22 +552,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="156"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="241"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="251"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="285"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
@@ -631,57 +631,57 @@
         <translation>Frage {number} von {total}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="189"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="195"/>
         <source>I&apos;d &amp;prefer not to say</source>
         <translation>Möchte ich &amp;nicht sagen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="190"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="196"/>
         <source>I&apos;d prefer not to say</source>
         <translation>Möchte ich nicht sagen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="197"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="192"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="198"/>
         <source>Back to the previous question</source>
         <translation>Zurück zur vorigen Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="193"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="199"/>
         <source>&amp;Skip question</source>
         <translation>Frage ü&amp;berspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="194"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="200"/>
         <source>Skip this question</source>
         <translation>Diese Frage überspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="199"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="205"/>
         <source>Save and &amp;return to review</source>
         <translation>Speichern und zur &amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="200"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="206"/>
         <source>Save and return to the review</source>
         <translation>Speichern und zurück zur Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="202"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="208"/>
         <source>&amp;Next</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="203"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="209"/>
         <source>Next question</source>
         <translation>Nächste Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="236"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="242"/>
         <source>Please answer this question to go on.</source>
         <translation>Bitte beantworten Sie diese Frage, um weiterzumachen.</translation>
     </message>
@@ -792,87 +792,92 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="25"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="23"/>
         <source>Not answered</source>
         <translation>Nicht beantwortet</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="27"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="25"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="29"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="27"/>
         <source>Prefer not to say</source>
         <translation>Möchte ich nicht sagen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="34"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="32"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="36"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="34"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="41"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="39"/>
         <source>{value} of 5</source>
         <translation>{value} von 5</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="43"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="41"/>
         <source>{value} of 10</source>
         <translation>{value} von 10</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="92"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="91"/>
         <source>Your answer to: {question}</source>
         <translation>Ihre Antwort auf: {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="102"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="105"/>
         <source>(skipped)</source>
         <translation>(übersprungen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="107"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="109"/>
         <source>Change</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="109"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="111"/>
         <source>Change your answer to: {question}</source>
         <translation>Ihre Antwort ändern auf: {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="129"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="115"/>
+        <source>Your answer: {answer}</source>
+        <translation>Ihre Antwort: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="130"/>
         <source>Check your answers</source>
         <translation>Prüfen Sie Ihre Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="132"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="133"/>
         <source>You can change any answer before you submit. Nothing is sent to anyone until you press Submit.</source>
         <translation>Sie können jede Antwort vor dem Absenden ändern. Nichts wird weitergegeben, bevor Sie auf „Absenden“ drücken.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="137"/>
         <source>&amp;Back to the questions</source>
         <translation>&amp;Zurück zu den Fragen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="137"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="138"/>
         <source>Back to the questions</source>
         <translation>Zurück zu den Fragen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="138"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="139"/>
         <source>S&amp;ubmit my answers</source>
         <translation>Meine Antworten &amp;absenden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="139"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="140"/>
         <source>Submit my answers</source>
         <translation>Meine Antworten absenden</translation>
     </message>
@@ -974,7 +979,7 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>TextInput</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="102"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="116"/>
         <source>{count} of {limit} characters</source>
         <translation>{count} von {limit} Zeichen</translation>
     </message>
@@ -982,72 +987,72 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>ThanksPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="101"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="109"/>
         <source>Thank you</source>
         <translation>Vielen Dank</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="104"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="112"/>
         <source>Your answers have been submitted. Thank you for your time and honesty.</source>
         <translation>Ihre Antworten wurden abgesendet. Danke für Ihre Zeit und Ihre Offenheit.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="109"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="117"/>
         <source>That&apos;s completely fine. Nothing has been recorded except that you chose not to take part. Please let the HR person know you are done.</source>
         <translation>Das ist völlig in Ordnung. Es wurde nichts gespeichert außer der Tatsache, dass Sie nicht teilnehmen möchten. Bitte sagen Sie der Person aus dem Personalteam Bescheid, dass Sie fertig sind.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="113"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="121"/>
         <source>Your receipt code:</source>
         <translation>Ihr Belegcode:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="114"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="122"/>
         <source>Receipt code {code}</source>
         <translation>Belegcode {code}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="117"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="125"/>
         <source>Please write it down. If you later want to see or delete your answers, give this code to HR; it is the only way to find your interview.</source>
         <translation>Bitte schreiben Sie ihn auf. Wenn Sie Ihre Antworten später einsehen oder löschen lassen möchten, nennen Sie dem Personalteam diesen Code; nur so lässt sich Ihr Gespräch finden.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="121"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="130"/>
         <source>How was this interview for you? (optional)</source>
         <translation>Wie war dieses Gespräch für Sie? (freiwillig)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="122"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="131"/>
         <source>Not good</source>
         <translation>Nicht gut</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="123"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="132"/>
         <source>Very good</source>
         <translation>Sehr gut</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="125"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="134"/>
         <source>Rate the interview {value} of 5</source>
         <translation>Gespräch mit {value} von 5 bewerten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="126"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="135"/>
         <source>&amp;Finish</source>
         <translation>&amp;Fertig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="127"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="136"/>
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="146"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="155"/>
         <source>Thank you for your feedback.</source>
         <translation>Danke für Ihre Rückmeldung.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="159"/>
+        <location filename="../../exitbot_desktop/ui/employee/thanks.py" line="168"/>
         <source>This screen closes by itself in {seconds} seconds.</source>
         <translation>Diese Seite schließt sich in {seconds} Sekunden von selbst.</translation>
     </message>
@@ -1304,12 +1309,12 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="171"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="185"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="171"/>
+        <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="185"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>

@@ -6,14 +6,12 @@ to the question and its Next button then comes back here.
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from exitbot_desktop.engine.questions import Question
 from exitbot_desktop.engine.store.interviews import AnswerRecord
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label, tab_order
 
 ReviewItem = tuple[Question, AnswerRecord | None, list[AnswerRecord]]
 
@@ -87,8 +85,9 @@ class ReviewPage(Page):
             text = question.text_for(language)
             heading = label("muted")
             heading.setText(f"{number}. {text}")
+            said_text = describe_answer(question, answer, language)
             said = label(selectable=True)
-            said.setText(describe_answer(question, answer, language))
+            said.setText(said_text)
             said.setAccessibleName(self.tr("Your answer to: {question}").format(question=text))
             change = button(flat=True)
             top = QHBoxLayout()
@@ -111,18 +110,21 @@ class ReviewPage(Page):
             change.setAccessibleName(
                 self.tr("Change your answer to: {question}").format(question=text)
             )
+            # A screen reader tabbing through the Change buttons hears each answer too.
+            change.setAccessibleDescription(
+                self.tr("Your answer: {answer}").format(answer=said_text)
+            )
             change.clicked.connect(
                 lambda _checked=False, qid=question.id: self.edit_requested.emit(qid)
             )
             self._items.addWidget(card)
             self.change_buttons[question.id] = change
             chain.append(change)
-        chain += [self.back_button, self.submit_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        tab_order(*chain, self.back_button, self.submit_button)
 
     def first_focus(self) -> QWidget:
-        return self.submit_button
+        # Not Submit: one reflex Space there would send everything for good.
+        return next(iter(self.change_buttons.values()), self.back_button)
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Check your answers"))

@@ -7,10 +7,14 @@ visible countdown, so the next person never sees it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
-from exitbot_desktop.ui.widgets import Box, Page, button, label
+from exitbot_desktop.ui.widgets import Box, Page, button, label, tab_order
+
+# Over the app's stylesheet (which draws the code's box): a frame in the focus colour, one
+# pixel less padding for the one pixel more border, so nothing moves when focus arrives.
+_CODE_FOCUS = "QLabel:focus { border: 2px solid palette(highlight); padding: 9px 13px; }"
 
 
 class ThanksPage(Page):
@@ -25,13 +29,16 @@ class ThanksPage(Page):
         self._text = label("subtitle")
         self._code_intro = label()
         self.code = label("code", wrap=False, selectable=True)
+        # The code takes the focus first: a screen reader reads it out, and a reflex
+        # Space lands here rather than on a rating. The frame shows where focus is.
+        self.code.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.code.setStyleSheet(_CODE_FOCUS)
         self._code_use = label("muted")
         self._code_card = Box()
         code_row = QHBoxLayout()
         code_row.addWidget(self.code)
         code_row.addStretch(1)
-        for widget in (self._code_intro,):
-            self._code_card.body.addWidget(widget)
+        self._code_card.body.addWidget(self._code_intro)
         self._code_card.body.addLayout(code_row)
         self._code_card.body.addWidget(self._code_use)
 
@@ -74,6 +81,7 @@ class ThanksPage(Page):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
         self.done_button.clicked.connect(self._finish)
+        tab_order(self.code, *self.rating_buttons, self.done_button)
         self._rating_group.idClicked.connect(self._rate)
         self.retranslate()
 
@@ -92,7 +100,7 @@ class ThanksPage(Page):
         self._start(seconds)
 
     def first_focus(self) -> QWidget:
-        return self.rating_buttons[0] if self._code else self.done_button
+        return self.code if self._code else self.done_button
 
     def stop(self) -> None:
         self._timer.stop()
@@ -118,6 +126,7 @@ class ThanksPage(Page):
                 "this code to HR; it is the only way to find your interview."
             )
         )
+        self.code.setAccessibleDescription(self._code_use.text())
         self._rating_question.setText(self.tr("How was this interview for you? (optional)"))
         self._low.setText(self.tr("Not good"))
         self._high.setText(self.tr("Very good"))
