@@ -37,6 +37,7 @@ class Assistant(QObject):
         self._generator = FollowupGenerator(backend or RulesBackend())
         self._fixed = backend is not None
         self._choice: tuple[str, str | None, str | None] | None = None
+        self._selection: Op[Backend] | None = None  # the choice being made, if any
         self.status = self.tr("Assistant: getting ready…")
 
     @property
@@ -54,9 +55,12 @@ class Assistant(QObject):
         if self._fixed:
             self._selected(self._generator.backend)
             return
-        Op(lambda _ctx: _select(*choice), lane=Lane.WORK, owner=self).success(
-            self._selected
-        ).failure(self._selection_failed).run_in_background()
+        # Only the latest choice may land: an earlier, slower probe must not win.
+        if self._selection is not None:
+            self._selection.cancel()
+        self._selection = Op(lambda _ctx: _select(*choice), lane=Lane.WORK, owner=self)
+        self._selection.success(self._selected).failure(self._selection_failed)
+        self._selection.run_in_background()
 
     def begin_interview(self, language: str) -> None:
         """A new interview: the model forgets the previous person's transcript."""
@@ -84,6 +88,8 @@ class Assistant(QObject):
         ).failure(lambda error: self._warm_up_failed(backend, error)).run_in_background()
 
     def _warmed_up(self, backend: Backend) -> None:
+        if backend is not self.backend:
+            return  # replaced by a later choice while it loaded
         self._set_status(backend.display_name)
         self.ready.emit()
 
@@ -98,6 +104,8 @@ class Assistant(QObject):
     def _warm_up_failed(self, backend: Backend, error: Exception) -> None:
         if not isinstance(error, ExitBotError):
             raise error
+        if backend is not self.backend:
+            return  # replaced by a later choice while it loaded
         # Each follow-up falls back to the rules on its own; say so plainly.
         self._set_status(
             self.tr("{backend} is not available; using built-in questions").format(
