@@ -232,16 +232,17 @@ class QuestionPage(Page):
             self._after_care()
             return
         kind, value = self._entered()
-        if self.from_review:
-            self.from_review = False
-            self._controller.save_and_review(kind or SKIP, value)
-            return
         if kind is None:
             step = self._step
             if step is not None and step.question is not None and step.question.required:
                 self.error.show_message(self.tr("Please answer this question to go on."))
                 return
             kind = SKIP
+        # from_review stays set until the review is back (EmployeeMode clears it then), so
+        # a save that fails can be tried again and still returns to the review.
+        if self.from_review:
+            self._controller.save_and_review(kind, value)
+            return
         self._controller.answer(kind, value)
 
     def _skip(self) -> None:
@@ -254,7 +255,6 @@ class QuestionPage(Page):
         self._drop_draft()
         self._controller.cancel_followup()
         if self.from_review:
-            self.from_review = False
             self._controller.save_and_review(SKIP)
             return
         self._controller.answer(SKIP)
