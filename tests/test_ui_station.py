@@ -16,6 +16,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import InterviewRepository
@@ -211,3 +212,36 @@ def test_a_killed_station_resumes_at_the_same_question_with_the_draft(
     answer = record.main_answers()["main_reason_details"]
     assert answer.text == typed + " was too long."
     assert record.main_answers()["main_reason"].status == "skipped"
+
+
+def test_resuming_never_shows_the_previous_screen_before_the_interview_loads(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    ui.arm_station(window)
+    ui.start_interview(window)
+    ui.next()  # skip the first question
+    ui.wait_question(window, 2)
+    ui.type("Something only the first person wrote")
+    ui.activate(window.employee.leave_button)
+    _wait_dialog(ui, window)
+    ui.type(ui.password)
+    ui.press(Qt.Key.Key_Return)
+    ui.wait_page(window, window.home_page)
+
+    employee = window.employee
+    shown_first: list[QWidget] = []
+    window.stack.currentChanged.connect(
+        lambda _index: (
+            shown_first.append(employee.stack.currentWidget())
+            if window.stack.currentWidget() is employee and not shown_first
+            else None
+        )
+    )
+    home = window.home_page
+    ui.qtbot.waitUntil(lambda: home.unfinished.count() == 1)
+    ui.activate(home.resume_button)
+    ui.wait_question(window, 2)
+    assert shown_first == [employee.waiting]  # not the question page as it was left
+    page = employee.question
+    assert page.input is not None and page.input.focus_target().hasFocus()

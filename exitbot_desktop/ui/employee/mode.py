@@ -26,6 +26,18 @@ from exitbot_desktop.ui.policy import Arming, StationPolicy
 from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label
 
 
+class _WaitPage(Page):
+    """Nothing but room for an error: shown between interviews and while one loads, so the
+    previous person's last screen never shows to the next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.error = ErrorLine()
+        self.column.addStretch(1)
+        self.column.addWidget(self.error)
+        self.column.addStretch(1)
+
+
 class EmployeeMode(QWidget):
     leave_requested = Signal()  # an HR officer wants the station back (password follows)
     idle_timeout = Signal()  # nobody used the welcome screen for the policy's minutes
@@ -48,12 +60,14 @@ class EmployeeMode(QWidget):
         bar.addWidget(self.leave_button)
 
         self.stack = QStackedWidget()
+        self.waiting = _WaitPage()
         self.welcome = WelcomePage()
         self.question = QuestionPage(self.controller)
         self.review = ReviewPage()
         self.thanks = ThanksPage()
         self.pause = PausePage()
-        for page in (self.welcome, self.question, self.review, self.thanks, self.pause):
+        pages = (self.waiting, self.welcome, self.question, self.review, self.thanks, self.pause)
+        for page in pages:
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +114,8 @@ class EmployeeMode(QWidget):
         self._store, self._arming, self._policy = store, arming, arming.policy
         self.question.care_contacts = arming.policy.care_contacts
         self._organisation.setText(store.organisation)
+        self.waiting.error.clear_message()
+        self._show(self.waiting)  # until the interview is loaded
         self.controller.resume(store, interview_id, arming.policy)
 
     def stop(self) -> None:
@@ -108,6 +124,7 @@ class EmployeeMode(QWidget):
         self.controller.cancel_followup()
         self.thanks.stop()
         self.idle.stop()
+        self.stack.setCurrentWidget(self.waiting)
 
     def forget(self) -> None:
         """The store is closing (lock, disarm, shutdown): hold nothing that refers to it.
