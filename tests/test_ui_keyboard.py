@@ -93,3 +93,32 @@ def test_thanks_page_starts_on_the_receipt_code_not_on_a_rating(
     ui.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     ui.press(Qt.Key.Key_Return)
     assert rated == [5]
+
+
+def test_rating_and_scale_buttons_say_which_question_they_answer(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    ui.arm_station(window)
+    ui.start_interview(window)
+    page = window.employee.question
+    seen: dict[str, list[str]] = {}
+    while window.employee.stack.currentWidget() is page:
+        step = page._step
+        assert step is not None and step.question is not None and page.input is not None
+        question = step.question
+        if question.type in ("rating", "scale_0_10"):
+            seen[question.type] = [c.accessibleDescription() for c in page.input.focus_chain()]
+            expected = f"{question.text_for('en')} {question.help_for('en')}".strip()
+            assert set(seen[question.type]) == {expected}
+        number = step.number
+        ui.activate(page.skip_button)
+        ui.qtbot.waitUntil(
+            lambda n=number: (
+                not window.employee.controller.busy
+                and (page._step is None or page._step.number != n or not page.isVisible())
+            )
+        )
+    assert len(seen["rating"]) == 5 and len(seen["scale_0_10"]) == 11
+    satisfaction = window.employee.review.change_buttons["satisfaction_role"]
+    assert satisfaction.accessibleDescription() == "Your answer: Skipped"

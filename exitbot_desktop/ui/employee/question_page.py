@@ -163,7 +163,13 @@ class QuestionPage(Page):
             self.input.setParent(None)
             self.input.deleteLater()
         self.input = make_input(step.question, self._language)
-        self.input.setAccessibleName(step.question.text_for(self._language))
+        text = step.question.text_for(self._language)
+        self.input.setAccessibleName(text)
+        # A screen reader on "4" (or "Yes") hears which question it answers, and the help
+        # line that says what the ends of a rating mean.
+        context = " ".join(part for part in (text, step.question.help_for(self._language)) if part)
+        for control in self.input.focus_chain():
+            control.setAccessibleDescription(context)
         self._input_holder.addWidget(self.input)
         if isinstance(self.input, TextInput):
             self.input.edited.connect(self._typed)
