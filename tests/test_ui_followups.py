@@ -7,8 +7,10 @@ Real windows on a real encrypted database, driven by keyboard.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
 from ui_fixtures import SlowBackend
 
@@ -16,6 +18,7 @@ from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import InterviewRecord, InterviewRepository
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 from exitbot_desktop.ui.employee.question_page import DRAFT_DELAY_MS, QuestionPage
+from exitbot_desktop.ui.operations import Lane, Op, OpContext
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
@@ -126,3 +129,35 @@ def test_back_during_a_follow_up_keeps_the_reply_being_typed(
     assert [(f.status, f.text) for f in followups] == [
         ("answered", "My long reply to the follow-up")
     ]
+
+
+def test_when_the_assistant_fails_the_next_question_says_so_calmly(
+    ui: UiDriver,
+    make_window: WindowFactory,
+    hr_folder: vault.DataFolder,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    window = make_window(hr_folder)
+
+    def broken(_ctx: OpContext) -> None:
+        raise RuntimeError("the model fell over")
+
+    monkeypatch.setattr(window.assistant, "generate", lambda _request: Op(broken, lane=Lane.MODEL))
+    ui.arm_station(window)
+    ui.start_interview(window)
+    page = window.employee.question
+    ui.press(Qt.Key.Key_Space)
+    ui.next()
+    ui.wait_question(window, 2)
+    ui.type(ANSWER)
+    with caplog.at_level(logging.ERROR):
+        ui.next()
+        ui.wait_question(window, 3)
+    assert page.error.isVisible()
+    assert page.error.text() == (
+        "Your answer is saved. The assistant is unavailable, so we'll continue with the "
+        "next question."
+    )
+    assert "Follow-up generation failed" in caplog.text
+    assert _record(window).main_answers()["main_reason_details"].text == ANSWER

@@ -162,7 +162,6 @@ class Op(Generic[T]):
         self._on_failure: Callable[[Exception], None] | None = None
         self._on_progress: Callable[[Any], None] | None = None
         self._cancel = threading.Event()
-        self._finished = False
 
     def success(self, callback: Callable[[T], None]) -> Op[T]:
         self._on_success = callback
@@ -191,10 +190,6 @@ class Op(Generic[T]):
         """Stop listening at once; the function sees `ctx.cancelled` and should return."""
         self._cancel.set()
 
-    @property
-    def is_running(self) -> bool:
-        return not self._finished and not self._cancel.is_set()
-
     # ------------------------------------------------------ called on the GUI thread
     def _wanted(self) -> bool:
         if self._cancel.is_set():
@@ -206,7 +201,6 @@ class Op(Generic[T]):
             self._on_progress(value)
 
     def _deliver_result(self, result: Any, error: Exception | None) -> None:
-        self._finished = True
         if not self._wanted():
             return
         if error is None:

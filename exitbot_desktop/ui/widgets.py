@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -73,11 +74,19 @@ def tab_order(*widgets: QWidget) -> None:
         QWidget.setTabOrder(first, second)
 
 
-def button_row(*widgets: QWidget, stretch_first: bool = True) -> QHBoxLayout:
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of `layout`; its widgets are deleted."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
+
+
+def button_row(*widgets: QWidget) -> QHBoxLayout:
     """Buttons aligned to the right, the way dialogs place them."""
     row = QHBoxLayout()
-    if stretch_first:
-        row.addStretch(1)
+    row.addStretch(1)
     for widget in widgets:
         row.addWidget(widget)
     return row

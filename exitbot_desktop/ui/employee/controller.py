@@ -11,6 +11,7 @@ cancelled at once. Failures reach the employee as calm sentences; bugs are re-ra
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,8 +86,7 @@ class InterviewController(QObject):
     def set_language(self, language: str) -> None:
         """The employee switched language on the welcome page, before consenting."""
         if self._arming is not None and self.session is None:
-            a = self._arming
-            self._arming = Arming(a.meta, language, a.question_set, a.policy)
+            self._arming = dataclasses.replace(self._arming, language=language)
 
     @property
     def language(self) -> str:
@@ -125,7 +125,11 @@ class InterviewController(QObject):
                 )
             session.decline()
 
-        self._run(decline, lambda _none: self._ended(self.declined.emit))
+        def declined(_none: None) -> None:
+            self.cancel_followup()
+            self.declined.emit()
+
+        self._run(decline, declined)
 
     def resume(self, store: Store, interview_id: int, policy: StationPolicy) -> None:
         """Continue an interrupted interview at the question where it stopped."""
@@ -157,12 +161,7 @@ class InterviewController(QObject):
         session, store = self._session(), self._store
 
         def save(_ctx: OpContext) -> Outcome:
-            if kind == ANSWER:
-                session.answer(value)
-            elif kind == PREFER_NOT:
-                session.prefer_not_to_say()
-            else:
-                session.skip()
+            _record(session, kind, value)
             step = session.current()
             text = step.answer.text if step.answer is not None else None
             if step.answer is not None and store is not None:
@@ -210,10 +209,7 @@ class InterviewController(QObject):
         session = self._session()
 
         def back(_ctx: OpContext) -> Outcome:
-            if kind == ANSWER:
-                session.answer(value)
-            elif kind == PREFER_NOT:
-                session.prefer_not_to_say()
+            _record(session, kind, value)
             return Outcome(session.back())
 
         self._run(back, self.outcome.emit)
@@ -227,12 +223,7 @@ class InterviewController(QObject):
         session = self._session()
 
         def save(_ctx: OpContext) -> Outcome:
-            if kind == ANSWER:
-                session.answer(value)
-            elif kind == PREFER_NOT:
-                session.prefer_not_to_say()
-            elif kind == SKIP:
-                session.skip()
+            _record(session, kind, value)
             return Outcome(session.go_to_review())
 
         self._run(save, self.outcome.emit)
@@ -275,13 +266,17 @@ class InterviewController(QObject):
 
     def _followup_failed(self, error: Exception) -> None:
         _log.error("Follow-up generation failed", exc_info=error)
-        self.failed.emit(
-            self.tr(
-                "Your answer is saved. The assistant is unavailable, so we'll continue "
-                "with the next question."
-            ),
+        message = self.tr(
+            "Your answer is saved. The assistant is unavailable, so we'll continue "
+            "with the next question."
         )
-        self.go_on()
+        session = self._session()
+
+        def moved_on(outcome: Outcome) -> None:
+            self.outcome.emit(outcome)
+            self.failed.emit(message)  # after the next question shows, which clears errors
+
+        self._run(lambda _ctx: Outcome(session.next()), moved_on)
 
     # ----------------------------------------------------------------- finishing
     def load_review(self) -> None:
@@ -293,7 +288,8 @@ class InterviewController(QObject):
 
         def submitted(code: str) -> None:
             self._summarise(session.id)
-            self._ended(lambda: self.submitted.emit(code))
+            self.cancel_followup()
+            self.submitted.emit(code)
 
         self._run(lambda _ctx: session.submit(), submitted)
 
@@ -319,10 +315,6 @@ class InterviewController(QObject):
         Op(lambda _ctx: session.rate_experience(rating), owner=self).failure(
             self._draft_failed
         ).run_in_background()
-
-    def _ended(self, announce: Callable[[], None]) -> None:
-        announce()
-        self.cancel_followup()
 
     # ----------------------------------------------------------------- plumbing
     def _session(self) -> InterviewSession:
@@ -370,6 +362,17 @@ class InterviewController(QObject):
         if not isinstance(error, ExitBotError):
             raise error
         _log.warning("A draft or rating was not saved: %s", error.user_message)
+
+
+def _record(session: InterviewSession, kind: str | None, value: object = None) -> None:
+    """Save the current question as the person left it: an answer, "prefer not to say",
+    a skip, or (kind None) nothing at all."""
+    if kind == ANSWER:
+        session.answer(value)
+    elif kind == PREFER_NOT:
+        session.prefer_not_to_say()
+    elif kind == SKIP:
+        session.skip()
 
 
 def _followup_policy(policy: StationPolicy) -> FollowupPolicy:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from exitbot_desktop.engine.store.interviews import AnswerRecord
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
-from exitbot_desktop.ui.widgets import button, label
+from exitbot_desktop.ui.widgets import button, clear_layout, label
 
 _DOTS = ("●○○", "○●○", "○○●")
 
@@ -67,11 +67,7 @@ class FollowupThread(QWidget):
         return self.bubble.isVisible()
 
     def clear(self) -> None:
-        while self._history.count():
-            item = self._history.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._history)
         self._stop()
         self.bubble.hide()
         self.reply.hide()

@@ -9,6 +9,8 @@ officer wants out, and when the station should disarm itself.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -174,24 +176,21 @@ class EmployeeMode(QWidget):
 
     def _resumed(self, language: str) -> None:
         if self._arming is not None:
-            a = self._arming
-            self._arming = Arming(a.meta, language, a.question_set, a.policy)
+            self._arming = dataclasses.replace(self._arming, language=language)
         self.language_changed.emit(language)
 
     def _consent_needed(self) -> None:
         """A resumed interview that never got consent: ask, in its own terms and language."""
         session = self.controller.session
         if self._arming is not None and self._store is not None and session is not None:
-            a = self._arming
-            fixed = Arming(session.meta, session.language, a.question_set, a.policy)
+            fixed = dataclasses.replace(self._arming, meta=session.meta, language=session.language)
             self.welcome.show_for(fixed, self._store.organisation, language_fixed=True)
         self._show(self.welcome)
 
     def _language_chosen(self, language: str) -> None:
         self.controller.set_language(language)
         if self._arming is not None:
-            a = self._arming
-            self._arming = Arming(a.meta, language, a.question_set, a.policy)
+            self._arming = dataclasses.replace(self._arming, language=language)
             self.welcome.set_language(self._arming)
         self.language_changed.emit(language)
 
@@ -205,9 +204,7 @@ class EmployeeMode(QWidget):
         if arming is None or store is None or self._policy.anonymity == "named":
             self.rearm_needed.emit()
             return
-        blank = Arming(
-            InterviewMeta(anonymous=True), arming.language, arming.question_set, arming.policy
-        )
+        blank = dataclasses.replace(arming, meta=InterviewMeta(anonymous=True))
         self.arm(store, blank)
 
     def _failed(self, message: str) -> None:

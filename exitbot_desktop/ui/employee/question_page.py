@@ -9,8 +9,6 @@ buttons, Alt+letter triggers a button, Ctrl+Enter goes on from inside a text box
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
@@ -28,7 +26,7 @@ from exitbot_desktop.ui.employee.controller import (
 )
 from exitbot_desktop.ui.employee.followup_thread import FollowupThread
 from exitbot_desktop.ui.policy import CareContact
-from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label
+from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label, tab_order
 
 DRAFT_DELAY_MS = 1500
 
@@ -177,8 +175,7 @@ class QuestionPage(Page):
         chain = [*self.input.focus_chain(), self.prefer_not, self.followups.reply.box]
         chain += [self.followups.skip_button, self.care.pause_button, self.care.continue_button]
         chain += [self.back_button, self.skip_button, self.next_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        tab_order(*chain)
 
     def _fill(self, step: Step, *, has_pending: bool) -> None:
         """The stored answer, or the draft typed before a crash, back in the input."""

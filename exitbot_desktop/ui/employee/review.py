@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from exitbot_desktop.engine.questions import Question
 from exitbot_desktop.engine.store.interviews import AnswerRecord
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label, tab_order
+from exitbot_desktop.ui.widgets import (
+    Box,
+    ErrorLine,
+    Page,
+    button,
+    clear_layout,
+    label,
+    tab_order,
+)
 
 ReviewItem = tuple[Question, AnswerRecord | None, list[AnswerRecord]]
 
@@ -72,11 +80,7 @@ class ReviewPage(Page):
         self.retranslate()
 
     def show_items(self, items: list[ReviewItem], language: str) -> None:
-        while self._items.count():
-            entry = self._items.takeAt(0)
-            widget = entry.widget() if entry is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._items)
         self.change_buttons.clear()
         self.error.clear_message()
         chain: list[QWidget] = []

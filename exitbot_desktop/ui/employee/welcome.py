@@ -8,14 +8,12 @@ then nothing but the declined status is recorded.
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
 from exitbot_desktop.ui.i18n import LANGUAGES
 from exitbot_desktop.ui.policy import Arming
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label, tab_order
 
 
 class WelcomePage(Page):
@@ -105,8 +103,7 @@ class WelcomePage(Page):
         self.retranslate()
         order: list[QWidget] = [*self._language_buttons.values(), self.decline_button]
         order += [self.start_button, self.cancel_decline_button, self.confirm_decline_button]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        tab_order(*order)
 
     def set_language(self, arming: Arming) -> None:
         """The language changed: re-read the question set's title in it."""

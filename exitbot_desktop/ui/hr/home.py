@@ -17,7 +17,7 @@ from exitbot_desktop.engine.store.interviews import InterviewRecord, InterviewRe
 from exitbot_desktop.engine.store.vault import Store
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.operations import Op
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label, tab_order
 
 
 def local_time(record_time: datetime) -> str:
@@ -83,10 +83,13 @@ class HomePage(Page):
         self.resume_button.clicked.connect(self._resume)
         self.unfinished.itemActivated.connect(lambda _item: self._resume())
         self.discard_button.clicked.connect(self._discard)
-        self.setTabOrder(self.unfinished, self.resume_button)
-        self.setTabOrder(self.resume_button, self.discard_button)
-        self.setTabOrder(self.discard_button, self.start_button)
-        self.setTabOrder(self.start_button, self.lock_button)
+        tab_order(
+            self.unfinished,
+            self.resume_button,
+            self.discard_button,
+            self.start_button,
+            self.lock_button,
+        )
         self.retranslate()
 
     def show_for(self, store: Store, account: str) -> None:

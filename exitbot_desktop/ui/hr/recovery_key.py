@@ -19,7 +19,15 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QHBoxLayout, QWid
 from exitbot_desktop.engine.errors import StoreError
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.operations import Lane, Op
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label
+from exitbot_desktop.ui.widgets import (
+    Box,
+    ErrorLine,
+    Page,
+    button,
+    button_row,
+    label,
+    tab_order,
+)
 
 
 class RecoveryKeyPage(Page):
@@ -65,10 +73,13 @@ class RecoveryKeyPage(Page):
         self.continue_button.clicked.connect(self._continue)
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
-        self.setTabOrder(self.key_label, self.print_button)
-        self.setTabOrder(self.print_button, self.save_button)
-        self.setTabOrder(self.save_button, self.written_down)
-        self.setTabOrder(self.written_down, self.continue_button)
+        tab_order(
+            self.key_label,
+            self.print_button,
+            self.save_button,
+            self.written_down,
+            self.continue_button,
+        )
         self.retranslate()
 
     def show_key(self, recovery_key: str, organisation: str) -> None:

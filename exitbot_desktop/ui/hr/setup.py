@@ -15,7 +15,7 @@ from exitbot_desktop.engine.store.keys import KdfParams
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.hr.password_hint import password_hint
 from exitbot_desktop.ui.operations import Op
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label, tab_order
 
 
 class SetupPage(Page):
@@ -71,10 +71,7 @@ class SetupPage(Page):
         self.create_button.clicked.connect(self._create)
         for field in (self.organisation, self.account, self.password, self.repeat):
             field.returnPressed.connect(self._create)
-        self.setTabOrder(self.organisation, self.account)
-        self.setTabOrder(self.account, self.password)
-        self.setTabOrder(self.password, self.repeat)
-        self.setTabOrder(self.repeat, self.create_button)
+        tab_order(self.organisation, self.account, self.password, self.repeat, self.create_button)
         self.retranslate()
         self._update_hint()
 

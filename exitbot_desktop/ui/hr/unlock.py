@@ -8,8 +8,6 @@ guarantees none of them changed a byte of the database.
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
@@ -19,7 +17,7 @@ from exitbot_desktop.engine.store.keys import KdfParams, KeyFile
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.hr.password_hint import password_hint
 from exitbot_desktop.ui.operations import Op
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label, tab_order
 
 
 class UnlockPage(Page):
@@ -106,8 +104,7 @@ class UnlockPage(Page):
             self.recover_button,
             self.back_button,
         )
-        for first, second in itertools.pairwise(chain):
-            self.setTabOrder(first, second)
+        tab_order(*chain)
         self._show_recovery(False)
         self.retranslate()
 
