@@ -13,8 +13,13 @@ from PySide6.QtCore import Qt
 from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.interviews import (
+    InterviewMeta,
+    InterviewRepository,
+    months_before,
+)
 from exitbot_desktop.engine.store.keys import FAST_KDF
+from exitbot_desktop.engine.store.models import Interview, utcnow
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
@@ -172,3 +177,31 @@ def test_home_offers_unfinished_interviews_and_lock_forgets_the_key(
     assert window.store is None
     # The lock is released: another process could open the folder now.
     vault.unlock(hr_folder, user="alice", password=ui.password).close()
+
+
+def test_unlock_erases_interviews_past_the_retention_period(
+    ui: UiDriver,
+    make_window: WindowFactory,
+    hr_folder: vault.DataFolder,
+    question_set: QuestionSet,
+) -> None:
+    with vault.unlock(hr_folder, user="alice", password=ui.password) as store:
+        store.set_setting("retention_months", 12)
+        old, recent = (
+            InterviewSession.start(store, question_set, language="en", meta=InterviewMeta())
+            for _ in range(2)
+        )
+        for session in (old, recent):
+            session.consent()
+            session.answer("manager")
+        with store.session() as s:
+            row = s.get(Interview, old.id)
+            assert row is not None
+            row.updated_at = months_before(utcnow(), 13)
+    window = make_window(hr_folder)
+    ui.unlock(window)
+    home = window.home_page
+    ui.qtbot.waitUntil(lambda: home.unfinished.count() == 1)
+    store = window.store
+    assert store is not None
+    assert [r.id for r in InterviewRepository(store).unfinished()] == [recent.id]

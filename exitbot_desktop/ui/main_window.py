@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KdfParams
 from exitbot_desktop.ui import operations
 from exitbot_desktop.ui.assistant import Assistant
@@ -168,7 +168,20 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, store: vault.Store, account: str) -> None:
         self._open(store, account)
+        self._purge_expired(store)
         self._show_home()
+
+    def _purge_expired(self, store: vault.Store) -> None:
+        """Keep the welcome page's promise: interviews past the retention period are
+        erased at each HR unlock (queued before the home page lists what is left)."""
+
+        def purge(_ctx: OpContext) -> int:
+            months = load_policy(store).retention_months
+            return InterviewRepository(store).purge_older_than(months)
+
+        Op(purge, owner=self).failure(
+            lambda error: _log.error("Erasing expired interviews failed", exc_info=error)
+        ).run_in_background()
 
     def _open(self, store: vault.Store, account: str) -> None:
         self.store = store
