@@ -78,18 +78,6 @@ _DIMINISHERS = frozenset(
 )
 _MAX_BRIDGE = 3
 
-_EN_MARKERS = frozenset(
-    split_entries(
-        "the and i to was is of it my we you for with that in not they were have this but"
-    )
-)
-_DE_MARKERS = frozenset(
-    split_entries(
-        """der die das und ich nicht ist war mit zu ein eine fuer auf mein meine wir sie es
-    hat habe den dem auch sehr bei"""
-    )
-)
-
 
 def normalize(text: str) -> str:
     """Lower-case, fold umlauts and typographic quotes, blank out control characters.
@@ -107,17 +95,6 @@ def normalize(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of already normalised text, apostrophes kept inside ("didn't")."""
     return _WORD.findall(text)
-
-
-def guess_language(text: str) -> str:
-    """Guess "de" when German function words outnumber English ones, else "en".
-
-    CSV rows for `analyze-text` carry no language column, and one file may mix both.
-    """
-    tokens = words(normalize(text))
-    de = sum(t in _DE_MARKERS for t in tokens)
-    en = sum(t in _EN_MARKERS for t in tokens)
-    return "de" if de > en else "en"
 
 
 @dataclass(frozen=True)

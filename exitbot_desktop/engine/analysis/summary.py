@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from exitbot_desktop.engine.analysis._lexicon import guess_language, words
+from exitbot_desktop.engine.analysis._lexicon import words
 from exitbot_desktop.engine.analysis.flags import detect_flags
 from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
 from exitbot_desktop.engine.analysis.themes import classify_themes
 from exitbot_desktop.engine.followup import is_refusal
+from exitbot_desktop.engine.language import guess_language
 
 EXTRACTIVE = "extractive"
 
@@ -81,7 +82,7 @@ def extractive_summary(answers: Sequence[tuple[str, str]], max_sentences: int = 
     candidates: list[tuple[float, int, str]] = []
     seen: set[str] = set()
     for question, answer in answers:
-        language = guess_language(f"{question} {answer}")
+        language = guess_language(f"{question} {answer}") or "en"
         if is_refusal(answer, language):
             continue
         for sentence in _sentences(answer):

@@ -12,11 +12,11 @@ import csv
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from exitbot_desktop.engine.analysis._lexicon import guess_language
 from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
 from exitbot_desktop.engine.analysis.themes import classify_themes
 from exitbot_desktop.engine.errors import ExitBotError
 from exitbot_desktop.engine.files import atomic_text
+from exitbot_desktop.engine.language import guess_language
 
 REQUIRED_COLUMNS = ("id", "question", "answer")
 OUTPUT_COLUMNS = ("id", "themes", "sentiment")
@@ -27,7 +27,7 @@ def analyze_rows(rows: Iterable[Mapping[str, str]]) -> Iterator[dict[str, str]]:
     for row in rows:
         question = row.get("question") or ""
         answer = row.get("answer") or ""
-        language = guess_language(f"{question} {answer}")
+        language = guess_language(f"{question} {answer}") or "en"
         yield {
             "id": row.get("id") or "",
             "themes": ";".join(classify_themes(answer, language, question=question)),

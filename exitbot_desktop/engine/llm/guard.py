@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from exitbot_desktop.engine.followup import FollowupRequest
-from exitbot_desktop.engine.llm.language import guess_language
+from exitbot_desktop.engine.language import guess_language
 
 MAX_WORDS = 30
 

@@ -14,9 +14,9 @@ import zlib
 from collections.abc import Iterator, Sequence
 
 from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.language import guess_language
 from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
 from exitbot_desktop.engine.llm.guard import check_followup
-from exitbot_desktop.engine.llm.language import guess_language
 
 # topic -> (answer cues, English templates, German templates); cues are word prefixes.
 _TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
