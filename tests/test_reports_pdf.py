@@ -78,7 +78,7 @@ def test_a_department_of_three_appears_nowhere_in_the_aggregate_report(
 
     text = _text(out)
     assert "Legal" not in text
-    assert "smaller group" in text
+    assert "withheld" in text
     assert "suppressed" in text
 
 

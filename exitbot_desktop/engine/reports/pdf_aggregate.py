@@ -272,7 +272,9 @@ def _breakdowns(agg: Aggregates) -> list[Flowable]:
         para("Breakdowns", st.h1),
         para(
             f"Groups with fewer than {agg.min_group_size} completed interviews are not named "
-            "and their figures are not shown; they are counted in the grey line.",
+            "and their figures are not shown; they are counted in the grey line. When those "
+            f"together are still fewer than {agg.min_group_size}, the next smallest group is "
+            "withheld too, so no figure can be worked out by subtraction.",
             st.small,
         ),
     ]
@@ -305,8 +307,8 @@ def _breakdown_table(breakdown: Breakdown, agg: Aggregates) -> Table:
         groups = breakdown.suppressed_groups
         rows.append(
             [
-                f"{groups} smaller group{'s' if groups != 1 else ''} "
-                f"(fewer than {agg.min_group_size} each)",
+                f"{groups} group{'s' if groups != 1 else ''} withheld "
+                f"({breakdown.suppressed_interviews:,} interviews)",
                 "suppressed",
                 "",
                 "",

@@ -33,11 +33,11 @@ _RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # Stored ids → the words reports print. The station offers these, the import of paper
 # interviews maps years onto them, so breakdowns and filters see one set of groups.
 TENURE_BANDS: dict[str, str] = {
-    "<1": "less than 1 year",
+    "<1": "Less than 1 year",
     "1-2": "1 to 2 years",
     "2-5": "2 to 5 years",
     "5-10": "5 to 10 years",
-    "10+": "more than 10 years",
+    "10+": "More than 10 years",
 }
 
 
