@@ -30,12 +30,8 @@ ANSWER = "The workload was far too high for a long time."
 
 def _answer_until_followup(ui: UiDriver, window: MainWindow) -> QuestionPage:
     """Question 1 by Space, question 2 in words, then the follow-up is being written."""
-    ui.arm_station(window)
-    ui.start_interview(window)
+    ui.reach_free_text(window)
     page = window.employee.question
-    ui.press(Qt.Key.Key_Space)
-    ui.next()
-    ui.wait_question(window, 2)
     ui.type(ANSWER)
     ui.next()
     ui.qtbot.waitUntil(lambda: page.followups.active, timeout=10_000)
@@ -144,12 +140,8 @@ def test_when_the_assistant_fails_the_next_question_says_so_calmly(
         raise RuntimeError("the model fell over")
 
     monkeypatch.setattr(window.assistant, "generate", lambda _request: Op(broken, lane=Lane.MODEL))
-    ui.arm_station(window)
-    ui.start_interview(window)
+    ui.reach_free_text(window)
     page = window.employee.question
-    ui.press(Qt.Key.Key_Space)
-    ui.next()
-    ui.wait_question(window, 2)
     ui.type(ANSWER)
     with caplog.at_level(logging.ERROR):
         ui.next()

@@ -167,12 +167,8 @@ def test_distress_shows_support_flags_the_interview_and_offers_a_pause(
     with vault.unlock(hr_folder, user="alice", password=ui.password) as store:
         store.set_setting("care_contacts", {"Employee assistance": "0800 123 456"})
     window = make_window(hr_folder)
-    ui.arm_station(window)
-    ui.start_interview(window)
+    ui.reach_free_text(window)
     page = window.employee.question
-    ui.press(Qt.Key.Key_Space)
-    ui.next()
-    ui.wait_question(window, 2)
     ui.type("I left because my manager threatened me and I was afraid for my safety.")
     ui.next()
     ui.qtbot.waitUntil(lambda: page.care.isVisible() and not window.employee.controller.busy)
@@ -200,12 +196,8 @@ def test_follow_up_streams_and_skip_cancels_it_at_once(
     backend = SlowBackend()
     window = make_window(hr_folder, backend)
     ui.qtbot.waitUntil(lambda: window.backend_label.text() == "Slow test model")
-    ui.arm_station(window)
-    ui.start_interview(window)
+    ui.reach_free_text(window)
     page = window.employee.question
-    ui.press(Qt.Key.Key_Space)
-    ui.next()
-    ui.wait_question(window, 2)
     ui.type("The workload was far too high for a long time.")
     ui.next()
     ui.qtbot.waitUntil(lambda: page.followups.bubble.text().startswith("What would"))

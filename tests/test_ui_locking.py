@@ -86,10 +86,7 @@ def test_lock_lets_go_of_the_store_everywhere(
     ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
 ) -> None:
     window = make_window(hr_folder)
-    ui.arm_station(window)
-    ui.start_interview(window)
-    ui.next()  # skip the first question
-    ui.wait_question(window, 2)
+    ui.reach_free_text(window, answer_first=False)
     ui.type("Half a thought")
     store = window.store
     assert store is not None

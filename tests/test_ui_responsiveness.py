@@ -92,12 +92,8 @@ def test_local_model_follow_up_streams_without_stalling_and_skip_stops_it(
     assert window.backend_label.text().startswith("Local model: gemma-3-270m")
     tokens: list[str] = []
     window.employee.controller.followup_token.connect(tokens.append)
-    ui.arm_station(window)
-    ui.start_interview(window)
+    ui.reach_free_text(window)
     page = window.employee.question
-    ui.press(Qt.Key.Key_Space)
-    ui.next()
-    ui.wait_question(window, 2)
     ui.type("My manager never had time for me and the workload kept growing.")
     meter = StallMeter()
     meter.start()

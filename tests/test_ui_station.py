@@ -100,10 +100,7 @@ def test_typing_is_saved_as_a_draft_after_a_short_pause(
     ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
 ) -> None:
     window = make_window(hr_folder)
-    ui.arm_station(window)
-    ui.start_interview(window)
-    ui.next()  # skip the first question
-    ui.wait_question(window, 2)
+    ui.reach_free_text(window, answer_first=False)
     ui.type("Half a thought")
     session = window.employee.controller.session
     assert session is not None
@@ -218,10 +215,7 @@ def test_resuming_never_shows_the_previous_screen_before_the_interview_loads(
     ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
 ) -> None:
     window = make_window(hr_folder)
-    ui.arm_station(window)
-    ui.start_interview(window)
-    ui.next()  # skip the first question
-    ui.wait_question(window, 2)
+    ui.reach_free_text(window, answer_first=False)
     ui.type("Something only the first person wrote")
     ui.activate(window.employee.leave_button)
     _wait_dialog(ui, window)

@@ -177,6 +177,16 @@ class UiDriver:
         self.press(Qt.Key.Key_Space)
         self.wait_question(window, 1)
 
+    def reach_free_text(self, window: MainWindow, *, answer_first: bool = True) -> None:
+        """Arm the station, start, answer question 1 (Space picks the first reason) or skip
+        it, and wait for question 2, the first free-text question."""
+        self.arm_station(window)
+        self.start_interview(window)
+        if answer_first:
+            self.press(Qt.Key.Key_Space)
+        self.next()
+        self.wait_question(window, 2)
+
     def wait_question(self, window: MainWindow, number: int, timeout: int = 10_000) -> None:
         employee = window.employee
         page = employee.question
