@@ -22,6 +22,12 @@ apt_install() {
     fi
 }
 
+# llama.cpp is compiled for a portable x86-64 (AVX2) CPU rather than for this machine
+# (-march=native): on CPUs that report Intel AMX, llama.cpp's AMX kernels crash with a
+# segmentation fault at the first token when the (virtual) machine does not really
+# provide AMX, and a native build would not run on an older HR PC anyway.
+LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
+
 ensure_venv() {
     local extras="$1"
     if [ ! -x "$VENV/bin/python" ]; then
@@ -30,5 +36,8 @@ ensure_venv() {
         "$VENV/bin/python" -m pip install -q --upgrade pip
     fi
     echo "Installing ExitBot Desktop$extras (llama-cpp-python compiles once, a few minutes)"
+    if [ "$(uname -m)" = "x86_64" ]; then
+        export CMAKE_ARGS="${CMAKE_ARGS:-$LLAMA_CMAKE_ARGS}"
+    fi
     "$VENV/bin/python" -m pip install -q -e "$ROOT$extras"
 }
