@@ -1,6 +1,6 @@
 """Benchmark: lexicon themes and sentiment against the labelled dev answers.
 
-Runs the same path as `exitbot-desktop analyze-text` (`analyze_rows`) and prints themes
+Runs the same path as `exitbot-desktop analyze-text` (`analyse_rows`) and prints themes
 micro-F1 with precision and recall, a per-theme table, sentiment accuracy with its
 confusion table, and one PASS/FAIL line per target. Exit code 1 when a target fails.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from exitbot_desktop.engine.analysis.textfile import analyze_rows  # noqa: E402
+from exitbot_desktop.engine.analysis.textfile import analyse_rows  # noqa: E402
 from exitbot_desktop.engine.analysis.themes import THEMES  # noqa: E402
 
 DEFAULT_DATA = REPO / ".." / "shared" / "data" / "labelled_answers_dev.csv"
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with args.data.open(encoding="utf-8-sig", newline="") as handle:
         gold = list(csv.DictReader(handle))
-    predicted = list(analyze_rows(gold))
+    predicted = list(analyse_rows(gold))
 
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()

@@ -22,9 +22,9 @@ from typing import Any, cast
 
 import llama_cpp
 
-from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import GenerationOptions
-from exitbot_desktop.engine.llm.followups import FollowupGenerator
+from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.llama_cpp_backend import N_CTX, LlamaCppBackend, physical_cores
 from exitbot_desktop.engine.llm.model_files import FROM_ENV, ModelFile, ensure_model, locate_model
 from exitbot_desktop.engine.llm.prompts import Conversation, completion_prompt

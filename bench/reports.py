@@ -1,6 +1,6 @@
 """Reports on 10,000 interviews in an encrypted database: aggregates, aggregate PDF, CSV.
 
-Builds the data with `reports.synthetic.populate` (bulk inserts, about 150,000 answers and
+Builds the data with `bench/synthetic.populate` (bulk inserts, about 150,000 answers and
 as many analysis rows), reopens the database the way the app does (unlock runs the
 integrity check first), then times each step three times and judges the median.
 Targets: aggregates <= 1 s, aggregate PDF <= 5 s, CSV export (one row per answer,
@@ -19,11 +19,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from synthetic import populate  # bench/synthetic.py, beside this script
+
 from exitbot_desktop.engine.analysis import aggregates
 from exitbot_desktop.engine.reports.export_csv_json import export_csv
 from exitbot_desktop.engine.reports.pdf_aggregate import write_aggregate_pdf
-from exitbot_desktop.engine.reports.synthetic import populate
 from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 
 TARGETS = {"aggregates": 1.0, "aggregate PDF": 5.0, "CSV export": 3.0}
@@ -39,7 +41,7 @@ def _timed(step: Callable[[], object], runs: int = 3) -> list[float]:
     return times
 
 
-def _build(folder: vault.DataFolder, count: int) -> None:
+def _build(folder: DataFolder, count: int) -> None:
     store, _ = vault.create(
         folder, organisation="Bench GmbH", user=_USER, password=_PASSWORD, kdf=FAST_KDF
     )
@@ -57,7 +59,7 @@ def _build(folder: vault.DataFolder, count: int) -> None:
 
 
 def run(root: Path, count: int) -> dict[str, list[float]]:
-    folder = vault.DataFolder(root / "data")
+    folder = DataFolder(root / "data")
     if not folder.exists():
         _build(folder, count)
     out = root / "out"

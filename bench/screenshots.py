@@ -21,11 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.interview import Answered, InterviewSession
 from exitbot_desktop.engine.llm.rules import RulesBackend
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import load_builtin
-from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
@@ -74,7 +74,7 @@ def main() -> int:
     _app, translations = create_app([])
     translations.set_language("en")
     with tempfile.TemporaryDirectory() as tmp:
-        folder = vault.DataFolder(Path(tmp) / "data")
+        folder = DataFolder(Path(tmp) / "data")
         window = MainWindow(folder, translations, assistant=Assistant(RulesBackend()), kdf=FAST_KDF)
         window.resize(*SIZE)
         window.show()
@@ -133,7 +133,7 @@ def _interview(window: MainWindow, shoot: Shooter) -> None:
         store, load_builtin(), language="en", meta=InterviewMeta(department="Logistics")
     )
     session.consent()
-    session.answer("career_development")
+    session.respond(Answered("career_development"))
     window.lock()
     wait(lambda: window.stack.currentWidget() is window.unlock_page)
     window.unlock_page.password.setText("wrong password")

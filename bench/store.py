@@ -20,10 +20,11 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
-from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.interview import Answered, InterviewSession
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import load_builtin
 from exitbot_desktop.engine.store import db, vault
-from exitbot_desktop.engine.store.interviews import InterviewMeta
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF, new_data_key
 from exitbot_desktop.engine.store.models import Answer, Base, Interview, QuestionSetRow
 
@@ -39,7 +40,7 @@ def _percentile(values: list[float], fraction: float) -> float:
 def commit_latencies(root: Path, count: int) -> list[float]:
     """Milliseconds per `answer()` call: validation, one transaction, fsync."""
     store, _ = vault.create(
-        vault.DataFolder(root),
+        DataFolder(root),
         organisation="bench",
         user="bench",
         password="bench password",
@@ -53,11 +54,12 @@ def commit_latencies(root: Path, count: int) -> list[float]:
                 store, question_set, language="en", meta=InterviewMeta(leaving_type="voluntary")
             )
             session.consent()
-            session.answer("other")
-            session.next()
+            session.respond(Answered("other"))
             for n in range(20):
                 started = time.perf_counter()
-                session.answer(f"Answer number {n}: the workload was too high for too long.")
+                session.respond(
+                    Answered(f"Answer number {n}: the workload was too high for too long.")
+                )
                 timings.append((time.perf_counter() - started) * 1000)
     return timings[:count]
 

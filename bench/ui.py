@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 from exitbot_desktop.engine.llm.backend import Backend
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
@@ -54,7 +54,7 @@ _COLD_START = textwrap.dedent(
     from exitbot_desktop.ui.main_window import MainWindow
 
     app, translations = create_app([])
-    window = MainWindow(vault.DataFolder(Path(sys.argv[1])), translations)
+    window = MainWindow(DataFolder(Path(sys.argv[1])), translations)
     window.show()
     window.assistant.start()
     shown = time.monotonic()
@@ -127,7 +127,7 @@ class Interview:
 
     def __init__(self, backend: Backend) -> None:
         self.tmp = tempfile.TemporaryDirectory()
-        folder = vault.DataFolder(Path(self.tmp.name) / "data")
+        folder = DataFolder(Path(self.tmp.name) / "data")
         store, _key = vault.create(
             folder, organisation="Bench", user="hr", password=PASSWORD, kdf=FAST_KDF
         )
@@ -238,7 +238,7 @@ class Interview:
     def sources(self) -> list[str]:
         session = self.window.employee.controller.session
         assert session is not None and self.window.store is not None
-        record = InterviewRepository(self.window.store).load(session.id)
+        record = self.window.store.interviews.load(session.id)
         return [a.followup_source or "" for a in record.answers if a.is_followup]
 
     def close(self) -> None:

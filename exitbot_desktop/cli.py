@@ -16,17 +16,14 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from exitbot_desktop import __version__, paths
 from exitbot_desktop.engine.errors import ExitBotError, StoreError
+from exitbot_desktop.engine.files import check_new_private_file, write_private_text
 from exitbot_desktop.engine.health import run_checks
-from exitbot_desktop.engine.settings import (
-    DEFAULT_RETENTION_MONTHS,
-    KNOWN_SETTINGS,
-    parse_value,
-)
+from exitbot_desktop.engine.settings import SETTINGS, parse_value
 from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KeyFile
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -182,9 +179,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # ----------------------------------------------------------------------- helpers
-def _folder(args: argparse.Namespace) -> vault.DataFolder:
+def _folder(args: argparse.Namespace) -> DataFolder:
     root: Path | None = getattr(args, "data_dir", None)
-    return vault.DataFolder(root.expanduser() if root else paths.data_dir())
+    return DataFolder(root.expanduser() if root else paths.data_dir())
 
 
 def _read_secret_file(path: Path) -> str:
@@ -218,7 +215,7 @@ def _new_password(args: argparse.Namespace) -> str:
     return _secret(args.new_password_file, "EXITBOT_NEW_PASSWORD", "New password", confirm=True)
 
 
-def _user(args: argparse.Namespace, folder: vault.DataFolder) -> str:
+def _user(args: argparse.Namespace, folder: DataFolder) -> str:
     user: str | None = args.user or os.environ.get("EXITBOT_HR_USER")
     if user:
         return user
@@ -233,11 +230,7 @@ def _user(args: argparse.Namespace, folder: vault.DataFolder) -> str:
 
 def _unlock(args: argparse.Namespace) -> vault.Store:
     folder = _folder(args)
-    if not folder.key_path.exists() and not folder.db_path.exists():
-        raise StoreError(
-            f"There is no ExitBot database in {folder.root} yet. "
-            "Run 'exitbot-desktop init' to set one up."
-        )
+    folder.require_database()  # before the key file is read for the account names
     user = _user(args, folder)
     return vault.unlock(folder, user=user, password=_password(args))
 
@@ -256,42 +249,32 @@ def _cmd_init(args: argparse.Namespace) -> int:
     if not user:
         raise _UsageError("name the first HR account with --user NAME")
     password = _password(args, confirm=True)
-    # Open the key's file before the database exists: a bad path must not lose the key.
-    key_handle = _open_private(args.recovery_key_file) if args.recovery_key_file else None
-    try:
-        store, recovery_key = vault.create(
-            folder, organisation=args.org, user=user, password=password, kdf=PRODUCTION_KDF
-        )
-    except BaseException:
-        if key_handle is not None:
-            key_handle.close()
-            args.recovery_key_file.unlink(missing_ok=True)
-        raise
+    key_file: Path | None = args.recovery_key_file
+    if key_file is not None:
+        try:  # before the database exists: a bad path must not lose the key
+            check_new_private_file(key_file)
+        except ExitBotError as exc:
+            raise _UsageError(exc.user_message) from None
+    store, recovery_key = vault.create(
+        folder, organisation=args.org, user=user, password=password, kdf=PRODUCTION_KDF
+    )
     store.close()
     print(f"Created the encrypted database in {folder.root} with HR account '{user}'.")
-    if key_handle is not None:
-        with key_handle:
-            key_handle.write(recovery_key + "\n")
-        print(
-            f"The recovery key was written to {args.recovery_key_file}. Print it, keep it "
-            "in a safe, then delete the file."
-        )
-    else:
-        print("\nRecovery key (shown only now; print it and keep it in a safe):\n")
-        print(f"    {recovery_key}\n")
-        print("It opens the database if every HR password is lost.")
+    if key_file is not None:
+        try:
+            write_private_text(key_file, recovery_key + "\n")
+        except ExitBotError as exc:
+            print(exc.user_message, file=sys.stderr)
+        else:
+            print(
+                f"The recovery key was written to {key_file}. Print it, keep it in a safe, "
+                "then delete the file."
+            )
+            return EXIT_OK
+    print("\nRecovery key (shown only now; print it and keep it in a safe):\n")
+    print(f"    {recovery_key}\n")
+    print("It opens the database if every HR password is lost.")
     return EXIT_OK
-
-
-def _open_private(path: Path) -> TextIO:
-    """A new file only this user can read; an existing file is refused, not reused."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise _UsageError(f"{path} already exists; name a new file for the recovery key") from None
-    except OSError as exc:
-        raise _UsageError(f"cannot create {path}: {exc.strerror}") from None
-    return os.fdopen(fd, "w", encoding="utf-8")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -333,8 +316,7 @@ def _cmd_recover(args: argparse.Namespace) -> int:
     folder = _folder(args)
     recovery_key = _secret(args.recovery_key_file, "EXITBOT_RECOVERY_KEY", "Recovery key")
     user = _user(args, folder)
-    with vault.unlock_with_recovery_key(folder, recovery_key) as store:
-        store.set_password(user, _new_password(args))
+    vault.recover(folder, recovery_key, user, _new_password(args)).close()
     print(f"A new password was set for '{user}'. The recovery key stays valid.")
     return EXIT_OK
 
@@ -346,18 +328,16 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2024-03-31") from None
 
 
-def _progress(label: str) -> Callable[[int, int], None]:
-    def report(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        print(f"\r{label} {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
-
-    return report
+def _progress(done: int, total: int, what: str) -> None:
+    """Progress on stderr, one line rewritten in place."""
+    end = "\n" if done >= total else ""
+    print(f"\r{what} {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
 
 
 def _cmd_analyze_text(args: argparse.Namespace) -> int:
-    from exitbot_desktop.engine.analysis.textfile import analyze_csv
+    from exitbot_desktop.engine.analysis.textfile import analyse_csv
 
-    rows = analyze_csv(args.input, args.out)
+    rows = analyse_csv(args.input, args.out)
     print(f"Analysed {rows:,} answers into {args.out}.")
     return EXIT_OK
 
@@ -366,82 +346,59 @@ def _cmd_import_csv(args: argparse.Namespace) -> int:
     from exitbot_desktop.engine.reports.import_csv import import_csv
 
     with _unlock(args) as store:
-        result = import_csv(
-            store, args.file, language=args.language, progress=_progress("Importing interviews")
-        )
-    print(f"Imported {result.interviews:,} interviews with {result.answers:,} answers.")
+        result = import_csv(store, args.file, language=args.language, progress=_progress)
+    print(result.summary())
     return EXIT_OK
 
 
 def _cmd_settings(args: argparse.Namespace) -> int:
     if args.key is None:
         with _unlock(args) as store:
-            for key, meaning in KNOWN_SETTINGS.items():
-                value = store.get_setting(key)
-                shown = "(default)" if value is None else json.dumps(value, ensure_ascii=False)
-                print(f"{key:24} {shown}\n{'':24} {meaning}")
+            stored = store.settings.all()
+        for spec in SETTINGS:
+            value = stored.get(spec.key)
+            shown = "(default)" if value is None else json.dumps(value, ensure_ascii=False)
+            print(f"{spec.key:24} {shown}\n{'':24} {spec.meaning}; {spec.limits}")
         return EXIT_OK
     if args.unset == (args.value is not None):
         raise _UsageError("give either a value or --unset")
     value = parse_value(args.key, "null" if args.unset else args.value)
     with _unlock(args) as store:
-        store.set_setting(args.key, value)
+        store.settings.set(args.key, value)
     print(f"{args.key} is now {'the default' if args.unset else json.dumps(value)}.")
     return EXIT_OK
 
 
 def _cmd_purge(args: argparse.Namespace) -> int:
-    from exitbot_desktop.engine.store.interviews import InterviewRepository
+    from exitbot_desktop.engine.retention import purge_expired
 
     with _unlock(args) as store:
-        months = args.older_than
-        if months is None:
-            setting = store.get_setting("retention_months", DEFAULT_RETENTION_MONTHS)
-            months = setting if isinstance(setting, int) else DEFAULT_RETENTION_MONTHS
-        erased = InterviewRepository(store).purge_older_than(months)
-    print(f"Erased {erased} interview(s) older than {months} months.")
+        purge = purge_expired(store, args.older_than)
+    print(purge.summary())
     return EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from exitbot_desktop.engine.analysis.aggregates import Filters
-    from exitbot_desktop.engine.reports import export_csv_json, pdf_aggregate, pdf_interview
+    from exitbot_desktop.engine.filters import Filters, Selection
+    from exitbot_desktop.engine.reports.export_csv_json import ExportOptions
+    from exitbot_desktop.engine.reports.exports import ExportRequest, export
 
     filters = Filters(date_from=args.date_from, date_to=args.date_to, department=args.department)
-    with _unlock(args) as store:
-        if args.format == "pdf":
-            password = _pdf_password(args)
-            if args.interview:
-                pages = pdf_interview.write_interview_pdf(
-                    store, args.interview, args.out, password=password
-                )
-                print(f"Wrote the {pages}-page report for {args.interview.upper()} to {args.out}.")
-            else:
-                agg = pdf_aggregate.write_aggregate_pdf(
-                    store,
-                    args.out,
-                    filters,
-                    password=password,
-                    progress=lambda step: print(step, file=sys.stderr),
-                )
-                print(f"Wrote the report on {agg.completed:,} interviews to {args.out}.")
-            return EXIT_OK
-        options = export_csv_json.ExportOptions(
+    request = ExportRequest(
+        format=args.format,
+        path=args.out,
+        selection=Selection(filters, receipt_code=args.interview),
+        options=ExportOptions(
             per=args.per,
             anonymise=not args.named,
             include_receipt=args.include_receipt,
             bom=args.bom,
-        )
-        write = export_csv_json.export_csv if args.format == "csv" else export_csv_json.export_json
-        rows = write(
-            store,
-            args.out,
-            filters,
-            options,
-            receipt=args.interview,
-            progress=_progress("Exporting interviews"),
-        )
-    print(f"Exported {rows:,} {'rows' if args.format == 'csv' else 'records'} to {args.out}.")
+        ),
+        pdf_password=_pdf_password(args) if args.format == "pdf" else None,
+    )
+    with _unlock(args) as store:
+        result = export(store, request, progress=_progress)
+    print(result.summary)
     return EXIT_OK
 
 

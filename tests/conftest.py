@@ -15,8 +15,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from exitbot_desktop.engine.interview import Answered, InterviewSession, Outcome
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 
 pytest_plugins = ["llm_fixtures", "ui_fixtures"]
@@ -42,12 +44,12 @@ def _isolated_environment(
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> vault.DataFolder:
-    return vault.DataFolder(tmp_path / "data")
+def folder(tmp_path: Path) -> DataFolder:
+    return DataFolder(tmp_path / "data")
 
 
 @pytest.fixture
-def created(folder: vault.DataFolder) -> Iterator[tuple[vault.Store, str]]:
+def created(folder: DataFolder) -> Iterator[tuple[vault.Store, str]]:
     """A fresh encrypted database with HR account 'alice'; yields (store, recovery key)."""
     store, recovery_key = vault.create(
         folder, organisation="Acme GmbH", user="alice", password=PASSWORD, kdf=FAST_KDF
@@ -64,3 +66,13 @@ def store(created: tuple[vault.Store, str]) -> vault.Store:
 @pytest.fixture(scope="session")
 def question_set() -> QuestionSet:
     return load_builtin()
+
+
+def answer_and_go_on(session: InterviewSession, value: object) -> Outcome:
+    """Answer the current question and move on, past any follow-up or support message
+    (the employee pressing Next twice); returns the outcome of the answer itself."""
+    question = session.current().question
+    outcome = session.respond(Answered(value))
+    if outcome.step.question == question:
+        session.go_on()
+    return outcome

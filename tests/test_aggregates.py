@@ -12,13 +12,14 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, update
 
+from bench.synthetic import populate
 from exitbot_desktop.engine.analysis import aggregates, pipeline
-from exitbot_desktop.engine.analysis.aggregates import Filters
-from exitbot_desktop.engine.followup import Followup
-from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.filters import Filters
+from exitbot_desktop.engine.followup_policy import Followup
+from exitbot_desktop.engine.interview import Answered, InterviewSession, Skipped
+from exitbot_desktop.engine.metadata import TENURE_BANDS, InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
-from exitbot_desktop.engine.reports.synthetic import populate
-from exitbot_desktop.engine.store.interviews import TENURE_BANDS, InterviewMeta
+from exitbot_desktop.engine.settings import DEFAULTS
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
 from exitbot_desktop.engine.store.vault import Store
 
@@ -48,17 +49,16 @@ def conduct(
         if question.id == stop_at:
             return session.id
         value = answers.get(question.id, SKIP)
-        if value is SKIP:
-            session.skip()
-        else:
-            session.answer(value)
-            reply = (followups or {}).get(question.id)
-            if reply is not None:
-                followup_id = session.add_followup(Followup("Could you say more?", "rules"))
-                session.answer_followup(followup_id, reply)
-        session.next()
+        outcome = session.respond(Skipped() if value is SKIP else Answered(value))
+        reply = (followups or {}).get(question.id)
+        if reply is not None:
+            assert outcome.followup is not None, f"no follow-up was due after {question.id}"
+            session.record_followup(Followup("Could you say more?", "rules"))
+            outcome = session.reply_to_followup(reply)
+        if outcome.step.question == question:
+            session.go_on()  # past a follow-up or support message this interview does not take
     session.submit()
-    pipeline.analyze_interview(store, session.id)
+    pipeline.analyse_interview(store, session.id)
     return session.id
 
 
@@ -152,14 +152,14 @@ def test_tenure_breakdown_uses_words_not_ids(store: Store) -> None:
 
 def test_the_minimum_group_size_setting_is_honoured(store: Store) -> None:
     populate(store, 60, department_sizes={"Legal": 8})
-    store.set_setting(aggregates.MIN_GROUP_SIZE_SETTING, 20)
+    store.settings.set("min_group_size", 20)
 
     agg = aggregates.compute(store)
 
     assert agg.min_group_size == 20
     assert all(row.interviews >= 20 for b in agg.breakdowns for row in b.rows)
-    store.set_setting(aggregates.MIN_GROUP_SIZE_SETTING, "nonsense")
-    assert aggregates.compute(store).min_group_size == aggregates.DEFAULT_MIN_GROUP_SIZE
+    store.settings.set("min_group_size", "nonsense")
+    assert aggregates.compute(store).min_group_size == DEFAULTS.min_group_size
 
 
 def test_a_selection_smaller_than_the_group_size_is_withheld(store: Store) -> None:
@@ -199,7 +199,7 @@ def test_empty_database_gives_zeroes_not_errors(store: Store) -> None:
 
 
 def _analysis_rows(store: Store, interview_id: int) -> list[tuple[int | None, str, str]]:
-    with store.session() as s:
+    with store.database.transaction() as s:
         rows = s.execute(
             select(AnalysisRow.answer_id, AnalysisRow.kind, AnalysisRow.provenance)
             .where(AnalysisRow.interview_id == interview_id)
@@ -214,8 +214,8 @@ def test_running_the_pipeline_again_replaces_rather_than_adds(
     interview_id = conduct(store, question_set, UNHAPPY)
     first = _analysis_rows(store, interview_id)
 
-    pipeline.analyze_interview(store, interview_id)
-    pipeline.analyze_interview(store, interview_id)
+    pipeline.analyse_interview(store, interview_id)
+    pipeline.analyse_interview(store, interview_id)
 
     assert _analysis_rows(store, interview_id) == first
     kinds = [kind for _, kind, _ in first]
@@ -225,7 +225,7 @@ def test_running_the_pipeline_again_replaces_rather_than_adds(
 
 def test_an_edited_answer_gets_fresh_analysis(store: Store, question_set: QuestionSet) -> None:
     interview_id = conduct(store, question_set, HAPPY)
-    with store.session() as s:
+    with store.database.transaction() as s:
         answer_id = s.scalar(
             select(Answer.id).where(
                 Answer.interview_id == interview_id, Answer.question_id == "main_reason_details"
@@ -238,10 +238,9 @@ def test_an_edited_answer_gets_fresh_analysis(store: Store, question_set: Questi
         )
     assert answer_id is not None
 
-    result = pipeline.analyze_answer(store, answer_id)
+    pipeline.analyse_interview(store, interview_id)
 
-    assert result.themes == ("compensation_benefits",)
-    with store.session() as s:
+    with store.database.transaction() as s:
         stored = s.scalars(
             select(AnalysisRow.payload).where(
                 AnalysisRow.answer_id == answer_id, AnalysisRow.kind == "themes"
@@ -260,7 +259,7 @@ def test_a_model_may_refine_themes_and_write_the_summary_with_its_name_kept(
             return "manager, wellbeing"
         return "The employee left because of a manager who shouted and gave no feedback."
 
-    pipeline.analyze_interview(store, interview_id, model, "gemma3-270m")
+    pipeline.analyse_interview(store, interview_id, model, "gemma3-270m")
 
     rows = _analysis_rows(store, interview_id)
     assert ("themes", "lexicon+llm:gemma3-270m") in {(k, p) for _, k, p in rows}
@@ -275,7 +274,7 @@ def test_a_failing_model_leaves_the_lexicon_results(
     def broken(prompt: str) -> str:
         raise ConnectionError("model server went away")
 
-    summary = pipeline.analyze_interview(store, interview_id, broken, "gemma")
+    summary = pipeline.analyse_interview(store, interview_id, broken, "gemma")
 
     assert summary.provenance == "extractive"
     assert "moving abroad" in summary.text
@@ -291,6 +290,6 @@ def test_distress_in_an_answer_marks_the_interview_for_care(
         question_set,
         {"main_reason_details": "Honestly I have thoughts of ending my life because of this job."},
     )
-    with store.session() as s:
+    with store.database.transaction() as s:
         assert s.scalar(select(Interview.needs_care).where(Interview.id == interview_id))
         assert s.scalar(select(func.count()).select_from(AnalysisRow)) > 0

@@ -20,7 +20,7 @@ from exitbot_desktop.engine.analysis.sentiment import (
     sentiment_of_text,
 )
 from exitbot_desktop.engine.analysis.summary import extractive_summary, llm_summary
-from exitbot_desktop.engine.analysis.textfile import analyze_csv, analyze_rows
+from exitbot_desktop.engine.analysis.textfile import analyse_csv, analyse_rows
 from exitbot_desktop.engine.analysis.themes import (
     THEMES,
     classify_themes,
@@ -431,7 +431,7 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def test_analyze_csv_round_trip_writes_themes_and_sentiment(tmp_path: Path) -> None:
+def test_analyse_csv_round_trip_writes_themes_and_sentiment(tmp_path: Path) -> None:
     source = tmp_path / "answers.csv"
     target = tmp_path / "analysis.csv"
     _write_csv(
@@ -444,7 +444,7 @@ def test_analyze_csv_round_trip_writes_themes_and_sentiment(tmp_path: Path) -> N
             ["a4", "Anything else?", "", "IT"],
         ],
     )
-    assert analyze_csv(source, target) == 4
+    assert analyse_csv(source, target) == 4
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows == [
@@ -455,17 +455,17 @@ def test_analyze_csv_round_trip_writes_themes_and_sentiment(tmp_path: Path) -> N
     ]
 
 
-def test_analyze_csv_accepts_an_excel_utf8_file_with_bom(tmp_path: Path) -> None:
+def test_analyse_csv_accepts_an_excel_utf8_file_with_bom(tmp_path: Path) -> None:
     source = tmp_path / "excel.csv"
     source.write_bytes("id,question,answer\r\n1,Q,Great team!\r\n".encode("utf-8-sig"))
-    assert analyze_csv(source, tmp_path / "out.csv") == 1
+    assert analyse_csv(source, tmp_path / "out.csv") == 1
 
 
-def test_analyze_csv_names_the_missing_columns_and_the_file(tmp_path: Path) -> None:
+def test_analyse_csv_names_the_missing_columns_and_the_file(tmp_path: Path) -> None:
     source = tmp_path / "wrong.csv"
     _write_csv(source, ["id", "text"], [["1", "hello"]])
     with pytest.raises(ExitBotError) as caught:
-        analyze_csv(source, tmp_path / "out.csv")
+        analyse_csv(source, tmp_path / "out.csv")
     message = caught.value.user_message
     assert "question" in message
     assert "answer" in message
@@ -473,28 +473,28 @@ def test_analyze_csv_names_the_missing_columns_and_the_file(tmp_path: Path) -> N
     assert not (tmp_path / "out.csv").exists()
 
 
-def test_analyze_csv_explains_a_missing_input_file(tmp_path: Path) -> None:
+def test_analyse_csv_explains_a_missing_input_file(tmp_path: Path) -> None:
     with pytest.raises(ExitBotError, match="does not exist"):
-        analyze_csv(tmp_path / "nope.csv", tmp_path / "out.csv")
+        analyse_csv(tmp_path / "nope.csv", tmp_path / "out.csv")
 
 
-def test_analyze_csv_explains_a_missing_output_folder(tmp_path: Path) -> None:
+def test_analyse_csv_explains_a_missing_output_folder(tmp_path: Path) -> None:
     source = tmp_path / "answers.csv"
     _write_csv(source, ["id", "question", "answer"], [["1", "Q", "Fine."]])
     with pytest.raises(ExitBotError, match="folder"):
-        analyze_csv(source, tmp_path / "missing" / "out.csv")
+        analyse_csv(source, tmp_path / "missing" / "out.csv")
 
 
-def test_analyze_csv_explains_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+def test_analyse_csv_explains_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     source = tmp_path / "latin1.csv"
     source.write_bytes("id,question,answer\n1,Q,Gehalt zu niedrig, ärgerlich\n".encode("latin-1"))
     with pytest.raises(ExitBotError, match="UTF-8"):
-        analyze_csv(source, tmp_path / "out.csv")
+        analyse_csv(source, tmp_path / "out.csv")
 
 
-def test_analyze_rows_is_lazy_and_tolerates_short_rows() -> None:
+def test_analyse_rows_is_lazy_and_tolerates_short_rows() -> None:
     rows = iter([{"id": "1", "question": "Q", "answer": None}, {"id": "2"}])
-    results = analyze_rows(rows)  # type: ignore[arg-type]  # csv gives None for short rows
+    results = analyse_rows(rows)  # type: ignore[arg-type]  # csv gives None for short rows
     assert next(results) == {"id": "1", "themes": "", "sentiment": "neutral"}
     assert next(results)["id"] == "2"
 

@@ -1,23 +1,28 @@
-"""One interview from the employee's side: consent, questions, follow-ups, review, submit."""
+"""One interview from the employee's side: consent, questions, follow-ups, review, submit.
+
+Driven through the engine alone (no Qt): each call's `Outcome` says what the employee
+sees next, as the app's controller shows it."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 import pytest
+from conftest import answer_and_go_on
 from sqlalchemy import func, select
 
-from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import InterviewStateError, InvalidAnswerError
-from exitbot_desktop.engine.followup import Followup, FollowupPolicy
-from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.followup_policy import Followup, FollowupPolicy
+from exitbot_desktop.engine.interview import (
+    Answered,
+    InterviewSession,
+    PreferNotToSay,
+    Skipped,
+)
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import (
-    InterviewMeta,
-    InterviewRepository,
-    months_before,
-)
+from exitbot_desktop.engine.store.interviews import months_before
 from exitbot_desktop.engine.store.models import Answer, Interview, utcnow
 
 VOLUNTARY = InterviewMeta(
@@ -50,8 +55,7 @@ def test_progress_counts_only_questions_this_person_sees(
     first = session.current()
     assert (first.number, first.question and first.question.id) == (1, "main_reason")
     total_without_manager_branch = first.total
-    session.answer("manager")
-    step = session.next()
+    step = session.respond(Answered("manager")).step
     assert step.total == total_without_manager_branch + 1  # the manager checklist appeared
     involuntary = _start(store, question_set, InterviewMeta(leaving_type="involuntary"))
     assert (
@@ -63,21 +67,19 @@ def test_skip_back_and_edit_keep_answers_and_position(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set)
-    session.answer("career_development")
-    session.next()
-    session.skip()
-    step = session.next()
+    session.respond(Answered("career_development"))
+    step = session.respond(Skipped()).step
     assert step.question is not None and step.question.id == "other_reasons"
-    step = session.back()
+    step = session.back().step
     assert step.question is not None and step.question.id == "main_reason_details"
     assert step.answer is not None and step.answer.status == "skipped"
-    session.answer("No promotion path in three years.")
+    answer_and_go_on(session, "No promotion path in three years.")
     session.go_to_review()
     assert session.current().in_review
-    step = session.edit("main_reason")
+    step = session.edit("main_reason").step
     assert step.answer is not None and step.answer.value == "career_development"
-    session.answer("compensation_benefits")
-    review = {q.id: a for q, a, _ in session.review()}
+    session.respond(Answered("compensation_benefits"), return_to_review=True)
+    review = {item.question.id: item.answer for item in session.review()}
     assert (
         review["main_reason"] is not None and review["main_reason"].value == "compensation_benefits"
     )
@@ -89,9 +91,9 @@ def test_prefer_not_to_say_is_recorded_as_such(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set)
-    session.prefer_not_to_say()
-    assert session.current().answer is not None
+    session.respond(PreferNotToSay())
     assert session.record.main_answers()["main_reason"].status == "prefer_not"
+    assert store.interviews.load(session.id).main_answers()["main_reason"].status == "prefer_not"
 
 
 def test_invalid_answers_are_refused_with_a_sentence(
@@ -99,21 +101,20 @@ def test_invalid_answers_are_refused_with_a_sentence(
 ) -> None:
     session = _start(store, question_set)
     with pytest.raises(InvalidAnswerError):
-        session.answer("not-a-choice")
-    session.answer("manager")
-    session.next()
+        session.respond(Answered("not-a-choice"))
+    session.respond(Answered("manager"))
     with pytest.raises(InvalidAnswerError, match="limit"):
-        session.answer("x" * 100_000)
+        session.respond(Answered("x" * 100_000))
     assert "main_reason_details" not in session.record.main_answers()
+    assert "main_reason_details" not in store.interviews.load(session.id).main_answers()
 
 
 def test_control_characters_are_removed_and_unicode_kept(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set)
-    session.answer("other")
-    session.next()
-    session.answer("Zu viel\x00 Druck\x1b[31m 😞 — العمل\r\nzweite Zeile")
+    session.respond(Answered("other"))
+    session.respond(Answered("Zu viel\x00 Druck\x1b[31m 😞 — العمل\r\nzweite Zeile"))
     stored = session.record.main_answers()["main_reason_details"].text
     assert stored is not None
     assert "\x00" not in stored and "\x1b" not in stored
@@ -125,7 +126,7 @@ def test_cannot_move_on_without_answering_or_skipping(
 ) -> None:
     session = _start(store, question_set)
     with pytest.raises(InterviewStateError, match="Answer or skip"):
-        session.next()
+        session.go_on()
 
 
 def test_time_spent_on_each_question_is_recorded(
@@ -134,72 +135,68 @@ def test_time_spent_on_each_question_is_recorded(
     clock = FakeClock()
     session = _start(store, question_set, clock=clock)
     clock.now += 12.5
-    session.answer("relocation")
-    session.next()
+    session.respond(Answered("relocation"))
     clock.now += 40.0
-    session.answer("We are moving to Lisbon.")
+    session.respond(Answered("We are moving to Lisbon."))
     answers = session.record.main_answers()
     assert answers["main_reason"].seconds_spent == pytest.approx(12.5)
     assert answers["main_reason_details"].seconds_spent == pytest.approx(40.0)
 
 
-def test_follow_up_slot_opens_after_free_text_and_respects_the_policy(
+def test_a_follow_up_is_due_after_free_text_only_and_the_policy_caps_it(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set, policy=FollowupPolicy(per_question=1, per_interview=1))
-    session.answer("manager")
-    assert session.followup_request() is None  # choices never get follow-ups
-    session.next()
-    session.answer("My manager rarely gave feedback.")
-    request = session.followup_request()
-    assert request is not None
-    assert request.answer_text == "My manager rarely gave feedback."
-    followup_id = session.add_followup(Followup("What kind of feedback did you miss?", "rules"))
-    assert session.followup_request() is None  # one is waiting for a reply
-    session.answer_followup(followup_id, "Any at all, honestly.")
-    assert session.followup_request() is None  # per-question and per-interview caps reached
-    stored = session.record.followups_for("main_reason_details")
+    chose = session.respond(Answered("manager"))
+    assert chose.followup is None  # choices never get follow-ups: straight on
+    assert chose.step.question is not None and chose.step.question.id == "main_reason_details"
+    wrote = session.respond(Answered("My manager rarely gave feedback."))
+    assert wrote.followup is not None
+    assert wrote.followup.answer_text == "My manager rarely gave feedback."
+    assert wrote.step.question is not None and wrote.step.question.id == "main_reason_details"
+    asked = session.record_followup(Followup("What kind of feedback did you miss?", "rules"))
+    assert asked.step.pending_followup is not None
+    assert asked.followup is None  # one is waiting for a reply
+    replied = session.reply_to_followup("Any at all, honestly.")
+    assert replied.followup is None  # per-question and per-interview caps reached
+    assert replied.step.question is not None and replied.step.question.id != "main_reason_details"
+    stored = store.interviews.load(session.id).followups_for("main_reason_details")
     assert [(f.followup_question, f.text, f.followup_source) for f in stored] == [
         ("What kind of feedback did you miss?", "Any at all, honestly.", "rules")
     ]
 
 
-@pytest.mark.parametrize("answer", ["No.", "nothing", "Prefer not to say", "  "])
+@pytest.mark.parametrize("answer", ["No.", "nothing", "Prefer not to say", None])
 def test_no_follow_up_after_a_refusal(
-    store: vault.Store, question_set: QuestionSet, answer: str
+    store: vault.Store, question_set: QuestionSet, answer: str | None
 ) -> None:
     session = _start(store, question_set)
-    session.answer("other")
-    session.next()
-    if answer.strip():
-        session.answer(answer)
-    else:
-        session.skip()
-    assert session.followup_request() is None
+    session.respond(Answered("other"))
+    outcome = session.respond(Skipped() if answer is None else Answered(answer))
+    assert outcome.followup is None
+    assert outcome.step.question is not None and outcome.step.question.id == "other_reasons"
 
 
 def test_no_follow_up_after_a_german_refusal(store: vault.Store, question_set: QuestionSet) -> None:
     session = InterviewSession.start(store, question_set, language="de", meta=VOLUNTARY)
     session.consent()
-    session.answer("other")
-    session.next()
-    session.answer("Möchte ich nicht sagen.")
-    assert session.followup_request() is None
+    session.respond(Answered("other"))
+    assert session.respond(Answered("Möchte ich nicht sagen.")).followup is None
 
 
 def test_submit_gives_a_receipt_code_that_finds_the_interview(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set)
-    session.answer("retirement")
+    session.respond(Answered("retirement"))
     session.go_to_review()
     code = session.submit()
     assert code.startswith("EX-") and len(code) == 11
-    found = InterviewRepository(store).find_by_receipt(code.lower())
+    found = store.interviews.find_by_receipt(code.lower())
     assert found is not None and found.status == "completed" and found.completed_at is not None
     session.rate_experience(5)
     with pytest.raises(InterviewStateError):
-        session.answer("manager")
+        session.respond(Answered("manager"))
 
 
 def test_declining_keeps_nothing_but_the_declined_status(
@@ -212,7 +209,7 @@ def test_declining_keeps_nothing_but_the_declined_status(
         meta=InterviewMeta(department="IT", anonymous=False, employee_name="Dana Scully"),
     )
     session.decline()
-    record = InterviewRepository(store).load(session.id)
+    record = store.interviews.load(session.id)
     assert record.status == "declined"
     assert record.answers == ()
     assert record.meta.employee_name is None
@@ -227,14 +224,14 @@ def test_anonymous_interviews_never_store_a_name(
         language="en",
         meta=InterviewMeta(anonymous=True, employee_name="Fox Mulder"),
     )
-    assert InterviewRepository(store).load(session.id).meta.employee_name is None
+    assert store.interviews.load(session.id).meta.employee_name is None
 
 
 def test_interview_records_the_exact_question_set_version(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set)
-    record = InterviewRepository(store).load(session.id)
+    record = store.interviews.load(session.id)
     assert (record.question_set["id"], record.question_set["version"]) == (
         question_set.id,
         question_set.version,
@@ -245,25 +242,24 @@ def test_resume_returns_to_the_same_question_with_the_draft(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set)
-    session.answer("work_life_balance")
-    session.next()
+    session.respond(Answered("work_life_balance"))
     session.save_draft("The on-call rota meant I")
     again = InterviewSession.resume(store, session.id)
     step = again.current()
     assert step.question is not None and step.question.id == "main_reason_details"
     assert step.draft == "The on-call rota meant I"
-    assert [r.id for r in InterviewRepository(store).unfinished()] == [session.id]
+    assert [r.id for r in store.interviews.unfinished()] == [session.id]
 
 
 def test_discarded_interview_cannot_be_resumed(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set)
-    session.answer("manager")
+    session.respond(Answered("manager"))
     session.discard()
     with pytest.raises(InterviewStateError, match="discarded"):
         InterviewSession.resume(store, session.id)
-    assert InterviewRepository(store).unfinished() == []
+    assert store.interviews.unfinished() == []
 
 
 def test_unknown_language_is_refused(store: vault.Store, question_set: QuestionSet) -> None:
@@ -275,46 +271,47 @@ def test_erasing_an_interview_removes_every_answer_and_is_audited(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set)
-    session.answer("manager")
-    session.next()
-    session.answer("My manager never listened.")
+    session.respond(Answered("manager"))
+    answer_and_go_on(session, "My manager never listened.")
     session.go_to_review()
     code = session.submit()
-    InterviewRepository(store).delete(session.id)
-    assert InterviewRepository(store).find_by_receipt(code) is None
-    with store.session() as s:
+    store.interviews.delete(session.id)
+    assert store.interviews.find_by_receipt(code) is None
+    with store.database.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Answer)) == 0
-    last = audit.entries(store, limit=1)[0]
+    last = store.audit.entries(limit=1)[0]
     assert (last.action, last.detail["receipt_code"]) == ("interview_erased", code)
-    assert audit.verify(store) is None
+    assert store.audit.verify() is None
 
 
 def test_no_further_follow_up_after_the_employee_skipped_one(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     session = _start(store, question_set, policy=FollowupPolicy(per_question=3, per_interview=9))
-    session.answer("other")
-    session.next()
-    session.answer("Too many reorganisations in two years.")
-    first = session.add_followup(Followup("What changed each time?", "rules"))
-    session.skip_followup(first)
-    assert session.followup_request() is None
+    session.respond(Answered("other"))
+    assert session.respond(Answered("Too many reorganisations in two years.")).followup
+    session.record_followup(Followup("What changed each time?", "rules"))
+    skipped = session.skip_followup()
+    assert skipped.followup is None
+    assert skipped.step.question is not None and skipped.step.question.id == "other_reasons"
+    back_again = session.back().step
+    assert back_again.followups[-1].status == "skipped"
 
 
 def test_purge_erases_interviews_past_the_retention_period_only(
     store: vault.Store, question_set: QuestionSet
 ) -> None:
     old, recent = _start(store, question_set), _start(store, question_set)
-    old.answer("manager")
-    recent.answer("relocation")
-    with store.session() as s:
+    old.respond(Answered("manager"))
+    recent.respond(Answered("relocation"))
+    with store.database.transaction() as s:
         s.get(Interview, old.id).updated_at = months_before(utcnow(), 25)  # type: ignore[union-attr]
-    assert InterviewRepository(store).purge_older_than(24) == 1
-    remaining = [r.id for r in InterviewRepository(store).unfinished()]
+    assert store.interviews.purge_older_than(24) == 1
+    remaining = [r.id for r in store.interviews.unfinished()]
     assert remaining == [recent.id]
-    with store.session() as s:
+    with store.database.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Answer)) == 1
-    last = audit.entries(store, limit=1)[0]
+    last = store.audit.entries(limit=1)[0]
     assert (last.action, last.detail["erased"], last.detail["months"]) == ("retention_purge", 1, 24)
 
 

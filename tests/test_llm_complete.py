@@ -6,7 +6,7 @@ from ollama_fake import FakeOllama
 from sqlalchemy import select
 from test_aggregates import UNHAPPY, conduct
 
-from exitbot_desktop.engine.analysis.pipeline import analyze_interview
+from exitbot_desktop.engine.analysis.pipeline import analyse_interview
 from exitbot_desktop.engine.llm.complete import completion_for
 from exitbot_desktop.engine.llm.ollama_backend import OllamaBackend
 from exitbot_desktop.engine.llm.rules import RulesBackend
@@ -21,7 +21,7 @@ SUMMARY = (
 
 
 def _summary(store: Store, interview_id: int) -> tuple[str, str]:
-    with store.session() as s:
+    with store.database.transaction() as s:
         row = s.scalar(
             select(AnalysisRow).where(
                 AnalysisRow.interview_id == interview_id, AnalysisRow.kind == "summary"
@@ -39,7 +39,7 @@ def test_summary_comes_from_the_ollama_model_and_names_it(
     complete = completion_for(OllamaBackend(fake_ollama.host))
     assert complete is not None
 
-    analyze_interview(store, interview_id, complete, "llama3.2")
+    analyse_interview(store, interview_id, complete, "llama3.2")
 
     assert _summary(store, interview_id) == (SUMMARY, "llama3.2")
     prompt = fake_ollama.chats[-1]["messages"][0]["content"]
@@ -54,7 +54,7 @@ def test_a_failing_server_leaves_an_extractive_summary(
     complete = completion_for(OllamaBackend(fake_ollama.host))
     assert complete is not None
 
-    analyze_interview(store, interview_id, complete, "llama3.2")
+    analyse_interview(store, interview_id, complete, "llama3.2")
 
     text, provenance = _summary(store, interview_id)
     assert provenance == "extractive"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import GenerationOptions
-from exitbot_desktop.engine.llm.followups import FollowupGenerator
+from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
 from exitbot_desktop.engine.llm.prompts import Conversation

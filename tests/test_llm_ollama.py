@@ -13,9 +13,9 @@ import time
 import pytest
 from ollama_fake import FakeOllama
 
-from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.breaker import CircuitBreaker
-from exitbot_desktop.engine.llm.followups import FollowupGenerator
+from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.ollama_backend import OllamaBackend
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import BackendError, Message
 from exitbot_desktop.engine.llm.prompts import (
     Conversation,

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.language import guess_language
 from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
 from exitbot_desktop.engine.llm.guard import check_followup

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from exitbot_desktop.engine.reports.import_csv import COLUMNS
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 
 PASSWORD = "reports cli password"
@@ -31,7 +31,7 @@ PAPER = [
 def data(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     store, _ = vault.create(
-        vault.DataFolder(root), organisation="Acme", user="alice", password=PASSWORD, kdf=FAST_KDF
+        DataFolder(root), organisation="Acme", user="alice", password=PASSWORD, kdf=FAST_KDF
     )
     store.close()
     return root
@@ -113,8 +113,8 @@ def test_import_then_export_csv_json_and_pdf(data: Path, tmp_path: Path) -> None
 
 def test_one_interview_pdf_with_a_password_from_the_environment(data: Path, tmp_path: Path) -> None:
     _run(data, "import-csv", str(_paper(tmp_path / "paper.csv", PAPER)))
-    with vault.unlock(vault.DataFolder(data), user="alice", password=PASSWORD) as store:
-        receipt = InterviewRepository(store).load(1).receipt_code
+    with vault.unlock(DataFolder(data), user="alice", password=PASSWORD) as store:
+        receipt = store.interviews.load(1).receipt_code
     assert receipt is not None
     out = tmp_path / "one.pdf"
 

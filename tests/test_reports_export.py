@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
-from exitbot_desktop.engine import audit
-from exitbot_desktop.engine.analysis.aggregates import Filters
 from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.filters import Filters, Selection
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.reports.export_csv_json import (
     ExportOptions,
@@ -21,7 +21,7 @@ from exitbot_desktop.engine.reports.export_csv_json import (
     export_json,
     neutralise,
 )
-from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
+from exitbot_desktop.engine.reports.exports import ExportRequest, export
 from exitbot_desktop.engine.store.vault import Store
 
 NAMED = InterviewMeta(
@@ -93,7 +93,7 @@ def test_anonymised_exports_contain_no_names_emails_phones_or_receipts(
     interview_id = conduct(
         store, question_set, {**UNHAPPY, "main_reason_details": TELLING}, meta=NAMED
     )
-    receipt = InterviewRepository(store).load(interview_id).receipt_code
+    receipt = store.interviews.load(interview_id).receipt_code
     assert receipt is not None
     files = [tmp_path / "a.csv", tmp_path / "i.csv", tmp_path / "a.json", tmp_path / "i.json"]
 
@@ -119,10 +119,13 @@ def test_named_export_and_receipt_codes_only_when_asked(
     interview_id = conduct(
         store, question_set, {**UNHAPPY, "main_reason_details": TELLING}, meta=NAMED
     )
-    receipt = InterviewRepository(store).load(interview_id).receipt_code
+    receipt = store.interviews.load(interview_id).receipt_code
     out = tmp_path / "named.csv"
 
-    export_csv(store, out, options=ExportOptions(anonymise=False, include_receipt=True))
+    export(
+        store,
+        ExportRequest("csv", out, options=ExportOptions(anonymise=False, include_receipt=True)),
+    )
 
     row = _csv(out)[0]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row["started"])
@@ -130,7 +133,7 @@ def test_named_export_and_receipt_codes_only_when_asked(
     assert row["manager"] == "Petra Vogel"
     assert row["receipt_code"] == receipt
     assert any(r["answer"] == TELLING for r in _csv(out))
-    entry = audit.entries(store, limit=1)[0]
+    entry = store.audit.entries(limit=1)[0]
     assert entry.detail["anonymised"] is False
     assert entry.detail["receipt_codes"] is True
 
@@ -185,7 +188,9 @@ def test_json_export_nests_answers_and_filters_by_department(
     conduct(store, question_set, HAPPY, meta=InterviewMeta(department="Finance"))
     out = tmp_path / "sales.json"
 
-    count = export_json(store, out, Filters(department="Sales"), ExportOptions(per="interview"))
+    count = export_json(
+        store, out, Selection(Filters(department="Sales")), ExportOptions(per="interview")
+    )
 
     document = json.loads(out.read_text(encoding="utf-8"))
     assert count == 1
@@ -203,15 +208,19 @@ def test_one_interview_by_receipt_code_and_an_unknown_code_is_explained(
 ) -> None:
     conduct(store, question_set, UNHAPPY)
     wanted = conduct(store, question_set, HAPPY)
-    receipt = InterviewRepository(store).load(wanted).receipt_code
+    receipt = store.interviews.load(wanted).receipt_code
     assert receipt is not None
     out = tmp_path / "one.csv"
 
-    export_csv(store, out, receipt=receipt.lower())
+    export(store, ExportRequest("csv", out, Selection(receipt_code=receipt.lower())))
 
     assert {r["interview"] for r in _csv(out)} == {str(wanted)}
     with pytest.raises(ExitBotError, match="No interview has the receipt code EX-UNKNOWN"):
-        export_csv(store, tmp_path / "none.csv", receipt="EX-UNKNOWN")
+        export(
+            store,
+            ExportRequest("json", tmp_path / "none.json", Selection(receipt_code="EX-UNKNOWN")),
+        )
+    assert not (tmp_path / "none.json").exists()
 
 
 def test_export_to_a_missing_folder_says_what_to_do_and_leaves_nothing(
@@ -229,8 +238,8 @@ def test_progress_is_reported_up_to_the_total(
 ) -> None:
     for _ in range(3):
         conduct(store, question_set, HAPPY)
-    seen: list[tuple[int, int]] = []
+    seen: list[tuple[int, int, str]] = []
 
-    export_csv(store, tmp_path / "x.csv", progress=lambda done, total: seen.append((done, total)))
+    export_csv(store, tmp_path / "x.csv", progress=lambda *step: seen.append(step))
 
-    assert seen[-1] == (3, 3)
+    assert seen[-1] == (3, 3, "Exporting interviews")

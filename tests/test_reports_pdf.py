@@ -12,16 +12,16 @@ from pypdf import PdfReader
 from sqlalchemy import select, update
 from test_aggregates import UNHAPPY, conduct
 
-from exitbot_desktop.engine import audit
+from bench.synthetic import populate
 from exitbot_desktop.engine.analysis import pipeline
-from exitbot_desktop.engine.analysis.aggregates import Filters
 from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.filters import Filters, Selection
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.reports.exports import ExportRequest, export
 from exitbot_desktop.engine.reports.layout import para, render, styles
 from exitbot_desktop.engine.reports.pdf_aggregate import write_aggregate_pdf
 from exitbot_desktop.engine.reports.pdf_interview import write_interview_pdf
-from exitbot_desktop.engine.reports.synthetic import populate
-from exitbot_desktop.engine.store.interviews import InterviewMeta
 from exitbot_desktop.engine.store.models import Answer
 from exitbot_desktop.engine.store.vault import Store
 
@@ -131,7 +131,7 @@ def test_hostile_answers_render_as_the_words_that_were_typed(
 ) -> None:
     interview_id = conduct(store, question_set, {**UNHAPPY, "main_reason_details": "x" * 10})
     huge = ("Sehr lange Antwort über Überstunden. " * 3000)[:100_000]
-    with store.session() as s:
+    with store.database.transaction() as s:
         answers = {
             a.question_id: a.id
             for a in s.scalars(select(Answer).where(Answer.interview_id == interview_id))
@@ -146,10 +146,10 @@ def test_hostile_answers_render_as_the_words_that_were_typed(
             .where(Answer.id == answers["anything_else"])
             .values(status="answered", text=huge, value=huge)
         )
-    pipeline.analyze_interview(store, interview_id)
+    pipeline.analyse_interview(store, interview_id)
     out = tmp_path / "interview.pdf"
 
-    pages = write_interview_pdf(store, interview_id, out)
+    pages = write_interview_pdf(store, store.interviews.load(interview_id), out)
 
     text = _text(out)
     assert pages >= 3
@@ -183,7 +183,7 @@ def test_interview_report_shows_answers_follow_ups_flags_and_summary(
     )
     out = tmp_path / "one.pdf"
 
-    write_interview_pdf(store, interview_id, out)
+    write_interview_pdf(store, store.interviews.load(interview_id), out)
 
     text = _text(out)
     for expected in (
@@ -210,7 +210,9 @@ def test_password_protected_report_opens_only_with_the_password(
     interview_id = conduct(store, question_set, UNHAPPY)
     out = tmp_path / "locked.pdf"
 
-    write_interview_pdf(store, interview_id, out, password="Schrank 42 im Keller")
+    write_interview_pdf(
+        store, store.interviews.load(interview_id), out, password="Schrank 42 im Keller"
+    )
 
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     assert reader.is_encrypted
@@ -229,21 +231,25 @@ def test_password_protected_report_opens_only_with_the_password(
 def test_every_report_written_is_in_the_audit_log(
     store: Store, question_set: QuestionSet, tmp_path: Path
 ) -> None:
-    interview_id = conduct(store, question_set, UNHAPPY)
-    write_interview_pdf(store, interview_id, tmp_path / "one.pdf", password="long enough pw")
-    write_aggregate_pdf(store, tmp_path / "all.pdf")
+    receipt = store.interviews.load(conduct(store, question_set, UNHAPPY)).receipt_code
+    one = Selection(receipt_code=receipt)
+    export(store, ExportRequest("pdf", tmp_path / "one.pdf", one, pdf_password="long enough pw"))
+    export(store, ExportRequest("pdf", tmp_path / "all.pdf"))
 
-    entries = audit.entries(store)
+    entries = store.audit.entries()
 
     assert [(e.action, e.detail["report"]) for e in entries[:2]] == [
         ("export", "aggregate"),
         ("export", "interview"),
     ]
     assert entries[1].detail["encrypted"] is True
-    assert audit.verify(store) is None
+    assert entries[1].detail["receipt"] == receipt
+    assert store.audit.verify() is None
 
 
 def test_unknown_receipt_code_is_explained(store: Store, tmp_path: Path) -> None:
+    request = ExportRequest("pdf", tmp_path / "x.pdf", Selection(receipt_code="ex-nope"))
     with pytest.raises(ExitBotError, match="No interview has the receipt code EX-NOPE"):
-        write_interview_pdf(store, "ex-nope", tmp_path / "x.pdf")
+        export(store, request)
     assert not (tmp_path / "x.pdf").exists()
+    assert all(e.action != "export" for e in store.audit.entries())

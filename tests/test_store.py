@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from conftest import PASSWORD
 
-from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import StoreError, UnknownAccountError, WrongPasswordError
-from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.interview import Answered, InterviewSession
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF, PRODUCTION_KDF, KeyFile
 
 SECRET_ANSWER = "My manager Zebulon Quartermaine shouted at me in the Tuesday stand-up"
@@ -30,9 +30,8 @@ def _answer_secret(store: vault.Store, question_set: QuestionSet) -> int:
         meta=InterviewMeta(department="Sales", leaving_type="voluntary"),
     )
     session.consent()
-    session.answer("manager")
-    session.next()
-    session.answer(SECRET_ANSWER)
+    session.respond(Answered("manager"))
+    session.respond(Answered(SECRET_ANSWER))
     return session.id
 
 
@@ -41,7 +40,7 @@ def _digest(path: Path) -> str:
 
 
 def test_plain_sqlite_cannot_read_the_database(
-    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+    store: vault.Store, folder: DataFolder, question_set: QuestionSet
 ) -> None:
     _answer_secret(store, question_set)
     store.close()
@@ -51,7 +50,7 @@ def test_plain_sqlite_cannot_read_the_database(
 
 
 def test_files_on_disk_hold_no_answer_text_and_no_password(
-    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+    store: vault.Store, folder: DataFolder, question_set: QuestionSet
 ) -> None:
     _answer_secret(store, question_set)
     store.close()
@@ -62,12 +61,12 @@ def test_files_on_disk_hold_no_answer_text_and_no_password(
 
 
 def test_reopening_with_the_right_password_reads_everything_back(
-    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+    store: vault.Store, folder: DataFolder, question_set: QuestionSet
 ) -> None:
     interview_id = _answer_secret(store, question_set)
     store.close()
     with vault.unlock(folder, user="alice", password=PASSWORD) as reopened:
-        record = InterviewRepository(reopened).load(interview_id)
+        record = reopened.interviews.load(interview_id)
     answers = record.main_answers()
     assert answers["main_reason"].value == "manager"
     assert answers["main_reason_details"].text == SECRET_ANSWER
@@ -76,17 +75,17 @@ def test_reopening_with_the_right_password_reads_everything_back(
 
 
 def test_recovery_key_opens_the_database_even_typed_sloppily(
-    created: tuple[vault.Store, str], folder: vault.DataFolder, question_set: QuestionSet
+    created: tuple[vault.Store, str], folder: DataFolder, question_set: QuestionSet
 ) -> None:
     store, recovery_key = created
     interview_id = _answer_secret(store, question_set)
     store.close()
     typed = recovery_key.lower().replace("-", " ")
     with vault.unlock_with_recovery_key(folder, typed) as reopened:
-        assert InterviewRepository(reopened).load(interview_id).status == "in_progress"
+        assert reopened.interviews.load(interview_id).status == "in_progress"
 
 
-def test_wrong_recovery_key_is_refused(folder: vault.DataFolder, store: vault.Store) -> None:
+def test_wrong_recovery_key_is_refused(folder: DataFolder, store: vault.Store) -> None:
     store.close()
     with pytest.raises(WrongPasswordError, match="recovery key"):
         vault.unlock_with_recovery_key(folder, "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH")
@@ -98,7 +97,7 @@ def test_wrong_recovery_key_is_refused(folder: vault.DataFolder, store: vault.St
 )
 def test_changing_a_password_rewraps_without_reencrypting(
     created: tuple[vault.Store, str],
-    folder: vault.DataFolder,
+    folder: DataFolder,
     question_set: QuestionSet,
     change: str,
 ) -> None:
@@ -115,11 +114,11 @@ def test_changing_a_password_rewraps_without_reencrypting(
     with pytest.raises(WrongPasswordError):
         vault.unlock(folder, user="alice", password=PASSWORD)
     with vault.unlock(folder, user="alice", password="a brand new passphrase") as reopened:
-        assert InterviewRepository(reopened).load(interview_id).main_answers()
+        assert reopened.interviews.load(interview_id).main_answers()
 
 
 def test_password_change_keeps_the_same_data_key_and_file_salt(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     """Nothing is re-encrypted: the same data key opens the same file afterwards."""
     key_before = KeyFile.load(folder.key_path).unwrap("alice", PASSWORD)
@@ -131,19 +130,19 @@ def test_password_change_keeps_the_same_data_key_and_file_salt(
 
 
 def test_several_hr_accounts_each_open_the_same_data(
-    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+    store: vault.Store, folder: DataFolder, question_set: QuestionSet
 ) -> None:
     interview_id = _answer_secret(store, question_set)
     store.add_account("bob", "bobs own passphrase", kdf=FAST_KDF)
     assert store.accounts() == ["alice", "bob"]
     store.close()
     with vault.unlock(folder, user="bob", password="bobs own passphrase") as as_bob:
-        assert InterviewRepository(as_bob).load(interview_id).id == interview_id
+        assert as_bob.interviews.load(interview_id).id == interview_id
     with pytest.raises(WrongPasswordError):
         vault.unlock(folder, user="bob", password=PASSWORD)  # alice's password is not bob's
 
 
-def test_unknown_account_names_the_known_ones(store: vault.Store, folder: vault.DataFolder) -> None:
+def test_unknown_account_names_the_known_ones(store: vault.Store, folder: DataFolder) -> None:
     store.close()
     with pytest.raises(UnknownAccountError, match="alice"):
         vault.unlock(folder, user="mallory", password=PASSWORD)
@@ -156,7 +155,7 @@ def test_short_passwords_are_refused_with_advice(store: vault.Store, bad: str) -
 
 
 def test_a_wrap_copied_to_another_account_does_not_open(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     store.add_account("bob", "bobs own passphrase", kdf=FAST_KDF)
     store.close()
@@ -168,7 +167,7 @@ def test_a_wrap_copied_to_another_account_does_not_open(
 
 
 def test_production_key_derivation_is_argon2id_64_mib_three_passes(
-    folder: vault.DataFolder,
+    folder: DataFolder,
 ) -> None:
     assert PRODUCTION_KDF.memory_kib == 64 * 1024
     assert PRODUCTION_KDF.time_cost >= 3
@@ -180,7 +179,7 @@ def test_production_key_derivation_is_argon2id_64_mib_three_passes(
 
 
 def test_key_file_is_replaced_atomically_leaving_no_temp_files(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     for n in range(3):
         store.set_password("alice", f"passphrase number {n}", kdf=FAST_KDF)
@@ -190,7 +189,7 @@ def test_key_file_is_replaced_atomically_leaving_no_temp_files(
 
 
 def test_init_refuses_to_overwrite_an_existing_database(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     store.close()
     before = _digest(folder.db_path)
@@ -200,25 +199,25 @@ def test_init_refuses_to_overwrite_an_existing_database(
 
 
 def test_settings_round_trip(store: vault.Store) -> None:
-    store.set_setting("min_group_size", 7)
-    store.set_setting("care_contacts", {"eap": "0800 123 456"})
-    assert store.get_setting("min_group_size") == 7
-    assert store.get_setting("care_contacts") == {"eap": "0800 123 456"}
-    assert store.get_setting("missing", "fallback") == "fallback"
+    store.settings.set("min_group_size", 7)
+    store.settings.set("care_contacts", {"eap": "0800 123 456"})
+    assert store.settings.get("min_group_size") == 7
+    assert store.settings.get("care_contacts") == {"eap": "0800 123 456"}
+    assert store.settings.get("missing", "fallback") == "fallback"
 
 
 def test_logins_account_changes_and_settings_are_audited(
-    created: tuple[vault.Store, str], folder: vault.DataFolder
+    created: tuple[vault.Store, str], folder: DataFolder
 ) -> None:
     store, recovery_key = created
     store.add_account("bob", "bobs own passphrase", kdf=FAST_KDF)
-    store.set_setting("min_group_size", 6)
+    store.settings.set("min_group_size", 6)
     store.close()
     with vault.unlock(folder, user="bob", password="bobs own passphrase") as as_bob:
         as_bob.set_password("bob", "bobs newer passphrase", kdf=FAST_KDF)
     with vault.unlock_with_recovery_key(folder, recovery_key) as recovered:
-        trail = [(e.actor, e.action, e.detail) for e in reversed(audit.entries(recovered))]
-        assert audit.verify(recovered) is None
+        trail = [(e.actor, e.action, e.detail) for e in reversed(recovered.audit.entries())]
+        assert recovered.audit.verify() is None
     assert trail == [
         ("alice", "database_created", {"organisation": "Acme GmbH"}),
         ("alice", "account_added", {"account": "bob"}),
@@ -244,8 +243,8 @@ def test_writers_on_several_threads_wait_their_turn(
             session.consent()
             for _ in range(15):
                 session.save_draft("typing " * 50)
-                store.get_setting("min_group_size")
-                store.set_setting(f"touched-{session.id}", True)
+                store.settings.get("min_group_size")
+                store.settings.set(f"touched-{session.id}", True)
         except BaseException as exc:
             errors.append(exc)
 
@@ -258,14 +257,14 @@ def test_writers_on_several_threads_wait_their_turn(
 
 
 def test_a_closed_store_refuses_every_use_and_forgets_its_key(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     """After Lock or idle disarm nothing may still read or write with the old key."""
-    engine = store.engine
+    engine = store.database.engine
     hex_key = KeyFile.load(folder.key_path).unwrap("alice", PASSWORD).hex()
     store.close()
     with pytest.raises(StoreError, match="has been locked"):
-        store.get_setting("min_group_size")
+        store.settings.get("min_group_size")
     with pytest.raises(StoreError, match="has been locked"), engine.connect():
         pass
     reachable = repr([c.cell_contents for c in engine.pool._creator.__closure__ or ()])  # type: ignore[attr-defined]

@@ -26,10 +26,11 @@ from exitbot_desktop.engine.errors import (
     StoreError,
     WrongPasswordError,
 )
-from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.interview import Answered, InterviewSession
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF, KeyFile
 from exitbot_desktop.engine.store.models import HrAccount
 
@@ -38,48 +39,48 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "absent"
 
 
-def _truncate_db(folder: vault.DataFolder) -> None:
+def _truncate_db(folder: DataFolder) -> None:
     data = folder.db_path.read_bytes()
     folder.db_path.write_bytes(data[: len(data) // 2])
 
 
-def _scribble_on_db(folder: vault.DataFolder) -> None:
+def _scribble_on_db(folder: DataFolder) -> None:
     data = bytearray(folder.db_path.read_bytes())
     data[5000:5100] = b"\x00" * 100
     folder.db_path.write_bytes(bytes(data))
 
 
-def _garbage_key_file(folder: vault.DataFolder) -> None:
+def _garbage_key_file(folder: DataFolder) -> None:
     folder.key_path.write_bytes(b"\x00\xffnot json at all")
 
 
-def _half_key_file(folder: vault.DataFolder) -> None:
+def _half_key_file(folder: DataFolder) -> None:
     text = folder.key_path.read_text()
     folder.key_path.write_text(text[: len(text) // 2])
 
 
-def _edited_key_file(folder: vault.DataFolder) -> None:
+def _edited_key_file(folder: DataFolder) -> None:
     document = json.loads(folder.key_path.read_text())
     document["organisation"] = "Someone Else Ltd"
     folder.key_path.write_text(json.dumps(document))
 
 
-def _no_key_file(folder: vault.DataFolder) -> None:
+def _no_key_file(folder: DataFolder) -> None:
     folder.key_path.unlink()
 
 
-def _no_db(folder: vault.DataFolder) -> None:
+def _no_db(folder: DataFolder) -> None:
     folder.db_path.unlink()
 
 
-def _foreign_key_file(folder: vault.DataFolder) -> None:
-    other = vault.DataFolder(folder.root.parent / "other")
+def _foreign_key_file(folder: DataFolder) -> None:
+    other = DataFolder(folder.root.parent / "other")
     store, _ = vault.create(other, organisation="", user="alice", password=PASSWORD, kdf=FAST_KDF)
     store.close()
     folder.key_path.write_bytes(other.key_path.read_bytes())
 
 
-def _newer_schema(folder: vault.DataFolder) -> None:
+def _newer_schema(folder: DataFolder) -> None:
     data_key = KeyFile.load(folder.key_path).unwrap("alice", PASSWORD)
     conn = sqlcipher.connect(str(folder.db_path))
     conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
@@ -88,7 +89,7 @@ def _newer_schema(folder: vault.DataFolder) -> None:
     conn.close()
 
 
-CASES: list[tuple[str, Callable[[vault.DataFolder], None], type[StoreError], str]] = [
+CASES: list[tuple[str, Callable[[DataFolder], None], type[StoreError], str]] = [
     ("truncated database", _truncate_db, DatabaseCorruptError, "damaged"),
     ("scribbled database", _scribble_on_db, DatabaseCorruptError, "damaged"),
     ("garbage key file", _garbage_key_file, KeyFileCorruptError, "key file"),
@@ -106,9 +107,9 @@ CASES: list[tuple[str, Callable[[vault.DataFolder], None], type[StoreError], str
 )
 def test_damaged_installation_gives_its_own_sentence_and_changes_nothing(
     store: vault.Store,
-    folder: vault.DataFolder,
+    folder: DataFolder,
     question_set: QuestionSet,
-    damage: Callable[[vault.DataFolder], None],
+    damage: Callable[[DataFolder], None],
     error: type[StoreError],
     words: str,
 ) -> None:
@@ -129,7 +130,7 @@ def test_damaged_installation_gives_its_own_sentence_and_changes_nothing(
 
 
 def test_wrong_password_is_refused_before_the_database_is_touched(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     store.close()
     before = _digest(folder.db_path)
@@ -139,7 +140,7 @@ def test_wrong_password_is_refused_before_the_database_is_touched(
 
 
 def test_second_instance_in_this_process_is_told_exitbot_is_already_open(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     before = _digest(folder.db_path)
     with pytest.raises(DatabaseLockedError, match="already open"):
@@ -148,7 +149,7 @@ def test_second_instance_in_this_process_is_told_exitbot_is_already_open(
 
 
 def test_second_instance_in_another_process_is_told_exitbot_is_already_open(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "exitbot_desktop", "--data-dir", str(folder.root), "check"],
@@ -162,21 +163,19 @@ def test_second_instance_in_another_process_is_told_exitbot_is_already_open(
     assert result.returncode == 0
 
 
-def test_lock_is_released_when_the_store_closes(
-    store: vault.Store, folder: vault.DataFolder
-) -> None:
+def test_lock_is_released_when_the_store_closes(store: vault.Store, folder: DataFolder) -> None:
     store.close()
     with vault.unlock(folder, user="alice", password=PASSWORD) as again:
         assert again.accounts() == ["alice"]
 
 
 def test_full_disk_is_reported_and_earlier_answers_survive(
-    store: vault.Store, folder: vault.DataFolder, question_set: QuestionSet
+    store: vault.Store, folder: DataFolder, question_set: QuestionSet
 ) -> None:
     """A file-size limit makes the OS refuse writes, as a full disk would."""
     session = InterviewSession.start(store, question_set, language="en", meta=InterviewMeta())
     session.consent()
-    session.answer("compensation_benefits")
+    session.respond(Answered("compensation_benefits"))
     interview_id = session.id
     store.close()
     script = textwrap.dedent(
@@ -184,17 +183,17 @@ def test_full_disk_is_reported_and_earlier_answers_survive(
         import os, resource, signal
         from pathlib import Path
         from exitbot_desktop.engine.store import vault
-        from exitbot_desktop.engine.interview import InterviewSession
+        from exitbot_desktop.engine.store.folder import DataFolder
+        from exitbot_desktop.engine.interview import Answered, InterviewSession
         from exitbot_desktop.engine.errors import StoreError
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        folder = vault.DataFolder(Path({str(folder.root)!r}))
+        folder = DataFolder(Path({str(folder.root)!r}))
         store = vault.unlock(folder, user="alice", password={PASSWORD!r})
         session = InterviewSession.resume(store, {interview_id})
-        session.next()
         limit = os.path.getsize(folder.db_path) + 4096
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
         try:
-            session.answer("x" * 1900 + " " + "y" * 1900)
+            session.respond(Answered("x" * 1900 + " " + "y" * 1900))
             for _ in range(40):
                 session.save_draft("z" * 4000)
         except StoreError as exc:
@@ -208,12 +207,12 @@ def test_full_disk_is_reported_and_earlier_answers_survive(
     assert "earlier answers are safe" in result.stdout
     assert "Traceback" not in result.stdout
     with vault.unlock(folder, user="alice", password=PASSWORD) as reopened:
-        record = InterviewRepository(reopened).load(interview_id)
+        record = reopened.interviews.load(interview_id)
     assert record.main_answers()["main_reason"].value == "compensation_benefits"
 
 
 def test_a_store_closed_on_another_thread_releases_the_lock(
-    store: vault.Store, folder: vault.DataFolder
+    store: vault.Store, folder: DataFolder
 ) -> None:
     closer = threading.Thread(target=store.close)
     closer.start()
@@ -226,7 +225,7 @@ def test_database_errors_never_carry_answer_text(store: vault.Store) -> None:
     """Bug reports go to a plain log file, so SQL parameters must stay out of messages."""
 
     def add_duplicate_account() -> None:
-        with store.session() as s:
+        with store.database.transaction() as s:
             s.add(HrAccount(name="alice"))  # already there; the name must not be echoed
 
     with pytest.raises(IntegrityError) as caught:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.ui import style
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 
@@ -57,7 +57,7 @@ def _unnamed(window: MainWindow) -> list[str]:
 
 
 def test_every_control_on_every_screen_has_an_accessible_name(
-    ui: UiDriver, make_window: WindowFactory, folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, folder: DataFolder
 ) -> None:
     window = make_window(folder)
     seen: list[str] = []
@@ -134,7 +134,7 @@ def _render(widget: QWidget) -> QImage:
 
 @pytest.mark.parametrize("kind", ["button", "radio", "check box", "text box"])
 def test_keyboard_focus_is_visible(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder, kind: str
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, kind: str
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -162,7 +162,7 @@ def test_keyboard_focus_is_visible(
 
 
 def test_text_follows_the_system_font_size(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder, qapp: QApplication
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, qapp: QApplication
 ) -> None:
     original = qapp.font()
     try:
@@ -201,7 +201,7 @@ def test_high_contrast_leaves_the_users_palette_alone(
 
 @pytest.mark.parametrize("size", [(1024, 768), (3840, 2160)])
 def test_the_question_screen_fits_small_and_huge_windows(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder, size: tuple[int, int]
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, size: tuple[int, int]
 ) -> None:
     window = make_window(hr_folder)
     window.resize(*size)

@@ -17,7 +17,7 @@ import pytest
 
 import exitbot_desktop.ui.assistant as assistant_module
 from exitbot_desktop.engine.llm.rules import RulesBackend
-from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.assistant import Assistant
 from exitbot_desktop.ui.i18n import Translations
@@ -41,9 +41,7 @@ class _StandIn(RulesBackend):
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, translations: Translations, hr_folder: vault.DataFolder
-) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, translations: Translations, hr_folder: DataFolder) -> Iterator[MainWindow]:
     """A window whose assistant chooses its backend (no fixed one)."""
     window = MainWindow(hr_folder, translations, assistant=Assistant(), kdf=FAST_KDF)
     qtbot.addWidget(window)

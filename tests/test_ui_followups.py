@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_fixtures import SlowBackend
 
-from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewRecord, InterviewRepository
+from exitbot_desktop.engine.records import InterviewRecord
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 from exitbot_desktop.ui.employee.question_page import DRAFT_DELAY_MS, QuestionPage
 from exitbot_desktop.ui.operations import Lane, Op, OpContext
@@ -48,11 +48,11 @@ def _wait_pending(ui: UiDriver, window: MainWindow, page: QuestionPage) -> None:
 def _record(window: MainWindow) -> InterviewRecord:
     session = window.employee.controller.session
     assert session is not None and window.store is not None
-    return InterviewRepository(window.store).load(session.id)
+    return window.store.interviews.load(session.id)
 
 
 def test_skip_question_is_gone_during_a_follow_up_and_alt_s_keeps_the_answer(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder, SlowBackend())
     page = _answer_until_followup(ui, window)
@@ -75,7 +75,7 @@ def test_skip_question_is_gone_during_a_follow_up_and_alt_s_keeps_the_answer(
 
 
 def test_the_answer_above_a_follow_up_takes_no_typing_and_no_draft(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     page = _answer_until_followup(ui, window)
@@ -105,7 +105,7 @@ def test_the_answer_above_a_follow_up_takes_no_typing_and_no_draft(
 
 
 def test_back_during_a_follow_up_keeps_the_reply_being_typed(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     page = _answer_until_followup(ui, window)
@@ -130,7 +130,7 @@ def test_back_during_a_follow_up_keeps_the_reply_being_typed(
 def test_when_the_assistant_fails_the_next_question_says_so_calmly(
     ui: UiDriver,
     make_window: WindowFactory,
-    hr_folder: vault.DataFolder,
+    hr_folder: DataFolder,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from ui_fixtures import SlowBackend
 
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 
@@ -30,7 +30,7 @@ def _store(window: MainWindow) -> vault.Store:
 
 
 def test_whole_interview_keyboard_only_with_rules_backend(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -69,7 +69,7 @@ def test_whole_interview_keyboard_only_with_rules_backend(
     ui.activate(thanks.done_button)
     ui.wait_employee(window, employee.welcome)
 
-    record = InterviewRepository(_store(window)).find_by_receipt(code)
+    record = _store(window).interviews.find_by_receipt(code)
     assert record is not None and record.status == "completed"
     assert record.meta.department == "Sales"
     main = record.main_answers()
@@ -82,7 +82,7 @@ def test_whole_interview_keyboard_only_with_rules_backend(
 
     # HR's analysis was written in the background: per answer, then the summary.
     def analysis() -> dict[str, list[AnalysisRow]]:
-        with _store(window).session() as s:
+        with _store(window).database.transaction() as s:
             rows = s.scalars(select(AnalysisRow).where(AnalysisRow.interview_id == record.id))
             found: dict[str, list[AnalysisRow]] = {}
             for row in rows:
@@ -99,7 +99,7 @@ def test_whole_interview_keyboard_only_with_rules_backend(
 
 
 def test_back_edit_and_skip_keep_every_answer_until_submit(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -133,14 +133,14 @@ def test_back_edit_and_skip_keep_every_answer_until_submit(
     ui.wait_employee(window, window.employee.thanks)
 
     code = window.employee.thanks.code.text()
-    record = InterviewRepository(_store(window)).find_by_receipt(code)
+    record = _store(window).interviews.find_by_receipt(code)
     assert record is not None
     answer = record.main_answers()["main_reason_details"]
     assert (answer.status, answer.text) == ("answered", "I wanted to grow into a lead role.")
 
 
 def test_declining_records_nothing_but_the_declined_status(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -155,17 +155,17 @@ def test_declining_records_nothing_but_the_declined_status(
     ui.activate(thanks.done_button)
     ui.wait_employee(window, welcome)
 
-    with _store(window).session() as s:
+    with _store(window).database.transaction() as s:
         interviews = s.query(Interview).all()
         assert [(i.status, i.employee_name) for i in interviews] == [("declined", None)]
         assert s.query(Answer).count() == 0
 
 
 def test_distress_shows_support_flags_the_interview_and_offers_a_pause(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     with vault.unlock(hr_folder, user="alice", password=ui.password) as store:
-        store.set_setting("care_contacts", {"Employee assistance": "0800 123 456"})
+        store.settings.set("care_contacts", {"Employee assistance": "0800 123 456"})
     window = make_window(hr_folder)
     ui.reach_free_text(window)
     page = window.employee.question
@@ -185,13 +185,13 @@ def test_distress_shows_support_flags_the_interview_and_offers_a_pause(
 
     session = window.employee.controller.session
     assert session is not None
-    record = InterviewRepository(_store(window)).load(session.id)
+    record = _store(window).interviews.load(session.id)
     assert record.needs_care
     assert record.followups_for("main_reason_details") == []
 
 
 def test_follow_up_streams_and_skip_cancels_it_at_once(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     backend = SlowBackend()
     window = make_window(hr_folder, backend)
@@ -211,13 +211,13 @@ def test_follow_up_streams_and_skip_cancels_it_at_once(
 
     session = window.employee.controller.session
     assert session is not None
-    record = InterviewRepository(_store(window)).load(session.id)
+    record = _store(window).interviews.load(session.id)
     assert record.main_answers()["main_reason_details"].status == "answered"
     assert record.followups_for("main_reason_details") == []
 
 
 def test_german_interview_speaks_german_throughout(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)

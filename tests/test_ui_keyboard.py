@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def test_return_presses_the_focused_start_and_next_buttons(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -44,7 +44,7 @@ def _to_review(ui: UiDriver, window: MainWindow) -> None:
 
 
 def test_review_starts_on_the_first_change_and_each_change_says_the_answer(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     _to_review(ui, window)
@@ -64,7 +64,7 @@ def test_review_starts_on_the_first_change_and_each_change_says_the_answer(
 
 
 def test_thanks_page_starts_on_the_receipt_code_not_on_a_rating(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     _to_review(ui, window)
@@ -96,7 +96,7 @@ def test_thanks_page_starts_on_the_receipt_code_not_on_a_rating(
 
 
 def test_rating_and_scale_buttons_say_which_question_they_answer(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)

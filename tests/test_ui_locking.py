@@ -20,7 +20,7 @@ from sqlalchemy import select
 import exitbot_desktop.ui.employee.controller as controller_module
 from exitbot_desktop.engine.errors import StoreError
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.models import AnalysisRow
 from exitbot_desktop.ui import operations
 from exitbot_desktop.ui.operations import Lane, Op
@@ -44,11 +44,11 @@ def _assert_nothing_holds_a_store(window: MainWindow) -> None:
 def test_the_analysis_after_submit_finishes_before_the_station_locks(
     ui: UiDriver,
     make_window: WindowFactory,
-    hr_folder: vault.DataFolder,
+    hr_folder: DataFolder,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     analysed = threading.Event()
-    real_analysis = controller_module.analyze_interview
+    real_analysis = controller_module.analyse_interview
 
     def slow_analysis(store: vault.Store, *args: object, **kwargs: object) -> object:
         time.sleep(1.0)  # a model writing the summary takes its time
@@ -56,7 +56,7 @@ def test_the_analysis_after_submit_finishes_before_the_station_locks(
         analysed.set()
         return result
 
-    monkeypatch.setattr(controller_module, "analyze_interview", slow_analysis)
+    monkeypatch.setattr(controller_module, "analyse_interview", slow_analysis)
     window = make_window(hr_folder)
     ui.arm_station(window)
     ui.start_interview(window)
@@ -73,9 +73,9 @@ def test_the_analysis_after_submit_finishes_before_the_station_locks(
     assert analysed.is_set()  # the key left memory only after the analysis was written
     _assert_nothing_holds_a_store(window)
     with vault.unlock(hr_folder, user="alice", password=ui.password) as store:
-        record = InterviewRepository(store).find_by_receipt(code)
+        record = store.interviews.find_by_receipt(code)
         assert record is not None
-        with store.session() as s:
+        with store.database.transaction() as s:
             kinds = set(
                 s.scalars(select(AnalysisRow.kind).where(AnalysisRow.interview_id == record.id))
             )
@@ -83,7 +83,7 @@ def test_the_analysis_after_submit_finishes_before_the_station_locks(
 
 
 def test_lock_lets_go_of_the_store_everywhere(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.reach_free_text(window, answer_first=False)
@@ -105,7 +105,7 @@ def test_lock_lets_go_of_the_store_everywhere(
 def test_the_unlock_page_shows_even_when_closing_the_store_fails(
     ui: UiDriver,
     make_window: WindowFactory,
-    hr_folder: vault.DataFolder,
+    hr_folder: DataFolder,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -142,7 +142,7 @@ class _HideClock(QObject):
 
 
 def test_closing_the_window_hides_it_first_and_waits_for_the_store_not_a_model(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.unlock(window)

@@ -18,8 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
-from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 from exitbot_desktop.ui.stall import StallMeter
 
@@ -64,7 +63,7 @@ def _answer_everything(ui: UiDriver, window: MainWindow) -> None:
 
 
 def test_saving_every_answer_never_stalls_the_window(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -84,7 +83,7 @@ def test_saving_every_answer_never_stalls_the_window(
 def test_local_model_follow_up_streams_without_stalling_and_skip_stops_it(
     ui: UiDriver,
     make_window: WindowFactory,
-    hr_folder: vault.DataFolder,
+    hr_folder: DataFolder,
     llama_backend: LlamaCppBackend,
 ) -> None:
     window = make_window(hr_folder, llama_backend)
@@ -106,8 +105,8 @@ def test_local_model_follow_up_streams_without_stalling_and_skip_stops_it(
     assert page.followups.reply.box.hasFocus()
     session = window.employee.controller.session
     assert session is not None
-    store = session._repo._store
-    asked = InterviewRepository(store).load(session.id).followups_for("main_reason_details")
+    store = session._store
+    asked = store.interviews.load(session.id).followups_for("main_reason_details")
     # The model's question, or the rules' when the guard rejected it (reason recorded).
     assert asked[0].followup_source == "llama_cpp" or asked[0].guard_reason
     ui.type("Regular one-to-ones.")

@@ -15,8 +15,7 @@ from PySide6.QtCore import Qt
 
 import exitbot_desktop.ui.main_window as main_window_module
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
-from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
@@ -36,7 +35,7 @@ def _with_required_details(name: str = "default") -> QuestionSet:
 def test_emptying_a_required_answer_from_review_keeps_the_way_back_to_review(
     ui: UiDriver,
     make_window: WindowFactory,
-    hr_folder: vault.DataFolder,
+    hr_folder: DataFolder,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(main_window_module, "load_builtin", _with_required_details)
@@ -62,5 +61,5 @@ def test_emptying_a_required_answer_from_review_keeps_the_way_back_to_review(
     assert not page.from_review
     session = window.employee.controller.session
     assert session is not None and window.store is not None
-    answer = InterviewRepository(window.store).load(session.id).main_answers()
+    answer = window.store.interviews.load(session.id).main_answers()
     assert answer["main_reason_details"].text == "Too many meetings."

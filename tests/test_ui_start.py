@@ -10,14 +10,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.interview import Answered, InterviewSession
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import (
-    InterviewMeta,
-    InterviewRepository,
-    months_before,
-)
+from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.store.interviews import months_before
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.engine.store.models import Interview, utcnow
 
@@ -29,7 +27,7 @@ RECOVERY_KEY = re.compile(r"^[A-Z2-9]{5}(-[A-Z2-9]{5}){7}$")
 
 
 def test_first_run_wizard_creates_a_database_that_then_unlocks(
-    ui: UiDriver, make_window: WindowFactory, folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, folder: DataFolder
 ) -> None:
     window = make_window(folder)
     page = window.setup_page
@@ -69,7 +67,7 @@ def test_first_run_wizard_creates_a_database_that_then_unlocks(
 
 
 def test_setup_explains_a_short_or_mismatched_password(
-    ui: UiDriver, make_window: WindowFactory, folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, folder: DataFolder
 ) -> None:
     window = make_window(folder)
     page = window.setup_page
@@ -85,7 +83,7 @@ def test_setup_explains_a_short_or_mismatched_password(
 
 
 def test_wrong_password_shows_the_sentence_and_changes_no_byte(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     before = ui.folder_digest(hr_folder)
     window = make_window(hr_folder)
@@ -101,7 +99,7 @@ def test_wrong_password_shows_the_sentence_and_changes_no_byte(
 
 
 def test_second_instance_shows_the_locked_message(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     first = vault.unlock(hr_folder, user="alice", password=ui.password)
     try:
@@ -117,7 +115,7 @@ def test_second_instance_shows_the_locked_message(
 
 
 def test_missing_key_file_is_explained_on_the_unlock_page(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     hr_folder.key_path.unlink()
     window = make_window(hr_folder)
@@ -128,7 +126,7 @@ def test_missing_key_file_is_explained_on_the_unlock_page(
 
 
 def test_recovery_key_sets_a_new_password_and_unlocks(
-    ui: UiDriver, make_window: WindowFactory, folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, folder: DataFolder
 ) -> None:
     store, key = vault.create(
         folder, organisation="Acme", user="alice", password=ui.password, kdf=FAST_KDF
@@ -153,7 +151,7 @@ def test_recovery_key_sets_a_new_password_and_unlocks(
 def test_home_offers_unfinished_interviews_and_lock_forgets_the_key(
     ui: UiDriver,
     make_window: WindowFactory,
-    hr_folder: vault.DataFolder,
+    hr_folder: DataFolder,
     question_set: QuestionSet,
 ) -> None:
     with vault.unlock(hr_folder, user="alice", password=ui.password) as store:
@@ -161,7 +159,7 @@ def test_home_offers_unfinished_interviews_and_lock_forgets_the_key(
             store, question_set, language="en", meta=InterviewMeta(department="Sales")
         )
         session.consent()
-        session.answer("manager")
+        session.respond(Answered("manager"))
     window = make_window(hr_folder)
     ui.unlock(window)
     home = window.home_page
@@ -182,19 +180,19 @@ def test_home_offers_unfinished_interviews_and_lock_forgets_the_key(
 def test_unlock_erases_interviews_past_the_retention_period(
     ui: UiDriver,
     make_window: WindowFactory,
-    hr_folder: vault.DataFolder,
+    hr_folder: DataFolder,
     question_set: QuestionSet,
 ) -> None:
     with vault.unlock(hr_folder, user="alice", password=ui.password) as store:
-        store.set_setting("retention_months", 12)
+        store.settings.set("retention_months", 12)
         old, recent = (
             InterviewSession.start(store, question_set, language="en", meta=InterviewMeta())
             for _ in range(2)
         )
         for session in (old, recent):
             session.consent()
-            session.answer("manager")
-        with store.session() as s:
+            session.respond(Answered("manager"))
+        with store.database.transaction() as s:
             row = s.get(Interview, old.id)
             assert row is not None
             row.updated_at = months_before(utcnow(), 13)
@@ -204,4 +202,4 @@ def test_unlock_erases_interviews_past_the_retention_period(
     ui.qtbot.waitUntil(lambda: home.unfinished.count() == 1)
     store = window.store
     assert store is not None
-    assert [r.id for r in InterviewRepository(store).unfinished()] == [recent.id]
+    assert [r.id for r in store.interviews.unfinished()] == [recent.id]

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 from exitbot_desktop.ui.employee.question_page import DRAFT_DELAY_MS
 
@@ -34,7 +34,7 @@ def _wait_dialog(ui: UiDriver, window: MainWindow) -> None:
 
 
 def test_leaving_employee_mode_needs_an_hr_password(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -58,7 +58,7 @@ def test_leaving_employee_mode_needs_an_hr_password(
 
 
 def test_closing_the_window_during_an_interview_needs_an_hr_password(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -78,11 +78,11 @@ def test_closing_the_window_during_an_interview_needs_an_hr_password(
     assert window.store is None
     # The interview stays unfinished and the data folder is free again.
     with vault.unlock(hr_folder, user="alice", password=ui.password) as store:
-        assert [r.status for r in InterviewRepository(store).unfinished()] == ["in_progress"]
+        assert [r.status for r in store.interviews.unfinished()] == ["in_progress"]
 
 
 def test_an_idle_welcome_screen_disarms_the_station(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.arm_station(window)
@@ -97,14 +97,14 @@ def test_an_idle_welcome_screen_disarms_the_station(
 
 
 def test_typing_is_saved_as_a_draft_after_a_short_pause(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.reach_free_text(window, answer_first=False)
     ui.type("Half a thought")
     session = window.employee.controller.session
     assert session is not None
-    repo = InterviewRepository(session._repo._store)
+    repo = session._store.interviews
     assert repo.load(session.id).draft_text is None
     ui.qtbot.waitUntil(
         lambda: repo.load(session.id).draft_text == "Half a thought",
@@ -119,7 +119,7 @@ _CRASHING_STATION = textwrap.dedent(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from exitbot_desktop.engine.llm.rules import RulesBackend
-    from exitbot_desktop.engine.store import vault
+    from exitbot_desktop.engine.store.folder import DataFolder
     from exitbot_desktop.engine.store.keys import FAST_KDF
     from exitbot_desktop.ui import operations
     from exitbot_desktop.ui.app import create_app
@@ -135,7 +135,7 @@ _CRASHING_STATION = textwrap.dedent(
 
     _app, translations = create_app([])
     translations.set_language("en")
-    window = MainWindow(vault.DataFolder(Path(sys.argv[1])), translations,
+    window = MainWindow(DataFolder(Path(sys.argv[1])), translations,
                         assistant=Assistant(RulesBackend()), kdf=FAST_KDF)
     window.show()
     window.unlock_page.password.setText(sys.argv[2])
@@ -161,7 +161,7 @@ _CRASHING_STATION = textwrap.dedent(
 
 
 def test_a_killed_station_resumes_at_the_same_question_with_the_draft(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     typed = "My team was great, but the commute"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -205,14 +205,14 @@ def test_a_killed_station_resumes_at_the_same_question_with_the_draft(
     assert time.monotonic() - started < 5
     session = window.employee.controller.session
     assert session is not None
-    record = InterviewRepository(session._repo._store).load(session.id)
+    record = session._store.interviews.load(session.id)
     answer = record.main_answers()["main_reason_details"]
     assert answer.text == typed + " was too long."
     assert record.main_answers()["main_reason"].status == "skipped"
 
 
 def test_resuming_never_shows_the_previous_screen_before_the_interview_loads(
-    ui: UiDriver, make_window: WindowFactory, hr_folder: vault.DataFolder
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     ui.reach_free_text(window, answer_first=False)

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from exitbot_desktop.engine.llm.backend import Backend, GenerationOptions, Message
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
@@ -77,7 +78,7 @@ def make_window(qtbot: QtBot, translations: Translations) -> Iterator[WindowFact
     """Open main windows on a data folder; each is closed (store released) at the end."""
     windows: list[MainWindow] = []
 
-    def make(folder: vault.DataFolder, backend: Backend | None = None) -> MainWindow:
+    def make(folder: DataFolder, backend: Backend | None = None) -> MainWindow:
         assistant = Assistant(backend or RulesBackend())
         window = MainWindow(folder, translations, assistant=assistant, kdf=FAST_KDF)
         qtbot.addWidget(window)
@@ -95,7 +96,7 @@ def make_window(qtbot: QtBot, translations: Translations) -> Iterator[WindowFact
 
 
 @pytest.fixture
-def hr_folder(folder: vault.DataFolder) -> vault.DataFolder:
+def hr_folder(folder: DataFolder) -> DataFolder:
     """A data folder with an encrypted database and HR account 'alice' (closed again)."""
     store, _key = vault.create(
         folder, organisation="Acme GmbH", user="alice", password=HR_PASSWORD, kdf=FAST_KDF
@@ -234,7 +235,7 @@ class UiDriver:
         self.wait_employee(window, employee.review)
 
     @staticmethod
-    def folder_digest(folder: vault.DataFolder) -> str:
+    def folder_digest(folder: DataFolder) -> str:
         """A fingerprint of the database and key file bytes."""
         digest = hashlib.sha256()
         for path in (folder.db_path, folder.key_path):

@@ -1,8 +1,9 @@
-"""Writing files all or nothing (reports, exports, analysed CSVs), failures as sentences.
+"""Writing files all or nothing (reports, exports, analysed CSVs, keys), failures as sentences.
 
-A report or export is written to a hidden temporary file beside the target and moved
-into place only when complete, so a full disk or a cancelled run never leaves a file
-that looks finished but is cut short. Never imports Qt.
+A file is written to a hidden temporary file beside the target and moved into place
+only when complete, so a full disk or a cancelled run never leaves a file that looks
+finished but is cut short. Secrets (the recovery key) go through `write_private_text`:
+readable by this user only, and never over an existing file. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -31,6 +32,41 @@ def write_bytes(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temp, path)
+
+
+def check_new_private_file(path: Path) -> None:
+    """Raise the sentence `write_private_text` would, before anything depends on it (the
+    CLI checks where the recovery key goes before it creates the database)."""
+    if path.exists():
+        raise _exists(path)
+    with _atomic(path) as (handle, temp):
+        os.close(handle)
+        temp.unlink()
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """A new file only this user can read (mode 0600), written whole and synced.
+
+    An existing file is never replaced: a recovery key must not overwrite another one.
+    """
+    with _atomic(path) as (handle, temp):  # mkstemp creates the file with mode 0600
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(temp, path)  # unlike a rename, fails when the name is taken
+        except FileExistsError:
+            raise _exists(path) from None
+        finally:
+            temp.unlink(missing_ok=True)
+
+
+def _exists(path: Path) -> ExitBotError:
+    return ExitBotError(
+        f"{path} already exists, and ExitBot never writes a key over another file. Choose a "
+        "new file name."
+    )
 
 
 @contextlib.contextmanager

@@ -10,44 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_REFUSALS = {
-    "en": (
-        "no",
-        "nope",
-        "nothing",
-        "none",
-        "n/a",
-        "na",
-        "no comment",
-        "nothing else",
-        "prefer not to say",
-        "i'd rather not say",
-        "i would rather not say",
-        "rather not say",
-        "not really",
-        "no thanks",
-        "pass",
-        "skip",
-        "-",
-    ),
-    "de": (
-        "nein",
-        "nichts",
-        "keine",
-        "keins",
-        "kein kommentar",
-        "nichts weiter",
-        "nichts mehr",
-        "möchte ich nicht sagen",
-        "keine angabe",
-        "lieber nicht",
-        "weiß nicht",
-        "weiss nicht",
-        "nicht wirklich",
-        "nein danke",
-        "-",
-    ),
-}
+from exitbot_desktop.engine.analysis.refusals import is_refusal
 
 
 @dataclass(frozen=True)
@@ -70,16 +33,6 @@ class Followup:
     source: str  # backend name: "rules", "llama_cpp", "ollama"
     model: str = ""
     guard_reason: str = ""  # why the guard replaced the model's text, "" if it did not
-
-
-def is_refusal(answer: str, language: str) -> bool:
-    """True when the answer declines to say more ("no", "nothing", "prefer not to say")."""
-    norm = re.sub(r"[\s.!,;:]+$", "", answer.strip().lower())
-    norm = re.sub(r"\s+", " ", norm)
-    if not norm:
-        return True
-    refusals = _REFUSALS.get(language, ()) + _REFUSALS["en"]
-    return norm in refusals
 
 
 def is_detailed(answer: str) -> bool:

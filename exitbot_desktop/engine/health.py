@@ -16,11 +16,12 @@ from exitbot_desktop.engine.errors import DatabaseLockedError, ExitBotError
 from exitbot_desktop.engine.llm.health import llm_health
 from exitbot_desktop.engine.llm.selection import select_backend
 from exitbot_desktop.engine.questions import builtin_question_set_paths, load_question_set
-from exitbot_desktop.engine.store import db, vault
+from exitbot_desktop.engine.settings import DEFAULTS, Settings, read_settings
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import KeyFile
 
 _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
-LLM_SETTINGS = ("llm_backend", "ollama_host", "ollama_model")
 
 
 @dataclass(frozen=True)
@@ -49,19 +50,19 @@ class HealthReport:
         }
 
 
-def run_checks(folder: vault.DataFolder, *, user: str | None, password: str | None) -> HealthReport:
-    settings: dict[str, str] = {}
+def run_checks(folder: DataFolder, *, user: str | None, password: str | None) -> HealthReport:
+    found: list[Settings] = []  # the settings in force, once the database opened
     items = [
         _check_folder(folder),
-        *_check_store(folder, user, password, settings),
+        *_check_store(folder, user, password, found),
         _check_questions(),
         _check_pdf(),
-        _check_llm(settings),
+        _check_llm(found[0] if found else DEFAULTS),
     ]
     return HealthReport(tuple(items))
 
 
-def _check_folder(folder: vault.DataFolder) -> CheckItem:
+def _check_folder(folder: DataFolder) -> CheckItem:
     root = folder.root
     if not root.exists():
         return CheckItem(
@@ -78,9 +79,9 @@ def _check_folder(folder: vault.DataFolder) -> CheckItem:
 
 
 def _check_store(
-    folder: vault.DataFolder, user: str | None, password: str | None, settings: dict[str, str]
+    folder: DataFolder, user: str | None, password: str | None, found: list[Settings]
 ) -> list[CheckItem]:
-    """Key file, database and unlock; fills `settings` with the LLM settings HR chose."""
+    """Key file, database and unlock; puts the settings HR chose into `found`."""
     items: list[CheckItem] = []
     try:
         key_file = KeyFile.load(folder.key_path)
@@ -122,18 +123,14 @@ def _check_store(
         items.append(CheckItem("unlock", "fail", exc.user_message))
         return items
     with store:
-        with store.engine.connect() as conn:
-            version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
-        for key in LLM_SETTINGS:
-            value = store.get_setting(key)
-            if isinstance(value, str) and value:
-                settings[key] = value
+        version = store.schema_version()
+        found.append(read_settings(store))
     items.append(CheckItem("unlock", "ok", f"opened as '{user}'"))
     items.append(
         CheckItem(
             "schema",
             "ok",
-            f"version {version} (this program: {db.SCHEMA_VERSION})",
+            f"version {version} (this program: {vault.SCHEMA_VERSION})",
             {"version": version},
         )
     )
@@ -177,13 +174,13 @@ def _check_questions() -> CheckItem:
     return CheckItem("question_sets", "ok", f"{len(found)} valid", {"count": len(found)})
 
 
-def _check_llm(settings: dict[str, str]) -> CheckItem:
+def _check_llm(settings: Settings) -> CheckItem:
     """Generate one real follow-up with the backend the app would use now."""
     try:
         backend = select_backend(
-            setting=settings.get("llm_backend", "auto"),
-            ollama_host=settings.get("ollama_host"),
-            ollama_model=settings.get("ollama_model"),
+            setting=settings.llm_backend,
+            ollama_host=settings.ollama_host,
+            ollama_model=settings.ollama_model,
         )
     except ExitBotError as exc:
         return CheckItem("llm", "fail", exc.user_message)

@@ -1,35 +1,75 @@
-"""InterviewSession: the state machine of one exit interview.
+"""InterviewSession: the state machine of one exit interview, and what follows each answer.
 
 consent → questions (answer, skip, prefer not to say, back, edit) → review → submit.
-Every step that changes something is committed before the call returns, including the
-current position, so a restarted app resumes at the same question. Which questions
-are shown follows earlier answers and the interview metadata, so "question N of M"
-counts only the questions this person actually sees. Follow-up *text* comes from a
-provider outside this module (rules or a local LLM); this module only decides when a
-follow-up slot opens and records what was asked and answered. Never imports Qt.
+Every call that changes something returns an `Outcome`: what the employee sees now and
+what comes next. Giving an answer (`respond`) saves it, analyses it (lexicon, in
+milliseconds), decides whether it suggests distress (then support is shown and no
+follow-up asked: the model never counsels) or whether a follow-up is due, and otherwise
+moves on: all in one transaction, committed before the call returns, together with the
+position, so a restarted app resumes at the same question and a crash loses nothing.
+Which questions are shown follows earlier answers and the interview metadata, so
+"question N of M" counts only the questions this person actually sees. Follow-up *text*
+comes from a provider outside this module (rules or a local LLM); this module decides
+when a follow-up is due and records what was asked and answered. Never imports Qt.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exitbot_desktop.engine.errors import InterviewStateError
-from exitbot_desktop.engine.followup import Followup, FollowupPolicy, FollowupRequest
-from exitbot_desktop.engine.questions import Question, QuestionSet, parse_question_set, to_json
-from exitbot_desktop.engine.store.interviews import (
-    AnswerRecord,
-    InterviewMeta,
-    InterviewRecord,
-    InterviewRepository,
+from exitbot_desktop.engine.analysis.pipeline import (
+    NOTHING,
+    AnswerAnalysis,
+    analyse_answer,
+    store_answer_analysis,
 )
-from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.engine.errors import InterviewStateError
+from exitbot_desktop.engine.followup_policy import Followup, FollowupPolicy, FollowupRequest
+from exitbot_desktop.engine.metadata import InterviewMeta
+from exitbot_desktop.engine.questions import Question, QuestionSet, parse_question_set, to_json
+from exitbot_desktop.engine.records import (
+    UNFINISHED,
+    AnswerRecord,
+    AnswerStatus,
+    InterviewRecord,
+    InterviewStatus,
+)
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 MAX_FREE_TEXT = 20_000  # hard cap even if a question set asks for more
+_log = logging.getLogger(__name__)
 
 
+# ----------------------------------------------------------------------- responses
+@dataclass(frozen=True)
+class Answered:
+    """The employee answered; `value` is checked against the question."""
+
+    value: object
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """The employee skipped a question that allows it."""
+
+
+@dataclass(frozen=True)
+class PreferNotToSay:
+    """The employee ticked "I'd prefer not to say" (where the question offers it)."""
+
+
+Response = Answered | Skipped | PreferNotToSay
+
+
+# ----------------------------------------------------------------------- what follows
 @dataclass(frozen=True)
 class Step:
     """What the employee sees now: a question with its position, or the review page."""
@@ -45,6 +85,31 @@ class Step:
     def in_review(self) -> bool:
         return self.question is None
 
+    @property
+    def pending_followup(self) -> AnswerRecord | None:
+        """The follow-up asked and waiting for a reply, if any."""
+        pending = [f for f in self.followups if f.status == "pending"]
+        return pending[-1] if pending else None
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    question: Question
+    answer: AnswerRecord | None
+    followups: tuple[AnswerRecord, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where the interview is after a call, and what the employee should be offered next."""
+
+    step: Step
+    saved: AnswerRecord | None = None  # the answer or reply this call committed
+    analysis: AnswerAnalysis | None = None  # what the analysis found in it
+    care: bool = False  # it suggests distress: show support, ask no follow-up
+    followup: FollowupRequest | None = None  # a follow-up is due: write it now
+    review: tuple[ReviewItem, ...] | None = None  # on the review page: everything answered
+
 
 class InterviewSession:
     """One interview, bound to a store. Create with `start` or `resume`."""
@@ -57,7 +122,8 @@ class InterviewSession:
         policy: FollowupPolicy | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._repo = InterviewRepository(store)
+        self._store = store
+        self._repo = store.interviews
         self._id = record.id
         self.question_set: QuestionSet = parse_question_set(
             record.question_set, source=f"interview {record.id}"
@@ -87,10 +153,9 @@ class InterviewSession:
             raise InterviewStateError(
                 f"The question set '{question_set.id}' has no '{language}' translation."
             )
-        repo = InterviewRepository(store)
-        set_pk = repo.snapshot_question_set(to_json(question_set))
-        interview_id = repo.create(set_pk, language, meta)
-        return cls(store, repo.load(interview_id), policy=policy, clock=clock)
+        set_pk = store.question_sets.snapshot(to_json(question_set))
+        interview_id = store.interviews.create(set_pk, language, meta)
+        return cls(store, store.interviews.load(interview_id), policy=policy, clock=clock)
 
     @classmethod
     def resume(
@@ -102,8 +167,8 @@ class InterviewSession:
         clock: Callable[[], float] = time.monotonic,
     ) -> InterviewSession:
         """Pick up an unfinished interview at the question where it stopped."""
-        record = InterviewRepository(store).load(interview_id)
-        if record.status not in ("created", "in_progress"):
+        record = store.interviews.load(interview_id)
+        if record.status not in UNFINISHED:
             raise InterviewStateError(f"This interview is {record.status} and cannot be continued.")
         return cls(store, record, policy=policy, clock=clock)
 
@@ -113,7 +178,7 @@ class InterviewSession:
         return self._id
 
     @property
-    def status(self) -> str:
+    def status(self) -> InterviewStatus:
         return self._record.status
 
     @property
@@ -136,10 +201,9 @@ class InterviewSession:
         if qid not in ids:
             qid = self._first_unanswered(visible)
         index = ids.index(qid)
-        question = visible[index]
         draft = self._record.draft_text if self._record.draft_question_id == qid else None
         return Step(
-            question,
+            visible[index],
             index + 1,
             len(visible),
             self._record.main_answers().get(qid),
@@ -147,22 +211,29 @@ class InterviewSession:
             draft,
         )
 
-    def review(self) -> list[tuple[Question, AnswerRecord | None, list[AnswerRecord]]]:
+    def state(self) -> Outcome:
+        """Where the interview stands (what a resumed interview shows first)."""
+        return self._outcome()
+
+    def review(self) -> tuple[ReviewItem, ...]:
         """Every shown question with its answer and follow-ups, for the review page."""
         main = self._record.main_answers()
-        return [
-            (q, main.get(q.id), self._record.followups_for(q.id)) for q in self.visible_questions()
-        ]
+        return tuple(
+            ReviewItem(q, main.get(q.id), tuple(self._record.followups_for(q.id)))
+            for q in self.visible_questions()
+        )
 
     # ----------------------------------------------------------------- consent
-    def consent(self) -> None:
-        self._require("created", "in_progress")
-        self._repo.set_status(self._id, "in_progress")
-        visible = self.visible_questions()
-        if self._record.current_question_id is None and visible:
-            self._repo.set_position(self._id, visible[0].id, False)
+    def consent(self) -> Outcome:
+        self._require(*UNFINISHED)
+        with self._change():
+            self._repo.set_status(self._id, "in_progress")
+            visible = self.visible_questions()
+            if self._record.current_question_id is None and visible:
+                self._repo.set_position(self._id, visible[0].id, False)
         self._reload()
         self._shown_at = self._clock()
+        return self._outcome()
 
     def decline(self) -> None:
         """The employee said no: nothing is kept but the fact that they declined."""
@@ -172,131 +243,132 @@ class InterviewSession:
 
     def discard(self) -> None:
         """HR abandons an unfinished interview (kept as 'discarded', answers removed)."""
-        self._require("created", "in_progress")
+        self._require(*UNFINISHED)
         self._repo.set_status(self._id, "discarded")
         self._reload()
 
     # ----------------------------------------------------------------- answering
-    def answer(self, value: object) -> None:
-        """Answer the current question (validated), committed before returning."""
-        question = self._current_question()
-        normalised = question.validate(value)
-        text = normalised if isinstance(normalised, str) else None
-        if text is not None and len(text) > MAX_FREE_TEXT:
-            text = text[:MAX_FREE_TEXT]
-            normalised = text
-        self._save(question, "answered", normalised, text)
+    def respond(self, response: Response, *, return_to_review: bool = False) -> Outcome:
+        """Save the current question's answer and say what comes next.
 
-    def skip(self) -> None:
+        Support when the words suggest distress, else a follow-up when one is due, else
+        the next question (or, editing from the review page, the review again). The
+        answer, its analysis and the new position commit together before this returns.
+        """
         question = self._current_question()
-        if question.required:
-            raise InterviewStateError("This question needs an answer before you can go on.")
-        self._save(question, "skipped", None, None)
+        status, value, text = self._checked(question, response)
+        with self._change():
+            saved = self._repo.save_answer(
+                self._id,
+                question.id,
+                status=status,
+                value=value,
+                text=text,
+                seconds=self._elapsed(),
+            )
+            self._keep(saved)
+            analysis = self._analyse(question, saved)
+            if return_to_review:
+                return self._move(None, in_review=True, saved=saved, analysis=analysis)
+            return self._after(saved, analysis, text)
 
-    def prefer_not_to_say(self) -> None:
-        question = self._current_question()
-        if not question.allow_prefer_not:
-            raise InterviewStateError("This question does not offer 'prefer not to say'.")
-        self._save(question, "prefer_not", None, None)
+    def go_on(self) -> Outcome:
+        """Past the support message, or past a question already answered: the next question."""
+        step = self.current()
+        if step.question is not None and step.answer is None:
+            raise InterviewStateError("Answer or skip this question before going on.")
+        return self._next(step)
 
     def save_draft(self, text: str) -> None:
         """Keep what is being typed so a crash loses at most the last short pause."""
         question = self._current_question()
         self._repo.save_draft(self._id, question.id, text[:MAX_FREE_TEXT])
-        self._reload()
-
-    def flag_care(self) -> None:
-        """An answer suggested distress: HR sees this interview highlighted."""
-        self._repo.flag_care(self._id)
-        self._reload()
-
-    # ----------------------------------------------------------------- follow-ups
-    def followup_request(self) -> FollowupRequest | None:
-        """A follow-up slot for the current question's answer, if policy allows one now."""
-        step = self.current()
-        question = step.question
-        if question is None or question.type != "text" or not question.followups:
-            return None
-        if step.answer is None or step.answer.status != "answered" or not step.answer.text:
-            return None
-        if any(f.status == "pending" for f in step.followups):
-            return None
-        if step.followups and step.followups[-1].status != "answered":
-            return None  # they skipped the last follow-up: asking again would be nagging
-        latest = step.followups[-1].text if step.followups else None
-        answer_text = latest or step.answer.text
-        if not self._policy.allows(question.id, answer_text, self.language):
-            return None
-        return FollowupRequest(
-            question_id=question.id,
-            question_text=question.text_for(self.language),
-            answer_text=answer_text,
-            language=self.language,
-            previous_followups=tuple(f.followup_question or "" for f in step.followups),
+        self._record = dataclasses.replace(
+            self._record, draft_question_id=question.id, draft_text=text[:MAX_FREE_TEXT]
         )
 
-    def add_followup(self, followup: Followup) -> int:
-        """Record the follow-up question shown to the employee; returns its id."""
+    # ----------------------------------------------------------------- follow-ups
+    def record_followup(self, followup: Followup) -> Outcome:
+        """Record the follow-up shown to the employee; it now waits for a reply."""
         step = self.current()
         if step.question is None or step.answer is None:
             raise InterviewStateError("A follow-up needs an answered question.")
-        followup_id = self._repo.add_followup(self._id, step.question.id, step.answer.id, followup)
+        added = self._repo.add_followup(self._id, step.question.id, step.answer.id, followup)
+        self._keep(added)
         self._policy.count(step.question.id)
-        self._reload()
         self._shown_at = self._clock()
-        return followup_id
+        return self._outcome()
 
-    def answer_followup(self, followup_id: int, text: str) -> None:
-        question = self._current_question()
-        clean = question.validate(text) if question.type == "text" else text
-        self._repo.reply_followup(
-            followup_id, status="answered", text=str(clean), seconds=self._elapsed()
-        )
-        self._reload()
+    def reply_to_followup(self, text: str) -> Outcome:
+        """The employee's reply to the waiting follow-up (empty: they skipped it), then
+        what comes next, as after an answer."""
+        step = self.current()
+        pending = step.pending_followup
+        if step.question is None or pending is None:
+            raise InterviewStateError("There is no follow-up question waiting for a reply.")
+        if not text.strip():
+            return self.skip_followup()
+        clean = str(step.question.validate(text)) if step.question.type == "text" else text
+        with self._change():
+            saved = self._repo.reply_followup(
+                pending.id, status="answered", text=clean, seconds=self._elapsed()
+            )
+            self._keep(saved)
+            if step.draft is not None:  # the reply's draft is used up
+                self._repo.save_draft(self._id, None, None)
+                self._record = dataclasses.replace(
+                    self._record, draft_question_id=None, draft_text=None
+                )
+            return self._after(saved, self._analyse(None, saved), clean)
 
-    def skip_followup(self, followup_id: int) -> None:
-        self._repo.reply_followup(followup_id, status="skipped", text=None, seconds=self._elapsed())
-        self._reload()
+    def skip_followup(self) -> Outcome:
+        """No reply to the follow-up (waiting or still being written): the next question."""
+        step = self.current()
+        with self._change():
+            for followup in step.followups:
+                if followup.status == "pending":
+                    self._keep(
+                        self._repo.reply_followup(
+                            followup.id, status="skipped", text=None, seconds=self._elapsed()
+                        )
+                    )
+            return self._next(self.current())
 
     # ----------------------------------------------------------------- navigation
-    def next(self) -> Step:
-        """Move on after the current question has been answered, skipped or declined."""
-        step = self.current()
-        if step.question is None:
-            return step
-        if step.answer is None:
-            raise InterviewStateError("Answer or skip this question before going on.")
-        visible = self.visible_questions()
-        ids = [q.id for q in visible]
-        index = ids.index(step.question.id)
-        if index + 1 < len(visible):
-            self._repo.set_position(self._id, visible[index + 1].id, False)
-        else:
-            self._repo.set_position(self._id, None, True)
-        return self._moved()
+    def back(self, response: Response | None = None) -> Outcome:
+        """Keep what was entered (if anything) and go to the previous question."""
+        with self._change():
+            if response is not None:
+                question = self._current_question()
+                status, value, text = self._checked(question, response)
+                saved = self._repo.save_answer(
+                    self._id,
+                    question.id,
+                    status=status,
+                    value=value,
+                    text=text,
+                    seconds=self._elapsed(),
+                )
+                self._keep(saved)
+                self._analyse(question, saved)
+            step = self.current()
+            visible = self.visible_questions()
+            if step.question is None:
+                target = visible[-1].id if visible else None
+            else:
+                index = [q.id for q in visible].index(step.question.id)
+                target = visible[max(index - 1, 0)].id
+            return self._move(target, in_review=False)
 
-    def back(self) -> Step:
-        step = self.current()
-        visible = self.visible_questions()
-        if step.question is None:
-            target = visible[-1].id if visible else None
-        else:
-            index = [q.id for q in visible].index(step.question.id)
-            target = visible[max(index - 1, 0)].id
-        self._repo.set_position(self._id, target, False)
-        return self._moved()
-
-    def edit(self, question_id: str) -> Step:
+    def edit(self, question_id: str) -> Outcome:
         """Jump to a question from the review page to change its answer."""
         if question_id not in [q.id for q in self.visible_questions()]:
             raise InterviewStateError("That question is not part of this interview.")
-        self._repo.set_position(self._id, question_id, False)
-        return self._moved()
+        return self._move(question_id, in_review=False)
 
-    def go_to_review(self) -> Step:
+    def go_to_review(self) -> Outcome:
         self._require("in_progress")
-        self._repo.set_position(self._id, None, True)
-        return self._moved()
+        return self._move(None, in_review=True)
 
     def submit(self) -> str:
         """Finish; returns the receipt code HR uses for access or erasure requests."""
@@ -322,7 +394,117 @@ class InterviewSession:
         self._repo.set_feedback(self._id, rating)
 
     # ----------------------------------------------------------------- internals
-    def _require(self, *statuses: str) -> None:
+    @contextlib.contextmanager
+    def _change(self) -> Iterator[None]:
+        """One transaction; if it fails, the session forgets what it kept of it."""
+        before = self._record
+        try:
+            with self._store.transaction():
+                yield
+        except BaseException:
+            self._record = before
+            raise
+
+    def _checked(
+        self, question: Question, response: Response
+    ) -> tuple[AnswerStatus, Any, str | None]:
+        """(status, value, text) to store, or `InvalidAnswerError` / `InterviewStateError`."""
+        if isinstance(response, Skipped):
+            if question.required:
+                raise InterviewStateError("This question needs an answer before you can go on.")
+            return "skipped", None, None
+        if isinstance(response, PreferNotToSay):
+            if not question.allow_prefer_not:
+                raise InterviewStateError("This question does not offer 'prefer not to say'.")
+            return "prefer_not", None, None
+        value = question.validate(response.value)
+        if isinstance(value, str):
+            value = value[:MAX_FREE_TEXT]
+            return "answered", value, value
+        return "answered", value, None
+
+    def _analyse(self, question: Question | None, saved: AnswerRecord) -> AnswerAnalysis:
+        """Analyse and store, inside the caller's transaction. Never in the employee's way:
+        a failure is logged (and the full analysis after submit tries again)."""
+        try:
+            result = analyse_answer(saved, question, self.language)
+        except Exception:
+            _log.exception("Analysing an answer failed; it is saved without analysis")
+            return NOTHING
+        store_answer_analysis(self._store, self._id, saved, result)
+        if result.care:
+            self._record = dataclasses.replace(self._record, needs_care=True)
+        return result
+
+    def _after(self, saved: AnswerRecord, analysis: AnswerAnalysis, text: str | None) -> Outcome:
+        """Support, a follow-up, or the next question: what a saved answer leads to."""
+        if analysis.care:
+            return self._outcome(saved=saved, analysis=analysis, care=True)
+        request = self._followup_due() if text else None
+        if request is not None:
+            return self._outcome(saved=saved, analysis=analysis, followup=request)
+        return self._next(self.current(), saved=saved, analysis=analysis)
+
+    def _followup_due(self) -> FollowupRequest | None:
+        """A follow-up about the current question's latest words, if policy allows one now."""
+        step = self.current()
+        question = step.question
+        if question is None or question.type != "text" or not question.followups:
+            return None
+        if step.answer is None or step.answer.status != "answered" or not step.answer.text:
+            return None
+        if step.pending_followup is not None:
+            return None
+        if step.followups and step.followups[-1].status != "answered":
+            return None  # they skipped the last follow-up: asking again would be nagging
+        latest = step.followups[-1].text if step.followups else None
+        answer_text = latest or step.answer.text
+        if not self._policy.allows(question.id, answer_text, self.language):
+            return None
+        return FollowupRequest(
+            question_id=question.id,
+            question_text=question.text_for(self.language),
+            answer_text=answer_text,
+            language=self.language,
+            previous_followups=tuple(f.followup_question or "" for f in step.followups),
+        )
+
+    def _next(self, step: Step, **found: Any) -> Outcome:
+        if step.question is None:
+            return self._outcome(**found)
+        visible = self.visible_questions()
+        index = [q.id for q in visible].index(step.question.id)
+        if index + 1 < len(visible):
+            return self._move(visible[index + 1].id, in_review=False, **found)
+        return self._move(None, in_review=True, **found)
+
+    def _move(self, question_id: str | None, *, in_review: bool, **found: Any) -> Outcome:
+        self._repo.set_position(self._id, question_id, in_review)
+        self._record = dataclasses.replace(
+            self._record, current_question_id=question_id, in_review=in_review
+        )
+        self._shown_at = self._clock()
+        return self._outcome(**found)
+
+    def _outcome(self, **found: Any) -> Outcome:
+        step = self.current()
+        return Outcome(step, review=self.review() if step.in_review else None, **found)
+
+    def _keep(self, saved: AnswerRecord) -> None:
+        """This session is the only writer of its answers: keep the record in step without
+        reading the interview back after every change."""
+        answers = [a for a in self._record.answers if a.id != saved.id]
+        answers.append(saved)
+        answers.sort(key=lambda a: a.id)
+        draft_gone = not saved.is_followup and self._record.draft_question_id == saved.question_id
+        self._record = dataclasses.replace(
+            self._record,
+            answers=tuple(answers),
+            draft_question_id=None if draft_gone else self._record.draft_question_id,
+            draft_text=None if draft_gone else self._record.draft_text,
+        )
+
+    def _require(self, *statuses: InterviewStatus) -> None:
         if self._record.status not in statuses:
             raise InterviewStateError(
                 f"This interview is {self._record.status}; that step is not possible now."
@@ -334,26 +516,10 @@ class InterviewSession:
             raise InterviewStateError("There is no open question; the interview is in review.")
         return question
 
-    def _save(self, question: Question, status: str, value: Any, text: str | None) -> None:
-        self._repo.save_answer(
-            self._id,
-            question.id,
-            status=status,
-            value=value,
-            text=text,
-            seconds=self._elapsed(),
-        )
-        self._reload()
-
     def _elapsed(self) -> float:
         now = self._clock()
         elapsed, self._shown_at = max(0.0, now - self._shown_at), now
         return elapsed
-
-    def _moved(self) -> Step:
-        self._reload()
-        self._shown_at = self._clock()
-        return self.current()
 
     def _reload(self) -> None:
         self._record = self._repo.load(self._id)

@@ -1,49 +1,281 @@
-"""The HR settings ExitBot knows, with what each one means.
+"""The HR settings: each one's default, limits and meaning, and the typed values the app reads.
 
-Owns `KNOWN_SETTINGS` and `parse_value`. Settings live in the encrypted store; the
-interview station (`ui/policy.py`) and the reports read them with defaults, so only
-keys listed here may be set from the command line: a typo must not silently do
-nothing. Never imports Qt.
+Owns `SETTINGS` (the specs), `Settings` (the typed values), `read_settings`,
+`check_value` and `parse_value`. Values live in the encrypted store as JSON; the
+station, the welcome text, the reports, the CLI and the settings screens all read them
+through here, so a default or a limit is written once. Reading is forgiving (a value
+out of range is clamped, an unreadable one falls back to its default, so a bad setting
+never stops an interview); setting is strict (a bad value is refused with a sentence
+that names the limits, so a typo never silently does nothing). Never imports Qt.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
 
 from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.metadata import META_FIELD_NAMES
 
-KNOWN_SETTINGS: dict[str, str] = {
-    "anonymity": '"anonymous" (default), "named", or "choose" (HR decides per interview)',
-    "required_metadata": 'metadata HR must fill in when arming, e.g. ["department", "role"]',
-    "retention_months": "months interviews are kept, as told to the employee; "
-    "'exitbot-desktop purge' erases older ones (default 24)",
-    "care_contacts": "support shown when an answer suggests distress, e.g. "
-    '{"Employee assistance": "0800 123 456"}',
-    "idle_disarm_minutes": "idle minutes on the welcome screen before the station locks (30)",
-    "thank_you_seconds": "how long the thank-you page stays (default 60)",
-    "question_set": 'id of the question set to use (default "default")',
-    "followups_per_question": "follow-up questions after one answer, 0 to 3 (default 1)",
-    "followups_per_interview": "follow-up questions in one interview (default 4)",
-    "llm_backend": '"auto" (default), "ollama", "llama_cpp" or "rules"',
-    "ollama_host": 'the Ollama server, e.g. "127.0.0.1:11434"',
-    "ollama_model": 'the Ollama model, e.g. "llama3.2"',
-    "min_group_size": "smallest group shown in a breakdown; smaller ones are withheld (5)",
-}
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 
-DEFAULT_RETENTION_MONTHS = 24
+class SettingError(ExitBotError):
+    """A value that a setting does not accept; the message names the limits."""
+
+
+@dataclass(frozen=True)
+class CareContact:
+    name: str
+    details: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every HR setting, typed, with its default."""
+
+    anonymity: str = "anonymous"
+    required_metadata: tuple[str, ...] = ()
+    retention_months: int = 24
+    care_contacts: tuple[CareContact, ...] = ()
+    idle_disarm_minutes: float = 30.0
+    thank_you_seconds: int = 60
+    question_set: str = "default"
+    followups_per_question: int = 1
+    followups_per_interview: int = 4
+    llm_backend: str = "auto"
+    ollama_host: str | None = None
+    ollama_model: str | None = None
+    min_group_size: int = 5
+
+
+DEFAULTS = Settings()
+ANONYMITY = ("anonymous", "named", "choose")
+LLM_BACKENDS = ("auto", "ollama", "llama_cpp", "rules")
+
+# A reader turns a stored JSON value into the typed one; `strict` (when setting) refuses
+# what reading would clamp or ignore.
+_Reader = Callable[[object, bool], object]
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    meaning: str
+    limits: str  # what is accepted, in words
+    read: _Reader
+
+    @property
+    def default(self) -> object:
+        return getattr(DEFAULTS, self.key)
+
+
+def _number(low: float, high: float, *, integer: bool) -> _Reader:
+    def read(value: object, strict: bool) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise SettingError("a number")
+        if integer and strict and value != int(value):
+            raise SettingError("a whole number")
+        if strict and not low <= value <= high:
+            raise SettingError("out of range")
+        clamped = min(max(float(value), low), high)
+        return int(clamped) if integer else clamped
+
+    return read
+
+
+def _choice(options: tuple[str, ...]) -> _Reader:
+    def read(value: object, _strict: bool) -> object:
+        if not isinstance(value, str) or value.strip() not in options:
+            raise SettingError("not one of the options")
+        return value.strip()
+
+    return read
+
+
+def _text(*, optional: bool) -> _Reader:
+    def read(value: object, _strict: bool) -> object:
+        if not isinstance(value, str) or not value.strip():
+            if optional and value is None:
+                return None
+            raise SettingError("not text")
+        return value.strip()
+
+    return read
+
+
+def _fields(value: object, strict: bool) -> object:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SettingError("not a list of field names")
+    unknown = [v for v in value if v not in META_FIELD_NAMES]
+    if strict and unknown:
+        raise SettingError("unknown fields")
+    return tuple(v for v in value if v in META_FIELD_NAMES)
+
+
+def _contacts(value: object, strict: bool) -> object:
+    """Accept the shapes HR is likely to write; ignore anything unreadable when reading."""
+    contacts: list[CareContact] = []
+    if isinstance(value, dict):
+        contacts = [CareContact(str(k), str(v)) for k, v in value.items() if str(v).strip()]
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, str) and item.strip():
+                contacts.append(CareContact("", item.strip()))
+            elif isinstance(item, dict):
+                details = " · ".join(
+                    str(item[k]) for k in ("phone", "email", "note") if str(item.get(k, "")).strip()
+                )
+                contacts.append(CareContact(str(item.get("name", "")), details))
+            elif strict:
+                raise SettingError("unreadable entry")
+    else:
+        raise SettingError("not contacts")
+    return tuple(c for c in contacts if c.name or c.details)
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "anonymity",
+        "whether interviews are anonymous, named, or HR decides per interview",
+        '"anonymous" (default), "named" or "choose"',
+        _choice(ANONYMITY),
+    ),
+    SettingSpec(
+        "required_metadata",
+        "metadata HR must fill in when arming the station",
+        f'a list of {", ".join(META_FIELD_NAMES)}, e.g. ["department", "role"]',
+        _fields,
+    ),
+    SettingSpec(
+        "retention_months",
+        "months interviews are kept, as the welcome page tells the employee; older ones are "
+        "erased at each HR unlock and by 'exitbot-desktop purge'",
+        "1 to 600 (default 24)",
+        _number(1, 600, integer=True),
+    ),
+    SettingSpec(
+        "care_contacts",
+        "support shown when an answer suggests distress",
+        'e.g. {"Employee assistance": "0800 123 456"}, or a list of texts or of '
+        '{"name", "phone", "email", "note"} objects',
+        _contacts,
+    ),
+    SettingSpec(
+        "idle_disarm_minutes",
+        "idle minutes on the welcome screen before the station locks itself",
+        "1 to 1440 (default 30)",
+        _number(1, 24 * 60, integer=False),
+    ),
+    SettingSpec(
+        "thank_you_seconds",
+        "how long the thank-you page stays",
+        "10 to 600 (default 60)",
+        _number(10, 600, integer=True),
+    ),
+    SettingSpec(
+        "question_set",
+        "id of the question set interviews use",
+        'a question set id (default "default")',
+        _text(optional=False),
+    ),
+    SettingSpec(
+        "followups_per_question",
+        "follow-up questions after one answer",
+        "0 to 3 (default 1)",
+        _number(0, 3, integer=True),
+    ),
+    SettingSpec(
+        "followups_per_interview",
+        "follow-up questions in one interview",
+        "0 to 50 (default 4)",
+        _number(0, 50, integer=True),
+    ),
+    SettingSpec(
+        "llm_backend",
+        "which assistant writes follow-ups",
+        '"auto" (default), "ollama", "llama_cpp" or "rules"',
+        _choice(LLM_BACKENDS),
+    ),
+    SettingSpec(
+        "ollama_host",
+        "the Ollama server; answers are sent there when it is not this computer",
+        'host and port, e.g. "127.0.0.1:11434" (default: $OLLAMA_HOST, else this computer)',
+        _text(optional=True),
+    ),
+    SettingSpec(
+        "ollama_model",
+        "the Ollama model",
+        'a model name, e.g. "llama3.2"',
+        _text(optional=True),
+    ),
+    SettingSpec(
+        "min_group_size",
+        "smallest group a breakdown shows; smaller ones are withheld",
+        "1 to 1000 (default 5)",
+        _number(1, 1000, integer=True),
+    ),
+)
+_BY_KEY: dict[str, SettingSpec] = {spec.key: spec for spec in SETTINGS}
+assert set(_BY_KEY) == {f.name for f in fields(Settings)}, "every setting needs a spec"
+
+
+def spec(key: str) -> SettingSpec:
+    found = _BY_KEY.get(key)
+    if found is None:
+        raise SettingError(
+            f"'{key}' is not a setting ExitBot knows. Known settings: "
+            + ", ".join(sorted(_BY_KEY))
+            + "."
+        )
+    return found
+
+
+def settings_from(stored: Mapping[str, object]) -> Settings:
+    """Typed settings from stored values: unset or unreadable ones take their default."""
+    values: dict[str, Any] = {}
+    for item in SETTINGS:
+        if item.key not in stored:
+            continue
+        try:
+            values[item.key] = item.read(stored[item.key], False)
+        except SettingError:
+            continue
+    return Settings(**values)
+
+
+def read_settings(store: Store) -> Settings:
+    """The settings in force (one read)."""
+    return settings_from(store.settings.all())
+
+
+def check_value(key: str, value: object) -> object:
+    """`value` as it will be stored, or a `SettingError` naming what the setting accepts.
+
+    None means "back to the default" and is always accepted.
+    """
+    item = spec(key)
+    if value is None:
+        return None
+    try:
+        item.read(value, True)
+    except SettingError:
+        raise SettingError(
+            f"{json.dumps(value, ensure_ascii=False)} is not a value {key} accepts; it takes "
+            f"{item.limits}. Nothing was changed."
+        ) from None
+    return value
 
 
 def parse_value(key: str, text: str) -> object:
-    """The value for `key` as typed: JSON when it parses (numbers, lists, objects), else text."""
-    if key not in KNOWN_SETTINGS:
-        raise ExitBotError(
-            f"'{key}' is not a setting ExitBot knows. Known settings: "
-            + ", ".join(sorted(KNOWN_SETTINGS))
-            + "."
-        )
+    """The value for `key` as typed: JSON when it parses (numbers, lists, objects), else
+    text; checked against the setting's limits."""
+    spec(key)
     try:
         value: object = json.loads(text)
     except json.JSONDecodeError:
         value = text
-    return value
+    return check_value(key, value)

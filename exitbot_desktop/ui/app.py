@@ -13,7 +13,7 @@ import sys
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.paths import resources_dir
 from exitbot_desktop.ui.errors import install_excepthook
 from exitbot_desktop.ui.i18n import Translations, system_language
@@ -23,7 +23,7 @@ from exitbot_desktop.ui.style import apply_style
 LOG_FILE = "exitbot.log"
 
 
-def _log_to(folder: vault.DataFolder) -> None:
+def _log_to(folder: DataFolder) -> None:
     """Warnings and bug reports go to a log file in the data folder, never to a dialog."""
     try:
         folder.root.mkdir(parents=True, exist_ok=True)
@@ -48,7 +48,7 @@ def create_app(argv: list[str] | None = None) -> tuple[QApplication, Translation
     return app, translations
 
 
-def run_gui(folder: vault.DataFolder) -> int:
+def run_gui(folder: DataFolder) -> int:
     """Open the main window and run until it closes; returns the process exit code."""
     _log_to(folder)
     install_excepthook()

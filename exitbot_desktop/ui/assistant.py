@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from exitbot_desktop.engine.errors import ExitBotError
-from exitbot_desktop.engine.followup import Followup, FollowupRequest
+from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
 from exitbot_desktop.engine.llm.backend import Backend
-from exitbot_desktop.engine.llm.followups import FollowupGenerator
+from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.ui.operations import Lane, Op, OpContext
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
-from exitbot_desktop.engine.store import vault
-from exitbot_desktop.engine.store.interviews import InterviewMeta, InterviewRepository
+from exitbot_desktop.engine.retention import purge_expired
+from exitbot_desktop.engine.settings import Settings, read_settings
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KdfParams
 from exitbot_desktop.ui import operations
 from exitbot_desktop.ui.assistant import Assistant
@@ -33,8 +36,11 @@ from exitbot_desktop.ui.hr.setup import SetupPage
 from exitbot_desktop.ui.hr.unlock import UnlockPage
 from exitbot_desktop.ui.i18n import Translations
 from exitbot_desktop.ui.operations import Op, OpContext
-from exitbot_desktop.ui.policy import Arming, StationPolicy, load_policy
+from exitbot_desktop.ui.station import Arming
 from exitbot_desktop.ui.widgets import Page
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 _log = logging.getLogger("exitbot.ui")
 
@@ -43,12 +49,12 @@ _log = logging.getLogger("exitbot.ui")
 STORE_USERS_WAIT_MS = 120_000
 
 
-def _station_setup(store: vault.Store) -> tuple[StationPolicy, QuestionSet]:
-    policy = load_policy(store)
-    return policy, load_builtin(policy.question_set)
+def _station_setup(store: Store) -> tuple[Settings, QuestionSet]:
+    settings = read_settings(store)
+    return settings, load_builtin(settings.question_set)
 
 
-def _close_store(store: vault.Store) -> Op[None]:
+def _close_store(store: Store) -> Op[None]:
     """An op closing the store on the store lane, after every op still using it."""
 
     def close(_ctx: OpContext) -> None:
@@ -62,7 +68,7 @@ def _close_store(store: vault.Store) -> Op[None]:
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        folder: vault.DataFolder,
+        folder: DataFolder,
         translations: Translations,
         *,
         assistant: Assistant | None = None,
@@ -73,7 +79,7 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.hr_language = translations.language
         self.assistant = assistant or Assistant()
-        self.store: vault.Store | None = None
+        self.store: Store | None = None
         self.account = ""
         self._closing = False
         self._may_close = False
@@ -161,29 +167,25 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ store
-    def _created(self, store: vault.Store, account: str, recovery_key: str) -> None:
+    def _created(self, store: Store, account: str, recovery_key: str) -> None:
         self._open(store, account)
         self.recovery_page.show_key(recovery_key, store.organisation)
         self._show(self.recovery_page)
 
-    def _unlocked(self, store: vault.Store, account: str) -> None:
+    def _unlocked(self, store: Store, account: str) -> None:
         self._open(store, account)
         self._purge_expired(store)
         self._show_home()
 
-    def _purge_expired(self, store: vault.Store) -> None:
+    def _purge_expired(self, store: Store) -> None:
         """Keep the welcome page's promise: interviews past the retention period are
         erased at each HR unlock (queued before the home page lists what is left)."""
 
-        def purge(_ctx: OpContext) -> int:
-            months = load_policy(store).retention_months
-            return InterviewRepository(store).purge_older_than(months)
-
-        Op(purge, owner=self).failure(
+        Op(lambda _ctx: purge_expired(store), owner=self).failure(
             lambda error: _log.error("Erasing expired interviews failed", exc_info=error)
         ).run_in_background()
 
-    def _open(self, store: vault.Store, account: str) -> None:
+    def _open(self, store: Store, account: str) -> None:
         self.store = store
         self.account = account
 
@@ -211,8 +213,8 @@ class MainWindow(QMainWindow):
         self.home_page.forget()
 
     # ------------------------------------------------------------------ employee mode
-    def _with_setup(self, then: Callable[[tuple[StationPolicy, QuestionSet]], None]) -> None:
-        """Read the policy and question set (store lane), then continue on the GUI thread."""
+    def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:
+        """Read the settings and question set (store lane), then continue on the GUI thread."""
         store = self.store
         if store is None:
             return
@@ -221,10 +223,10 @@ class MainWindow(QMainWindow):
         ).run_in_background()
 
     def _prepare_arming(self) -> None:
-        def ready(setup: tuple[StationPolicy, QuestionSet]) -> None:
-            policy, question_set = setup
-            self.assistant.start(policy.llm_backend, policy.ollama_host, policy.ollama_model)
-            self.arm_page.prepare(question_set, policy, self.hr_language)
+        def ready(setup: tuple[Settings, QuestionSet]) -> None:
+            settings, question_set = setup
+            self.assistant.start(settings.llm_backend, settings.ollama_host, settings.ollama_model)
+            self.arm_page.prepare(question_set, settings, self.hr_language)
             self._show(self.arm_page)
 
         self._with_setup(ready)
@@ -237,13 +239,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.employee)
 
     def _resume(self, interview_id: int) -> None:
-        def ready(setup: tuple[StationPolicy, QuestionSet]) -> None:
-            policy, question_set = setup
+        def ready(setup: tuple[Settings, QuestionSet]) -> None:
+            settings, question_set = setup
             if self.store is None:
                 return
-            self.assistant.start(policy.llm_backend, policy.ollama_host, policy.ollama_model)
+            self.assistant.start(settings.llm_backend, settings.ollama_host, settings.ollama_model)
             # After the resumed interview, the next person gets a blank anonymous arming.
-            arming = Arming(InterviewMeta(), self.hr_language, question_set, policy)
+            arming = Arming(InterviewMeta(), self.hr_language, question_set, settings)
             self.employee.resume(self.store, interview_id, arming)
             self.stack.setCurrentWidget(self.employee)
 
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
             return
         self.employee.question.flush_draft()
         self._focus_before_dialog = QApplication.focusWidget()
-        dialog = HrPasswordDialog(self, self.store.key_file, self.account, reason)
+        dialog = HrPasswordDialog(self, self.store, self.account, reason)
         self._dialog = dialog
         dialog.accepted.connect(then)
         dialog.finished.connect(self._dialog_closed)

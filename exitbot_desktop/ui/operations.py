@@ -3,10 +3,10 @@
 Owns `Op`, `OpContext`, `Lane` and `drain`. Modelled on Anki's `QueryOp`: the function
 runs on a worker thread and must never touch a widget; its result, its exception
 and anything it reports along the way (streamed tokens) arrive on the GUI thread as
-queued signals, where the callbacks run. Each `Lane` is its own pool with a fixed number
-of threads, which caps concurrency where it matters: the store lane is a single thread,
-so writes happen in the order they were asked for, and the model lane has one, because
-a local model generates one reply at a time; the others are `QThreadPool`s.
+queued signals, where the callbacks run. Each `Lane` is its own `QThreadPool` with a
+fixed number of threads, which caps concurrency where it matters: the store lane has
+one, so writes happen in the order they were asked for, and the model lane has one,
+because a local model generates one reply at a time.
 
 A cancelled op never calls back (whatever it finished with is dropped), and one still
 queued never runs. An op bound to an `owner` widget stays silent once that widget is
@@ -21,10 +21,9 @@ no worker is still reading or writing when the key leaves memory.
 from __future__ import annotations
 
 import enum
-import queue
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -42,47 +41,6 @@ class Lane(enum.Enum):
     def __init__(self, label: str, max_threads: int) -> None:
         self.label = label
         self.max_threads = max_threads
-
-
-class _Executor(Protocol):
-    def start(self, runnable: QRunnable) -> None: ...
-
-    def waitForDone(self, msecs: int) -> bool: ...  # noqa: N802 (QThreadPool's name)
-
-
-class _StoreThread:
-    """The store lane: one long-lived Python thread running tasks in order.
-
-    Not a pool thread, because a pool thread gets a fresh Python thread state for each
-    task, and with it empty `threading.local` data. The store's instance lock
-    (filelock) keeps its hold in thread-local data, so it could then never be released
-    by a later task; here opening and closing the store share one thread state.
-    """
-
-    def __init__(self, name: str) -> None:
-        self._tasks: queue.SimpleQueue[QRunnable] = queue.SimpleQueue()
-        self._pending = 0
-        self._idle = threading.Condition()
-        threading.Thread(target=self._loop, name=name, daemon=True).start()
-
-    def start(self, runnable: QRunnable) -> None:
-        with self._idle:
-            self._pending += 1
-        self._tasks.put(runnable)
-
-    def waitForDone(self, msecs: int) -> bool:  # noqa: N802 (QThreadPool's name)
-        with self._idle:
-            return self._idle.wait_for(lambda: self._pending == 0, msecs / 1000)
-
-    def _loop(self) -> None:
-        while True:
-            runnable = self._tasks.get()
-            try:
-                runnable.run()
-            finally:
-                with self._idle:
-                    self._pending -= 1
-                    self._idle.notify_all()
 
 
 class _Counter:
@@ -106,23 +64,20 @@ class _Counter:
             return self._zero.wait_for(lambda: self._count == 0, timeout_s)
 
 
-_executors: dict[Lane, _Executor] = {}
+_pools: dict[Lane, QThreadPool] = {}
 _running: set[_Relay] = set()
 _store_users = _Counter()
 
 
-def _executor(lane: Lane) -> _Executor:
-    executor = _executors.get(lane)
-    if executor is None:
-        if lane is Lane.STORE:
-            executor = _StoreThread(f"exitbot-{lane.label}")
-        else:
-            pool = QThreadPool()
-            pool.setMaxThreadCount(lane.max_threads)
-            pool.setObjectName(f"exitbot-{lane.label}")
-            executor = pool
-        _executors[lane] = executor
-    return executor
+def _pool(lane: Lane) -> QThreadPool:
+    """The lane's pool; with one thread, its tasks run one after another in order."""
+    pool = _pools.get(lane)
+    if pool is None:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(lane.max_threads)
+        pool.setObjectName(f"exitbot-{lane.label}")
+        _pools[lane] = pool
+    return pool
 
 
 class OpContext:
@@ -183,7 +138,7 @@ class Op(Generic[T]):
         if counter is not None:
             counter.enter()
         runnable = _Runnable(self._fn, OpContext(self._cancel, relay), relay, counter)
-        _executor(self._lane).start(runnable)
+        _pool(self._lane).start(runnable)
         return self
 
     def cancel(self) -> None:
@@ -287,7 +242,7 @@ def drain(timeout_ms: int = 30_000) -> bool:
         if op._lane is not Lane.STORE and not op._uses_store:
             op.cancel()
     done = _store_users.wait_for_none(timeout_ms / 1000)
-    store_lane = _executors.get(Lane.STORE)
+    store_lane = _pools.get(Lane.STORE)
     if store_lane is not None:
         done = store_lane.waitForDone(timeout_ms) and done
     return done

@@ -17,238 +17,238 @@
 <context>
     <name>ArmPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="145"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="160"/>
         <source>Start an interview</source>
         <translation>Ein Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="148"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="163"/>
         <source>Fill in what you know; every field is optional unless marked. The employee does not see these details. Then hand the computer over.</source>
         <translation>Füllen Sie aus, was Sie wissen; alle Felder sind freiwillig, sofern nicht markiert. Die ausscheidende Person sieht diese Angaben nicht. Übergeben Sie dann den Computer.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="152"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="167"/>
         <source>About the leaving employee</source>
         <translation>Zur ausscheidenden Person</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="153"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="168"/>
         <source>The interview</source>
         <translation>Das Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="156"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="171"/>
         <source>&amp;Department:</source>
         <translation>&amp;Abteilung:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="156"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="171"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="157"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="172"/>
         <source>&amp;Role:</source>
         <translation>&amp;Funktion:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="157"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="172"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="159"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="173"/>
         <source>&amp;Time with us:</source>
         <translation>&amp;Betriebszugehörigkeit:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="160"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="173"/>
         <source>Time with the organisation</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="163"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="174"/>
         <source>&amp;Location:</source>
         <translation>&amp;Standort:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="163"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="174"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="164"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="175"/>
         <source>&amp;Manager:</source>
         <translation>&amp;Führungskraft:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="164"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="175"/>
         <source>Manager</source>
         <translation>Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="165"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="176"/>
         <source>Leaving &amp;date:</source>
         <translation>Austritts&amp;datum:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="165"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="176"/>
         <source>Leaving date</source>
         <translation>Austrittsdatum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="166"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="177"/>
         <source>Leaving &amp;type:</source>
         <translation>Art des Aus&amp;tritts:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="166"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="177"/>
         <source>Leaving type</source>
         <translation>Art des Austritts</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="167"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="180"/>
         <source>Answers are:</source>
         <translation>Antworten sind:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="167"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="180"/>
         <source>Anonymous interview</source>
         <translation>Anonymes Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="181"/>
         <source>Employee &amp;name:</source>
         <translation>&amp;Name der Person:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="181"/>
         <source>Employee name</source>
         <translation>Name der Person</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="169"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="182"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="169"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="182"/>
         <source>Interview language</source>
         <translation>Sprache des Gesprächs</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="174"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="187"/>
         <source> (required)</source>
         <translation> (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="175"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="191"/>
         <source>Named interview</source>
         <translation>Gespräch mit Namen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="176"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="192"/>
         <source>&amp;Anonymous</source>
         <translation>A&amp;nonym</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="177"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="193"/>
         <source>Na&amp;med</source>
         <translation>&amp;Mit Namen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="178"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="194"/>
         <source>Known:</source>
         <translation>Bekannt:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="179"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="195"/>
         <source>Leaving date known</source>
         <translation>Austrittsdatum bekannt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="183"/>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="200"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="199"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="216"/>
         <source>Not recorded</source>
         <translation>Nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="187"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="203"/>
         <source>Less than 1 year</source>
         <translation>Weniger als 1 Jahr</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="188"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="204"/>
         <source>1 to 2 years</source>
         <translation>1 bis 2 Jahre</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="189"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="205"/>
         <source>2 to 5 years</source>
         <translation>2 bis 5 Jahre</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="190"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="206"/>
         <source>5 to 10 years</source>
         <translation>5 bis 10 Jahre</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="207"/>
         <source>More than 10 years</source>
         <translation>Mehr als 10 Jahre</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="201"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="217"/>
         <source>Voluntary</source>
         <translation>Freiwillig (Eigenkündigung)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="202"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="217"/>
         <source>Involuntary</source>
         <translation>Unfreiwillig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="220"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="206"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="221"/>
         <source>Cancel and go back</source>
         <translation>Abbrechen und zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="207"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="222"/>
         <source>&amp;Hand over to the employee</source>
         <translation>An die Person &amp;übergeben</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="208"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="223"/>
         <source>Hand over to the employee</source>
         <translation>An die Person übergeben</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="227"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="242"/>
         <source>The employee&apos;s name is stored with the answers and they are told so.</source>
         <translation>Der Name wird mit den Antworten gespeichert, und die Person erfährt das.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="229"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="244"/>
         <source>No name is stored; the employee is told the interview is anonymous.</source>
         <translation>Es wird kein Name gespeichert; die Person erfährt, dass das Gespräch anonym ist.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="231"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="246"/>
         <source>(Set by your organisation&apos;s policy.)</source>
         <translation>(Durch die Richtlinie Ihrer Organisation festgelegt.)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="259"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="263"/>
         <source>Please fill in the fields marked with *: the policy requires them.</source>
         <translation>Bitte füllen Sie die mit * markierten Felder aus; die Richtlinie verlangt sie.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="261"/>
+        <location filename="../../exitbot_desktop/ui/hr/arm.py" line="265"/>
         <source>Please enter the employee&apos;s name for a named interview.</source>
         <translation>Bitte geben Sie für ein Gespräch mit Namen den Namen der Person ein.</translation>
     </message>
@@ -256,22 +256,22 @@
 <context>
     <name>Assistant</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="40"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="41"/>
         <source>Assistant: getting ready…</source>
         <translation>Assistent: wird vorbereitet …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="81"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="85"/>
         <source>{backend} · loading…</source>
         <translation>{backend} · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="95"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="101"/>
         <source>Built-in questions (no AI model): {reason}</source>
         <translation>Eingebaute Fragen (kein KI-Modell): {reason}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="103"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="111"/>
         <source>{backend} is not available; using built-in questions</source>
         <translation>{backend} ist nicht verfügbar; es werden eingebaute Fragen verwendet</translation>
     </message>
@@ -327,8 +327,8 @@
 <context>
     <name>EmployeeMode</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="203"/>
-        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="204"/>
+        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="218"/>
+        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="219"/>
         <source>For HR staff: end interview mode</source>
         <translation>Für das Personalteam: Gesprächsmodus beenden</translation>
     </message>
@@ -347,44 +347,44 @@
     </message>
 </context>
 <context>
-    <name>FollowupThread</name>
+    <name>FollowupChat</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="54"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="54"/>
         <source>The assistant is writing a follow-up question</source>
         <translation>Der Assistent schreibt eine Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="55"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="55"/>
         <source>Your reply to the follow-up question</source>
         <translation>Ihre Antwort auf die Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="56"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="56"/>
         <source>Skip this follo&amp;w-up</source>
         <translation>Nachfrage über&amp;springen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="57"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="57"/>
         <source>Skip this follow-up question</source>
         <translation>Diese Nachfrage überspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="89"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="85"/>
         <source>(skipped)</source>
         <translation>(übersprungen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="95"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="91"/>
         <source>Follow-up question</source>
         <translation>Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="113"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="109"/>
         <source>Follow-up question: {text}</source>
         <translation>Nachfrage: {text}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_thread.py" line="130"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="126"/>
         <source>Writing {dots}</source>
         <translation>Schreibt {dots}</translation>
     </message>
@@ -392,102 +392,102 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="119"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="125"/>
         <source>Exit interviews</source>
         <translation>Austrittsgespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="120"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="126"/>
         <source>Unlocked by {name}.</source>
         <translation>Entsperrt von {name}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="121"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="127"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="122"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="128"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="123"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="129"/>
         <source>Start an interview</source>
         <translation>Ein Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="126"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="132"/>
         <source>Fill in what you know about the leaving employee, then hand this computer over. Leaving interview mode will need an HR password.</source>
         <translation>Erfassen Sie, was Sie über die ausscheidende Person wissen, und übergeben Sie dann diesen Computer. Zum Verlassen des Gesprächsmodus ist ein Personal-Passwort nötig.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="130"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="136"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="131"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="137"/>
         <source>Start interview</source>
         <translation>Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="132"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="138"/>
         <source>Resume an unfinished interview</source>
         <translation>Ein unterbrochenes Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="133"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="139"/>
         <source>Unfinished interviews</source>
         <translation>Unterbrochene Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="134"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="140"/>
         <source>&amp;Resume interview</source>
         <translation>Gespräch &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="135"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="141"/>
         <source>Resume the selected interview</source>
         <translation>Das ausgewählte Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="142"/>
         <source>&amp;Discard…</source>
         <translation>&amp;Verwerfen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="137"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="143"/>
         <source>Discard the selected interview</source>
         <translation>Das ausgewählte Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="151"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="157"/>
         <source>These interviews were interrupted before they were submitted. Everything answered so far is saved; resuming continues at the same question.</source>
         <translation>Diese Gespräche wurden vor dem Absenden unterbrochen. Alle bisherigen Antworten sind gespeichert; beim Fortsetzen geht es bei derselben Frage weiter.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="162"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="168"/>
         <source>Started {time}</source>
         <translation>Begonnen {time}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="166"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="172"/>
         <source>consent not yet given</source>
         <translation>noch keine Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="174"/>
         <source>answers so far: {count}</source>
         <translation>bisherige Antworten: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="186"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="192"/>
         <source>Discard interview</source>
         <translation>Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="188"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="194"/>
         <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
         <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
     </message>
@@ -495,38 +495,38 @@
 <context>
     <name>HrPasswordDialog</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="33"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="37"/>
         <source>HR password needed</source>
         <translation>Personal-Passwort erforderlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="40"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="44"/>
         <source>HR account</source>
         <translation>Personal-Konto</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="43"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="47"/>
         <source>HR password</source>
         <translation>Personal-Passwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="49"/>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="50"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="53"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="54"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="52"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="54"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="58"/>
         <source>HR &amp;account:</source>
         <translation>Personal-&amp;Konto:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="55"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="59"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
@@ -539,12 +539,12 @@
 <context>
     <name>InterviewController</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="280"/>
+        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="214"/>
         <source>Your answer is saved. The assistant is unavailable, so we&apos;ll continue with the next question.</source>
         <translation>Ihre Antwort ist gespeichert. Der Assistent ist nicht verfügbar, daher geht es mit der nächsten Frage weiter.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="362"/>
+        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="294"/>
         <source>We could not save that just now. What you answered before is safe. Please try again, or let the HR person know.</source>
         <translation>Das konnte gerade nicht gespeichert werden. Ihre bisherigen Antworten sind sicher. Bitte versuchen Sie es noch einmal oder sagen Sie der Person aus dem Personalteam Bescheid.</translation>
     </message>
@@ -552,22 +552,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="162"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="256"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="266"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="300"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
@@ -626,57 +626,57 @@
 <context>
     <name>QuestionPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="115"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="113"/>
         <source>Question {number} of {total}</source>
         <translation>Frage {number} von {total}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="195"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="199"/>
         <source>I&apos;d &amp;prefer not to say</source>
         <translation>Möchte ich &amp;nicht sagen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="196"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="200"/>
         <source>I&apos;d prefer not to say</source>
         <translation>Möchte ich nicht sagen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="197"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="201"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="198"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="202"/>
         <source>Back to the previous question</source>
         <translation>Zurück zur vorigen Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="199"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="203"/>
         <source>&amp;Skip question</source>
         <translation>Frage ü&amp;berspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="200"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="204"/>
         <source>Skip this question</source>
         <translation>Diese Frage überspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="209"/>
         <source>Save and &amp;return to review</source>
         <translation>Speichern und zur &amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="206"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="210"/>
         <source>Save and return to the review</source>
         <translation>Speichern und zurück zur Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="208"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="212"/>
         <source>&amp;Next</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="209"/>
+        <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="213"/>
         <source>Next question</source>
         <translation>Nächste Frage</translation>
     </message>
@@ -689,68 +689,68 @@
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="87"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="97"/>
         <source>Your recovery key</source>
         <translation>Ihr Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="90"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="100"/>
         <source>If every HR password is ever lost, this key is the only way to open the interviews. Write it down or print it now and keep it somewhere safe, such as a locked drawer or a safe.</source>
         <translation>Wenn einmal alle Personal-Passwörter verloren gehen, ist dieser Schlüssel der einzige Weg, die Gespräche zu öffnen. Schreiben Sie ihn jetzt auf oder drucken Sie ihn aus und bewahren Sie ihn sicher auf, etwa in einer verschlossenen Schublade oder einem Tresor.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="96"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="106"/>
         <source>It is shown only this once. ExitBot does not keep a readable copy.</source>
         <translation>Er wird nur dieses eine Mal angezeigt. ExitBot bewahrt keine lesbare Kopie auf.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="98"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="108"/>
         <source>Recovery key</source>
         <translation>Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="100"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="110"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="101"/>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="123"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="111"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="133"/>
         <source>Print the recovery key</source>
         <translation>Wiederherstellungsschlüssel drucken</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="102"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="112"/>
         <source>&amp;Save to a file…</source>
         <translation>In Datei &amp;speichern …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="103"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="113"/>
         <source>Save the recovery key to a file</source>
         <translation>Wiederherstellungsschlüssel in einer Datei speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="105"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="115"/>
         <source>I have &amp;written down or printed the recovery key and will keep it safe</source>
         <translation>Ich habe den Wiederherstellungsschlüssel &amp;aufgeschrieben oder ausgedruckt und bewahre ihn sicher auf</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="108"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="118"/>
         <source>I have written down or printed the recovery key</source>
         <translation>Ich habe den Wiederherstellungsschlüssel aufgeschrieben oder ausgedruckt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="110"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="120"/>
         <source>C&amp;ontinue</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="111"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="121"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="115"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="125"/>
         <source>ExitBot recovery key
 
 Organisation: {organisation}
@@ -769,22 +769,22 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 </translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="129"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="139"/>
         <source>The recovery key was sent to the printer.</source>
         <translation>Der Wiederherstellungsschlüssel wurde an den Drucker gesendet.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="134"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="144"/>
         <source>Save the recovery key</source>
         <translation>Wiederherstellungsschlüssel speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="146"/>
         <source>Text files (*.txt)</source>
         <translation>Textdateien (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="144"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="156"/>
         <source>Saved to {path}. Print it or copy it to a safe place, then delete the file.</source>
         <translation>Gespeichert unter {path}. Drucken Sie die Datei aus oder kopieren Sie sie an einen sicheren Ort und löschen Sie sie dann.</translation>
     </message>
@@ -792,92 +792,57 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="23"/>
-        <source>Not answered</source>
-        <translation>Nicht beantwortet</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="25"/>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="27"/>
-        <source>Prefer not to say</source>
-        <translation>Möchte ich nicht sagen</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="32"/>
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="34"/>
-        <source>No</source>
-        <translation>Nein</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="39"/>
-        <source>{value} of 5</source>
-        <translation>{value} von 5</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="41"/>
-        <source>{value} of 10</source>
-        <translation>{value} von 10</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="91"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="71"/>
         <source>Your answer to: {question}</source>
         <translation>Ihre Antwort auf: {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="105"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="85"/>
         <source>(skipped)</source>
         <translation>(übersprungen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="109"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="89"/>
         <source>Change</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="111"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="91"/>
         <source>Change your answer to: {question}</source>
         <translation>Ihre Antwort ändern auf: {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="115"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="95"/>
         <source>Your answer: {answer}</source>
         <translation>Ihre Antwort: {answer}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="130"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="110"/>
         <source>Check your answers</source>
         <translation>Prüfen Sie Ihre Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="133"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="113"/>
         <source>You can change any answer before you submit. Nothing is sent to anyone until you press Submit.</source>
         <translation>Sie können jede Antwort vor dem Absenden ändern. Nichts wird weitergegeben, bevor Sie auf „Absenden“ drücken.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="137"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="117"/>
         <source>&amp;Back to the questions</source>
         <translation>&amp;Zurück zu den Fragen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="138"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="118"/>
         <source>Back to the questions</source>
         <translation>Zurück zu den Fragen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="139"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="119"/>
         <source>S&amp;ubmit my answers</source>
         <translation>Meine Antworten &amp;absenden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/review.py" line="140"/>
+        <location filename="../../exitbot_desktop/ui/employee/review.py" line="120"/>
         <source>Submit my answers</source>
         <translation>Meine Antworten absenden</translation>
     </message>
@@ -885,93 +850,93 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="85"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="87"/>
         <source>Welcome to ExitBot</source>
         <translation>Willkommen bei ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="88"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="90"/>
         <source>Let&apos;s set up this computer. Interviews are stored encrypted on this computer only; you will open them with the HR password you choose now.</source>
         <translation>Richten wir diesen Computer ein. Gespräche werden verschlüsselt und nur auf diesem Computer gespeichert; Sie öffnen sie mit dem Personal-Passwort, das Sie jetzt wählen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="92"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="94"/>
         <source>&amp;Organisation name:</source>
         <translation>Name der &amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="93"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="95"/>
         <source>Your &amp;name (HR account):</source>
         <translation>Ihr &amp;Name (Personal-Konto):</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="94"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="96"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="95"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="97"/>
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="96"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="98"/>
         <source>Organisation name</source>
         <translation>Name der Organisation</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="97"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="99"/>
         <source>e.g. Acme Ltd</source>
         <translation>z. B. Muster GmbH</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="98"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="100"/>
         <source>HR account name</source>
         <translation>Name des Personal-Kontos</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="99"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="101"/>
         <source>e.g. Maria Schmidt</source>
         <translation>z. B. Maria Schmidt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="100"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="102"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="101"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="103"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="102"/>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="161"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="104"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="166"/>
         <source>&amp;Create encrypted database</source>
         <translation>Verschlüsselte Datenbank &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="103"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="105"/>
         <source>Create encrypted database</source>
         <translation>Verschlüsselte Datenbank anlegen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="104"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="106"/>
         <source>Data folder: {path}</source>
         <translation>Datenordner: {path}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="141"/>
         <source>Please enter your name for the HR account.</source>
         <translation>Bitte geben Sie Ihren Namen für das Personal-Konto ein.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="144"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="149"/>
         <source>The two passwords are not the same. Please type them again.</source>
         <translation>Die beiden Passwörter stimmen nicht überein. Bitte geben Sie sie erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="161"/>
+        <location filename="../../exitbot_desktop/ui/hr/setup.py" line="166"/>
         <source>Setting up…</source>
         <translation>Wird eingerichtet …</translation>
     </message>
@@ -1060,120 +1025,120 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="143"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="145"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="144"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="146"/>
         <source>Exit interviews are locked. An HR officer can unlock them.</source>
         <translation>Die Austrittsgespräche sind gesperrt. Das Personalteam kann sie entsperren.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="145"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="147"/>
         <source>HR &amp;account:</source>
         <translation>Personal-&amp;Konto:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="146"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="148"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="147"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="149"/>
         <source>HR account</source>
         <translation>Personal-Konto</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="148"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="150"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="149"/>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="268"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="151"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="269"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="150"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="152"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="151"/>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="152"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="153"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="154"/>
         <source>Forgot your password? Use the recovery key</source>
         <translation>Passwort vergessen? Wiederherstellungsschlüssel verwenden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="155"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="157"/>
         <source>Type the recovery key from the printed sheet and choose a new password for the HR account.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel vom ausgedruckten Blatt ein und wählen Sie ein neues Passwort für das Personal-Konto.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="159"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="161"/>
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="160"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="162"/>
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="161"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="163"/>
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="162"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="164"/>
         <source>Recovery key</source>
         <translation>Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="164"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="166"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="165"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="167"/>
         <source>Repeat new password</source>
         <translation>Neues Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="166"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="168"/>
         <source>&amp;Set new password and unlock</source>
         <translation>Neues Passwort &amp;setzen und entsperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="167"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="169"/>
         <source>Set new password and unlock</source>
         <translation>Neues Passwort setzen und entsperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="168"/>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="169"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="170"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="171"/>
         <source>Back to password</source>
         <translation>Zurück zum Passwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="202"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="204"/>
         <source>Please type the password.</source>
         <translation>Bitte geben Sie das Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="226"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="231"/>
         <source>Please type the recovery key.</source>
         <translation>Bitte geben Sie den Wiederherstellungsschlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="234"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="239"/>
         <source>The two passwords are not the same. Please type them again.</source>
         <translation>Die beiden Passwörter stimmen nicht überein. Bitte geben Sie sie erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="268"/>
+        <location filename="../../exitbot_desktop/ui/hr/unlock.py" line="269"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt …</translation>
     </message>
@@ -1181,127 +1146,127 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="121"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="119"/>
         <source>your organisation</source>
         <translation>Ihre Organisation</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="125"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="123"/>
         <source>Exit interview</source>
         <translation>Austrittsgespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="128"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="126"/>
         <source>{organisation} would like to hear about your time with us.</source>
         <translation>{organisation} möchte gern von Ihrer Zeit bei uns hören.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="134"/>
         <source>Why we ask</source>
         <translation>Warum wir fragen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="138"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="136"/>
         <source>What you tell us helps us understand why people leave and what we could do better. It usually takes 10 to 15 minutes.</source>
         <translation>Was Sie uns erzählen, hilft uns zu verstehen, warum Menschen gehen und was wir besser machen können. Es dauert meist 10 bis 15 Minuten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="143"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="141"/>
         <source>Who reads it</source>
         <translation>Wer es liest</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="145"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="143"/>
         <source>The HR team. Managers only ever see summaries of several people, never your individual answers.</source>
         <translation>Das Personalteam. Führungskräfte sehen nur Zusammenfassungen über mehrere Personen, nie Ihre einzelnen Antworten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="150"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="148"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="150"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="148"/>
         <source>Not anonymous</source>
         <translation>Nicht anonym</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="154"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="152"/>
         <source>How long it is kept</source>
         <translation>Wie lange es aufbewahrt wird</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="155"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="153"/>
         <source>{months} months; then your answers are deleted.</source>
         <translation>{months} Monate; danach werden Ihre Antworten gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="158"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="156"/>
         <source>Your choices</source>
         <translation>Ihre Wahl</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="160"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="158"/>
         <source>You can skip any question, go back and change answers until you submit, and stop at any time. After some answers an automated assistant may ask one short follow-up question; you can always skip it.</source>
         <translation>Sie können jede Frage überspringen, bis zum Absenden zurückgehen und Antworten ändern und jederzeit aufhören. Nach manchen Antworten stellt ein automatischer Assistent vielleicht eine kurze Nachfrage; Sie können sie immer überspringen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="171"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="169"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="172"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="170"/>
         <source>&amp;Start the interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="173"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="171"/>
         <source>Start the interview</source>
         <translation>Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="174"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="172"/>
         <source>No thank you, I&apos;d rather &amp;not take part</source>
         <translation>Nein danke, ich möchte &amp;nicht teilnehmen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="175"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="173"/>
         <source>I&apos;d rather not take part</source>
         <translation>Ich möchte nicht teilnehmen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="178"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="176"/>
         <source>That&apos;s completely fine. If you end here, nothing you say is recorded, only that you chose not to take part.</source>
         <translation>Das ist völlig in Ordnung. Wenn Sie hier aufhören, wird nichts gespeichert außer der Tatsache, dass Sie nicht teilnehmen möchten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="182"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="180"/>
         <source>&amp;Yes, end here</source>
         <translation>&amp;Ja, hier beenden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="183"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="181"/>
         <source>Yes, end here</source>
         <translation>Ja, hier beenden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="184"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="182"/>
         <source>&amp;Go back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="185"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="183"/>
         <source>Go back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="189"/>
         <source>Your name is not stored with your answers. Nobody can tell from this interview who you are, unless you write it yourself.</source>
         <translation>Ihr Name wird nicht mit Ihren Antworten gespeichert. Niemand kann aus diesem Gespräch erkennen, wer Sie sind, es sei denn, Sie schreiben es selbst.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="195"/>
+        <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="193"/>
         <source>Your name ({name}) is stored with your answers, as HR agreed with you.</source>
         <translation>Ihr Name ({name}) wird mit Ihren Antworten gespeichert, wie mit dem Personalteam vereinbart.</translation>
     </message>

@@ -2,10 +2,8 @@
 
 What HR asks of a set of interviews ("why are people leaving, where, what should we fix")
 is answered here as one frozen `Aggregates` value that the analytics screen, the
-aggregate PDF and the benchmark all read. Heavy work runs in SQL (counts, medians by
-window function, themes unpacked with `json_each`), so 10,000 interviews take well under
-a second; only per-interview rollups (about one row per interview) reach Python, where
-the breakdowns are grouped.
+aggregate PDF and the benchmark all read. The store's report reader (`store.reports`)
+reads narrow rows, each big table once; the counting and grouping happen here.
 
 Two populations, on purpose: the question funnel (reached, skipped, dropped off, time
 spent) counts every *started* interview, because that is where drop-off shows; everything
@@ -25,71 +23,25 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, String, Text, case, func, or_, select, type_coerce
-from sqlalchemy.orm import Session
-
+from exitbot_desktop.engine.answer_text import yes_no
 from exitbot_desktop.engine.errors import QuestionSetError
+from exitbot_desktop.engine.filters import Filters, Selection
+from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES, shown_value
 from exitbot_desktop.engine.questions import Question, parse_question_set
-from exitbot_desktop.engine.store.interviews import TENURE_BANDS
-from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview, QuestionSetRow
-from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.engine.records import InterviewStatus
+from exitbot_desktop.engine.settings import read_settings
 
-DEFAULT_MIN_GROUP_SIZE = 5
-MIN_GROUP_SIZE_SETTING = "min_group_size"
-STARTED = ("in_progress", "completed", "discarded")
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.question_sets import StoredQuestionSet
+    from exitbot_desktop.engine.store.vault import Store
+
+STARTED: tuple[InterviewStatus, ...] = ("in_progress", "completed", "discarded")
 SENTIMENTS = ("positive", "neutral", "negative")
-# Interview columns HR can break results down by, with their report titles.
-DIMENSIONS: tuple[tuple[str, str], ...] = (
-    ("department", "Department"),
-    ("role", "Role"),
-    ("tenure_band", "Tenure"),
-    ("location", "Location"),
-    ("leaving_type", "Voluntary / involuntary"),
-)
 NOT_RECORDED = "(not recorded)"
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which interviews to count; None means "any". Dates are inclusive calendar days."""
-
-    date_from: date | None = None
-    date_to: date | None = None
-    department: str | None = None
-    role: str | None = None
-    tenure_band: str | None = None
-    location: str | None = None
-    leaving_type: str | None = None
-
-    def describe(self) -> str:
-        """One line for report headers: "All interviews" or the filters that apply."""
-        parts: list[str] = []
-        if self.date_from or self.date_to:
-            start = self.date_from.isoformat() if self.date_from else "the start"
-            end = self.date_to.isoformat() if self.date_to else "today"
-            parts.append(f"{start} to {end}")
-        for name, title in DIMENSIONS:
-            value = getattr(self, name)
-            if value:
-                parts.append(f"{title}: {value}")
-        return " · ".join(parts) if parts else "All interviews"
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        """SQL conditions on `Interview` (bound parameters, never formatted text)."""
-        conds: list[ColumnElement[bool]] = []
-        if self.date_from:
-            conds.append(Interview.created_at >= datetime.combine(self.date_from, time()))
-        if self.date_to:
-            end = datetime.combine(self.date_to + timedelta(days=1), time())
-            conds.append(Interview.created_at < end)
-        for name, _title in DIMENSIONS:
-            value = getattr(self, name)
-            if value:
-                conds.append(getattr(Interview, name) == value)
-        return conds
+# Where each breakdown field sits in a report row's metadata.
+_BREAKDOWN_INDEX = tuple(META_FIELD_NAMES.index(f.name) for f in BREAKDOWN_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -223,14 +175,6 @@ class Aggregates:
         return sum(int(k) * n for d in ratings for k, n in d.counts) / total
 
 
-def min_group_size(store: Store) -> int:
-    """The HR setting, falling back to the default when unset or nonsense."""
-    value = store.get_setting(MIN_GROUP_SIZE_SETTING, DEFAULT_MIN_GROUP_SIZE)
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    return DEFAULT_MIN_GROUP_SIZE
-
-
 def compute(
     store: Store,
     filters: Filters | None = None,
@@ -238,24 +182,21 @@ def compute(
     group_size: int | None = None,
     language: str = "en",
 ) -> Aggregates:
-    """Every figure for the interviews matching `filters`, in one read transaction."""
+    """Every figure for the interviews matching `filters`."""
     filters = filters or Filters()
-    size = group_size if group_size is not None else min_group_size(store)
-    with store.session() as s:
-        return _Computation(s, filters, size, language).run()
+    size = group_size if group_size is not None else read_settings(store).min_group_size
+    with store.transaction():  # one consistent read
+        return _Computation(store, Selection(filters), size, language).run()
 
 
-def questions_for(session: Session, set_pks: Iterable[int]) -> dict[str, Question]:
-    """Main questions of the given question-set versions, first version's order first."""
+def questions_in(sets: Iterable[StoredQuestionSet]) -> dict[str, Question]:
+    """Main questions of the given question-set versions, the newest version's first."""
     found: dict[str, Question] = {}
-    rows = session.scalars(
-        select(QuestionSetRow)
-        .where(QuestionSetRow.id.in_(set(set_pks)))
-        .order_by(QuestionSetRow.id.desc())
-    )
-    for row in rows:
+    for stored in sets:
         try:
-            qs = parse_question_set(row.content, f"question set {row.set_id} v{row.version}")
+            qs = parse_question_set(
+                stored.content, f"question set {stored.set_id} v{stored.version}"
+            )
         except QuestionSetError:
             continue  # an unreadable snapshot only loses its question texts, not answers
         for question in qs.questions:
@@ -264,23 +205,11 @@ def questions_for(session: Session, set_pks: Iterable[int]) -> dict[str, Questio
 
 
 class _Computation:
-    """One aggregate run over one read transaction.
+    """One aggregate run over one read transaction; each distinct JSON text is decoded once."""
 
-    SQLite sorts for every GROUP BY, and sorting 150,000 answer rows costs about as much
-    as streaming them into Python, so the big tables are read once each, narrow and
-    unsorted, and counted here. SQL functions that allocate per row (`json_each`,
-    `json_extract`, `strftime`) are avoided too: with SQLCipher's memory security on they
-    cost ten times more than decoding in Python, where each distinct JSON text is
-    decoded once.
-    """
-
-    def __init__(self, session: Session, filters: Filters, size: int, language: str) -> None:
-        self.s, self.filters, self.size, self.language = session, filters, size, language
-        # Core rows, not ORM rows: a third less time for the big reads.
-        self.db = session.connection()
-        conds = filters.conditions()
-        self.started_ids = select(Interview.id).where(*conds, Interview.status.in_(STARTED))
-        self.done_ids = select(Interview.id).where(*conds, Interview.status == "completed")
+    def __init__(self, store: Store, selection: Selection, size: int, language: str) -> None:
+        self.reports, self.selection = store.reports, selection
+        self.filters, self.size, self.language = selection.filters, size, language
         self.questions: dict[str, Question] = {}
 
     def _ids_of(self, *qtypes: str) -> set[str]:
@@ -317,36 +246,21 @@ class _Computation:
         self,
     ) -> tuple[dict[int, _Person], Counter[str], tuple[MonthPoint, ...], Counter[str]]:
         """Completed people, status counts, the monthly trend and where others stopped."""
-        dims = [getattr(Interview, name) for name, _ in DIMENSIONS]
-        rows = self.db.execute(
-            select(
-                Interview.id,
-                Interview.status,
-                Interview.question_set_pk,
-                Interview.current_question_id,
-                type_coerce(Interview.created_at, String),
-                type_coerce(Interview.completed_at, String),
-                *dims,
-            ).where(*self.filters.conditions())
-        ).all()
         people: dict[int, _Person] = {}
         statuses: Counter[str] = Counter()
         started: Counter[str] = Counter()
         completed: Counter[str] = Counter()
         dropped: Counter[str] = Counter()
-        set_pks: set[int] = set()
-        # Stored times are ISO text ("2024-03-05 14:02:11.000000"): the month is a slice.
-        for iid, status, set_pk, current, created_at, completed_at, *values in rows:
-            statuses[status] += 1
-            set_pks.add(set_pk)
-            if status in STARTED:
-                started[created_at[:7]] += 1
-            if status == "completed":
-                completed[(completed_at or created_at)[:7]] += 1
-                people[iid] = _Person(tuple(values))
-            elif status in ("in_progress", "discarded") and current:
-                dropped[current] += 1
-        self.questions = questions_for(self.s, set_pks)
+        for row in self.reports.interviews(self.selection):
+            statuses[row.status] += 1
+            if row.status in STARTED:
+                started[f"{row.created_at:%Y-%m}"] += 1
+            if row.status == "completed":
+                completed[f"{row.completed_at or row.created_at:%Y-%m}"] += 1
+                people[row.id] = _Person(tuple(row.meta[i] for i in _BREAKDOWN_INDEX))
+            elif row.status in ("in_progress", "discarded") and row.current_question_id:
+                dropped[row.current_question_id] += 1
+        self.questions = questions_in(self.reports.question_sets(self.selection))
         months = tuple(
             MonthPoint(m, started[m], completed[m]) for m in sorted(set(started) | set(completed))
         )
@@ -360,19 +274,7 @@ class _Computation:
             self._ids_of("rating"),
             self._ids_of("scale_0_10"),
         )
-        raw_value = case((Answer.question_id.in_(closed), type_coerce(Answer.value, Text)))
-        rows = self.db.execute(
-            select(
-                Answer.interview_id,
-                Answer.question_id,
-                Answer.status,
-                Answer.is_followup,
-                Answer.parent_id,
-                Answer.seconds_spent,
-                func.length(Answer.text),
-                raw_value,
-            ).where(Answer.interview_id.in_(self.started_ids))
-        )
+        rows = self.reports.answer_stats(self.selection.only(*STARTED), sorted(closed))
         tally = _Tally()
         for iid, qid, status, is_followup, parent, seconds, length, raw in rows:
             person = people.get(iid)
@@ -380,7 +282,8 @@ class _Computation:
                 if person is not None:
                     tally.followups_asked += 1
                     tally.followups_answered += status == "answered"
-                    tally.followup_parents.add(parent)
+                    if parent is not None:
+                        tally.followup_parents.add(parent)
                 continue
             tally.statuses[qid][status] += 1
             if status != "answered":
@@ -435,21 +338,14 @@ class _Computation:
     def _analysis(self, people: Mapping[int, _Person], tally: _Tally) -> None:
         """Themes, flags and sentiment of completed interviews, and what produced them."""
         decoded: dict[str, Any] = {}
-        rows = self.db.execute(
-            select(
-                AnalysisRow.interview_id,
-                AnalysisRow.kind,
-                AnalysisRow.provenance,
-                type_coerce(AnalysisRow.payload, Text),
-            ).where(
-                AnalysisRow.kind.in_(("themes", "flags", "sentiment", "summary")),
-                AnalysisRow.interview_id.in_(self.done_ids),
-                # Nearly every answer has an empty flags row; leaving those out saves a
-                # quarter of the rows (a row written in another format is simply read).
-                or_(AnalysisRow.kind != "flags", func.length(AnalysisRow.payload) > len(_NO_FLAGS)),
-            )
+        rows = self.reports.analysis(
+            self.selection.only("completed"),
+            ("themes", "flags", "sentiment", "summary"),
+            # Nearly every answer has an empty flags row; leaving those out saves a
+            # quarter of the rows.
+            skip_empty_flags=True,
         )
-        for iid, kind, source, raw in rows:
+        for iid, _answer_id, kind, source, raw in rows:
             if kind != "flags":
                 tally.provenance[f"{kind}: {source}"] += 1
             person = people.get(iid)
@@ -468,7 +364,7 @@ class _Computation:
     def _breakdowns(self, people: Mapping[int, _Person]) -> tuple[Breakdown, ...]:
         total = len(people)
         out: list[Breakdown] = []
-        for index, (name, title) in enumerate(DIMENSIONS):
+        for index, dimension in enumerate(BREAKDOWN_FIELDS):
             groups: dict[str, list[_Person]] = defaultdict(list)
             for person in people.values():
                 groups[person.dims[index] or NOT_RECORDED].append(person)
@@ -483,7 +379,7 @@ class _Computation:
                 top = _ranked(t for p in members for t in p.themes)
                 rows.append(
                     BreakdownRow(
-                        label=TENURE_BANDS.get(label, label) if name == "tenure_band" else label,
+                        label=shown_value(dimension.name, label) or label,
                         interviews=len(members),
                         share=len(members) / total,
                         average_rating=sum(means) / len(means) if means else None,
@@ -499,11 +395,14 @@ class _Computation:
                 smallest = rows.pop()
                 hidden_groups += 1
                 hidden_people += smallest.interviews
-            out.append(Breakdown(name, title, tuple(rows), hidden_groups, hidden_people))
+            out.append(
+                Breakdown(
+                    dimension.name, dimension.title, tuple(rows), hidden_groups, hidden_people
+                )
+            )
         return tuple(out)
 
 
-_NO_FLAGS = json.dumps({"flags": []})  # how the JSON column stores an empty flags payload
 _CLOSED_TYPES = ("single_choice", "multiple_choice", "rating", "scale_0_10", "yes_no")
 
 
@@ -550,10 +449,7 @@ def _categories(question: Question, language: str) -> list[tuple[str, str]]:
     if question.type == "scale_0_10":
         return [(str(v), str(v)) for v in range(11)]
     if question.type == "yes_no":
-        return [
-            ("true", "Yes" if language != "de" else "Ja"),
-            ("false", "No" if language != "de" else "Nein"),
-        ]
+        return [("true", yes_no(True, language)), ("false", yes_no(False, language))]
     return [(c.id, c.label_for(language)) for c in question.choices]
 
 

@@ -19,7 +19,7 @@ from exitbot_desktop.engine.analysis._lexicon import (
     normalize,
     split_entries,
 )
-from exitbot_desktop.engine.followup import is_refusal
+from exitbot_desktop.engine.analysis.refusals import is_refusal
 
 Label = Literal["positive", "neutral", "negative"]
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from exitbot_desktop.engine.analysis._lexicon import words
 from exitbot_desktop.engine.analysis.flags import detect_flags
+from exitbot_desktop.engine.analysis.refusals import is_refusal
 from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
 from exitbot_desktop.engine.analysis.themes import classify_themes
-from exitbot_desktop.engine.followup import is_refusal
 from exitbot_desktop.engine.language import guess_language
 
 EXTRACTIVE = "extractive"

@@ -22,7 +22,7 @@ REQUIRED_COLUMNS = ("id", "question", "answer")
 OUTPUT_COLUMNS = ("id", "themes", "sentiment")
 
 
-def analyze_rows(rows: Iterable[Mapping[str, str]]) -> Iterator[dict[str, str]]:
+def analyse_rows(rows: Iterable[Mapping[str, str]]) -> Iterator[dict[str, str]]:
     """One output row per input row, lazily, so a large file never sits in memory."""
     for row in rows:
         question = row.get("question") or ""
@@ -35,7 +35,7 @@ def analyze_rows(rows: Iterable[Mapping[str, str]]) -> Iterator[dict[str, str]]:
         }
 
 
-def analyze_csv(in_path: Path, out_path: Path) -> int:
+def analyse_csv(in_path: Path, out_path: Path) -> int:
     """Analyse `in_path` into `out_path` and return the number of rows written.
 
     The output is written to a temporary file and moved into place, so a failure never
@@ -50,7 +50,7 @@ def analyze_csv(in_path: Path, out_path: Path) -> int:
                     f"{in_path} is missing the column(s) {', '.join(missing)}; its first line "
                     f"must name the columns {', '.join(REQUIRED_COLUMNS)}."
                 )
-            return _write(analyze_rows(reader), out_path)
+            return _write(analyse_rows(reader), out_path)
     except FileNotFoundError as error:
         raise ExitBotError(f"{error.filename} does not exist; check the path.") from error
     except UnicodeDecodeError as error:

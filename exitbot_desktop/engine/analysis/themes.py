@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Final
 
 from exitbot_desktop.engine.analysis._lexicon import compile_lexicon, normalize, split_entries
-from exitbot_desktop.engine.followup import is_refusal
+from exitbot_desktop.engine.analysis.refusals import is_refusal
 
 THEMES: Final = (
     "career_development",

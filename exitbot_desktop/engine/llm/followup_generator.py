@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import replace
 
-from exitbot_desktop.engine.followup import Followup, FollowupRequest
+from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
 from exitbot_desktop.engine.llm.backend import Backend, BackendError, GenerationOptions, Message
 from exitbot_desktop.engine.llm.breaker import CircuitBreaker
 from exitbot_desktop.engine.llm.guard import check_followup

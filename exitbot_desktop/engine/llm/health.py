@@ -9,9 +9,9 @@ from __future__ import annotations
 import threading
 import time
 
-from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import Backend, BackendError
-from exitbot_desktop.engine.llm.followups import BACKEND_FAILURES, FollowupGenerator
+from exitbot_desktop.engine.llm.followup_generator import BACKEND_FAILURES, FollowupGenerator
 
 SAMPLE_REQUEST = FollowupRequest(
     question_id="reason_for_leaving",

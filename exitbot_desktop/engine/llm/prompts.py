@@ -16,7 +16,7 @@ from typing import Any
 from jinja2.exceptions import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from exitbot_desktop.engine.followup import FollowupRequest
+from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import BackendError, Message
 
 _INSTRUCTIONS = {

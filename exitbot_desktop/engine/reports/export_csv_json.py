@@ -5,49 +5,40 @@ links an interview to a person's access request) unless `include_receipt`, and f
 scrubbed of names, e-mail addresses and phone numbers. CSV text cells that a spreadsheet
 would run as a formula (starting with = + - @, tab or carriage return) get a leading
 apostrophe; numbers stay numbers. `bom` adds the UTF-8 byte-order mark Excel needs to
-show umlauts. Everything is read in two narrow queries and written as it streams, so
-10,000 interviews export in about a second. Every export is audited. Never imports Qt.
+show umlauts. Everything is read in a few narrow queries (`store.reports`) and written
+as it streams. Auditing the export is `exports.export`'s job. Never imports Qt.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import String, Text, select, type_coerce
-
-from exitbot_desktop.engine import audit
-from exitbot_desktop.engine.analysis.aggregates import Filters, questions_for
-from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.analysis.aggregates import questions_in
 from exitbot_desktop.engine.files import atomic_text
+from exitbot_desktop.engine.filters import Selection
+from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES
+from exitbot_desktop.engine.progress import Progress, no_progress
 from exitbot_desktop.engine.questions import Question
 from exitbot_desktop.engine.reports.anonymise import Scrubber
 from exitbot_desktop.engine.reports.quotes import known_names
-from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
-from exitbot_desktop.engine.store.vault import Store
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 Per = Literal["answer", "interview"]
-Progress = Callable[[int, int], None]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_CHARS = frozenset(_FORMULA_START)
-_INTERVIEW_COLUMNS = (
-    "interview",
-    "status",
-    "started",
-    "submitted",
-    "department",
-    "role",
-    "tenure_band",
-    "location",
-    "leaving_type",
-    "language",
-)
+# Metadata that says nothing about who the person was; the manager's name is "named".
+_ANONYMOUS_META = tuple(f.name for f in BREAKDOWN_FIELDS)
+_INTERVIEW_COLUMNS = ("interview", "status", "started", "submitted", *_ANONYMOUS_META, "language")
 _NAMED_COLUMNS = ("employee_name", "manager")
+_META_INDEX = {name: index for index, name in enumerate(META_FIELD_NAMES)}
 _ANSWER_COLUMNS = (
     "question_id",
     "question",
@@ -83,15 +74,14 @@ class _Interview:
 def export_csv(
     store: Store,
     path: Path,
-    filters: Filters | None = None,
+    selection: Selection | None = None,
     options: ExportOptions | None = None,
     *,
-    receipt: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress = no_progress,
 ) -> int:
     """Write a CSV file; returns the number of data rows."""
     opts = options or ExportOptions()
-    reader = _Reader(store, filters or Filters(), opts, receipt)
+    reader = _Reader(store, selection or Selection(), opts)
     head, tail = reader.columns()
     rows = 0
     with atomic_text(path, encoding="utf-8-sig" if opts.bom else "utf-8") as out:
@@ -108,22 +98,20 @@ def export_csv(
             for answer in interview.answers:
                 writer.writerow(start + [_cell(answer[c]) for c in tail])
                 rows += 1
-    _audit(store, "csv", path, opts, reader, rows)
     return rows
 
 
 def export_json(
     store: Store,
     path: Path,
-    filters: Filters | None = None,
+    selection: Selection | None = None,
     options: ExportOptions | None = None,
     *,
-    receipt: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress = no_progress,
 ) -> int:
     """Write a JSON file (answers nested in interviews, or a flat list); returns the count."""
     opts = options or ExportOptions()
-    reader = _Reader(store, filters or Filters(), opts, receipt)
+    reader = _Reader(store, selection or Selection(), opts)
     items: list[dict[str, Any]] = []
     for interview in reader.interviews(progress):
         if opts.per == "interview":
@@ -139,7 +127,6 @@ def export_json(
     }
     with atomic_text(path) as out:
         json.dump(document, out, ensure_ascii=False, indent=1, default=str)
-    _audit(store, "json", path, opts, reader, len(items))
     return len(items)
 
 
@@ -160,45 +147,13 @@ def _cell(value: object) -> object:
     return neutralise(str(value))
 
 
-def _audit(
-    store: Store, fmt: str, path: Path, opts: ExportOptions, reader: _Reader, rows: int
-) -> None:
-    audit.record(
-        store,
-        store.actor,
-        "export",
-        {
-            "format": fmt,
-            "per": opts.per,
-            "selection": reader.description,
-            "rows": rows,
-            "anonymised": opts.anonymise,
-            "receipt_codes": opts.include_receipt,
-            "file": path.name,
-        },
-    )
-
-
 class _Reader:
     """Reads the selected interviews and shapes them into export rows."""
 
-    def __init__(self, store: Store, filters: Filters, opts: ExportOptions, receipt: str | None):
-        self.store, self.filters, self.opts = store, filters, opts
-        self.conds = filters.conditions()
-        self.description = filters.describe()
-        if receipt:
-            code = receipt.strip().upper()
-            self.conds.append(Interview.receipt_code == code)
-            self.description = f"interview {code}"
-            with store.session() as s:
-                if s.scalar(select(Interview.id).where(Interview.receipt_code == code)) is None:
-                    raise ExitBotError(
-                        f"No interview has the receipt code {code}. Check the code on the "
-                        "employee's receipt (it starts with EX-)."
-                    )
-        with store.session() as s:
-            set_pks = s.scalars(select(Interview.question_set_pk).where(*self.conds).distinct())
-            self.questions: dict[str, Question] = questions_for(s, list(set_pks))
+    def __init__(self, store: Store, selection: Selection, opts: ExportOptions) -> None:
+        self.reports, self.selection, self.opts = store.reports, selection, opts
+        self.description = selection.describe()
+        self.questions: dict[str, Question] = questions_in(self.reports.question_sets(selection))
         self.scrubber: Scrubber | None = known_names(store) if opts.anonymise else None
         self._scrubbed: dict[str, str] = {}
 
@@ -213,12 +168,11 @@ class _Reader:
             return head, list(_ANSWER_COLUMNS)
         return head, [*self.questions, "themes", "flags", "negative_answers", "summary"]
 
-    def interviews(self, progress: Progress | None) -> Iterator[_Interview]:
-        with self.store.session() as s:
-            total = len(s.scalars(select(Interview.id).where(*self.conds)).all())
+    def interviews(self, progress: Progress) -> Iterator[_Interview]:
+        total = self.reports.count(self.selection)
         for done, interview in enumerate(self._interviews(), start=1):
-            if progress is not None and (done % 1000 == 0 or done == total):
-                progress(done, total)
+            if done % 1000 == 0 or done == total:
+                progress(done, total, "Exporting interviews")
             yield interview
 
     def interview_row(self, interview: _Interview) -> dict[str, Any]:
@@ -243,52 +197,26 @@ class _Reader:
         150,000 rows costs SQLite more than the grouping costs Python.
         """
         analysis, summaries = self._analysis()
-        selected = select(Interview.id).where(*self.conds)
         interviews: dict[int, _Interview] = {}
-        with self.store.session() as s:
-            db = s.connection()
-            for row in db.execute(
-                select(
-                    Interview.id,
-                    Interview.status,
-                    type_coerce(Interview.created_at, String),
-                    type_coerce(Interview.completed_at, String),
-                    Interview.department,
-                    Interview.role,
-                    Interview.tenure_band,
-                    Interview.location,
-                    Interview.leaving_type,
-                    Interview.language,
-                    Interview.receipt_code,
-                    Interview.employee_name,
-                    Interview.manager,
-                ).where(*self.conds)
-            ):
-                iid = row[0]
-                meta: dict[str, Any] = dict(zip(_INTERVIEW_COLUMNS, row[:10], strict=True))
-                # To the minute, times match HR's calendar of exit interviews and name the
-                # person; anonymised exports keep only the month.
-                cut = 7 if self.opts.anonymise else 16
-                meta["started"] = (meta["started"] or "")[:cut]
-                meta["submitted"] = (meta["submitted"] or "")[:cut]
-                if self.opts.include_receipt:
-                    meta["receipt_code"] = row[10]
-                if not self.opts.anonymise:
-                    meta["employee_name"], meta["manager"] = row[11], row[12]
-                interviews[iid] = _Interview(meta, summary=summaries.get(iid, ""))
-            answers = db.execute(
-                select(
-                    Answer.interview_id,
-                    Answer.id,
-                    Answer.question_id,
-                    Answer.status,
-                    type_coerce(Answer.value, Text),
-                    Answer.text,
-                    Answer.is_followup,
-                    Answer.followup_question,
-                    Answer.seconds_spent,
-                ).where(Answer.interview_id.in_(selected))
-            ).all()
+        # To the minute, times match HR's calendar of exit interviews and name the person;
+        # anonymised exports keep only the month.
+        when = "%Y-%m" if self.opts.anonymise else "%Y-%m-%d %H:%M"
+        for row in self.reports.interviews(self.selection):
+            meta: dict[str, Any] = {
+                "interview": row.id,
+                "status": row.status,
+                "started": f"{row.created_at:{when}}",
+                "submitted": f"{row.completed_at:{when}}" if row.completed_at else "",
+                **{name: row.meta[_META_INDEX[name]] for name in _ANONYMOUS_META},
+                "language": row.language,
+            }
+            if self.opts.include_receipt:
+                meta["receipt_code"] = row.receipt_code
+            if not self.opts.anonymise:
+                meta["employee_name"] = row.employee_name
+                meta["manager"] = row.meta[_META_INDEX["manager"]]
+            interviews[row.id] = _Interview(meta, summary=summaries.get(row.id, ""))
+        answers = self.reports.answers_for_export(self.selection)
         for interview_id, *rest in answers:
             interviews[interview_id].answers.append(self._answer(rest, analysis))
         for iid in sorted(interviews):
@@ -344,27 +272,17 @@ class _Reader:
         found: dict[int, dict[str, Any]] = {}
         summaries: dict[int, str] = {}
         decoded: dict[str, Any] = {}
-        selected = select(Interview.id).where(*self.conds)
-        query = select(
-            AnalysisRow.interview_id,
-            AnalysisRow.answer_id,
-            AnalysisRow.kind,
-            type_coerce(AnalysisRow.payload, Text),
-        ).where(
-            AnalysisRow.interview_id.in_(selected),
-            AnalysisRow.kind.in_(("sentiment", "themes", "flags", "summary")),
-        )
-        with self.store.session() as s:
-            for iid, answer_id, kind, raw in s.connection().execute(query):
-                payload = decoded.get(raw)
-                if payload is None:
-                    payload = decoded[raw] = json.loads(raw)
-                if kind == "summary":
-                    summaries[iid] = str(payload.get("text", ""))
-                elif answer_id is not None:
-                    slot = found.setdefault(answer_id, {})
-                    if kind == "sentiment":
-                        slot["label"], slot["score"] = payload.get("label"), payload.get("score")
-                    else:
-                        slot[kind] = payload.get(kind, [])
+        rows = self.reports.analysis(self.selection, ("sentiment", "themes", "flags", "summary"))
+        for iid, answer_id, kind, _source, raw in rows:
+            payload = decoded.get(raw)
+            if payload is None:
+                payload = decoded[raw] = json.loads(raw)
+            if kind == "summary":
+                summaries[iid] = str(payload.get("text", ""))
+            elif answer_id is not None:
+                slot = found.setdefault(answer_id, {})
+                if kind == "sentiment":
+                    slot["label"], slot["score"] = payload.get("label"), payload.get("score")
+                else:
+                    slot[kind] = payload.get(kind, [])
         return found, summaries

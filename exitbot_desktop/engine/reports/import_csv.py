@@ -3,14 +3,18 @@
 File contract, one row per answer: interview_ref, completed_at, department, role,
 tenure_years, question, answer. Rows with the same interview_ref form one interview.
 A question whose wording matches a built-in question (in any of its languages) is stored
-as that question, so its ratings and choices count in the aggregates; any other question
-becomes a free-text question of a "legacy-import" question set.
+as that question when the answer fits it, so its ratings and choices count in the
+aggregates. Paper answers are mostly written out, so an answer that does not fit (words
+for a choice question, say) is kept as free text, like any question the built-in set
+does not have: a free-text question of a "legacy-import" question set. (A number off
+a rating's scale is a mistake on the form, and refused like other broken rows.)
 
-All or nothing: the whole file is checked first and every problem is reported with its
-line number; only a clean file is written, in one transaction together with its analysis
-(lexicon and extractive summary) and its audit entry. Each imported interview gets a
-receipt code like any other, and the paper reference is remembered so the same file
-cannot be imported twice. Never imports Qt.
+All or nothing: the whole file is checked first and every broken row (no reference, a
+bad date, an empty answer, a duplicate, ...) is reported with its line number; only a
+clean file is written, in one transaction together with its analysis (lexicon and
+extractive summary) and its audit entry. Interviews are created through the same store
+calls as the station's; each gets a receipt code like any other, and the paper reference
+is remembered (as a hash) so the same file cannot be imported twice. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -21,15 +25,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-
-from exitbot_desktop.engine import audit
-from exitbot_desktop.engine.analysis.pipeline import analyse_in_session
+from exitbot_desktop.engine.analysis.pipeline import analyse_interview
 from exitbot_desktop.engine.errors import ExitBotError, InvalidAnswerError
+from exitbot_desktop.engine.metadata import InterviewMeta, tenure_band
+from exitbot_desktop.engine.progress import Progress, no_progress
 from exitbot_desktop.engine.questions import (
     Question,
     QuestionSet,
@@ -37,15 +40,10 @@ from exitbot_desktop.engine.questions import (
     parse_question_set,
     to_json,
 )
-from exitbot_desktop.engine.store.interviews import new_receipt_code, tenure_band
-from exitbot_desktop.engine.store.models import (
-    Answer,
-    Interview,
-    QuestionSetRow,
-    Setting,
-    utcnow,
-)
-from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.engine.records import AnswerStatus
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 COLUMNS = (
     "interview_ref",
@@ -62,16 +60,28 @@ LEGACY_SET_ID = "legacy-import"
 IMPORTED_REFS_SETTING = "legacy_import_refs"
 MAX_TEXT = 20_000
 MAX_PROBLEMS_SHOWN = 25
+_SCALES = ("rating", "scale_0_10")
 _YES = {"yes", "y", "ja", "j", "true", "1", "x"}
 _NO = {"no", "n", "nein", "false", "0"}
 _DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y")
-Progress = Callable[[int, int], None]
+# (question id, status, value, text)
+_Parsed = tuple[str, AnswerStatus, Any, str | None]
 
 
 @dataclass(frozen=True)
 class ImportResult:
     interviews: int
     answers: int
+    kept_as_free_text: int  # answers to a built-in choice/rating question that did not fit it
+
+    def summary(self) -> str:
+        line = f"Imported {self.interviews:,} interviews with {self.answers:,} answers."
+        if self.kept_as_free_text:
+            line += (
+                f" {self.kept_as_free_text:,} answers to rating or choice questions were "
+                "written out rather than chosen, so they were kept as free text."
+            )
+        return line
 
 
 @dataclass
@@ -84,11 +94,11 @@ class _Draft:
     department: str | None
     role: str | None
     tenure_band: str | None
-    answers: dict[str, tuple[str, Any, str | None]] = field(default_factory=dict)
+    answers: dict[str, tuple[AnswerStatus, Any, str | None]] = field(default_factory=dict)
 
 
 def import_csv(
-    store: Store, path: Path, *, language: str = "en", progress: Progress | None = None
+    store: Store, path: Path, *, language: str = "en", progress: Progress = no_progress
 ) -> ImportResult:
     """Check and import `path`; raises one `ExitBotError` listing every bad row."""
     builtin = load_builtin()
@@ -97,8 +107,7 @@ def import_csv(
             f"Imported interviews can be in {', '.join(builtin.languages)}; "
             f"'{language}' is not one of them."
         )
-    with store.session() as s:
-        known_refs = _imported_refs(s.get(Setting, IMPORTED_REFS_SETTING))
+    known_refs = _imported_refs(store.settings.get(IMPORTED_REFS_SETTING))
     parser = _Parser(path, builtin, language, known_refs)
     drafts = parser.parse()
     if parser.problems:
@@ -112,81 +121,45 @@ def import_csv(
         )
     if not drafts:
         raise ExitBotError(f"{path.name} has no interviews in it (only a header line?).")
-    content = parser.question_set_content()
     answers = 0
-    with store.session() as s:
-        version = (
-            s.scalar(
-                select(func.max(QuestionSetRow.version)).where(
-                    QuestionSetRow.set_id == LEGACY_SET_ID
-                )
-            )
-            or 0
-        ) + 1
-        content["version"] = version
-        set_row = QuestionSetRow(set_id=LEGACY_SET_ID, version=version, content=content)
-        s.add(set_row)
+    with store.transaction():  # all or nothing, the audit entry included
+        question_set = store.question_sets.add_next_version(parser.question_set_content())
         refs = set(known_refs)
-        taken = {code for code in s.scalars(select(Interview.receipt_code)) if code}
         for done, draft in enumerate(drafts, start=1):
-            receipt = _new_receipt(taken)
-            interview = Interview(
-                status="completed",
-                receipt_code=receipt,
-                question_set=set_row,
-                language=language,
-                anonymous=True,
-                department=draft.department,
-                role=draft.role,
-                tenure_band=draft.tenure_band,
-                created_at=draft.completed_at,
-                consented_at=draft.completed_at,
-                completed_at=draft.completed_at,
-                updated_at=utcnow(),
-                llm_backend="legacy import",
-                answers=[
-                    Answer(
-                        question_id=qid,
-                        status=status,
-                        value=value,
-                        text=text,
-                        seconds_spent=0.0,
-                    )
-                    for qid, (status, value, text) in draft.answers.items()
-                ],
+            meta = InterviewMeta(
+                department=draft.department, role=draft.role, tenure_band=draft.tenure_band
             )
-            s.add(interview)
-            s.flush()
-            analyse_in_session(s, interview)
+            interview_id = store.interviews.create(
+                question_set.pk, language, meta, source="import", started_at=draft.completed_at
+            )
+            for qid, (status, value, text) in draft.answers.items():
+                store.interviews.save_answer(
+                    interview_id, qid, status=status, value=value, text=text, seconds=0.0
+                )
+            store.interviews.complete(interview_id, at=draft.completed_at)
+            analyse_interview(store, interview_id)
             refs.add(_ref_digest(draft.ref))
             answers += len(draft.answers)
-            if progress is not None:
-                progress(done, len(drafts))
-        s.merge(Setting(key=IMPORTED_REFS_SETTING, value=sorted(refs)))
-        audit.record(
-            s,
-            store.actor,
+            progress(done, len(drafts), "Importing interviews")
+        store.settings.set(IMPORTED_REFS_SETTING, sorted(refs), audited=False)
+        store.audit.record(
             "import",
-            {"file": path.name, "interviews": len(drafts), "answers": answers},
+            {
+                "file": path.name,
+                "interviews": len(drafts),
+                "answers": answers,
+                "kept_as_free_text": parser.kept_as_free_text,
+            },
         )
-    return ImportResult(len(drafts), answers)
+    return ImportResult(len(drafts), answers, parser.kept_as_free_text)
 
 
-def _imported_refs(row: Setting | None) -> frozenset[str]:
-    value = row.value if row is not None else None
+def _imported_refs(value: object) -> frozenset[str]:
     return frozenset(str(v) for v in value) if isinstance(value, list) else frozenset()
 
 
 def _ref_digest(ref: str) -> str:
     return hashlib.sha256(ref.encode("utf-8")).hexdigest()
-
-
-def _new_receipt(taken: set[str]) -> str:
-    while True:
-        code = new_receipt_code()
-        if code not in taken:
-            taken.add(code)
-            return code
 
 
 class _Parser:
@@ -203,6 +176,7 @@ class _Parser:
         }
         self.legacy: dict[str, str] = {}  # question id → wording, in first-seen order
         self.used_builtin: dict[str, Question] = {}
+        self.kept_as_free_text = 0
 
     def parse(self) -> list[_Draft]:
         try:
@@ -251,7 +225,7 @@ class _Parser:
         completed = _date(cell["completed_at"])
         if completed is None:
             bad(f"completed_at '{cell['completed_at']}' is not a date like 2023-04-30")
-        elif completed > utcnow() + timedelta(days=1):
+        elif completed > datetime.now(UTC).replace(tzinfo=None) + timedelta(days=1):
             bad(f"completed_at {cell['completed_at']} is in the future")
         tenure: str | None = None
         if cell["tenure_years"]:
@@ -292,33 +266,38 @@ class _Parser:
             return
         draft.answers[qid] = answer[1:]
 
-    def _answer(
-        self, wording: str, raw: str, bad: Callable[[str], None]
-    ) -> tuple[str, str, Any, str | None] | None:
-        """(question id, status, value, text) or None after reporting a problem."""
+    def _answer(self, wording: str, raw: str, bad: Callable[[str], None]) -> _Parsed | None:
+        """(question id, status, value, text), or None after reporting a problem."""
         text = _clean(raw)
+        if not text:
+            bad("the answer is empty (leave out rows of questions that were not answered)")
+            return None
         if len(text) > MAX_TEXT:
             bad(f"the answer is {len(text):,} characters long; at most {MAX_TEXT:,} are kept")
             return None
         question = self.by_wording.get(_key(wording))
-        if question is None:
-            qid = "legacy_" + hashlib.sha256(_key(wording).encode()).hexdigest()[:10]
-            self.legacy.setdefault(qid, wording)
-            return (qid, "answered", text, text) if text else (qid, "skipped", None, None)
-        self.used_builtin[question.id] = question
-        if not text:
-            return question.id, "skipped", None, None
-        if question.type == "text":
+        if question is not None and question.type != "text":
+            try:
+                value = question.validate(self._closed_value(question, text))
+            except InvalidAnswerError as exc:
+                if question.type in _SCALES and text.isdigit():
+                    # A number off the scale is a mistake on the form, not words to keep.
+                    bad(f"'{text}' does not fit “{wording}”: {exc.user_message}")
+                    return None
+                question = None  # written out rather than chosen: keep the words
+                self.kept_as_free_text += 1
+            else:
+                self.used_builtin[question.id] = question
+                return question.id, "answered", value, value if isinstance(value, str) else None
+        if question is not None:
+            self.used_builtin[question.id] = question
             return question.id, "answered", text, text
-        try:
-            value = question.validate(self._closed_value(question, text))
-        except InvalidAnswerError as exc:
-            bad(f"'{raw.strip()}' does not fit “{wording}”: {exc.user_message}")
-            return None
-        return question.id, "answered", value, value if isinstance(value, str) else None
+        qid = "legacy_" + hashlib.sha256(_key(wording).encode()).hexdigest()[:10]
+        self.legacy.setdefault(qid, wording)
+        return qid, "answered", text, text
 
     def _closed_value(self, question: Question, text: str) -> object:
-        if question.type in ("rating", "scale_0_10"):
+        if question.type in _SCALES:
             return int(text) if re.fullmatch(r"\d{1,2}", text) else text
         if question.type == "yes_no":
             low = text.lower()

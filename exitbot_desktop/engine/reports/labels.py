@@ -21,12 +21,6 @@ FLAG_LABELS = {
     "fraud_misconduct": "Fraud or misconduct",
     "wellbeing_crisis": "Wellbeing crisis",
 }
-STATUS_LABELS = {
-    "answered": "",
-    "skipped": "Skipped",
-    "prefer_not": "Preferred not to say",
-    "pending": "No reply",
-}
 
 
 def theme(code: str) -> str:

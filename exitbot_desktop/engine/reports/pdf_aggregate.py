@@ -9,16 +9,18 @@ named; when the whole selection is that small only counts are printed. Never imp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.analysis import aggregates
-from exitbot_desktop.engine.analysis.aggregates import Aggregates, Breakdown, Filters
+from exitbot_desktop.engine.analysis.aggregates import Aggregates, Breakdown
 from exitbot_desktop.engine.files import write_bytes
+from exitbot_desktop.engine.filters import Filters
+from exitbot_desktop.engine.progress import Progress, no_progress
 from exitbot_desktop.engine.reports import charts, labels
 from exitbot_desktop.engine.reports.layout import (
     ACCENT,
@@ -34,10 +36,11 @@ from exitbot_desktop.engine.reports.layout import (
     title_page,
 )
 from exitbot_desktop.engine.reports.quotes import Quote, representative_quotes
-from exitbot_desktop.engine.store.vault import Store
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 _WIDTH = PAGE[0] - 2 * MARGIN
-Progress = Callable[[str], None]
 
 
 def write_aggregate_pdf(
@@ -47,32 +50,19 @@ def write_aggregate_pdf(
     *,
     password: str | None = None,
     group_size: int | None = None,
-    progress: Progress | None = None,
+    progress: Progress = no_progress,
 ) -> Aggregates:
-    """Compute, render and save the report; the export is recorded in the audit log."""
+    """Compute, render and save the report (auditing it is `exports.export`'s job)."""
     filters = filters or Filters()
-    say = progress or (lambda _msg: None)
-    say("Counting interviews…")
+    progress(0, 3, "Counting interviews")
     agg = aggregates.compute(store, filters, group_size=group_size)
-    say("Choosing quotes…")
+    progress(1, 3, "Choosing quotes")
     top = [theme for theme, _ in agg.themes[:3]]
     quotes = [] if agg.withheld else representative_quotes(store, filters, top)
-    say("Drawing the report…")
+    progress(2, 3, "Drawing the report")
     data = aggregate_pdf_bytes(agg, quotes, organisation=store.organisation, password=password)
     write_bytes(path, data)
-    audit.record(
-        store,
-        store.actor,
-        "export",
-        {
-            "format": "pdf",
-            "report": "aggregate",
-            "filters": filters.describe(),
-            "interviews": agg.completed,
-            "file": path.name,
-            "encrypted": bool(password),
-        },
-    )
+    progress(3, 3, "Drawing the report")
     return agg
 
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
-from sqlalchemy import select
 
-from exitbot_desktop.engine import audit
-from exitbot_desktop.engine.errors import ExitBotError, QuestionSetError
+from exitbot_desktop.engine.analysis.pipeline import questions_of
+from exitbot_desktop.engine.answer_text import answer_text
 from exitbot_desktop.engine.files import write_bytes
-from exitbot_desktop.engine.questions import Question, parse_question_set
+from exitbot_desktop.engine.metadata import META_FIELDS, shown_value
+from exitbot_desktop.engine.questions import Question
+from exitbot_desktop.engine.records import AnswerRecord, InterviewRecord
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.engine.reports.layout import (
     ALERT,
@@ -35,37 +36,20 @@ from exitbot_desktop.engine.reports.layout import (
     table,
     title_page,
 )
-from exitbot_desktop.engine.store.interviews import (
-    TENURE_BANDS,
-    AnswerRecord,
-    InterviewRecord,
-    InterviewRepository,
-)
-from exitbot_desktop.engine.store.models import AnalysisRow
-from exitbot_desktop.engine.store.vault import Store
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 _WIDTH = PAGE[0] - 2 * MARGIN
 
 
 def write_interview_pdf(
-    store: Store, receipt_or_id: str | int, path: Path, *, password: str | None = None
+    store: Store, record: InterviewRecord, path: Path, *, password: str | None = None
 ) -> int:
-    """Write the report for one interview (by receipt code or id); returns its page count."""
-    record = _find(store, receipt_or_id)
+    """Write the report for one interview; returns its page count (auditing it is
+    `exports.export`'s job)."""
     data = interview_pdf_bytes(store, record, password=password)
     write_bytes(path, data)
-    audit.record(
-        store,
-        store.actor,
-        "export",
-        {
-            "format": "pdf",
-            "report": "interview",
-            "receipt": record.receipt_code,
-            "file": path.name,
-            "encrypted": bool(password),
-        },
-    )
     return data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
 
 
@@ -74,7 +58,7 @@ def interview_pdf_bytes(
 ) -> bytes:
     """The report as bytes (for preview); saving it goes through `write_interview_pdf`."""
     analysis = _analysis(store, record.id)
-    questions = _questions(record)
+    questions = questions_of(record)
     reference = record.receipt_code or f"interview {record.id}"
     story: list[Flowable] = title_page(
         "Exit interview",
@@ -120,38 +104,9 @@ class _Analysis:
         return str(found.get("label")), float(found.get("score", 0.0))
 
 
-def _find(store: Store, receipt_or_id: str | int) -> InterviewRecord:
-    repo = InterviewRepository(store)
-    if isinstance(receipt_or_id, int):
-        return repo.load(receipt_or_id)
-    record = repo.find_by_receipt(receipt_or_id)
-    if record is None:
-        raise ExitBotError(
-            f"No interview has the receipt code {receipt_or_id.strip().upper()}. Check the "
-            "code on the employee's receipt (it starts with EX-)."
-        )
-    return record
-
-
 def _analysis(store: Store, interview_id: int) -> _Analysis:
-    with store.session() as s:
-        rows = s.execute(
-            select(
-                AnalysisRow.answer_id,
-                AnalysisRow.kind,
-                AnalysisRow.payload,
-                AnalysisRow.provenance,
-            ).where(AnalysisRow.interview_id == interview_id)
-        ).all()
-    return _Analysis([(a, k, p, v) for a, k, p, v in rows])
-
-
-def _questions(record: InterviewRecord) -> Mapping[str, Question]:
-    try:
-        qs = parse_question_set(record.question_set, f"interview {record.id}")
-    except QuestionSetError:
-        return {}
-    return {q.id: q for q in qs.questions}
+    entries = store.analysis.for_interview(interview_id)
+    return _Analysis([(e.answer_id, e.kind, e.payload, e.provenance) for e in entries])
 
 
 # ----------------------------------------------------------------------- parts
@@ -166,21 +121,14 @@ def _status_line(record: InterviewRecord) -> str:
 def _facts(record: InterviewRecord, organisation: str) -> list[tuple[str, str]]:
     meta = record.meta
     name = "Anonymous" if meta.anonymous or not meta.employee_name else meta.employee_name
-    facts = [
+    return [
         ("Organisation", organisation or "—"),
         ("Employee", name),
-        ("Department", meta.department or "—"),
-        ("Role", meta.role or "—"),
-        ("Tenure", TENURE_BANDS.get(meta.tenure_band or "", meta.tenure_band or "—")),
-        ("Location", meta.location or "—"),
-        ("Manager", meta.manager or "—"),
-        ("Leaving date", meta.leaving_date or "—"),
-        ("Voluntary / involuntary", meta.leaving_type or "—"),
+        *((f.title, shown_value(f.name, getattr(meta, f.name)) or "—") for f in META_FIELDS),
         ("Interview language", record.language),
         ("Started", f"{record.created_at:%Y-%m-%d %H:%M} UTC"),
         ("Submitted", f"{record.completed_at:%Y-%m-%d %H:%M} UTC" if record.completed_at else "—"),
     ]
-    return facts
 
 
 def _attention(
@@ -267,7 +215,7 @@ def _overview(
         if answer.is_followup or question is None or question.type not in ("rating", "scale_0_10"):
             continue
         rows.append(
-            [question.text_for(record.language), _answer_text(answer, question, record.language)]
+            [question.text_for(record.language), answer_text(question, answer, record.language)]
         )
     if len(rows) > 1:
         parts += [Spacer(1, 4), table(rows, [_WIDTH * 0.75, _WIDTH * 0.25])]
@@ -287,7 +235,7 @@ def _answers(
         heading = para(f"{number}. {_question_text(answer, questions, record.language)}", st.h2)
         block: list[Flowable] = [
             heading,
-            para(_answer_text(answer, question, record.language), st.body),
+            para(answer_text(question, answer, record.language), st.body),
         ]
         block += _notes(answer, analysis)
         out.append(KeepTogether(block[:2]))
@@ -295,12 +243,7 @@ def _answers(
         for followup in record.followups_for(answer.question_id):
             indent = st.quote
             out.append(para(f"Follow-up: {followup.followup_question or ''}", indent))
-            reply = (
-                followup.text
-                if followup.status == "answered"
-                else labels.STATUS_LABELS.get(followup.status, followup.status)
-            )
-            out.append(para(reply or "", st.body))
+            out.append(para(answer_text(None, followup, record.language), st.body))
             out += _notes(followup, analysis)
         out.append(Spacer(1, 2 * mm))
     if not main:
@@ -325,21 +268,3 @@ def _notes(answer: AnswerRecord, analysis: _Analysis) -> list[Flowable]:
 def _question_text(answer: AnswerRecord, questions: Mapping[str, Question], language: str) -> str:
     question = questions.get(answer.question_id)
     return question.text_for(language) if question else answer.question_id
-
-
-def _answer_text(answer: AnswerRecord, question: Question | None, language: str) -> str:
-    if answer.status != "answered":
-        return labels.STATUS_LABELS.get(answer.status, answer.status)
-    value = answer.value
-    qtype = question.type if question else "text"
-    if qtype == "rating":
-        return f"{value} of 5"
-    if qtype == "scale_0_10":
-        return f"{value} of 10"
-    if qtype == "yes_no":
-        return ("Ja" if value else "Nein") if language == "de" else ("Yes" if value else "No")
-    if question is not None and qtype in ("single_choice", "multiple_choice"):
-        chosen = value if isinstance(value, list) else [value]
-        names = {c.id: c.label_for(language) for c in question.choices}
-        return ", ".join(names.get(str(v), str(v)) for v in chosen)
-    return answer.text if answer.text is not None else str(value)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Text, func, select, type_coerce
-
-from exitbot_desktop.engine.analysis.aggregates import Filters
+from exitbot_desktop.engine.filters import Filters, Selection
 from exitbot_desktop.engine.reports.anonymise import Scrubber, scrubber
-from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
-from exitbot_desktop.engine.store.vault import Store
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 MIN_CHARS, MAX_CHARS = 30, 320
 _CANDIDATES = 400  # per theme: enough variety, bounded work on 10,000 interviews
@@ -31,9 +31,7 @@ class Quote:
 
 def known_names(store: Store) -> Scrubber:
     """A scrubber that also knows every employee and manager name in the database."""
-    with store.session() as s:
-        names = s.execute(select(Interview.employee_name, Interview.manager).distinct()).all()
-    return scrubber(name for pair in names for name in pair)
+    return scrubber(store.reports.known_names())
 
 
 def representative_quotes(
@@ -41,40 +39,25 @@ def representative_quotes(
 ) -> list[Quote]:
     """Up to `per_theme` scrubbed quotes for each theme, in the order given."""
     scrub = known_names(store)
-    done = select(Interview.id).where(*filters.conditions(), Interview.status == "completed")
+    done = Selection(filters).only("completed")
     chosen: list[Quote] = []
     seen: set[str] = set()
-    with store.session() as s:
-        for theme in themes:
-            # The payload is JSON text; a LIKE on the quoted name finds the rows without
-            # unpacking every payload (see aggregates on why json_each is avoided).
-            answer_ids = (
-                select(AnalysisRow.answer_id)
-                .where(
-                    AnalysisRow.kind == "themes",
-                    AnalysisRow.interview_id.in_(done),
-                    type_coerce(AnalysisRow.payload, Text).like(f'%"{theme}"%'),
-                )
-                .limit(_CANDIDATES)
-            )
-            texts = s.scalars(
-                select(Answer.text).where(
-                    Answer.id.in_(answer_ids),
-                    func.length(Answer.text).between(MIN_CHARS, MAX_CHARS),
-                )
-            ).all()
-            # A stable shuffle: the same data gives the same quotes, not just the oldest.
-            ranked = sorted({t for t in texts if t}, key=_stable_key)
-            taken = 0
-            for text in ranked:
-                clean = scrub.scrub(" ".join(text.split()))
-                if clean.casefold() in seen:
-                    continue
-                seen.add(clean.casefold())
-                chosen.append(Quote(theme, clean))
-                taken += 1
-                if taken == per_theme:
-                    break
+    for theme in themes:
+        texts = store.reports.quote_candidates(
+            done, theme, limit=_CANDIDATES, min_chars=MIN_CHARS, max_chars=MAX_CHARS
+        )
+        # A stable shuffle: the same data gives the same quotes, not just the oldest.
+        ranked = sorted(set(texts), key=_stable_key)
+        taken = 0
+        for text in ranked:
+            clean = scrub.scrub(" ".join(text.split()))
+            if clean.casefold() in seen:
+                continue
+            seen.add(clean.casefold())
+            chosen.append(Quote(theme, clean))
+            taken += 1
+            if taken == per_theme:
+                break
     return chosen
 
 

@@ -9,11 +9,13 @@ a power cut. SQLite errors that a person can do something about become `StoreErr
 
 from __future__ import annotations
 
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
@@ -24,9 +26,12 @@ from exitbot_desktop.engine.errors import (
     NewerSchemaError,
     StoreError,
 )
-from exitbot_desktop.engine.store.models import Base
+from exitbot_desktop.engine.store import migrations
+from exitbot_desktop.engine.store.folder import DataFolder
 
-SCHEMA_VERSION = 1
+# Kept in `PRAGMA user_version` as well as in Alembic's table: ExitBot 0.1 knew only the
+# former, and must keep refusing databases this version has upgraded.
+SCHEMA_VERSION = 2
 
 
 def open_engine(path: Path, data_key: bytearray) -> Engine:
@@ -78,30 +83,77 @@ def open_engine(path: Path, data_key: bytearray) -> Engine:
     return engine
 
 
-def prepare_schema(engine: Engine, *, create: bool) -> None:
-    """Create tables on a new database; refuse one written by a newer ExitBot.
+def create_schema(engine: Engine) -> None:
+    """Tables of a new database, made by the same migrations an old one goes through."""
+    with engine.begin() as conn:
+        migrations.upgrade(conn)
+        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def schema_version(engine: Engine) -> int:
+    with engine.connect() as conn:
+        version: int = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+        return version
+
+
+def prepare_schema(engine: Engine, folder: DataFolder) -> None:
+    """Refuse a damaged database or one written by a newer ExitBot; upgrade an older one.
 
     `quick_check` reads every page, so a truncated or damaged file is caught at unlock
-    rather than in the middle of an interview.
+    rather than in the middle of an interview. Before an upgrade the database and its key
+    file are copied into the data folder's `backups/`, so a failed or unwanted upgrade can
+    be undone by hand; the upgrade itself is one transaction.
     """
     with engine.connect() as conn:
         version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
-        if version > SCHEMA_VERSION:
+        if version > SCHEMA_VERSION or not migrations.knows(conn):
             raise NewerSchemaError(
                 f"This database was written by a newer version of ExitBot (schema {version}, "
                 f"this program understands up to {SCHEMA_VERSION}). Install the newer version; "
                 "nothing has been changed."
             )
-        if not create:
-            result = conn.exec_driver_sql("PRAGMA quick_check").scalar_one()
-            if result != "ok":
-                raise DatabaseCorruptError(_corrupt_message(engine))
-            if version == 0:
-                raise DatabaseCorruptError(_corrupt_message(engine))
-    if create:
-        Base.metadata.create_all(engine)
+        if version == 0 or conn.exec_driver_sql("PRAGMA quick_check").scalar_one() != "ok":
+            raise DatabaseCorruptError(_corrupt_message(engine))
+        if version == SCHEMA_VERSION and migrations.is_current(conn):
+            return
+    copy = _copy_before_upgrade(engine, folder, version)
+    try:
         with engine.begin() as conn:
-            conn.execute(text(f"PRAGMA user_version = {SCHEMA_VERSION}"))
+            migrations.upgrade(conn, from_schema=version)
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except Exception as exc:
+        known = translate_error(exc, folder.db_path)
+        if known is not None:
+            raise known from exc
+        raise StoreError(
+            f"ExitBot could not upgrade the database to schema {SCHEMA_VERSION} ({exc}). "
+            f"Nothing has been changed, and a copy made just before is in {copy}. Please "
+            "tell your IT team; until then, keep using the previous version of ExitBot."
+        ) from exc
+
+
+def _copy_before_upgrade(engine: Engine, folder: DataFolder, version: int) -> Path:
+    """Database and key file, as they are now, into `backups/before-schema-N-<time>/`."""
+    # Everything committed is in the main file afterwards (we hold the instance lock, so
+    # no other process writes meanwhile). Outside any transaction, so on the raw connection.
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder.root / "backups" / f"before-schema-{SCHEMA_VERSION}-from-{version}-{stamp}"
+    try:
+        target.mkdir(parents=True, mode=0o700)
+        shutil.copy2(folder.db_path, target / folder.db_path.name)
+        shutil.copy2(folder.key_path, target / folder.key_path.name)
+    except OSError as exc:
+        raise StoreError(
+            f"ExitBot must upgrade the database and first copies it to {target}, but cannot "
+            f"({exc.strerror or exc}). Nothing has been changed. Free some disk space or make "
+            "the data folder writable, then unlock again."
+        ) from exc
+    return target
 
 
 def _corrupt_message(engine: Engine) -> str:

@@ -1,155 +1,50 @@
-"""Reading and writing interviews and their answers, one transaction per change.
+"""Reading and writing interviews and their answers.
 
-Each public write is its own transaction on purpose: the moment a call returns, the
-answer is on disk (synchronous=FULL), which is what lets an interview survive a crash.
-Callers get frozen dataclasses, never ORM objects. Never imports Qt.
+Owns `InterviewRepository`. Each public write is its own transaction unless the caller
+holds a block open (see `Database.transaction`): the moment a lone call returns, the
+change is on disk (synchronous=FULL), which is what lets an interview survive a crash.
+The station and the import of paper interviews create interviews through the same calls.
+Callers get frozen records, never rows. Never imports Qt.
 """
 
 from __future__ import annotations
 
 import calendar
 import secrets
-from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
-from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import InterviewStateError
-from exitbot_desktop.engine.followup import Followup
-from exitbot_desktop.engine.store.models import (
-    Answer,
-    Interview,
-    QuestionSetRow,
-    utcnow,
+from exitbot_desktop.engine.followup_policy import Followup
+from exitbot_desktop.engine.metadata import InterviewMeta
+from exitbot_desktop.engine.records import (
+    UNFINISHED,
+    AnswerRecord,
+    AnswerStatus,
+    InterviewRecord,
+    InterviewSource,
+    InterviewStatus,
 )
-from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.engine.store.audit_log import AuditLog
+from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.models import Answer, Interview, utcnow
 
 _RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-# Stored ids → the words reports print. The station offers these, the import of paper
-# interviews maps years onto them, so breakdowns and filters see one set of groups.
-TENURE_BANDS: dict[str, str] = {
-    "<1": "Less than 1 year",
-    "1-2": "1 to 2 years",
-    "2-5": "2 to 5 years",
-    "5-10": "5 to 10 years",
-    "10+": "More than 10 years",
-}
-
-
-def tenure_band(years: float) -> str:
-    """The tenure band id for a length of service in years."""
-    for limit, band in ((1, "<1"), (2, "1-2"), (5, "2-5"), (10, "5-10")):
-        if years < limit:
-            return band
-    return "10+"
-
-
-@dataclass(frozen=True)
-class InterviewMeta:
-    """What HR fills in when arming the station; every field is optional by policy."""
-
-    department: str | None = None
-    role: str | None = None
-    tenure_band: str | None = None
-    location: str | None = None
-    manager: str | None = None
-    leaving_date: str | None = None  # ISO date
-    leaving_type: str | None = None  # voluntary | involuntary
-    anonymous: bool = True
-    employee_name: str | None = None
-
-    def as_conditions(self) -> dict[str, str]:
-        """Metadata as question conditions see it (unset fields are absent)."""
-        return {
-            f.name: str(getattr(self, f.name))
-            for f in fields(self)
-            if f.name not in ("anonymous", "employee_name") and getattr(self, f.name)
-        }
-
-
-@dataclass(frozen=True)
-class AnswerRecord:
-    id: int
-    question_id: str
-    status: str  # answered | skipped | prefer_not | pending (a follow-up not yet replied to)
-    value: Any
-    text: str | None
-    is_followup: bool
-    parent_id: int | None
-    followup_question: str | None
-    followup_source: str | None
-    followup_model: str | None
-    guard_reason: str | None
-    seconds_spent: float
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class InterviewRecord:
-    id: int
-    status: str  # created | in_progress | declined | completed | discarded
-    receipt_code: str | None
-    language: str
-    meta: InterviewMeta
-    question_set: dict[str, Any]
-    created_at: datetime
-    completed_at: datetime | None
-    current_question_id: str | None
-    in_review: bool
-    draft_question_id: str | None
-    draft_text: str | None
-    needs_care: bool
-    answers: tuple[AnswerRecord, ...]
-
-    def main_answers(self) -> dict[str, AnswerRecord]:
-        return {a.question_id: a for a in self.answers if not a.is_followup}
-
-    def followups_for(self, question_id: str) -> list[AnswerRecord]:
-        return [a for a in self.answers if a.is_followup and a.question_id == question_id]
 
 
 class InterviewRepository:
     """All interview persistence goes through here."""
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    def __init__(self, database: Database, audit: AuditLog) -> None:
+        self._db = database
+        self._audit = audit
 
-    def snapshot_question_set(self, content: dict[str, Any]) -> int:
-        """The row holding this exact set version, created the first time it is used."""
-        set_id, version = str(content["id"]), int(content["version"])
-        with self._store.session() as s:
-            row = s.scalar(
-                select(QuestionSetRow).where(
-                    QuestionSetRow.set_id == set_id, QuestionSetRow.version == version
-                )
-            )
-            if row is None:
-                row = QuestionSetRow(set_id=set_id, version=version, content=content)
-                s.add(row)
-                s.flush()
-            return row.id
-
-    def create(self, question_set_pk: int, language: str, meta: InterviewMeta) -> int:
-        with self._store.session() as s:
-            interview = Interview(
-                question_set_pk=question_set_pk,
-                language=language,
-                status="created",
-                **{f.name: getattr(meta, f.name) for f in fields(meta)},
-            )
-            if interview.anonymous:
-                interview.employee_name = None
-            s.add(interview)
-            s.flush()
-            return interview.id
-
+    # ----------------------------------------------------------------- reading
     def load(self, interview_id: int) -> InterviewRecord:
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             row = s.scalar(
                 select(Interview)
                 .where(Interview.id == interview_id)
@@ -161,23 +56,55 @@ class InterviewRepository:
 
     def unfinished(self) -> list[InterviewRecord]:
         """Interviews started but neither submitted, declined nor discarded: offered for resume."""
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             rows = s.scalars(
                 select(Interview)
-                .where(Interview.status.in_(("created", "in_progress")))
+                .where(Interview.status.in_(UNFINISHED))
                 .options(selectinload(Interview.answers), selectinload(Interview.question_set))
                 .order_by(Interview.updated_at.desc())
             ).all()
             return [_record(r) for r in rows]
 
-    def find_by_receipt(self, receipt_code: str) -> InterviewRecord | None:
+    def id_for_receipt(self, receipt_code: str) -> int | None:
         code = receipt_code.strip().upper()
-        with self._store.session() as s:
-            row = s.scalar(select(Interview.id).where(Interview.receipt_code == code))
-        return None if row is None else self.load(row)
+        with self._db.transaction() as s:
+            found: int | None = s.scalar(select(Interview.id).where(Interview.receipt_code == code))
+            return found
 
-    def set_status(self, interview_id: int, status: str) -> None:
-        with self._store.session() as s:
+    def find_by_receipt(self, receipt_code: str) -> InterviewRecord | None:
+        found = self.id_for_receipt(receipt_code)
+        return None if found is None else self.load(found)
+
+    # ----------------------------------------------------------------- writing
+    def create(
+        self,
+        question_set_pk: int,
+        language: str,
+        meta: InterviewMeta,
+        *,
+        source: InterviewSource = "station",
+        started_at: datetime | None = None,
+    ) -> int:
+        """A new interview waiting for consent (a paper one is completed right after)."""
+        with self._db.transaction() as s:
+            values = meta.values()
+            if meta.anonymous:
+                values["employee_name"] = None
+            interview = Interview(
+                question_set_pk=question_set_pk,
+                language=language,
+                status="created",
+                source=source,
+                **values,
+            )
+            if started_at is not None:
+                interview.created_at = interview.consented_at = started_at
+            s.add(interview)
+            s.flush()
+            return interview.id
+
+    def set_status(self, interview_id: int, status: InterviewStatus) -> None:
+        with self._db.transaction() as s:
             row = _get(s, interview_id)
             row.status = status
             if status == "in_progress" and row.consented_at is None:
@@ -190,19 +117,19 @@ class InterviewRepository:
                 row.answers.clear()
 
     def set_position(self, interview_id: int, question_id: str | None, in_review: bool) -> None:
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             row = _get(s, interview_id)
             row.current_question_id = question_id
             row.in_review = in_review
 
     def save_draft(self, interview_id: int, question_id: str | None, text: str | None) -> None:
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             row = _get(s, interview_id)
             row.draft_question_id = question_id
             row.draft_text = text
 
     def flag_care(self, interview_id: int) -> None:
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             _get(s, interview_id).needs_care = True
 
     def save_answer(
@@ -210,13 +137,13 @@ class InterviewRepository:
         interview_id: int,
         question_id: str,
         *,
-        status: str,
+        status: AnswerStatus,
         value: Any,
         text: str | None,
         seconds: float,
-    ) -> int:
+    ) -> AnswerRecord:
         """Insert or replace the main answer, and clear the draft it came from, atomically."""
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             interview = _get(s, interview_id)
             answer = s.scalar(
                 select(Answer).where(
@@ -233,17 +160,18 @@ class InterviewRepository:
             answer.value = value
             answer.text = text
             answer.seconds_spent = (answer.seconds_spent or 0.0) + seconds
+            answer.updated_at = utcnow()
             if interview.draft_question_id == question_id:
                 interview.draft_question_id = None
                 interview.draft_text = None
             interview.updated_at = utcnow()
             s.flush()
-            return answer.id
+            return _answer_record(answer)
 
     def add_followup(
         self, interview_id: int, question_id: str, parent_id: int, followup: Followup
-    ) -> int:
-        with self._store.session() as s:
+    ) -> AnswerRecord:
+        with self._db.transaction() as s:
             answer = Answer(
                 interview_id=interview_id,
                 question_id=question_id,
@@ -256,15 +184,16 @@ class InterviewRepository:
                 followup_model=followup.model or None,
                 guard_reason=followup.guard_reason or None,
                 seconds_spent=0.0,
+                updated_at=utcnow(),
             )
             s.add(answer)
             s.flush()
-            return answer.id
+            return _answer_record(answer)
 
     def reply_followup(
-        self, answer_id: int, *, status: str, text: str | None, seconds: float
-    ) -> None:
-        with self._store.session() as s:
+        self, answer_id: int, *, status: AnswerStatus, text: str | None, seconds: float
+    ) -> AnswerRecord:
+        with self._db.transaction() as s:
             answer = s.get(Answer, answer_id)
             if answer is None or not answer.is_followup:
                 raise InterviewStateError("That follow-up question does not exist.")
@@ -272,10 +201,13 @@ class InterviewRepository:
             answer.text = text
             answer.value = text
             answer.seconds_spent = (answer.seconds_spent or 0.0) + seconds
+            answer.updated_at = utcnow()
+            s.flush()
+            return _answer_record(answer)
 
-    def complete(self, interview_id: int) -> str:
+    def complete(self, interview_id: int, *, at: datetime | None = None) -> str:
         """Mark submitted and hand out a receipt code (unique, unambiguous characters)."""
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             row = _get(s, interview_id)
             while True:
                 code = new_receipt_code()
@@ -283,7 +215,7 @@ class InterviewRepository:
                     break
             row.receipt_code = code
             row.status = "completed"
-            row.completed_at = utcnow()
+            row.completed_at = at or utcnow()
             row.in_review = False
             row.current_question_id = None
             row.draft_text = None
@@ -291,9 +223,10 @@ class InterviewRepository:
             return code
 
     def set_feedback(self, interview_id: int, rating: int) -> None:
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             _get(s, interview_id).feedback_rating = rating
 
+    # ----------------------------------------------------------------- erasing
     def purge_older_than(self, months: int) -> int:
         """Erase every interview last touched more than `months` ago; returns how many.
 
@@ -303,13 +236,11 @@ class InterviewRepository:
         if months < 1:
             raise InterviewStateError("Keep interviews for at least one month.")
         cutoff = months_before(utcnow(), months)
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             old = Interview.updated_at < cutoff
             count = s.scalar(select(func.count()).select_from(Interview).where(old)) or 0
             s.execute(delete(Interview).where(old))
-            audit.record(
-                s,
-                self._store.actor,
+            self._audit.record(
                 "retention_purge",
                 {"months": months, "cutoff": cutoff.date().isoformat(), "erased": count},
             )
@@ -320,14 +251,11 @@ class InterviewRepository:
 
         The audit entry commits with the deletion and keeps only the receipt code.
         """
-        with self._store.session() as s:
+        with self._db.transaction() as s:
             receipt = _get(s, interview_id).receipt_code
             s.execute(delete(Interview).where(Interview.id == interview_id))
-            audit.record(
-                s,
-                self._store.actor,
-                "interview_erased",
-                {"interview_id": interview_id, "receipt_code": receipt},
+            self._audit.record(
+                "interview_erased", {"interview_id": interview_id, "receipt_code": receipt}
             )
 
 
@@ -345,36 +273,39 @@ def months_before(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month + 1, day=day)
 
 
-def _get(session: Any, interview_id: int) -> Interview:
+def _get(session: Session, interview_id: int) -> Interview:
     row: Interview | None = session.get(Interview, interview_id)
     if row is None:
         raise InterviewStateError(f"Interview {interview_id} does not exist.")
     return row
 
 
+def _answer_record(a: Answer) -> AnswerRecord:
+    return AnswerRecord(
+        id=a.id,
+        question_id=a.question_id,
+        status=a.status,
+        value=a.value,
+        text=a.text,
+        is_followup=a.is_followup,
+        parent_id=a.parent_id,
+        followup_question=a.followup_question,
+        followup_source=a.followup_source,
+        followup_model=a.followup_model,
+        guard_reason=a.guard_reason,
+        seconds_spent=a.seconds_spent,
+        updated_at=a.updated_at,
+    )
+
+
 def _record(row: Interview) -> InterviewRecord:
-    meta = InterviewMeta(**{f.name: getattr(row, f.name) for f in fields(InterviewMeta)})
-    answers = tuple(
-        AnswerRecord(
-            id=a.id,
-            question_id=a.question_id,
-            status=a.status,
-            value=a.value,
-            text=a.text,
-            is_followup=a.is_followup,
-            parent_id=a.parent_id,
-            followup_question=a.followup_question,
-            followup_source=a.followup_source,
-            followup_model=a.followup_model,
-            guard_reason=a.guard_reason,
-            seconds_spent=a.seconds_spent,
-            updated_at=a.updated_at,
-        )
-        for a in row.answers
+    meta = InterviewMeta(
+        **{name: getattr(row, name) for name in InterviewMeta.__dataclass_fields__}
     )
     return InterviewRecord(
         id=row.id,
         status=row.status,
+        source=row.source,
         receipt_code=row.receipt_code,
         language=row.language,
         meta=meta,
@@ -386,5 +317,5 @@ def _record(row: Interview) -> InterviewRecord:
         draft_question_id=row.draft_question_id,
         draft_text=row.draft_text,
         needs_care=row.needs_care,
-        answers=answers,
+        answers=tuple(_answer_record(a) for a in row.answers),
     )

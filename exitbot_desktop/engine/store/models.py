@@ -9,8 +9,23 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from exitbot_desktop.engine.records import AnswerStatus, InterviewSource, InterviewStatus
 
 
 def utcnow() -> datetime:
@@ -58,7 +73,10 @@ class Interview(Base):
     __tablename__ = "interviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    status: Mapped[str] = mapped_column(String(20), default="created")
+    status: Mapped[InterviewStatus] = mapped_column(String(20), default="created")
+    source: Mapped[InterviewSource] = mapped_column(
+        String(20), default="station", server_default="station"
+    )
     receipt_code: Mapped[str | None] = mapped_column(String(20), unique=True)
     question_set_pk: Mapped[int] = mapped_column(ForeignKey("question_sets.id"))
     language: Mapped[str] = mapped_column(String(10))
@@ -104,7 +122,7 @@ class Answer(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"))
     question_id: Mapped[str] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(20))  # answered | skipped | prefer_not | pending
+    status: Mapped[AnswerStatus] = mapped_column(String(20))
     value: Mapped[Any] = mapped_column(JSON)
     text: Mapped[str | None] = mapped_column(Text)
     is_followup: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -119,7 +137,21 @@ class Answer(Base):
 
     interview: Mapped[Interview] = relationship(back_populates="answers")
 
-    __table_args__ = (Index("ix_answers_interview_question", "interview_id", "question_id"),)
+    __table_args__ = (
+        Index("ix_answers_interview_question", "interview_id", "question_id"),
+        # One main answer per question; follow-ups repeat the question id.
+        Index(
+            "ux_answers_main",
+            "interview_id",
+            "question_id",
+            unique=True,
+            sqlite_where=sql_text("is_followup = 0"),
+            postgresql_where=sql_text("NOT is_followup"),
+        ),
+        # Erasing cascades through these foreign keys; without an index each deleted
+        # answer would scan the whole table.
+        Index("ix_answers_parent", "parent_id"),
+    )
 
 
 class AnalysisRow(Base):
@@ -135,7 +167,10 @@ class AnalysisRow(Base):
     provenance: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (Index("ix_analysis_interview_kind", "interview_id", "kind"),)
+    __table_args__ = (
+        Index("ix_analysis_interview_kind", "interview_id", "kind"),
+        Index("ix_analysis_answer", "answer_id"),
+    )
 
 
 class AuditEntry(Base):

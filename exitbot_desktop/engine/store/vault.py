@@ -1,30 +1,31 @@
 """Creating, unlocking and closing the data folder: database + key file + lock.
 
-The order of checks is chosen so that no failure changes a byte of the database:
-lock first (a second instance stops here), key file next (missing, damaged, wrong
-password all stop before SQLCipher sees the file), database last (read-only checks
-before anything is written). Never imports Qt.
+Owns `Store` (an unlocked database and its repositories) and `create`, `unlock`,
+`unlock_with_recovery_key` and `recover`, which the CLI and the app share. The order of
+checks is chosen so that no failure changes a byte of the database: lock first (a second
+instance stops here), key file next (missing, damaged, wrong password all stop before
+SQLCipher sees the file), database last (read-only checks before anything is written;
+an older schema is copied before it is upgraded). Never imports Qt.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
-from sqlalchemy import Engine, delete, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import select
 
-from exitbot_desktop import paths
-from exitbot_desktop.engine import audit
 from exitbot_desktop.engine.errors import (
     AlreadyInitialisedError,
-    DatabaseMissingError,
     StoreError,
     UnknownAccountError,
 )
 from exitbot_desktop.engine.store import db
+from exitbot_desktop.engine.store.analysis import AnalysisRepository
+from exitbot_desktop.engine.store.audit_log import AuditLog
+from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.store.interviews import InterviewRepository
 from exitbot_desktop.engine.store.keys import (
     PRODUCTION_KDF,
     RECOVERY_ACCOUNT,
@@ -35,88 +36,50 @@ from exitbot_desktop.engine.store.keys import (
     normalise_recovery_key,
 )
 from exitbot_desktop.engine.store.lock import InstanceLock
-from exitbot_desktop.engine.store.models import HrAccount, Setting, utcnow
+from exitbot_desktop.engine.store.models import HrAccount, utcnow
+from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
+from exitbot_desktop.engine.store.report_rows import ReportReader
+from exitbot_desktop.engine.store.setting_values import SettingsRepository
 
-
-@dataclass(frozen=True)
-class DataFolder:
-    """The three files that make up one ExitBot installation's data."""
-
-    root: Path
-
-    @property
-    def db_path(self) -> Path:
-        return self.root / paths.DB_FILE
-
-    @property
-    def key_path(self) -> Path:
-        return self.root / paths.KEY_FILE
-
-    @property
-    def lock_path(self) -> Path:
-        return self.root / paths.LOCK_FILE
-
-    def exists(self) -> bool:
-        """True once `init` has run here (either file present counts)."""
-        return self.db_path.exists() or self.key_path.exists()
+MIN_PASSWORD_LENGTH = 10
+SCHEMA_VERSION = db.SCHEMA_VERSION  # the newest schema this program writes
 
 
 class Store:
-    """An unlocked database. Close it to release the lock and drop the key."""
+    """An unlocked database and its repositories. Close it to release the lock and drop the key."""
 
     def __init__(
         self,
         folder: DataFolder,
-        engine: Engine,
+        database: Database,
         key_file: KeyFile,
-        data_key: bytearray,
         lock: InstanceLock,
         actor: str,
     ) -> None:
         self.folder = folder
-        self.engine = engine
+        self.database = database  # for the store's own modules and tests
         self.key_file = key_file
         self.actor = actor
-        self._data_key: bytearray | None = data_key
         self._lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.audit = AuditLog(database, actor)
+        self.settings = SettingsRepository(database, self.audit)
+        self.question_sets = QuestionSetRepository(database)
+        self.interviews = InterviewRepository(database, self.audit)
+        self.analysis = AnalysisRepository(database)
+        self.reports = ReportReader(database)
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on error.
-
-        Known SQLite failures (disk full, damaged file) come out as `StoreError`s.
-        """
-        if self._data_key is None:
-            raise _locked()
-        try:
-            with self._sessions.begin() as session:
-                yield session
-        except StoreError:
-            raise
-        except Exception as exc:
-            known = db.translate_error(exc, self.folder.db_path)
-            if known is None:
-                raise
-            raise known from exc
+    def transaction(self) -> Iterator[None]:
+        """Repository calls made in this block commit together, or not at all."""
+        with self.database.transaction():
+            yield
 
     @property
     def organisation(self) -> str:
         return self.key_file.organisation
 
-    def get_setting(self, key: str, default: object = None) -> object:
-        with self.session() as s:
-            row = s.get(Setting, key)
-            return default if row is None else row.value
-
-    def set_setting(self, key: str, value: object) -> None:
-        """Store a setting; None removes it, so readers fall back to their default."""
-        with self.session() as s:
-            if value is None:
-                s.execute(delete(Setting).where(Setting.key == key))
-            else:
-                s.merge(Setting(key=key, value=value))
-            audit.record(s, self.actor, "settings_changed", {"key": key})
+    def schema_version(self) -> int:
+        return db.schema_version(self.database.engine)
 
     def accounts(self) -> list[str]:
         return self.key_file.accounts
@@ -127,48 +90,36 @@ class Store:
         if name in self.key_file.wraps:
             raise UnknownAccountError(f"An HR account called '{name}' already exists.")
         _check_password(password)
-        self.key_file.wrap(name, password, self._key(), kdf)
+        self.key_file.wrap(name, password, self.database.data_key(), kdf)
         self.key_file.save()
-        with self.session() as s:
+        with self.database.transaction() as s:
             s.add(HrAccount(name=name))
-            audit.record(s, self.actor, "account_added", {"account": name})
+            self.audit.record("account_added", {"account": name})
 
     def set_password(self, name: str, password: str, kdf: KdfParams = PRODUCTION_KDF) -> None:
         """Rewrap the data key for `name` under a new password."""
         if name not in self.key_file.accounts:
             raise UnknownAccountError(f"There is no HR account called '{name}'.")
         _check_password(password)
-        self.key_file.wrap(name, password, self._key(), kdf)
+        self.key_file.wrap(name, password, self.database.data_key(), kdf)
         self.key_file.save()
-        audit.record(self, self.actor, "password_changed", {"account": name})
+        self.audit.record("password_changed", {"account": name})
 
-    def _key(self) -> bytes:
-        if self._data_key is None:
-            raise _locked()
-        return bytes(self._data_key)
+    def check_password(self, name: str, password: str) -> None:
+        """Raise `WrongPasswordError` unless `password` is `name`'s (e.g. to leave interview
+        mode); the unwrapped key is dropped at once."""
+        self.key_file.unwrap(name, password)
 
     def close(self) -> None:
         """Drop connections, forget the key, release the lock. Safe to call twice."""
-        if self._data_key is None:
-            return
-        key, self._data_key = self._data_key, None
-        self.engine.dispose()
-        key[:] = bytes(len(key))  # best effort: Python may hold copies we cannot reach
-        key.clear()
-        self._lock.release()
+        if self.database.close():
+            self._lock.release()
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-MIN_PASSWORD_LENGTH = 10
-
-
-def _locked() -> StoreError:
-    return StoreError("The database has been locked. Unlock it again with a password.")
 
 
 def _check_password(password: str) -> None:
@@ -215,12 +166,12 @@ def create(
         key_file.wrap(user, password, bytes(data_key), kdf)
         key_file.wrap(RECOVERY_ACCOUNT, recovery_key, bytes(data_key), kdf)
         engine = db.open_engine(folder.db_path, data_key)
-        db.prepare_schema(engine, create=True)
+        db.create_schema(engine)
         key_file.save()
-        store = Store(folder, engine, key_file, data_key, lock, actor=user)
-        with store.session() as s:
+        store = Store(folder, Database(folder.db_path, engine, data_key), key_file, lock, user)
+        with store.database.transaction() as s:
             s.add(HrAccount(name=user, last_login_at=utcnow()))
-            audit.record(s, user, "database_created", {"organisation": organisation.strip()})
+            store.audit.record("database_created", {"organisation": organisation.strip()})
     except BaseException:
         lock.release()
         raise
@@ -243,17 +194,26 @@ def unlock_with_recovery_key(folder: DataFolder, recovery_key: str) -> Store:
     )
 
 
+def recover(
+    folder: DataFolder,
+    recovery_key: str,
+    account: str,
+    new_password: str,
+    kdf: KdfParams = PRODUCTION_KDF,
+) -> Store:
+    """Open with the recovery key and give `account` a new password; the store stays open
+    (the CLI closes it, the app carries on unlocked). The recovery key stays valid."""
+    store = unlock_with_recovery_key(folder, recovery_key)
+    try:
+        store.set_password(account, new_password, kdf)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
 def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile], bytes]) -> Store:
-    if not folder.db_path.exists():
-        if not folder.key_path.exists():
-            raise DatabaseMissingError(
-                f"There is no ExitBot database in {folder.root} yet. Run "
-                "'exitbot-desktop init' (or start the app) to set one up."
-            )
-        raise DatabaseMissingError(
-            f"The database file {folder.db_path} is missing although its key file is there. "
-            "Restore the latest backup (the database and key file together)."
-        )
+    folder.require_database()
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
     try:
@@ -261,7 +221,7 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
         data_key = bytearray(unwrap(key_file))
         engine = db.open_engine(folder.db_path, data_key)
         try:
-            db.prepare_schema(engine, create=False)
+            db.prepare_schema(engine, folder)
         except StoreError:
             engine.dispose()
             raise
@@ -271,12 +231,12 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
             if known is None:
                 raise
             raise known from exc
-        store = Store(folder, engine, key_file, data_key, lock, actor=actor)
-        with store.session() as s:
+        store = Store(folder, Database(folder.db_path, engine, data_key), key_file, lock, actor)
+        with store.database.transaction() as s:
             account = s.scalar(select(HrAccount).where(HrAccount.name == actor))
             if account is not None:
                 account.last_login_at = utcnow()
-            audit.record(s, actor, "login", {"method": method})
+            store.audit.record("login", {"method": method})
     except BaseException:
         lock.release()
         raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from exitbot_desktop.ui.policy import CareContact
+from exitbot_desktop.engine.settings import CareContact
 from exitbot_desktop.ui.widgets import Box, Page, button, label
 
 

@@ -1,12 +1,13 @@
-"""One interview's traffic with the engine: the session on the store lane, follow-ups on the
-model lane, results back on the GUI thread as signals.
+"""One interview's traffic with the engine: session calls on the store lane, follow-ups on the
+model lane, and every result back on the GUI thread through one signal.
 
-Owns `InterviewController` and `Outcome`. Every session call (answer, skip, back, draft,
-submit) runs on the store lane, in order, so each answer is committed before the next
-step shows and a crash loses nothing already given. After a free-text answer it checks
-for distress (then no follow-up is asked: the LLM never counsels) and asks the session
-whether a follow-up slot is open; the follow-up streams from the assistant and can be
-cancelled at once. Failures reach the employee as calm sentences; bugs are re-raised.
+Owns `InterviewController`. It only schedules: each session call (respond, back, reply,
+submit, …) runs on the store lane, in order, and its `Outcome` (what to show, and whether
+support, a follow-up or the review comes next) is emitted as `outcome`. When an outcome
+says a follow-up is due, the controller starts writing it; the streamed words go out as
+`followup_token`, and the recorded follow-up comes back as the next `outcome`. What
+follows an answer is decided by the engine (`InterviewSession.respond`), never here.
+Failures reach the employee as calm sentences; bugs are re-raised.
 """
 
 from __future__ import annotations
@@ -14,48 +15,32 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from exitbot_desktop.engine.analysis.flags import needs_care
-from exitbot_desktop.engine.analysis.pipeline import analyze_answer, analyze_interview
-from exitbot_desktop.engine.errors import (
-    ExitBotError,
-    InterviewStateError,
-    InvalidAnswerError,
-)
-from exitbot_desktop.engine.followup import Followup, FollowupPolicy, FollowupRequest
-from exitbot_desktop.engine.interview import InterviewSession, Step
+from exitbot_desktop.engine.analysis.pipeline import analyse_interview
+from exitbot_desktop.engine.errors import ExitBotError, InterviewStateError, InvalidAnswerError
+from exitbot_desktop.engine.followup_policy import Followup, FollowupPolicy
+from exitbot_desktop.engine.interview import InterviewSession, Outcome, Response
 from exitbot_desktop.engine.llm.complete import completion_for
-from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.engine.settings import Settings
 from exitbot_desktop.ui.assistant import Assistant
 from exitbot_desktop.ui.operations import Lane, Op, OpContext
-from exitbot_desktop.ui.policy import Arming, StationPolicy
+from exitbot_desktop.ui.station import Arming
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 T = TypeVar("T")
 _log = logging.getLogger("exitbot.ui.interview")
 
-ANSWER, SKIP, PREFER_NOT = "answer", "skip", "prefer_not"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """Where the interview is after an action, and what the page should offer next."""
-
-    step: Step
-    care: bool = False  # the answer suggested distress: show support, ask no follow-up
-    followup: FollowupRequest | None = None  # a follow-up slot opened for this answer
-
 
 class InterviewController(QObject):
-    outcome = Signal(object)  # Outcome: show this step
+    outcome = Signal(object)  # Outcome: show this step (and start what it says comes next)
     followup_token = Signal(str)  # streamed text of the follow-up being written
-    followup_ready = Signal(object)  # Step: the follow-up is recorded and awaits a reply
     resumed = Signal(str)  # an interrupted interview is back; its language
     consent_needed = Signal()  # ... but it never got consent
-    review_ready = Signal(object)  # list of (Question, AnswerRecord | None, [follow-ups])
     submitted = Signal(str)  # receipt code
     declined = Signal()
     failed = Signal(str)  # a calm sentence for the employee
@@ -95,35 +80,19 @@ class InterviewController(QObject):
         return self._arming.language if self._arming else "en"
 
     def consent(self) -> None:
-        store, arming, existing = self._store, self._arming, self.session
+        existing = self.session
 
-        def start(_ctx: OpContext) -> InterviewSession:
-            session = existing
-            if session is None:
-                assert store is not None and arming is not None
-                session = InterviewSession.start(
-                    store,
-                    arming.question_set,
-                    language=arming.language,
-                    meta=arming.meta,
-                    policy=_followup_policy(arming.policy),
-                )
-            session.consent()
-            return session
+        def start(_ctx: OpContext) -> tuple[InterviewSession, Outcome]:
+            session = existing or self._new_session()
+            return session, session.consent()
 
         self._run(start, self._started)
 
     def decline(self) -> None:
-        store, arming, existing = self._store, self._arming, self.session
+        existing = self.session
 
         def decline(_ctx: OpContext) -> None:
-            session = existing
-            if session is None:
-                assert store is not None and arming is not None
-                session = InterviewSession.start(
-                    store, arming.question_set, language=arming.language, meta=arming.meta
-                )
-            session.decline()
+            (existing or self._new_session()).decline()
 
         def declined(_none: None) -> None:
             self.cancel_followup()
@@ -131,102 +100,76 @@ class InterviewController(QObject):
 
         self._run(decline, declined)
 
-    def resume(self, store: Store, interview_id: int, policy: StationPolicy) -> None:
+    def resume(self, store: Store, interview_id: int, settings: Settings) -> None:
         """Continue an interrupted interview at the question where it stopped."""
         self._store = store
 
-        def resume(_ctx: OpContext) -> InterviewSession:
-            return InterviewSession.resume(store, interview_id, policy=_followup_policy(policy))
+        def resume(_ctx: OpContext) -> tuple[InterviewSession, Outcome | None]:
+            session = InterviewSession.resume(
+                store, interview_id, policy=_followup_policy(settings)
+            )
+            return session, None if session.status == "created" else session.state()
 
         self._run(resume, self._resumed)
 
-    def _started(self, session: InterviewSession) -> None:
-        self.session = session
-        self._assistant.begin_interview(session.language)
-        self.outcome.emit(Outcome(session.current()))
+    def _new_session(self) -> InterviewSession:
+        """Runs on the store lane, from `consent` or `decline`."""
+        store, arming = self._store, self._arming
+        assert store is not None and arming is not None
+        return InterviewSession.start(
+            store,
+            arming.question_set,
+            language=arming.language,
+            meta=arming.meta,
+            policy=_followup_policy(arming.settings),
+        )
 
-    def _resumed(self, session: InterviewSession) -> None:
-        self.session = session
-        self._assistant.begin_interview(session.language)
-        self.resumed.emit(session.language)
-        if session.status == "created":
+    def _started(self, result: tuple[InterviewSession, Outcome]) -> None:
+        self.session, outcome = result
+        self._assistant.begin_interview(self.session.language)
+        self._show(outcome)
+
+    def _resumed(self, result: tuple[InterviewSession, Outcome | None]) -> None:
+        self.session, outcome = result
+        self._assistant.begin_interview(self.session.language)
+        self.resumed.emit(self.session.language)
+        if outcome is None:
             self.consent_needed.emit()
         else:
-            self.outcome.emit(Outcome(session.current()))
+            self._show(outcome)
 
     # ----------------------------------------------------------------- answering
-    def answer(self, kind: str, value: object = None) -> None:
-        """Record the current question's answer (or skip / prefer not to say), then move on
-        unless a follow-up or the care message comes first."""
-        session, store = self._session(), self._store
+    def respond(self, response: Response, *, return_to_review: bool = False) -> None:
+        """Save the current question's answer; the engine says what follows."""
+        session = self._session()
+        self._run(
+            lambda _ctx: session.respond(response, return_to_review=return_to_review), self._show
+        )
 
-        def save(_ctx: OpContext) -> Outcome:
-            _record(session, kind, value)
-            step = session.current()
-            text = step.answer.text if step.answer is not None else None
-            if step.answer is not None and store is not None:
-                _analyse(store, step.answer.id)
-            return _after_text(session, text)
-
-        self._run(save, self.outcome.emit)
-
-    def answer_followup(self, followup_id: int, text: str) -> None:
-        session, store = self._session(), self._store
-
-        def save(_ctx: OpContext) -> Outcome:
-            if text.strip():
-                session.answer_followup(followup_id, text)
-                if store is not None:
-                    _analyse(store, followup_id)
-            else:
-                session.skip_followup(followup_id)
-            if session.current().draft is not None:
-                session.save_draft("")  # the reply's draft is used up
-            return _after_text(session, text if text.strip() else None)
-
-        self._run(save, self.outcome.emit)
+    def reply_to_followup(self, text: str) -> None:
+        session = self._session()
+        self._run(lambda _ctx: session.reply_to_followup(text), self._show)
 
     def skip_followup(self) -> None:
-        """Stop the follow-up at once: generation is cancelled, any recorded one skipped."""
+        """Stop the follow-up at once: generation is cancelled, a recorded one skipped."""
         self.cancel_followup()
         session = self._session()
-
-        def skip(_ctx: OpContext) -> Outcome:
-            for followup in session.current().followups:
-                if followup.status == "pending":
-                    session.skip_followup(followup.id)
-            return Outcome(session.next())
-
-        self._run(skip, self.outcome.emit)
+        self._run(lambda _ctx: session.skip_followup(), self._show)
 
     def go_on(self) -> None:
-        """After the care message, or past a question already answered: the next question."""
+        """After the support message, or past a question already answered: the next question."""
         session = self._session()
-        self._run(lambda _ctx: Outcome(session.next()), self.outcome.emit)
+        self._run(lambda _ctx: session.go_on(), self._show)
 
-    def back(self, kind: str | None, value: object = None) -> None:
+    def back(self, response: Response | None = None) -> None:
         """Keep what was entered (if anything) and go to the previous question."""
+        self.cancel_followup()
         session = self._session()
-
-        def back(_ctx: OpContext) -> Outcome:
-            _record(session, kind, value)
-            return Outcome(session.back())
-
-        self._run(back, self.outcome.emit)
+        self._run(lambda _ctx: session.back(response), self._show)
 
     def edit(self, question_id: str) -> None:
         session = self._session()
-        self._run(lambda _ctx: Outcome(session.edit(question_id)), self.outcome.emit)
-
-    def save_and_review(self, kind: str | None, value: object = None) -> None:
-        """Save the question being edited and return to the review page."""
-        session = self._session()
-
-        def save(_ctx: OpContext) -> Outcome:
-            _record(session, kind, value)
-            return Outcome(session.go_to_review())
-
-        self._run(save, self.outcome.emit)
+        self._run(lambda _ctx: session.edit(question_id), self._show)
 
     def save_draft(self, text: str) -> None:
         """Keep the words being typed; best effort, never in the employee's way."""
@@ -238,10 +181,16 @@ class InterviewController(QObject):
         ).run_in_background()
 
     # ----------------------------------------------------------------- follow-ups
-    def generate_followup(self, request: FollowupRequest) -> None:
+    def _show(self, outcome: Outcome) -> None:
+        self.outcome.emit(outcome)
+        if outcome.followup is not None:
+            self._write_followup(outcome)
+
+    def _write_followup(self, outcome: Outcome) -> None:
+        assert outcome.followup is not None
         self.cancel_followup()
         session = self._session()
-        op = self._assistant.generate(request)
+        op = self._assistant.generate(outcome.followup)
         op.progress(lambda token: self.followup_token.emit(str(token)))
         op.success(lambda followup: self._record_followup(session, followup))
         op.failure(self._followup_failed)
@@ -255,13 +204,8 @@ class InterviewController(QObject):
     def _record_followup(self, session: InterviewSession, followup: Followup | None) -> None:
         if followup is None:  # cancelled
             return
-
-        def record(_ctx: OpContext) -> Step:
-            session.add_followup(followup)
-            return session.current()
-
-        op = Op(record, owner=self).success(self.followup_ready.emit)
-        op.failure(self._store_failed)
+        op = Op(lambda _ctx: session.record_followup(followup), owner=self)
+        op.success(self._show).failure(self._store_failed)
         self._followup_ops.append(op.run_in_background())
 
     def _followup_failed(self, error: Exception) -> None:
@@ -273,16 +217,12 @@ class InterviewController(QObject):
         session = self._session()
 
         def moved_on(outcome: Outcome) -> None:
-            self.outcome.emit(outcome)
+            self._show(outcome)
             self.failed.emit(message)  # after the next question shows, which clears errors
 
-        self._run(lambda _ctx: Outcome(session.next()), moved_on)
+        self._run(lambda _ctx: session.go_on(), moved_on)
 
     # ----------------------------------------------------------------- finishing
-    def load_review(self) -> None:
-        session = self._session()
-        self._run(lambda _ctx: session.review(), self.review_ready.emit)
-
     def submit(self) -> None:
         session = self._session()
 
@@ -301,7 +241,7 @@ class InterviewController(QObject):
             return
         complete = completion_for(backend)
         Op(
-            lambda _ctx: analyze_interview(store, interview_id, complete, backend.model),
+            lambda _ctx: analyse_interview(store, interview_id, complete, backend.model),
             lane=Lane.WORK,
             owner=self,
             uses_store=True,  # closing the store waits for it
@@ -364,41 +304,8 @@ class InterviewController(QObject):
         _log.warning("A draft or rating was not saved: %s", error.user_message)
 
 
-def _record(session: InterviewSession, kind: str | None, value: object = None) -> None:
-    """Save the current question as the person left it: an answer, "prefer not to say",
-    a skip, or (kind None) nothing at all."""
-    if kind == ANSWER:
-        session.answer(value)
-    elif kind == PREFER_NOT:
-        session.prefer_not_to_say()
-    elif kind == SKIP:
-        session.skip()
-
-
-def _followup_policy(policy: StationPolicy) -> FollowupPolicy:
+def _followup_policy(settings: Settings) -> FollowupPolicy:
     return FollowupPolicy(
-        per_question=policy.followups_per_question, per_interview=policy.followups_per_interview
+        per_question=settings.followups_per_question,
+        per_interview=settings.followups_per_interview,
     )
-
-
-def _analyse(store: Store, answer_id: int) -> None:
-    """Sentiment, themes and flags for the answer just saved (the lexicon: milliseconds).
-
-    Never in the employee's way: the answer is already committed, and a failure here is
-    logged; the full analysis after submit covers every answer again.
-    """
-    try:
-        analyze_answer(store, answer_id)
-    except ExitBotError as error:
-        _log.warning("Analysing answer %s failed: %s", answer_id, error.user_message)
-
-
-def _after_text(session: InterviewSession, text: str | None) -> Outcome:
-    """After a saved answer: support if it suggests distress, else a follow-up or the next step."""
-    if text and needs_care(text, session.language):
-        session.flag_care()
-        return Outcome(session.current(), care=True)
-    request = session.followup_request() if text else None
-    if request is not None:
-        return Outcome(session.current(), followup=request)
-    return Outcome(session.next())

@@ -1,6 +1,6 @@
 """The chat-like thread of follow-ups under a question: earlier ones, the one being written.
 
-Owns `FollowupThread`. While the assistant writes, a typing indicator shows and the
+Owns `FollowupChat`. While the assistant writes, a typing indicator shows and the
 words appear as they stream in; "Skip this follow-up" is there the whole time. Once the
 follow-up is recorded, its final text replaces the streamed one (the guard may have
 swapped it for a safer question) and a reply box takes the focus.
@@ -11,14 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from exitbot_desktop.engine.store.interviews import AnswerRecord
+from exitbot_desktop.engine.records import AnswerRecord
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
 from exitbot_desktop.ui.widgets import button, clear_layout, label
 
 _DOTS = ("●○○", "○●○", "○○●")
 
 
-class FollowupThread(QWidget):
+class FollowupChat(QWidget):
     skip_requested = Signal()
 
     def __init__(self, max_length: int) -> None:

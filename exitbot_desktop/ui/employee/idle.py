@@ -2,7 +2,7 @@
 
 Owns `IdleWatch`: an application-wide event filter that restarts a timer on every key,
 click, wheel or touch, and reports `idle` when the timer runs out. The station uses it
-on the welcome screen to disarm itself (drop the data key) after the policy's minutes.
+on the welcome screen to disarm itself (drop the data key) after the `idle_disarm_minutes` setting.
 """
 
 from __future__ import annotations

@@ -10,22 +10,27 @@ officer wants out, and when the station should disarm itself.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from exitbot_desktop.engine.store.interviews import InterviewMeta
-from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.engine.interview import Outcome
+from exitbot_desktop.engine.metadata import InterviewMeta
+from exitbot_desktop.engine.settings import Settings
 from exitbot_desktop.ui.assistant import Assistant
 from exitbot_desktop.ui.employee.care import PausePage
-from exitbot_desktop.ui.employee.controller import InterviewController, Outcome
+from exitbot_desktop.ui.employee.controller import InterviewController
 from exitbot_desktop.ui.employee.idle import IdleWatch
 from exitbot_desktop.ui.employee.question_page import QuestionPage
-from exitbot_desktop.ui.employee.review import ReviewItem, ReviewPage
+from exitbot_desktop.ui.employee.review import ReviewPage
 from exitbot_desktop.ui.employee.thanks import ThanksPage
 from exitbot_desktop.ui.employee.welcome import WelcomePage
-from exitbot_desktop.ui.policy import Arming, StationPolicy
+from exitbot_desktop.ui.station import Arming
 from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 
 class _WaitPage(Page):
@@ -42,7 +47,7 @@ class _WaitPage(Page):
 
 class EmployeeMode(QWidget):
     leave_requested = Signal()  # an HR officer wants the station back (password follows)
-    idle_timeout = Signal()  # nobody used the welcome screen for the policy's minutes
+    idle_timeout = Signal()  # nobody used the welcome screen for `idle_disarm_minutes`
     rearm_needed = Signal()  # the next interview needs HR (a named interview ended)
     language_changed = Signal(str)
 
@@ -51,7 +56,7 @@ class EmployeeMode(QWidget):
         self.controller = InterviewController(assistant)
         self._store: Store | None = None
         self._arming: Arming | None = None
-        self._policy = StationPolicy()
+        self._settings = Settings()
 
         self._organisation = label("muted", wrap=False)
         self.leave_button = button(flat=True)
@@ -83,7 +88,6 @@ class EmployeeMode(QWidget):
 
         c = self.controller
         c.outcome.connect(self._outcome)
-        c.review_ready.connect(self._review_ready)
         c.submitted.connect(self._submitted)
         c.declined.connect(self._declined)
         c.resumed.connect(self._resumed)
@@ -95,7 +99,7 @@ class EmployeeMode(QWidget):
         self.question.pause_requested.connect(lambda: self._show(self.pause))
         self.pause.resume_requested.connect(self._resume_after_pause)
         self.review.edit_requested.connect(self._edit)
-        self.review.back_requested.connect(lambda: c.back(None))
+        self.review.back_requested.connect(lambda: c.back())
         self.review.submit_requested.connect(c.submit)
         self.thanks.rated.connect(c.rate)
         self.thanks.finished.connect(self._next_person)
@@ -104,21 +108,21 @@ class EmployeeMode(QWidget):
     # ----------------------------------------------------------------- arming
     def arm(self, store: Store, arming: Arming) -> None:
         """Hand the station to the next person: the welcome screen, nothing recorded yet."""
-        self._store, self._arming, self._policy = store, arming, arming.policy
+        self._store, self._arming, self._settings = store, arming, arming.settings
         self.controller.arm(store, arming)
-        self.question.care_contacts = arming.policy.care_contacts
+        self.question.care_contacts = arming.settings.care_contacts
         self._organisation.setText(store.organisation)
         self.welcome.show_for(arming, store.organisation)
         self._show(self.welcome)
 
     def resume(self, store: Store, interview_id: int, arming: Arming) -> None:
         """Continue an interrupted interview; `arming` serves the next person after it."""
-        self._store, self._arming, self._policy = store, arming, arming.policy
-        self.question.care_contacts = arming.policy.care_contacts
+        self._store, self._arming, self._settings = store, arming, arming.settings
+        self.question.care_contacts = arming.settings.care_contacts
         self._organisation.setText(store.organisation)
         self.waiting.error.clear_message()
         self._show(self.waiting)  # until the interview is loaded
-        self.controller.resume(store, interview_id, arming.policy)
+        self.controller.resume(store, interview_id, arming.settings)
 
     def stop(self) -> None:
         """HR takes the station back: keep what is typed, stop timers and follow-ups."""
@@ -140,8 +144,8 @@ class EmployeeMode(QWidget):
     # ----------------------------------------------------------------- routing
     def _show(self, page: Page) -> None:
         self.stack.setCurrentWidget(page)
-        if page is self.welcome and self._policy.idle_disarm_minutes > 0:
-            self.idle.start(self._policy.idle_disarm_minutes)
+        if page is self.welcome and self._settings.idle_disarm_minutes > 0:
+            self.idle.start(self._settings.idle_disarm_minutes)
         else:
             self.idle.stop()
         focus = page.first_focus()
@@ -149,29 +153,26 @@ class EmployeeMode(QWidget):
             focus.setFocus()
 
     def _outcome(self, outcome: Outcome) -> None:
-        if outcome.step.in_review:
+        if outcome.review is not None:
             self.question.from_review = False
-            self.controller.load_review()
+            self.review.show_items(outcome.review, self.controller.language)
+            self._show(self.review)
             return
         self.question.show_outcome(outcome, self.controller.language)
         if self.stack.currentWidget() is not self.question:
             self.stack.setCurrentWidget(self.question)
             self.idle.stop()
 
-    def _review_ready(self, items: list[ReviewItem]) -> None:
-        self.review.show_items(items, self.controller.language)
-        self._show(self.review)
-
     def _edit(self, question_id: str) -> None:
         self.question.from_review = True
         self.controller.edit(question_id)
 
     def _submitted(self, code: str) -> None:
-        self.thanks.show_receipt(code, self._policy.thank_you_seconds)
+        self.thanks.show_receipt(code, self._settings.thank_you_seconds)
         self._show(self.thanks)
 
     def _declined(self) -> None:
-        self.thanks.show_declined(self._policy.thank_you_seconds)
+        self.thanks.show_declined(self._settings.thank_you_seconds)
         self._show(self.thanks)
 
     def _resumed(self, language: str) -> None:
@@ -201,7 +202,7 @@ class EmployeeMode(QWidget):
     def _next_person(self) -> None:
         """After thanks: a fresh anonymous welcome, or back to HR if the last was named."""
         arming, store = self._arming, self._store
-        if arming is None or store is None or self._policy.anonymity == "named":
+        if arming is None or store is None or self._settings.anonymity == "named":
             self.rearm_needed.emit()
             return
         blank = dataclasses.replace(arming, meta=InterviewMeta(anonymous=True))

@@ -13,19 +13,20 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
-from exitbot_desktop.engine.interview import Step
-from exitbot_desktop.engine.store.interviews import AnswerRecord
+from exitbot_desktop.engine.interview import (
+    Answered,
+    Outcome,
+    PreferNotToSay,
+    Response,
+    Skipped,
+    Step,
+)
+from exitbot_desktop.engine.records import AnswerRecord
+from exitbot_desktop.engine.settings import CareContact
 from exitbot_desktop.ui.employee.answer_inputs import AnswerInput, TextInput, make_input
 from exitbot_desktop.ui.employee.care import CarePanel
-from exitbot_desktop.ui.employee.controller import (
-    ANSWER,
-    PREFER_NOT,
-    SKIP,
-    InterviewController,
-    Outcome,
-)
-from exitbot_desktop.ui.employee.followup_thread import FollowupThread
-from exitbot_desktop.ui.policy import CareContact
+from exitbot_desktop.ui.employee.controller import InterviewController
+from exitbot_desktop.ui.employee.followup_chat import FollowupChat
 from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label, tab_order
 
 DRAFT_DELAY_MS = 1500
@@ -51,7 +52,7 @@ class QuestionPage(Page):
         self._input_holder.setContentsMargins(0, 4, 0, 0)
         self.input: AnswerInput | None = None
         self.prefer_not = QCheckBox()
-        self.followups = FollowupThread(4000)
+        self.followups = FollowupChat(4000)
         self.care = CarePanel()
         self.error = ErrorLine()
         self.back_button = button()
@@ -91,7 +92,6 @@ class QuestionPage(Page):
         self.care.continue_requested.connect(self._after_care)
         self.care.pause_requested.connect(self.pause_requested)
         controller.followup_token.connect(self.followups.append)
-        controller.followup_ready.connect(self._followup_ready)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._next)
         self.retranslate()
@@ -122,17 +122,17 @@ class QuestionPage(Page):
         self.prefer_not.setVisible(question.allow_prefer_not and not step.followups)
         self.skip_button.setVisible(not question.required)
 
-        pending = [f for f in step.followups if f.status == "pending"]
-        if not same_question or not (outcome.care or outcome.followup):
-            self._fill(step, has_pending=bool(pending))
+        pending = step.pending_followup
+        if not same_question or not (outcome.care or outcome.followup or pending):
+            self._fill(step, has_pending=pending is not None)
         self.followups.show_history(step.followups)
-        if pending:
-            self.followups.show_recorded(pending[-1], step.draft)
+        if pending is not None:
+            self.followups.show_recorded(pending, step.draft)
         self.care.hide()
         # Once the answer is saved and support or a follow-up comes next, the answer is
         # shown but not changed here: edits would land in the draft slot (and after a crash
         # in the follow-up's reply), and "Skip question" would overwrite the saved answer.
-        answered = outcome.care or outcome.followup is not None or bool(pending)
+        answered = outcome.care or outcome.followup is not None or pending is not None
         if answered:
             self.prefer_not.hide()
             self.skip_button.hide()
@@ -143,10 +143,9 @@ class QuestionPage(Page):
             self.care.offer(self.care_contacts)
             focus = self.care.continue_button
         elif outcome.followup is not None:
-            self.followups.begin()
-            self._controller.generate_followup(outcome.followup)
+            self.followups.begin()  # the controller is writing it
             focus = self.followups.skip_button
-        elif pending:
+        elif pending is not None:
             focus = self.followups.reply.box
         elif self.input is not None:
             focus = self.input.focus_target()
@@ -154,6 +153,8 @@ class QuestionPage(Page):
         if focus is not None:
             focus.setFocus()
             self.reveal(self.care if outcome.care else focus)
+        if pending is not None and same_question:
+            self.reveal(self.followups.reply)
 
     def _build_input(self, step: Step) -> None:
         assert step.question is not None
@@ -214,11 +215,11 @@ class QuestionPage(Page):
         self.back_button.setEnabled(not first)
 
     # ------------------------------------------------------------------ actions
-    def _entered(self) -> tuple[str | None, object]:
+    def _entered(self) -> Response | None:
         if self.prefer_not.isVisible() and self.prefer_not.isChecked():
-            return PREFER_NOT, None
+            return PreferNotToSay()
         value = self.input.value() if self.input is not None else None
-        return (ANSWER, value) if value is not None else (None, None)
+        return Answered(value) if value is not None else None
 
     def _next(self) -> None:
         if self._controller.busy or not self.isVisible():
@@ -229,24 +230,21 @@ class QuestionPage(Page):
                 self._controller.skip_followup()  # Next while it is being written skips it
             else:
                 reply = self.followups.reply.value()
-                self._controller.answer_followup(self.followups.followup_id, str(reply or ""))
+                self._controller.reply_to_followup(str(reply or ""))
             return
         if self.care.isVisible():
             self._after_care()
             return
-        kind, value = self._entered()
-        if kind is None:
+        response = self._entered()
+        if response is None:
             step = self._step
             if step is not None and step.question is not None and step.question.required:
                 self.error.show_message(self.tr("Please answer this question to go on."))
                 return
-            kind = SKIP
+            response = Skipped()
         # from_review stays set until the review is back (EmployeeMode clears it then), so
         # a save that fails can be tried again and still returns to the review.
-        if self.from_review:
-            self._controller.save_and_review(kind, value)
-            return
-        self._controller.answer(kind, value)
+        self._controller.respond(response, return_to_review=self.from_review)
 
     def _skip(self) -> None:
         if self._controller.busy:
@@ -257,10 +255,7 @@ class QuestionPage(Page):
             return
         self._drop_draft()
         self._controller.cancel_followup()
-        if self.from_review:
-            self._controller.save_and_review(SKIP)
-            return
-        self._controller.answer(SKIP)
+        self._controller.respond(Skipped(), return_to_review=self.from_review)
 
     def _back(self) -> None:
         if self._controller.busy:
@@ -269,11 +264,10 @@ class QuestionPage(Page):
         if self.followups.active:
             # Keep the reply being typed: it comes back with the follow-up (show_recorded).
             self.flush_draft()
-            self._controller.back(None)
+            self._controller.back()
             return
         self._drop_draft()
-        kind, value = self._entered()
-        self._controller.back(kind, value)
+        self._controller.back(self._entered())
 
     def _skip_followup(self) -> None:
         self._drop_draft()
@@ -282,13 +276,6 @@ class QuestionPage(Page):
     def _after_care(self) -> None:
         self.care.hide()
         self._controller.go_on()
-
-    def _followup_ready(self, step: Step) -> None:
-        self._step = step
-        pending = [f for f in step.followups if f.status == "pending"]
-        if pending:
-            self.followups.show_recorded(pending[-1])
-            self.reveal(self.followups.reply)
 
     def _prefer_not_toggled(self, checked: bool) -> None:
         if self.input is not None:

@@ -1,16 +1,19 @@
 """Review and submit: every answer listed in the person's words, each one changeable.
 
-Owns `ReviewPage` and `describe_answer`. Nothing is final until Submit; "Change" jumps
-to the question and its Next button then comes back here.
+Owns `ReviewPage`. Nothing is final until Submit; "Change" jumps to the question and its
+Next button then comes back here. Answers are put into words by the engine
+(`answer_text`), as in the HR reports.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from exitbot_desktop.engine.questions import Question
-from exitbot_desktop.engine.store.interviews import AnswerRecord
+from exitbot_desktop.engine.answer_text import answer_text
+from exitbot_desktop.engine.interview import ReviewItem
 from exitbot_desktop.ui.widgets import (
     Box,
     ErrorLine,
@@ -20,34 +23,6 @@ from exitbot_desktop.ui.widgets import (
     label,
     tab_order,
 )
-
-ReviewItem = tuple[Question, AnswerRecord | None, list[AnswerRecord]]
-
-
-def describe_answer(question: Question, answer: AnswerRecord | None, language: str) -> str:
-    """An answer as the person would say it (choice labels, Yes/No, "Skipped")."""
-
-    if answer is None:
-        return QCoreApplication.translate("ReviewPage", "Not answered")
-    if answer.status == "skipped":
-        return QCoreApplication.translate("ReviewPage", "Skipped")
-    if answer.status == "prefer_not":
-        return QCoreApplication.translate("ReviewPage", "Prefer not to say")
-    value = answer.value
-    labels = {c.id: c.label_for(language) for c in question.choices}
-    if isinstance(value, bool):
-        return (
-            QCoreApplication.translate("ReviewPage", "Yes")
-            if value
-            else QCoreApplication.translate("ReviewPage", "No")
-        )
-    if isinstance(value, list):
-        return ", ".join(labels.get(str(v), str(v)) for v in value)
-    if question.type == "rating":
-        return QCoreApplication.translate("ReviewPage", "{value} of 5").format(value=value)
-    if question.type == "scale_0_10":
-        return QCoreApplication.translate("ReviewPage", "{value} of 10").format(value=value)
-    return labels.get(str(value), str(value))
 
 
 class ReviewPage(Page):
@@ -79,17 +54,18 @@ class ReviewPage(Page):
         self.submit_button.clicked.connect(self.submit_requested)
         self.retranslate()
 
-    def show_items(self, items: list[ReviewItem], language: str) -> None:
+    def show_items(self, items: Sequence[ReviewItem], language: str) -> None:
         clear_layout(self._items)
         self.change_buttons.clear()
         self.error.clear_message()
         chain: list[QWidget] = []
-        for number, (question, answer, followups) in enumerate(items, start=1):
+        for number, item in enumerate(items, start=1):
+            question, followups = item.question, item.followups
             card = Box()
             text = question.text_for(language)
             heading = label("muted")
             heading.setText(f"{number}. {text}")
-            said_text = describe_answer(question, answer, language)
+            said_text = answer_text(question, item.answer, language)
             said = label(selectable=True)
             said.setText(said_text)
             said.setAccessibleName(self.tr("Your answer to: {question}").format(question=text))

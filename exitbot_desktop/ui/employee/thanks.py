@@ -1,7 +1,7 @@
 """The end of an interview: thanks, the receipt code and what it is for, a one-click rating.
 
 Owns `ThanksPage`, also used (without code or rating) after someone declines. The page
-returns to the welcome screen by itself after the policy's `thank_you_seconds`, with a
+returns to the welcome screen by itself after the `thank_you_seconds` setting, with a
 visible countdown, so the next person never sees it.
 """
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
+from exitbot_desktop.engine.settings import DEFAULTS
 from exitbot_desktop.ui.i18n import LANGUAGES
-from exitbot_desktop.ui.policy import Arming
+from exitbot_desktop.ui.station import Arming
 from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label, tab_order
 
 
@@ -127,7 +128,7 @@ class WelcomePage(Page):
             )
         )
         anonymous = arming is None or arming.meta.anonymous
-        months = arming.policy.retention_months if arming else 24
+        months = (arming.settings if arming else DEFAULTS).retention_months
         texts = [
             (
                 self.tr("Why we ask"),

@@ -1,9 +1,9 @@
 """Arming the station: HR records what it knows about the leaving employee, then hands over.
 
-Owns `ArmPage`. Every metadata field is optional unless the policy's
-`required_metadata` says otherwise; whether the interview is anonymous or named follows
-the policy (or HR's choice when the policy is "choose"), and the page says plainly which
-it will be. Stored values are stable ids (tenure bands, leaving type) so reports and
+Owns `ArmPage`. Every metadata field (the engine's `META_FIELDS`) is optional unless the
+`required_metadata` setting says otherwise; whether the interview is anonymous or named
+follows the `anonymity` setting (or HR's choice when it is "choose"), and the page says
+plainly which it will be. Stored values are stable ids (tenure bands, leaving type) so reports and
 question conditions can rely on them; the labels are translated.
 """
 
@@ -23,13 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exitbot_desktop.engine.metadata import (
+    LEAVING_TYPES,
+    META_FIELD_NAMES,
+    TENURE_BANDS,
+    InterviewMeta,
+)
 from exitbot_desktop.engine.questions import QuestionSet
-from exitbot_desktop.engine.store.interviews import TENURE_BANDS, InterviewMeta
+from exitbot_desktop.engine.settings import Settings
 from exitbot_desktop.ui.i18n import LANGUAGES
-from exitbot_desktop.ui.policy import Arming, StationPolicy
+from exitbot_desktop.ui.station import Arming
 from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label
-
-LEAVING_TYPES = ("voluntary", "involuntary")
 
 
 class ArmPage(Page):
@@ -38,7 +42,7 @@ class ArmPage(Page):
 
     def __init__(self) -> None:
         super().__init__()
-        self._policy = StationPolicy()
+        self._settings = Settings()
         self._question_set: QuestionSet | None = None
         self._title = label("title")
         self._intro = label("muted")
@@ -53,6 +57,17 @@ class ArmPage(Page):
         self.leaving_date.setCalendarPopup(True)
         self.leaving_date.setEnabled(False)
         self.leaving_type = QComboBox()
+        # One input per metadata field (the engine's list), by field name.
+        self._inputs: dict[str, QWidget] = {
+            "department": self.department,
+            "role": self.role,
+            "tenure_band": self.tenure,
+            "location": self.location,
+            "manager": self.manager,
+            "leaving_date": self.leaving_date,
+            "leaving_type": self.leaving_type,
+        }
+        assert tuple(self._inputs) == META_FIELD_NAMES, "the form must offer every field"
         self.anonymous = QRadioButton()
         self.named = QRadioButton()
         self._anonymity_group = QButtonGroup(self)
@@ -118,18 +133,18 @@ class ArmPage(Page):
         self._captions[field] = caption
         return caption
 
-    def prepare(self, question_set: QuestionSet, policy: StationPolicy, language: str) -> None:
+    def prepare(self, question_set: QuestionSet, settings: Settings, language: str) -> None:
         """A blank form for the next person."""
         self._question_set = question_set
-        self._policy = policy
+        self._settings = settings
         for field in (self.department, self.role, self.location, self.manager, self.employee_name):
             field.clear()
         self.tenure.setCurrentIndex(0)
         self.leaving_type.setCurrentIndex(0)
         self.date_known.setChecked(False)
         self.leaving_date.setDate(QDate.currentDate())
-        self.anonymous.setChecked(policy.anonymity != "named")
-        self.named.setChecked(policy.anonymity == "named")
+        self.anonymous.setChecked(settings.anonymity != "named")
+        self.named.setChecked(settings.anonymity == "named")
         self.language.clear()
         for code in question_set.languages:
             self.language.addItem(LANGUAGES.get(code, code), code)
@@ -151,27 +166,28 @@ class ArmPage(Page):
         )
         self._about_heading.setText(self.tr("About the leaving employee"))
         self._interview_heading.setText(self.tr("The interview"))
-        required = set(self._policy.required_metadata)
+        required = set(self._settings.required_metadata)
         captions = {
-            self.department: (self.tr("&Department:"), self.tr("Department"), "department"),
-            self.role: (self.tr("&Role:"), self.tr("Role"), "role"),
-            self.tenure: (
-                self.tr("&Time with us:"),
-                self.tr("Time with the organisation"),
-                "tenure_band",
-            ),
-            self.location: (self.tr("&Location:"), self.tr("Location"), "location"),
-            self.manager: (self.tr("&Manager:"), self.tr("Manager"), "manager"),
-            self.leaving_date: (self.tr("Leaving &date:"), self.tr("Leaving date"), "leaving_date"),
-            self.leaving_type: (self.tr("Leaving &type:"), self.tr("Leaving type"), "leaving_type"),
-            self.anonymous: (self.tr("Answers are:"), self.tr("Anonymous interview"), ""),
-            self.employee_name: (self.tr("Employee &name:"), self.tr("Employee name"), ""),
-            self.language: (self.tr("&Language:"), self.tr("Interview language"), ""),
+            "department": (self.tr("&Department:"), self.tr("Department")),
+            "role": (self.tr("&Role:"), self.tr("Role")),
+            "tenure_band": (self.tr("&Time with us:"), self.tr("Time with the organisation")),
+            "location": (self.tr("&Location:"), self.tr("Location")),
+            "manager": (self.tr("&Manager:"), self.tr("Manager")),
+            "leaving_date": (self.tr("Leaving &date:"), self.tr("Leaving date")),
+            "leaving_type": (self.tr("Leaving &type:"), self.tr("Leaving type")),
         }
-        for field, (caption, name, key) in captions.items():
+        others = {
+            self.anonymous: (self.tr("Answers are:"), self.tr("Anonymous interview")),
+            self.employee_name: (self.tr("Employee &name:"), self.tr("Employee name")),
+            self.language: (self.tr("&Language:"), self.tr("Interview language")),
+        }
+        for key, (caption, name) in captions.items():
             marker = " *" if key in required else ""
-            self._captions[field].setText(caption + marker)
-            field.setAccessibleName(name + (self.tr(" (required)") if marker else ""))
+            self._captions[self._inputs[key]].setText(caption + marker)
+            self._inputs[key].setAccessibleName(name + (self.tr(" (required)") if marker else ""))
+        for field, (caption, name) in others.items():
+            self._captions[field].setText(caption)
+            field.setAccessibleName(name)
         self.named.setAccessibleName(self.tr("Named interview"))
         self.anonymous.setText(self.tr("&Anonymous"))
         self.named.setText(self.tr("Na&med"))
@@ -198,8 +214,7 @@ class ArmPage(Page):
             self.leaving_type,
             [
                 ("", self.tr("Not recorded")),
-                ("voluntary", self.tr("Voluntary")),
-                ("involuntary", self.tr("Involuntary")),
+                *zip(LEAVING_TYPES, (self.tr("Voluntary"), self.tr("Involuntary")), strict=True),
             ],
         )
         self.cancel_button.setText(self.tr("&Cancel"))
@@ -217,7 +232,7 @@ class ArmPage(Page):
         combo.setCurrentIndex(max(combo.findData(current), 0))
 
     def _update_anonymity(self) -> None:
-        choose = self._policy.anonymity == "choose"
+        choose = self._settings.anonymity == "choose"
         self.anonymous.setEnabled(choose)
         self.named.setEnabled(choose)
         named = self.named.isChecked()
@@ -234,24 +249,13 @@ class ArmPage(Page):
     def _hand_over(self) -> None:
         if self._question_set is None:
             return
+        named = self.named.isChecked()
         meta = InterviewMeta(
-            department=self.department.text().strip() or None,
-            role=self.role.text().strip() or None,
-            tenure_band=self.tenure.currentData() or None,
-            location=self.location.text().strip() or None,
-            manager=self.manager.text().strip() or None,
-            leaving_date=(
-                self.leaving_date.date().toString("yyyy-MM-dd")
-                if self.date_known.isChecked()
-                else None
-            ),
-            leaving_type=self.leaving_type.currentData() or None,
-            anonymous=not self.named.isChecked(),
-            employee_name=self.employee_name.text().strip() or None
-            if self.named.isChecked()
-            else None,
+            **{name: self._value(name) for name in META_FIELD_NAMES},
+            anonymous=not named,
+            employee_name=self.employee_name.text().strip() or None if named else None,
         )
-        missing = [f for f in self._policy.required_metadata if not getattr(meta, f)]
+        missing = [f for f in self._settings.required_metadata if not getattr(meta, f)]
         if not meta.anonymous and not meta.employee_name:
             missing.append("employee_name")
         if missing:
@@ -263,4 +267,15 @@ class ArmPage(Page):
             return
         self.error.clear_message()
         language = str(self.language.currentData() or "en")
-        self.armed.emit(Arming(meta, language, self._question_set, self._policy))
+        self.armed.emit(Arming(meta, language, self._question_set, self._settings))
+
+    def _value(self, name: str) -> str | None:
+        """What the form holds for one metadata field (None: not recorded)."""
+        field = self._inputs[name]
+        if isinstance(field, QLineEdit):
+            return field.text().strip() or None
+        if isinstance(field, QComboBox):
+            return str(field.currentData() or "") or None
+        if self.date_known.isChecked():
+            return self.leaving_date.date().toString("yyyy-MM-dd")
+        return None

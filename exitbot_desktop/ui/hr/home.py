@@ -8,16 +8,19 @@ HR can also discard one. Loading and discarding go through the store lane.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from exitbot_desktop.engine.interview import InterviewSession
-from exitbot_desktop.engine.store.interviews import InterviewRecord, InterviewRepository
-from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.engine.records import InterviewRecord
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.operations import Op
 from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label, tab_order
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 
 def local_time(record_time: datetime) -> str:
@@ -110,7 +113,7 @@ class HomePage(Page):
         store = self._store
         if store is None:
             return
-        Op(lambda _ctx: InterviewRepository(store).unfinished(), owner=self).success(
+        Op(lambda _ctx: store.interviews.unfinished(), owner=self).success(
             self._show_unfinished
         ).failure(known_failure(self.error.show_message)).run_in_background()
 

@@ -8,6 +8,8 @@ event loop keeps running while it waits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,22 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exitbot_desktop.engine.store.keys import KeyFile
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.operations import Lane, Op
 from exitbot_desktop.ui.widgets import ErrorLine, label
 
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
+
 
 class HrPasswordDialog(QDialog):
-    def __init__(self, parent: QWidget, key_file: KeyFile, account: str, reason: str) -> None:
+    def __init__(self, parent: QWidget, store: Store, account: str, reason: str) -> None:
         super().__init__(parent)
-        self._key_file = key_file
+        self._store = store
         self.setWindowTitle(self.tr("HR password needed"))
         self.setModal(True)
         self._reason = label()
         self._reason.setText(reason)
         self.account = QComboBox()
-        self.account.addItems(key_file.accounts)
+        self.account.addItems(store.accounts())
         self.account.setCurrentText(account)
         self.account.setAccessibleName(self.tr("HR account"))
         self.password = QLineEdit()
@@ -72,17 +76,13 @@ class HrPasswordDialog(QDialog):
         self.password.setFocus()
 
     def _verify(self) -> None:
-        account, password, key_file = (
-            self.account.currentText(),
-            self.password.text(),
-            self._key_file,
-        )
+        account, password, store = self.account.currentText(), self.password.text(), self._store
         if not password:
             self.error.show_message(self.tr("Please type the password."))
             return
         self.buttons.setEnabled(False)
         Op(
-            lambda _ctx: _check_password(key_file, account, password), lane=Lane.WORK, owner=self
+            lambda _ctx: store.check_password(account, password), lane=Lane.WORK, owner=self
         ).success(lambda _none: self.accept()).failure(
             known_failure(self._wrong)
         ).run_in_background()
@@ -93,8 +93,3 @@ class HrPasswordDialog(QDialog):
         self.password.setFocus()
         self.error.show_message(message)
         self.adjustSize()
-
-
-def _check_password(key_file: KeyFile, account: str, password: str) -> None:
-    """Raises `WrongPasswordError` unless the password unwraps the key (which is dropped)."""
-    key_file.unwrap(account, password)

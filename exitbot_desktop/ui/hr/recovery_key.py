@@ -8,7 +8,6 @@ in the background. The key leaves memory when the page is left.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -16,7 +15,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QHBoxLayout, QWidget
 
-from exitbot_desktop.engine.errors import StoreError
+from exitbot_desktop.engine.files import write_private_text
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.operations import Lane, Op
 from exitbot_desktop.ui.widgets import (
@@ -145,11 +144,13 @@ class RecoveryKeyPage(Page):
             self.tr("Save the recovery key"),
             str(Path.home() / "exitbot-recovery-key.txt"),
             self.tr("Text files (*.txt)"),
+            # The engine never writes a key over an existing file and says so.
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not path:
             return
         text = self._document_text()
-        Op(lambda _ctx: _write_private(Path(path), text), lane=Lane.WORK, owner=self).success(
+        Op(lambda _ctx: write_private_text(Path(path), text), lane=Lane.WORK, owner=self).success(
             lambda _none: self.status.setText(
                 self.tr(
                     "Saved to {path}. Print it or copy it to a safe place, then delete the file."
@@ -162,13 +163,3 @@ class RecoveryKeyPage(Page):
         self.key_label.clear()
         self.key_label.setAccessibleDescription("")
         self.confirmed.emit()
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Readable by this user only: the key opens every interview."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise StoreError(f"The file {path} could not be written ({exc.strerror}).") from None

@@ -7,15 +7,20 @@ that `vault.create` returns goes straight to the next page and is never stored h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import KdfParams
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.hr.password_hint import password_hint
 from exitbot_desktop.ui.operations import Op
 from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label, tab_order
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 
 class SetupPage(Page):
@@ -23,7 +28,7 @@ class SetupPage(Page):
 
     created = Signal(object, str, str)  # the open Store, the account name, the recovery key
 
-    def __init__(self, folder: vault.DataFolder, kdf: KdfParams) -> None:
+    def __init__(self, folder: DataFolder, kdf: KdfParams) -> None:
         super().__init__()
         self._folder = folder
         self._kdf = kdf
@@ -118,12 +123,15 @@ class SetupPage(Page):
         folder, kdf = self._folder, self._kdf
         organisation, account = self.organisation.text(), self.account.text().strip()
         password = self.password.text()
-        Op(
-            lambda _ctx: vault.create(
+
+        def create(_ctx: object) -> tuple[Store, str]:
+            from exitbot_desktop.engine.store import vault  # loaded in the background
+
+            return vault.create(
                 folder, organisation=organisation, user=account, password=password, kdf=kdf
-            ),
-            owner=self,
-        ).success(lambda result: self._done(result, account)).failure(
+            )
+
+        Op(create, owner=self).success(lambda result: self._done(result, account)).failure(
             known_failure(self._failed)
         ).run_in_background()
 
@@ -141,7 +149,7 @@ class SetupPage(Page):
             return self.tr("The two passwords are not the same. Please type them again.")
         return ""
 
-    def _done(self, result: tuple[vault.Store, str], account: str) -> None:
+    def _done(self, result: tuple[Store, str], account: str) -> None:
         store, recovery_key = result
         self.password.clear()
         self.repeat.clear()

@@ -8,16 +8,21 @@ guarantees none of them changed a byte of the database.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from exitbot_desktop.engine.errors import ExitBotError
-from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import KdfParams, KeyFile
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.hr.password_hint import password_hint
 from exitbot_desktop.ui.operations import Op
 from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, button_row, label, tab_order
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 
 class UnlockPage(Page):
@@ -25,7 +30,7 @@ class UnlockPage(Page):
 
     unlocked = Signal(object, str)  # the open Store, the HR account name
 
-    def __init__(self, folder: vault.DataFolder, kdf: KdfParams) -> None:
+    def __init__(self, folder: DataFolder, kdf: KdfParams) -> None:
         super().__init__()
         self._folder = folder
         self._kdf = kdf
@@ -201,10 +206,13 @@ class UnlockPage(Page):
         self.error.clear_message()
         self._busy(self.unlock_button, True)
         folder = self._folder
-        Op(
-            lambda _ctx: vault.unlock(folder, user=account, password=password),
-            owner=self,
-        ).success(lambda store: self._opened(store, account)).failure(
+
+        def unlock(_ctx: object) -> Store:
+            from exitbot_desktop.engine.store import vault  # loaded in the background
+
+            return vault.unlock(folder, user=account, password=password)
+
+        Op(unlock, owner=self).success(lambda store: self._opened(store, account)).failure(
             known_failure(self._unlock_failed)
         ).run_in_background()
 
@@ -235,14 +243,10 @@ class UnlockPage(Page):
         self._busy(self.recover_button, True)
         folder, kdf = self._folder, self._kdf
 
-        def recover(_ctx: object) -> vault.Store:
-            store = vault.unlock_with_recovery_key(folder, key)
-            try:
-                store.set_password(account, new, kdf)
-            except BaseException:
-                store.close()
-                raise
-            return store
+        def recover(_ctx: object) -> Store:
+            from exitbot_desktop.engine.store import vault  # loaded in the background
+
+            return vault.recover(folder, key, account, new, kdf)
 
         Op(recover, owner=self).success(lambda store: self._opened(store, account)).failure(
             known_failure(self._recover_failed)
@@ -252,7 +256,7 @@ class UnlockPage(Page):
         self._busy(self.recover_button, False)
         self.recovery_error.show_message(message)
 
-    def _opened(self, store: vault.Store, account: str) -> None:
+    def _opened(self, store: Store, account: str) -> None:
         self._busy(self.unlock_button, False)
         self._busy(self.recover_button, False)
         for field in (self.password, self.recovery_key, self.new_password, self.new_repeat):

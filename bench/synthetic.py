@@ -1,11 +1,13 @@
-"""Plausible made-up interviews, written in bulk: for benchmarks, demos and report tests.
+"""Plausible made-up interviews, written in bulk: for benchmarks and report tests (not shipped).
 
 Real interviews are written one answer per transaction (that is what makes them survive
 a crash); filling a database with 10,000 of them that way takes minutes. This module
 writes whole batches through executemany inserts instead, with the analysis rows
 (themes, sentiment, flags, summary) it already knows because it chose them, so a
 benchmark measures the reports and not the classifiers. Everything it writes is marked
-with provenance "synthetic". Deterministic for a given seed. Never imports Qt.
+with provenance "synthetic". Deterministic for a given seed. It writes the store's
+tables directly, which only the store itself may do in the app: this lives beside the
+benchmarks, outside the package.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from typing import Any
 
 from sqlalchemy import Table, func, insert, select
 
+from exitbot_desktop.engine.metadata import TENURE_BANDS
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin, to_json
-from exitbot_desktop.engine.store.interviews import TENURE_BANDS, InterviewRepository
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, Interview
 from exitbot_desktop.engine.store.vault import Store
 
@@ -104,11 +106,11 @@ def populate(
     `DEPARTMENTS`), which is how tests make a department too small to be shown.
     """
     qs = question_set or load_builtin()
-    set_pk = InterviewRepository(store).snapshot_question_set(to_json(qs))
+    set_pk = store.question_sets.snapshot(to_json(qs))
     rng = random.Random(seed)
     pinned = [d for d, n in (department_sizes or {}).items() for _ in range(n)]
     totals = Populated(0, 0, 0)
-    with store.session() as s:
+    with store.database.transaction() as s:
         next_interview = (s.scalar(select(func.max(Interview.id))) or 0) + 1
         next_answer = (s.scalar(select(func.max(Answer.id))) or 0) + 1
     done = 0
@@ -119,7 +121,7 @@ def populate(
             index = done + i
             department = pinned[index] if index < len(pinned) else rng.choice(DEPARTMENTS)
             builder.interview(department)
-        with store.session() as s:
+        with store.database.transaction() as s:
             # Core inserts: one executemany per table (the ORM's bulk path splits batches
             # whenever a row has a different set of NULLs).
             s.execute(insert(_table(Interview)), builder.interviews)

@@ -1,0 +1,43 @@
+"""The `settings` table: raw JSON values by key. What they mean is `engine.settings`.
+
+Owns `SettingsRepository`. Every change is audited in the same transaction.
+Never imports Qt.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+
+from exitbot_desktop.engine.store.audit_log import AuditLog
+from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.models import Setting
+
+
+class SettingsRepository:
+    def __init__(self, database: Database, audit: AuditLog) -> None:
+        self._db = database
+        self._audit = audit
+
+    def get(self, key: str, default: object = None) -> object:
+        with self._db.transaction() as s:
+            row = s.get(Setting, key)
+            return default if row is None else row.value
+
+    def all(self) -> dict[str, object]:
+        """Every stored value (unset keys are absent), in one read."""
+        with self._db.transaction() as s:
+            return {row.key: row.value for row in s.scalars(select(Setting))}
+
+    def set(self, key: str, value: object, *, audited: bool = True) -> None:
+        """Store a value; None removes it, so readers fall back to the default.
+
+        `audited=False` only for the store's own bookkeeping (e.g. the hashes of imported
+        references), which is audited by the workflow that writes it.
+        """
+        with self._db.transaction() as s:
+            if value is None:
+                s.execute(delete(Setting).where(Setting.key == key))
+            else:
+                s.merge(Setting(key=key, value=value))
+            if audited:
+                self._audit.record("settings_changed", {"key": key})
