@@ -1,4 +1,5 @@
-"""A power cut or kill -9 in the middle of an interview loses nothing that was committed."""
+"""A power cut or kill -9 in the middle of an interview loses nothing that was committed,
+including what is still in the write-ahead log."""
 
 from __future__ import annotations
 
@@ -71,6 +72,11 @@ def test_answers_survive_sigkill_and_interview_resumes_at_the_right_question(
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=10)
     assert child.returncode == -signal.SIGKILL
+    # The commits are still in the write-ahead log (nothing folded them into the database
+    # file): reopening must find them there. The log is encrypted like the database.
+    wal = folder.db_path.with_name(folder.db_path.name + "-wal")
+    assert wal.stat().st_size > 0
+    assert b"senior engineer" not in wal.read_bytes() + folder.db_path.read_bytes()
 
     with vault.unlock(folder, user="alice", password=PASSWORD) as reopened:
         unfinished = reopened.interviews.unfinished()

@@ -12,6 +12,7 @@ import pytest
 from conftest import PASSWORD
 
 from exitbot_desktop.engine.errors import StoreError, UnknownAccountError, WrongPasswordError
+from exitbot_desktop.engine.health import run_checks
 from exitbot_desktop.engine.interview import Answered, InterviewSession
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
@@ -58,6 +59,32 @@ def test_files_on_disk_hold_no_answer_text_and_no_password(
     for needle in ("Zebulon", "Quartermaine", "stand-up", PASSWORD, "correct horse"):
         assert needle.encode() not in on_disk
         assert needle.encode("utf-16-le") not in on_disk
+
+
+def test_the_write_ahead_log_of_an_open_database_holds_no_answer_text(
+    store: vault.Store, folder: DataFolder, question_set: QuestionSet
+) -> None:
+    _answer_secret(store, question_set)
+    wal = folder.db_path.with_name(folder.db_path.name + "-wal")
+    assert wal.stat().st_size > 0  # the answer is committed into the log, not yet folded in
+    on_disk = b"".join(p.read_bytes() for p in folder.root.iterdir() if p.is_file())
+    for needle in ("Zebulon", "Quartermaine", "stand-up"):
+        assert needle.encode() not in on_disk
+        assert needle.encode("utf-16-le") not in on_disk
+
+
+def test_closing_folds_the_log_into_the_database_file(
+    store: vault.Store, folder: DataFolder, question_set: QuestionSet
+) -> None:
+    interview_id = _answer_secret(store, question_set)
+    store.close()
+    assert not folder.db_path.with_name(folder.db_path.name + "-wal").exists()
+    alone = folder.root.parent / "copy"
+    alone.mkdir()
+    for name in (folder.db_path.name, folder.key_path.name):  # as a file backup would copy
+        (alone / name).write_bytes((folder.root / name).read_bytes())
+    with vault.unlock(DataFolder(alone), user="alice", password=PASSWORD) as copy:
+        assert copy.interviews.load(interview_id).main_answers()["main_reason_details"].text
 
 
 def test_reopening_with_the_right_password_reads_everything_back(
@@ -269,3 +296,19 @@ def test_a_closed_store_refuses_every_use_and_forgets_its_key(
         pass
     reachable = repr([c.cell_contents for c in engine.pool._creator.__closure__ or ()])  # type: ignore[attr-defined]
     assert hex_key not in reachable
+
+
+def test_check_reports_the_write_ahead_log_of_a_database_in_use(
+    store: vault.Store,
+    folder: DataFolder,
+    question_set: QuestionSet,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("EXITBOT_LLM", "rules")
+    _answer_secret(store, question_set)
+
+    checks = run_checks(folder, user="alice", password=PASSWORD).as_json()["checks"]
+
+    assert checks["database"]["write_ahead_log_bytes"] > 0
+    assert "recent changes in exitbot.db-wal" in checks["database"]["detail"]
+    assert checks["unlock"]["status"] == "info"  # in use by this ExitBot: not opened again

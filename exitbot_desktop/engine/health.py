@@ -104,7 +104,16 @@ def _check_store(
         items.append(CheckItem("database", "fail", "the database file is NOT encrypted"))
         return items
     size = folder.db_path.stat().st_size
-    items.append(CheckItem("database", "ok", f"encrypted, {size // 1024} KiB", {"bytes": size}))
+    detail = f"encrypted, {size // 1024} KiB"
+    wal = folder.db_path.with_name(folder.db_path.name + "-wal")
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    if wal_size:
+        # Recent commits wait in the (equally encrypted) write-ahead log until SQLite folds
+        # them in; after a crash it is what holds the last answers, so it must be kept.
+        detail += f", and {wal_size // 1024} KiB of recent changes in {wal.name}"
+    items.append(
+        CheckItem("database", "ok", detail, {"bytes": size, "write_ahead_log_bytes": wal_size})
+    )
     if password is None or user is None:
         items.append(
             CheckItem(

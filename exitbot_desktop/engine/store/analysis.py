@@ -10,13 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, insert, select
 
 from exitbot_desktop.engine.records import AnalysisEntry
 from exitbot_desktop.engine.store.database import Database
-from exitbot_desktop.engine.store.models import AnalysisRow, Answer
+from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, utcnow
 
 ANSWER_KINDS = ("sentiment", "themes", "flags")
+_ANALYSIS = Base.metadata.tables[AnalysisRow.__tablename__]
+# Built once (they run inside every answer's commit), so their compiled form is reused.
+_FORGET_ANSWER = delete(_ANALYSIS).where(
+    _ANALYSIS.c.answer_id == bindparam("answer_id"), _ANALYSIS.c.kind.in_(ANSWER_KINDS)
+)
+_INSERT = insert(_ANALYSIS)
+_ANSWERS = Base.metadata.tables[Answer.__tablename__]
+_ANSWER_NOW = select(_ANSWERS.c.status, _ANSWERS.c.text, _ANSWERS.c.value).where(
+    _ANSWERS.c.id == bindparam("answer_id")
+)
 SUMMARY = "summary"
 
 
@@ -48,30 +58,30 @@ class AnalysisRepository:
 
         With `if_answer_is` (status, text, value), nothing is written when the answer
         changed or went since it was read (False): the newer version gets its own run.
+        Core statements, no ORM objects: this runs inside every answer's commit.
         """
-        with self._db.transaction() as s:
+        with self._db.connection() as conn:
             if if_answer_is is not None:
-                answer = s.get(Answer, answer_id)
-                now = (answer.status, answer.text, answer.value) if answer is not None else None
-                if now != if_answer_is:
+                now = conn.execute(_ANSWER_NOW, {"answer_id": answer_id}).one_or_none()
+                if now is None or tuple(now) != if_answer_is:
                     return False
-            s.execute(
-                delete(AnalysisRow).where(
-                    AnalysisRow.interview_id == interview_id,
-                    AnalysisRow.kind.in_(ANSWER_KINDS),
-                    AnalysisRow.answer_id == answer_id,
+            conn.execute(_FORGET_ANSWER, {"answer_id": answer_id})
+            if entries:
+                created = utcnow()
+                conn.execute(
+                    _INSERT,
+                    [
+                        {
+                            "interview_id": interview_id,
+                            "answer_id": answer_id,
+                            "kind": entry.kind,
+                            "payload": entry.payload,
+                            "provenance": entry.provenance,
+                            "created_at": created,
+                        }
+                        for entry in entries
+                    ],
                 )
-            )
-            s.add_all(
-                AnalysisRow(
-                    interview_id=interview_id,
-                    answer_id=answer_id,
-                    kind=entry.kind,
-                    payload=entry.payload,
-                    provenance=entry.provenance,
-                )
-                for entry in entries
-            )
             return True
 
     def replace_summary(self, interview_id: int, text: str, provenance: str) -> None:

@@ -1,10 +1,15 @@
 """Opening the SQLCipher database through SQLAlchemy, and naming what went wrong.
 
 Every connection is keyed with the raw 32-byte data key (`PRAGMA key = "x'…'"`, no KDF
-per open), keeps key material out of freed memory (`cipher_memory_security`), and uses
-a rollback journal with `synchronous=FULL`, so an answer whose commit returned survives
-a power cut. SQLite errors that a person can do something about become `StoreError`s
-(after qutebrowser's `misc/sql.py`); the rest propagate as bugs. Never imports Qt.
+per open) and keeps key material out of freed memory (`cipher_memory_security`). The
+database runs in WAL mode with `synchronous=FULL`: a commit appends the changed pages
+(encrypted, like the database) to `exitbot.db-wal` and syncs that one file, so an answer
+whose commit returned survives a power cut, at one sync per answer instead of the
+rollback journal's three. SQLite folds the WAL back into the database as it grows and
+when the last connection closes; until then it is part of the database (copies take a
+checkpoint first). SQLite errors that a person can do something about become
+`StoreError`s (after qutebrowser's `misc/sql.py`); the rest propagate as bugs. Never
+imports Qt.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
+from sqlalchemy.dialects.sqlite import Insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
@@ -83,8 +90,14 @@ def open_engine(path: Path, data_key: bytearray) -> Engine:
     return engine
 
 
+def upsert(table: Table) -> Insert:
+    """An INSERT that can say `ON CONFLICT … DO UPDATE` (PostgreSQL has the same clause)."""
+    return sqlite_insert(table)
+
+
 def create_schema(engine: Engine) -> None:
     """Tables of a new database, made by the same migrations an old one goes through."""
+    _use_wal(engine)
     with engine.begin() as conn:
         migrations.upgrade(conn)
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -114,8 +127,13 @@ def prepare_schema(engine: Engine, folder: DataFolder) -> None:
             )
         if version == 0 or conn.exec_driver_sql("PRAGMA quick_check").scalar_one() != "ok":
             raise DatabaseCorruptError(_corrupt_message(engine))
-        if version == SCHEMA_VERSION and migrations.is_current(conn):
-            return
+        current = version == SCHEMA_VERSION and migrations.is_current(conn)
+    if not current:
+        _upgrade(engine, folder, version)
+    _use_wal(engine)  # a no-op unless an older ExitBot wrote the file
+
+
+def _upgrade(engine: Engine, folder: DataFolder, version: int) -> None:
     copy = _copy_before_upgrade(engine, folder, version)
     try:
         with engine.begin() as conn:
@@ -132,15 +150,29 @@ def prepare_schema(engine: Engine, folder: DataFolder) -> None:
         ) from exc
 
 
-def _copy_before_upgrade(engine: Engine, folder: DataFolder, version: int) -> Path:
-    """Database and key file, as they are now, into `backups/before-schema-N-<time>/`."""
-    # Everything committed is in the main file afterwards (we hold the instance lock, so
-    # no other process writes meanwhile). Outside any transaction, so on the raw connection.
+def checkpoint(engine: Engine) -> None:
+    """Fold the WAL into the database file, so a copy of that file alone is complete (we
+    hold the instance lock, so no other process writes meanwhile)."""
     raw = engine.raw_connection()
     try:
         raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         raw.close()
+
+
+def _use_wal(engine: Engine) -> None:
+    """Switch the file to WAL (a setting kept in the file), after every read-only check:
+    a database that is refused is never changed. Outside a transaction, as SQLite asks."""
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("PRAGMA journal_mode = WAL")
+    finally:
+        raw.close()
+
+
+def _copy_before_upgrade(engine: Engine, folder: DataFolder, version: int) -> Path:
+    """Database and key file, as they are now, into `backups/before-schema-N-<time>/`."""
+    checkpoint(engine)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder.root / "backups" / f"before-schema-{SCHEMA_VERSION}-from-{version}-{stamp}"
     try:

@@ -4,7 +4,9 @@ Owns `InterviewRepository`. Each public write is its own transaction unless the 
 holds a block open (see `Database.transaction`): the moment a lone call returns, the
 change is on disk (synchronous=FULL), which is what lets an interview survive a crash.
 The station and the import of paper interviews create interviews through the same calls.
-Callers get frozen records, never rows. Never imports Qt.
+The writes the employee waits on (answers, replies, position, draft) are single Core
+statements that return the written row, with no ORM objects loaded: an answer commits in
+about the time of the disk's sync. Callers get frozen records, never rows. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Row, Update, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from exitbot_desktop.engine.errors import InterviewStateError
@@ -28,11 +30,14 @@ from exitbot_desktop.engine.records import (
     InterviewSource,
     InterviewStatus,
 )
+from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
-from exitbot_desktop.engine.store.models import Answer, Interview, utcnow
+from exitbot_desktop.engine.store.models import MAIN_ANSWER, Answer, Base, Interview, utcnow
 
 _RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_INTERVIEWS = Base.metadata.tables[Interview.__tablename__]
+_ANSWERS = Base.metadata.tables[Answer.__tablename__]
 
 
 class InterviewRepository:
@@ -117,20 +122,13 @@ class InterviewRepository:
                 row.answers.clear()
 
     def set_position(self, interview_id: int, question_id: str | None, in_review: bool) -> None:
-        with self._db.transaction() as s:
-            row = _get(s, interview_id)
-            row.current_question_id = question_id
-            row.in_review = in_review
+        self._update(_SET_POSITION, interview_id, question_id=question_id, in_review=in_review)
 
     def save_draft(self, interview_id: int, question_id: str | None, text: str | None) -> None:
-        with self._db.transaction() as s:
-            row = _get(s, interview_id)
-            row.draft_question_id = question_id
-            row.draft_text = text
+        self._update(_SAVE_DRAFT, interview_id, question_id=question_id, text=text)
 
     def flag_care(self, interview_id: int) -> None:
-        with self._db.transaction() as s:
-            _get(s, interview_id).needs_care = True
+        self._update(_FLAG_CARE, interview_id)
 
     def save_answer(
         self,
@@ -142,68 +140,60 @@ class InterviewRepository:
         text: str | None,
         seconds: float,
     ) -> AnswerRecord:
-        """Insert or replace the main answer, and clear the draft it came from, atomically."""
-        with self._db.transaction() as s:
-            interview = _get(s, interview_id)
-            answer = s.scalar(
-                select(Answer).where(
-                    Answer.interview_id == interview_id,
-                    Answer.question_id == question_id,
-                    Answer.is_followup.is_(False),
-                )
+        """Insert or replace the main answer, and clear the draft it came from, atomically.
+
+        Time spent adds up over visits to the question.
+        """
+        now = utcnow()
+        with self._db.connection():
+            self._update(_ANSWERED, interview_id, question_id=question_id, now=now)
+            return self._returned(
+                _UPSERT_ANSWER,
+                interview_id=interview_id,
+                question_id=question_id,
+                status=status,
+                value=value,
+                text=text,
+                is_followup=False,
+                seconds_spent=seconds,
+                created_at=now,
+                updated_at=now,
             )
-            if answer is None:
-                answer = Answer(interview_id=interview_id, question_id=question_id)
-                s.add(answer)
-                answer.seconds_spent = 0.0
-            answer.status = status
-            answer.value = value
-            answer.text = text
-            answer.seconds_spent = (answer.seconds_spent or 0.0) + seconds
-            answer.updated_at = utcnow()
-            if interview.draft_question_id == question_id:
-                interview.draft_question_id = None
-                interview.draft_text = None
-            interview.updated_at = utcnow()
-            s.flush()
-            return _answer_record(answer)
 
     def add_followup(
         self, interview_id: int, question_id: str, parent_id: int, followup: Followup
     ) -> AnswerRecord:
-        with self._db.transaction() as s:
-            answer = Answer(
-                interview_id=interview_id,
-                question_id=question_id,
-                parent_id=parent_id,
-                is_followup=True,
-                status="pending",
-                value=None,
-                followup_question=followup.text,
-                followup_source=followup.source,
-                followup_model=followup.model or None,
-                guard_reason=followup.guard_reason or None,
-                seconds_spent=0.0,
-                updated_at=utcnow(),
-            )
-            s.add(answer)
-            s.flush()
-            return _answer_record(answer)
+        now = utcnow()
+        return self._returned(
+            _INSERT_ANSWER,
+            interview_id=interview_id,
+            question_id=question_id,
+            parent_id=parent_id,
+            is_followup=True,
+            status="pending",
+            value=None,
+            followup_question=followup.text,
+            followup_source=followup.source,
+            followup_model=followup.model or None,
+            guard_reason=followup.guard_reason or None,
+            seconds_spent=0.0,
+            created_at=now,
+            updated_at=now,
+        )
 
     def reply_followup(
         self, answer_id: int, *, status: AnswerStatus, text: str | None, seconds: float
     ) -> AnswerRecord:
-        with self._db.transaction() as s:
-            answer = s.get(Answer, answer_id)
-            if answer is None or not answer.is_followup:
-                raise InterviewStateError("That follow-up question does not exist.")
-            answer.status = status
-            answer.text = text
-            answer.value = text
-            answer.seconds_spent = (answer.seconds_spent or 0.0) + seconds
-            answer.updated_at = utcnow()
-            s.flush()
-            return _answer_record(answer)
+        return self._returned(
+            _REPLY,
+            missing="That follow-up question does not exist.",
+            answer_id=answer_id,
+            status=status,
+            text=text,
+            value=text,
+            seconds=seconds,
+            now=utcnow(),
+        )
 
     def complete(self, interview_id: int, *, at: datetime | None = None) -> str:
         """Mark submitted and hand out a receipt code (unique, unambiguous characters)."""
@@ -258,6 +248,73 @@ class InterviewRepository:
                 "interview_erased", {"interview_id": interview_id, "receipt_code": receipt}
             )
 
+    # ----------------------------------------------------------------- internals
+    def _update(self, statement: Update, interview_id: int, **params: Any) -> None:
+        """One prepared UPDATE of the interview's row; a vanished interview is a sentence."""
+        with self._db.connection() as conn:
+            result = conn.execute(statement, {"interview_id": interview_id, **params})
+            if result.rowcount == 0:
+                raise InterviewStateError(f"Interview {interview_id} does not exist.")
+
+    def _returned(self, statement: Any, *, missing: str = "", **params: Any) -> AnswerRecord:
+        """Run a prepared write of an answer; the row it wrote comes back in the same step."""
+        with self._db.connection() as conn:
+            row = conn.execute(statement, params).one_or_none()
+        if row is None:
+            raise InterviewStateError(missing)
+        return _answer_from_row(row)
+
+
+# The writes an employee waits on, built once: SQLAlchemy then reuses their compiled
+# form, and a call costs little more than SQLite's own work.
+_ROW = _INTERVIEWS.c.id == bindparam("interview_id")
+_SET_POSITION = (
+    update(_INTERVIEWS)
+    .where(_ROW)
+    .values(current_question_id=bindparam("question_id"), in_review=bindparam("in_review"))
+)
+_SAVE_DRAFT = (
+    update(_INTERVIEWS)
+    .where(_ROW)
+    .values(draft_question_id=bindparam("question_id"), draft_text=bindparam("text"))
+)
+_FLAG_CARE = update(_INTERVIEWS).where(_ROW).values(needs_care=True)
+_DRAFTED_HERE = _INTERVIEWS.c.draft_question_id == bindparam("question_id")
+_ANSWERED = (  # an answer saved: the interview was touched, and the draft it came from goes
+    update(_INTERVIEWS)
+    .where(_ROW)
+    .values(
+        updated_at=bindparam("now"),
+        draft_question_id=case((_DRAFTED_HERE, None), else_=_INTERVIEWS.c.draft_question_id),
+        draft_text=case((_DRAFTED_HERE, None), else_=_INTERVIEWS.c.draft_text),
+    )
+)
+_INSERT_ANSWER = insert(_ANSWERS).returning(*_ANSWERS.c)
+_upsert = db.upsert(_ANSWERS)
+_UPSERT_ANSWER = _upsert.on_conflict_do_update(
+    index_elements=[_ANSWERS.c.interview_id, _ANSWERS.c.question_id],
+    index_where=MAIN_ANSWER,
+    set_={
+        "status": _upsert.excluded.status,
+        "value": _upsert.excluded.value,
+        "text": _upsert.excluded.text,
+        "seconds_spent": _ANSWERS.c.seconds_spent + _upsert.excluded.seconds_spent,
+        "updated_at": _upsert.excluded.updated_at,
+    },
+).returning(*_ANSWERS.c)
+_REPLY = (
+    update(_ANSWERS)
+    .where(_ANSWERS.c.id == bindparam("answer_id"), _ANSWERS.c.is_followup.is_(True))
+    .values(
+        status=bindparam("status"),
+        text=bindparam("text"),
+        value=bindparam("value", type_=_ANSWERS.c.value.type),
+        seconds_spent=_ANSWERS.c.seconds_spent + bindparam("seconds"),
+        updated_at=bindparam("now"),
+    )
+    .returning(*_ANSWERS.c)
+)
+
 
 def new_receipt_code() -> str:
     """A receipt code people can read out: EX- and 8 unambiguous characters."""
@@ -278,6 +335,25 @@ def _get(session: Session, interview_id: int) -> Interview:
     if row is None:
         raise InterviewStateError(f"Interview {interview_id} does not exist.")
     return row
+
+
+def _answer_from_row(row: Row[Any]) -> AnswerRecord:
+    a = row._mapping
+    return AnswerRecord(
+        id=a["id"],
+        question_id=a["question_id"],
+        status=a["status"],
+        value=a["value"],
+        text=a["text"],
+        is_followup=a["is_followup"],
+        parent_id=a["parent_id"],
+        followup_question=a["followup_question"],
+        followup_source=a["followup_source"],
+        followup_model=a["followup_model"],
+        guard_reason=a["guard_reason"],
+        seconds_spent=a["seconds_spent"],
+        updated_at=a["updated_at"],
+    )
 
 
 def _answer_record(a: Answer) -> AnswerRecord:

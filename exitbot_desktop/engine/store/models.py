@@ -27,6 +27,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from exitbot_desktop.engine.records import AnswerStatus, InterviewSource, InterviewStatus
 
+# The condition of the partial unique index on main answers; an upsert's conflict target
+# must state it the same way for SQLite to match the index.
+MAIN_ANSWER = sql_text("is_followup = 0")
+
 
 def utcnow() -> datetime:
     """Naive UTC: what SQLite stores and compares as text."""
@@ -145,7 +149,7 @@ class Answer(Base):
             "interview_id",
             "question_id",
             unique=True,
-            sqlite_where=sql_text("is_followup = 0"),
+            sqlite_where=MAIN_ANSWER,
             postgresql_where=sql_text("NOT is_followup"),
         ),
         # Erasing cascades through these foreign keys; without an index each deleted
