@@ -256,21 +256,11 @@ class InterviewSession:
         answer, its analysis and the new position commit together before this returns.
         """
         question = self._current_question()
-        status, value, text = self._checked(question, response)
         with self._change():
-            saved = self._repo.save_answer(
-                self._id,
-                question.id,
-                status=status,
-                value=value,
-                text=text,
-                seconds=self._elapsed(),
-            )
-            self._keep(saved)
-            analysis = self._analyse(question, saved)
+            saved, analysis = self._save(question, response)
             if return_to_review:
                 return self._move(None, in_review=True, saved=saved, analysis=analysis)
-            return self._after(saved, analysis, text)
+            return self._after(saved, analysis, saved.text)
 
     def go_on(self) -> Outcome:
         """Past the support message, or past a question already answered: the next question."""
@@ -339,18 +329,7 @@ class InterviewSession:
         """Keep what was entered (if anything) and go to the previous question."""
         with self._change():
             if response is not None:
-                question = self._current_question()
-                status, value, text = self._checked(question, response)
-                saved = self._repo.save_answer(
-                    self._id,
-                    question.id,
-                    status=status,
-                    value=value,
-                    text=text,
-                    seconds=self._elapsed(),
-                )
-                self._keep(saved)
-                self._analyse(question, saved)
+                self._save(self._current_question(), response)
             step = self.current()
             visible = self.visible_questions()
             if step.question is None:
@@ -422,6 +401,15 @@ class InterviewSession:
             value = value[:MAX_FREE_TEXT]
             return "answered", value, value
         return "answered", value, None
+
+    def _save(self, question: Question, response: Response) -> tuple[AnswerRecord, AnswerAnalysis]:
+        """Check, save and analyse the answer to `question` (inside the caller's block)."""
+        status, value, text = self._checked(question, response)
+        saved = self._repo.save_answer(
+            self._id, question.id, status=status, value=value, text=text, seconds=self._elapsed()
+        )
+        self._keep(saved)
+        return saved, self._analyse(question, saved)
 
     def _analyse(self, question: Question | None, saved: AnswerRecord) -> AnswerAnalysis:
         """Analyse and store, inside the caller's transaction. Never in the employee's way:

@@ -262,7 +262,7 @@ class InterviewRepository:
             row = conn.execute(statement, params).one_or_none()
         if row is None:
             raise InterviewStateError(missing)
-        return _answer_from_row(row)
+        return _answer_record(row)
 
 
 # The writes an employee waits on, built once: SQLAlchemy then reuses their compiled
@@ -337,26 +337,8 @@ def _get(session: Session, interview_id: int) -> Interview:
     return row
 
 
-def _answer_from_row(row: Row[Any]) -> AnswerRecord:
-    a = row._mapping
-    return AnswerRecord(
-        id=a["id"],
-        question_id=a["question_id"],
-        status=a["status"],
-        value=a["value"],
-        text=a["text"],
-        is_followup=a["is_followup"],
-        parent_id=a["parent_id"],
-        followup_question=a["followup_question"],
-        followup_source=a["followup_source"],
-        followup_model=a["followup_model"],
-        guard_reason=a["guard_reason"],
-        seconds_spent=a["seconds_spent"],
-        updated_at=a["updated_at"],
-    )
-
-
-def _answer_record(a: Answer) -> AnswerRecord:
+def _answer_record(a: Answer | Row[Any]) -> AnswerRecord:
+    """From an ORM row or a Core row (both name the columns as attributes)."""
     return AnswerRecord(
         id=a.id,
         question_id=a.question_id,
