@@ -35,6 +35,9 @@ from exitbot_desktop.engine.errors import (
 FORMAT_VERSION = 1
 DATA_KEY_BYTES = 32
 RECOVERY_ACCOUNT = "__recovery__"
+# The shortest HR password `vault` accepts; here, not in `vault`, so the GUI's hint can
+# show it without loading the database layer.
+MIN_PASSWORD_LENGTH = 10
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off paper
 _RECOVERY_GROUPS = 8
 _RECOVERY_GROUP_LEN = 5
