@@ -20,7 +20,8 @@ from exitbot_desktop.ui.operations import Lane, Op, OpContext
 
 
 def _select(setting: str, host: str | None, model: str | None) -> Backend:
-    # Imported here: selection loads llama_cpp, which costs noticeable start-up time.
+    # Imported here, on the work lane: selection loads llama_cpp and the Ollama client
+    # (httpx, pydantic), which the window must not wait for.
     from exitbot_desktop.engine.llm.selection import select_backend
 
     return select_backend(setting=setting, ollama_host=host, ollama_model=model)
@@ -38,7 +39,7 @@ class Assistant(QObject):
         self._fixed = backend is not None
         self._choice: tuple[str, str | None, str | None] | None = None
         self._selection: Op[Backend] | None = None  # the choice being made, if any
-        self.status = self.tr("Assistant: getting ready…")
+        self.status = self.tr("Loading the assistant…")
 
     @property
     def backend(self) -> Backend:

@@ -5,17 +5,23 @@ between HR mode and employee mode (leaving employee mode, or closing the window 
 it, needs an HR password), locking (the store closes, so the data key leaves memory),
 and an orderly shutdown that lets background writes finish before the store closes.
 Pages do their own work; this module only wires them together.
+
+Start-up (`start`) paints the window first and only then loads the database layer and
+the assistant, in the order they are needed (the first unlock, then the first
+interview): together they take several times longer to import than a bare window takes
+to appear. The status line says what is still loading.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from exitbot_desktop.engine.metadata import InterviewMeta
@@ -47,6 +53,12 @@ _log = logging.getLogger("exitbot.ui")
 # How long closing the store waits for background work still using it (the analysis
 # after submit); afterwards it closes anyway and that work fails (and is logged).
 STORE_USERS_WAIT_MS = 120_000
+
+
+def _import_database_layer(_ctx: OpContext) -> None:
+    """Import what opening the store needs (SQLAlchemy, SQLCipher, Alembic), which the
+    window's own modules leave out so that it paints first."""
+    importlib.import_module("exitbot_desktop.engine.store.vault")
 
 
 def _station_setup(store: Store) -> tuple[Settings, QuestionSet]:
@@ -85,6 +97,8 @@ class MainWindow(QMainWindow):
         self._may_close = False
         self._dialog: HrPasswordDialog | None = None
         self._focus_before_dialog: QWidget | None = None
+        self._load_after_paint = False
+        self._loading = ""  # what the status line says is still loading, if anything
 
         self.stack = QStackedWidget()
         self.setup_page = SetupPage(folder, kdf)
@@ -104,12 +118,12 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
-        self.backend_label = QLabel(self.assistant.status)
-        self.backend_label.setAccessibleName(self.assistant.status)
+        self.backend_label = QLabel()
         self.backend_label.setContentsMargins(8, 2, 8, 2)
         self.statusBar().addPermanentWidget(self.backend_label)
         self.statusBar().setSizeGripEnabled(False)
-        self.assistant.status_changed.connect(self._show_backend)
+        self.assistant.status_changed.connect(self._update_status)
+        self._update_status()
 
         self.setup_page.created.connect(self._created)
         self.recovery_page.confirmed.connect(self._show_home)
@@ -154,7 +168,8 @@ class MainWindow(QMainWindow):
         self.home_page.show_for(self.store, self.account)
         self._show(self.home_page)
 
-    def _show_backend(self, text: str) -> None:
+    def _update_status(self) -> None:
+        text = self._loading or self.assistant.status
         self.backend_label.setText(text)
         self.backend_label.setAccessibleName(text)
 
@@ -165,6 +180,33 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Show the window; once it has painted, load the database layer, then the assistant."""
+        self._loading = self.tr("Loading the database engine…")
+        self._update_status()
+        self._load_after_paint = True
+        self.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self._load_after_paint:
+            self._load_after_paint = False
+            # Queued, so the rest of the first frame is drawn before loading competes with it.
+            QTimer.singleShot(0, self._load_database_layer)
+
+    def _load_database_layer(self) -> None:
+        # On the store lane, so unlocking queues behind it, and the default choice of
+        # assistant below is made before any choice read from HR's settings (same lane).
+        Op(_import_database_layer, owner=self).success(
+            lambda _none: self._database_layer_loaded()
+        ).run_in_background()
+
+    def _database_layer_loaded(self) -> None:
+        self._loading = ""
+        self._update_status()
+        self.assistant.start()
 
     # ------------------------------------------------------------------ store
     def _created(self, store: Store, account: str, recovery_key: str) -> None:
