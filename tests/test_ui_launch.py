@@ -32,7 +32,8 @@ HEAVY = (
 
 # Watches every event of the real app: at the first paint it notes which heavy modules
 # are loaded, and it notes each text the status line is painted with. Once the assistant
-# is ready it notes the modules again and quits as if the window were closed.
+# is ready it notes the modules again, builds every page still unbuilt (noting what that
+# had to import), and quits as if the window were closed.
 _CHILD = textwrap.dedent(
     """
     import json, sys
@@ -74,6 +75,9 @@ _CHILD = textwrap.dedent(
         def ready(self):
             seen["ready"] = loaded()
             note_status(self.backend_label.text())  # quitting before it is painted
+            before = set(sys.modules)
+            self.recovery_page, self.home_page, self.arm_page, self.employee
+            seen["pages_imported"] = sorted(set(sys.modules) - before)
             QApplication.quit()
 
     create_app = gui.create_app
@@ -122,6 +126,12 @@ def test_the_window_paints_before_the_database_and_model_libraries_load(
     assert launched["first_paint"] == []
     # Afterwards they load, so the first unlock and the first interview need not wait.
     assert {"sqlalchemy", "sqlcipher3", "alembic", "ollama", "llama_cpp"} <= set(launched["ready"])
+
+
+def test_pages_shown_after_the_first_unlock_are_loaded_by_then(
+    launched: dict[str, list[str]],
+) -> None:
+    assert launched["pages_imported"] == []
 
 
 def test_the_status_line_says_what_is_still_loading(launched: dict[str, list[str]]) -> None:
