@@ -3,7 +3,9 @@
 Known failures print one sentence to stderr and exit 1; usage errors exit 2; only a
 bug shows a traceback. Passwords never come from the command line itself (it is
 visible to other users in `ps`): they come from an environment variable, a file, or a
-prompt. The GUI and its Qt imports load only for `run`.
+prompt. The GUI and its Qt imports load only for `run`; the database layer and the
+model clients (`vault`, `health`) only in the commands that use them, so that `run`
+shows its window before they load.
 """
 
 from __future__ import annotations
@@ -16,15 +18,17 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exitbot_desktop import __version__, paths
 from exitbot_desktop.engine.errors import ExitBotError, StoreError
 from exitbot_desktop.engine.files import check_new_private_file, write_private_text
-from exitbot_desktop.engine.health import run_checks
 from exitbot_desktop.engine.settings import SETTINGS, parse_value
-from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KeyFile
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -228,7 +232,9 @@ def _user(args: argparse.Namespace, folder: DataFolder) -> str:
     )
 
 
-def _unlock(args: argparse.Namespace) -> vault.Store:
+def _unlock(args: argparse.Namespace) -> Store:
+    from exitbot_desktop.engine.store import vault
+
     folder = _folder(args)
     folder.require_database()  # before the key file is read for the account names
     user = _user(args, folder)
@@ -244,6 +250,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.store import vault
+
     folder = _folder(args)
     user = args.user or os.environ.get("EXITBOT_HR_USER")
     if not user:
@@ -278,6 +286,8 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.health import run_checks
+
     folder = _folder(args)
     password: str | None = None
     user: str | None = None
@@ -313,6 +323,8 @@ def _cmd_add_user(args: argparse.Namespace) -> int:
 
 
 def _cmd_recover(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.store import vault
+
     folder = _folder(args)
     recovery_key = _secret(args.recovery_key_file, "EXITBOT_RECOVERY_KEY", "Recovery key")
     user = _user(args, folder)

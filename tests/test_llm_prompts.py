@@ -6,12 +6,8 @@ import pytest
 
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import BackendError, Message
-from exitbot_desktop.engine.llm.prompts import (
-    Conversation,
-    chat_prompt,
-    completion_prompt,
-    instructions,
-)
+from exitbot_desktop.engine.llm.chat_template import chat_prompt
+from exitbot_desktop.engine.llm.prompts import Conversation, completion_prompt, instructions
 
 # Gemma 3's chat template (string contents only): it folds a system message into the
 # first user turn and insists that turns alternate starting with the user.

@@ -1,7 +1,8 @@
 """Starting the GUI: the Qt application, its look and language, logging, the window.
 
-Owns `run_gui`, which `exitbot-desktop` (no subcommand) calls. Everything slow (choosing
-and loading the model, unlocking) starts after the window is on screen.
+Owns `run_gui`, which `exitbot-desktop` (no subcommand) calls. Everything slow (loading
+the database layer, choosing and loading the model, unlocking) starts after the window
+has painted (`MainWindow.start`).
 """
 
 from __future__ import annotations
@@ -54,8 +55,7 @@ def run_gui(folder: DataFolder) -> int:
     install_excepthook()
     app, translations = create_app()
     window = MainWindow(folder, translations)
-    window.show()
-    window.assistant.start()
+    window.start()
     code = app.exec()
     window.shutdown()
     # Free a loaded model now, while the modules its finaliser needs still exist.

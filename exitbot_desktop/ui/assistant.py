@@ -5,25 +5,41 @@ loads the model on the model lane, so the window is usable at once; until a back
 chosen, follow-ups come from the built-in rules. Generation runs on the model lane,
 streams its tokens back as progress, and stops at once when the op is cancelled (the
 employee skipped the follow-up). The status line says which backend is in use.
+
+The follow-up machinery (generator, guard, prompts, rules) and the backends load on the
+work lane with the first choice, not with this module: the window imports this module
+before it first paints, and needs none of that to do so.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from exitbot_desktop.engine.errors import ExitBotError
-from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
-from exitbot_desktop.engine.llm.backend import Backend
-from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
-from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.ui.operations import Lane, Op, OpContext
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
+    from exitbot_desktop.engine.llm.backend import Backend
+    from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 
 
 def _select(setting: str, host: str | None, model: str | None) -> Backend:
-    # Imported here: selection loads llama_cpp, which costs noticeable start-up time.
+    # Imported here (see the module docstring): selection loads llama_cpp and the Ollama
+    # client (httpx, pydantic).
     from exitbot_desktop.engine.llm.selection import select_backend
 
     return select_backend(setting=setting, ollama_host=host, ollama_model=model)
+
+
+def _generator_for(backend: Backend | None) -> FollowupGenerator:
+    """A generator writing with `backend`, or with the built-in rules when there is none."""
+    from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
+    from exitbot_desktop.engine.llm.rules import RulesBackend
+
+    return FollowupGenerator(backend or RulesBackend())
 
 
 class Assistant(QObject):
@@ -34,11 +50,18 @@ class Assistant(QObject):
 
     def __init__(self, backend: Backend | None = None) -> None:
         super().__init__()
-        self._generator = FollowupGenerator(backend or RulesBackend())
-        self._fixed = backend is not None
+        self._fixed = backend
+        self._built: FollowupGenerator | None = None  # see `_generator`
         self._choice: tuple[str, str | None, str | None] | None = None
-        self._selection: Op[Backend] | None = None  # the choice being made, if any
-        self.status = self.tr("Assistant: getting ready…")
+        self._selection: Op[FollowupGenerator] | None = None  # the choice being made, if any
+        self.status = self.tr("Loading the assistant…")
+
+    @property
+    def _generator(self) -> FollowupGenerator:
+        """The chosen backend's generator; until one is chosen, built on first use."""
+        if self._built is None:
+            self._built = _generator_for(self._fixed)
+        return self._built
 
     @property
     def backend(self) -> Backend:
@@ -49,16 +72,18 @@ class Assistant(QObject):
     ) -> None:
         """Choose the backend in the background (again only if the choice changed)."""
         choice = (setting, host, model)
-        if choice == self._choice or (self._fixed and self._choice is not None):
+        if choice == self._choice or (self._fixed is not None and self._choice is not None):
             return
         self._choice = choice
-        if self._fixed:
-            self._selected(self._generator.backend)
+        if self._fixed is not None:
+            self._selected(_generator_for(self._fixed))
             return
         # Only the latest choice may land: an earlier, slower probe must not win.
         if self._selection is not None:
             self._selection.cancel()
-        self._selection = Op(lambda _ctx: _select(*choice), lane=Lane.WORK, owner=self)
+        self._selection = Op(
+            lambda _ctx: _generator_for(_select(*choice)), lane=Lane.WORK, owner=self
+        )
         self._selection.success(self._selected).failure(self._selection_failed)
         self._selection.run_in_background()
 
@@ -78,10 +103,11 @@ class Assistant(QObject):
 
     def release(self) -> None:
         """Drop the backend (and a loaded model) when the app ends."""
-        self._generator = FollowupGenerator(RulesBackend())
+        self._fixed, self._built = None, None
 
-    def _selected(self, backend: Backend) -> None:
-        self._generator = FollowupGenerator(backend)
+    def _selected(self, generator: FollowupGenerator) -> None:
+        self._built = generator
+        backend = generator.backend
         self._set_status(self.tr("{backend} · loading…").format(backend=backend.display_name))
         Op(lambda _ctx: backend.warm_up(), lane=Lane.MODEL, owner=self).success(
             lambda _none: self._warmed_up(backend)
@@ -96,7 +122,7 @@ class Assistant(QObject):
     def _selection_failed(self, error: Exception) -> None:
         if not isinstance(error, ExitBotError):
             raise error
-        self._generator = FollowupGenerator(RulesBackend())
+        self._built = None  # the rules, when next needed
         self._set_status(
             self.tr("Built-in questions (no AI model): {reason}").format(reason=error.user_message)
         )

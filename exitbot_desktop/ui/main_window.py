@@ -5,17 +5,25 @@ between HR mode and employee mode (leaving employee mode, or closing the window 
 it, needs an HR password), locking (the store closes, so the data key leaves memory),
 and an orderly shutdown that lets background writes finish before the store closes.
 Pages do their own work; this module only wires them together.
+
+Start-up (`start`) paints the window first and only then loads the rest, in the order
+it is needed: the database layer and the pages shown after the first unlock, then the
+assistant for the first interview. Together they take several times longer to import
+and build than a bare window takes to appear, so only the first page (set-up or unlock)
+is built with the window and every other page the first time it shows. The status line
+says what is still loading.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from exitbot_desktop.engine.metadata import InterviewMeta
@@ -26,12 +34,7 @@ from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KdfParams
 from exitbot_desktop.ui import operations
 from exitbot_desktop.ui.assistant import Assistant
-from exitbot_desktop.ui.employee.mode import EmployeeMode
 from exitbot_desktop.ui.errors import known_failure
-from exitbot_desktop.ui.hr.arm import ArmPage
-from exitbot_desktop.ui.hr.home import HomePage
-from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
-from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
 from exitbot_desktop.ui.hr.setup import SetupPage
 from exitbot_desktop.ui.hr.unlock import UnlockPage
 from exitbot_desktop.ui.i18n import Translations
@@ -41,12 +44,35 @@ from exitbot_desktop.ui.widgets import Page
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
+    from exitbot_desktop.ui.employee.mode import EmployeeMode
+    from exitbot_desktop.ui.hr.arm import ArmPage
+    from exitbot_desktop.ui.hr.home import HomePage
+    from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
+    from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
 
 _log = logging.getLogger("exitbot.ui")
 
 # How long closing the store waits for background work still using it (the analysis
 # after submit); afterwards it closes anyway and that work fails (and is logged).
 STORE_USERS_WAIT_MS = 120_000
+
+
+# What the window's own modules leave out so that it paints first, imported on the store
+# lane once it has: the database layer (SQLAlchemy, SQLCipher, Alembic), then the modules
+# of the pages built later, with the interview engine they use.
+_LOADED_AFTER_PAINT = (
+    "exitbot_desktop.engine.store.vault",
+    "exitbot_desktop.ui.hr.recovery_key",
+    "exitbot_desktop.ui.hr.home",
+    "exitbot_desktop.ui.hr.arm",
+    "exitbot_desktop.ui.employee.mode",
+    "exitbot_desktop.ui.hr.password_dialog",
+)
+
+
+def _import_the_rest(_ctx: OpContext) -> None:
+    for name in _LOADED_AFTER_PAINT:
+        importlib.import_module(name)
 
 
 def _station_setup(store: Store) -> tuple[Settings, QuestionSet]:
@@ -85,44 +111,28 @@ class MainWindow(QMainWindow):
         self._may_close = False
         self._dialog: HrPasswordDialog | None = None
         self._focus_before_dialog: QWidget | None = None
+        self._awaiting_first_paint = False
+        self._loading = ""  # what the status line says is still loading, if anything
+        self._kdf = kdf
 
+        # The stack is in the window before any page joins it: with the app's stylesheet,
+        # each move of a widget into another restyles everything inside it.
         self.stack = QStackedWidget()
-        self.setup_page = SetupPage(folder, kdf)
-        self.recovery_page = RecoveryKeyPage()
-        self.unlock_page = UnlockPage(folder, kdf)
-        self.home_page = HomePage()
-        self.arm_page = ArmPage()
-        self.employee = EmployeeMode(self.assistant)
-        for page in (
-            self.setup_page,
-            self.recovery_page,
-            self.unlock_page,
-            self.home_page,
-            self.arm_page,
-            self.employee,
-        ):
-            self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+        # Each page is built the first time it shows (see the module docstring).
+        self._setup_page: SetupPage | None = None
+        self._unlock_page: UnlockPage | None = None
+        self._recovery_page: RecoveryKeyPage | None = None
+        self._home_page: HomePage | None = None
+        self._arm_page: ArmPage | None = None
+        self._employee: EmployeeMode | None = None
 
-        self.backend_label = QLabel(self.assistant.status)
-        self.backend_label.setAccessibleName(self.assistant.status)
+        self.backend_label = QLabel()
         self.backend_label.setContentsMargins(8, 2, 8, 2)
         self.statusBar().addPermanentWidget(self.backend_label)
         self.statusBar().setSizeGripEnabled(False)
-        self.assistant.status_changed.connect(self._show_backend)
-
-        self.setup_page.created.connect(self._created)
-        self.recovery_page.confirmed.connect(self._show_home)
-        self.unlock_page.unlocked.connect(self._unlocked)
-        self.home_page.lock_requested.connect(self.lock)
-        self.home_page.start_requested.connect(self._prepare_arming)
-        self.home_page.resume_requested.connect(self._resume)
-        self.arm_page.cancelled.connect(self._show_home)
-        self.arm_page.armed.connect(self._arm)
-        self.employee.leave_requested.connect(self._ask_to_leave)
-        self.employee.idle_timeout.connect(self._disarm)
-        self.employee.rearm_needed.connect(self._back_to_hr)
-        self.employee.language_changed.connect(self.translations.set_language)
+        self.assistant.status_changed.connect(self._update_status)
+        self._update_status()
 
         self.setMinimumSize(800, 600)
         self.resize(1280, 800)
@@ -133,6 +143,68 @@ class MainWindow(QMainWindow):
             self._show(self.setup_page)
 
     # ------------------------------------------------------------------ pages
+    @property
+    def setup_page(self) -> SetupPage:
+        if self._setup_page is None:
+            self._setup_page = page = SetupPage(self.folder, self._kdf)
+            page.created.connect(self._created)
+            self.stack.addWidget(page)
+        return self._setup_page
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        if self._unlock_page is None:
+            self._unlock_page = page = UnlockPage(self.folder, self._kdf)
+            page.unlocked.connect(self._unlocked)
+            self.stack.addWidget(page)
+        return self._unlock_page
+
+    @property
+    def recovery_page(self) -> RecoveryKeyPage:
+        if self._recovery_page is None:
+            from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
+
+            self._recovery_page = page = RecoveryKeyPage()
+            page.confirmed.connect(self._show_home)
+            self.stack.addWidget(page)
+        return self._recovery_page
+
+    @property
+    def home_page(self) -> HomePage:
+        if self._home_page is None:
+            from exitbot_desktop.ui.hr.home import HomePage
+
+            self._home_page = page = HomePage()
+            page.lock_requested.connect(self.lock)
+            page.start_requested.connect(self._prepare_arming)
+            page.resume_requested.connect(self._resume)
+            self.stack.addWidget(page)
+        return self._home_page
+
+    @property
+    def arm_page(self) -> ArmPage:
+        if self._arm_page is None:
+            from exitbot_desktop.ui.hr.arm import ArmPage
+
+            self._arm_page = page = ArmPage()
+            page.cancelled.connect(self._show_home)
+            page.armed.connect(self._arm)
+            self.stack.addWidget(page)
+        return self._arm_page
+
+    @property
+    def employee(self) -> EmployeeMode:
+        if self._employee is None:
+            from exitbot_desktop.ui.employee.mode import EmployeeMode
+
+            self._employee = mode = EmployeeMode(self.assistant)
+            mode.leave_requested.connect(self._ask_to_leave)
+            mode.idle_timeout.connect(self._disarm)
+            mode.rearm_needed.connect(self._back_to_hr)
+            mode.language_changed.connect(self.translations.set_language)
+            self.stack.addWidget(mode)
+        return self._employee
+
     def _show(self, page: Page) -> None:
         self.stack.setCurrentWidget(page)
         focus = page.first_focus()
@@ -141,7 +213,7 @@ class MainWindow(QMainWindow):
 
     @property
     def in_employee_mode(self) -> bool:
-        return self.stack.currentWidget() is self.employee
+        return self._employee is not None and self.stack.currentWidget() is self._employee
 
     def _show_unlock(self, message: str = "") -> None:
         self.unlock_page.reload(message)
@@ -154,7 +226,8 @@ class MainWindow(QMainWindow):
         self.home_page.show_for(self.store, self.account)
         self._show(self.home_page)
 
-    def _show_backend(self, text: str) -> None:
+    def _update_status(self) -> None:
+        text = self._loading or self.assistant.status
         self.backend_label.setText(text)
         self.backend_label.setAccessibleName(text)
 
@@ -165,6 +238,34 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Show the window; once it has painted, load the rest (see the module docstring)."""
+        self._loading = self.tr("Loading the database engine…")
+        self._update_status()
+        self._awaiting_first_paint = True
+        self.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self._awaiting_first_paint:
+            self._awaiting_first_paint = False
+            # Queued, so the rest of the first frame is drawn before loading competes with it.
+            QTimer.singleShot(0, self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
+        # On the store lane, so unlocking queues behind it, and the assistant's default
+        # start in `_rest_loaded` comes before any start with HR's settings (read on the
+        # same lane).
+        Op(_import_the_rest, owner=self).success(
+            lambda _none: self._rest_loaded()
+        ).run_in_background()
+
+    def _rest_loaded(self) -> None:
+        self._loading = ""
+        self._update_status()
+        self.assistant.start()
 
     # ------------------------------------------------------------------ store
     def _created(self, store: Store, account: str, recovery_key: str) -> None:
@@ -191,7 +292,6 @@ class MainWindow(QMainWindow):
 
     def lock(self, message: str = "") -> None:
         """Close the store after queued writes: the data key leaves memory, HR must unlock."""
-        self.employee.stop()
         self._forget()
         self.translations.set_language(self.hr_language)
         store, self.store, self.account = self.store, None, ""
@@ -208,9 +308,12 @@ class MainWindow(QMainWindow):
         op.failure(failed).run_in_background()
 
     def _forget(self) -> None:
-        """Drop every page's reference to the store that is about to close."""
-        self.employee.forget()
-        self.home_page.forget()
+        """Stop any interview; drop every page's reference to the store about to close."""
+        if self._employee is not None:
+            self._employee.stop()
+            self._employee.forget()
+        if self._home_page is not None:
+            self._home_page.forget()
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:
@@ -266,6 +369,8 @@ class MainWindow(QMainWindow):
         self.lock(self.tr("The interview station was left unused, so it locked itself."))
 
     def _ask_password(self, reason: str, then: Callable[[], None]) -> None:
+        from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
+
         if self.store is None or self._dialog is not None:
             return
         self.employee.question.flush_draft()
@@ -318,7 +423,6 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self.hide()
-        self.employee.stop()
         self._forget()
         store, self.store = self.store, None
         if store is not None:

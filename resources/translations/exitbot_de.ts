@@ -256,22 +256,22 @@
 <context>
     <name>Assistant</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="41"/>
-        <source>Assistant: getting ready…</source>
-        <translation>Assistent: wird vorbereitet …</translation>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="42"/>
+        <source>Loading the assistant…</source>
+        <translation>Der Assistent wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="85"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="86"/>
         <source>{backend} · loading…</source>
         <translation>{backend} · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="101"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="102"/>
         <source>Built-in questions (no AI model): {reason}</source>
         <translation>Eingebaute Fragen (kein KI-Modell): {reason}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="111"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="112"/>
         <source>{backend} is not available; using built-in questions</source>
         <translation>{backend} ist nicht verfügbar; es werden eingebaute Fragen verwendet</translation>
     </message>
@@ -552,22 +552,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="177"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="187"/>
+        <source>Loading the database engine…</source>
+        <translation>Die Datenbank wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="298"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="308"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="342"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>

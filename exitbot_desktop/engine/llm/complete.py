@@ -5,7 +5,9 @@ instruction, which only an instruction-tuned model served by Ollama does well; t
 bundled gemma base model mostly echoes its prompt, and a llama.cpp model would also
 hold the lock the next interview's follow-ups need. So analysis uses a model only
 through Ollama, and falls back to the lexicon and extractive summary otherwise (the
-analysis functions fall back by themselves when a call fails). Never imports Qt.
+analysis functions fall back by themselves when a call fails). The backend is told by
+its `name`, so this module does not load the Ollama client: the GUI imports it before
+its window paints. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import threading
 from collections.abc import Callable
 
 from exitbot_desktop.engine.llm.backend import Backend, GenerationOptions, Message
-from exitbot_desktop.engine.llm.ollama_backend import OllamaBackend
 
 _OPTIONS = GenerationOptions(
     max_tokens=300, temperature=0.2, stop=(), first_token_timeout_s=30.0, total_timeout_s=120.0
@@ -24,7 +25,7 @@ _OPTIONS = GenerationOptions(
 def completion_for(backend: Backend) -> Callable[[str], str] | None:
     """A function sending one user message and returning the whole reply, or None when
     this backend should not be asked to analyse (see the module docstring)."""
-    if not isinstance(backend, OllamaBackend):
+    if backend.name != "ollama":
         return None
 
     def complete(prompt: str) -> str:

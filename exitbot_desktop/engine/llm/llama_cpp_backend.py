@@ -24,8 +24,9 @@ from typing import Any, cast
 import llama_cpp
 
 from exitbot_desktop.engine.llm.backend import BackendError, GenerationOptions, Message
+from exitbot_desktop.engine.llm.chat_template import chat_prompt
 from exitbot_desktop.engine.llm.model_files import ModelFile, ensure_model
-from exitbot_desktop.engine.llm.prompts import chat_prompt, completion_prompt, instructions
+from exitbot_desktop.engine.llm.prompts import completion_prompt, instructions
 
 N_CTX = 4096
 _MAX_THREADS = 4

@@ -1,9 +1,9 @@
 """What the model reads: one static instruction block, then the interview so far.
 
 Owns the instruction texts and worked examples (English and German), `Conversation`
-(the append-only transcript of one interview) and the two renderings a local model
-needs: a few-shot completion prompt for base models and the GGUF's own chat template
-for instruction-tuned ones. The transcript is only ever extended, never rewritten, so
+(the append-only transcript of one interview) and the few-shot completion prompt for
+base models; instruction-tuned ones read it through their own chat template
+(`chat_template.py`). The transcript is only ever extended, never rewritten, so
 every turn's prompt starts with the previous turn's prompt and llama.cpp and Ollama
 reuse their cached state for it. Never imports Qt.
 """
@@ -11,13 +11,9 @@ reuse their cached state for it. Never imports Qt.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from jinja2.exceptions import TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from exitbot_desktop.engine.followup_policy import FollowupRequest
-from exitbot_desktop.engine.llm.backend import BackendError, Message
+from exitbot_desktop.engine.llm.backend import Message
 
 _INSTRUCTIONS = {
     "en": (
@@ -144,45 +140,3 @@ def completion_prompt(messages: Sequence[Message]) -> str:
         else:
             lines.append(f"\n{_QUESTION} {message.content}")
     return "\n".join(lines) + f"\n{_FOLLOWUP}"
-
-
-def chat_prompt(
-    messages: Sequence[Message], template: str, *, bos_token: str, eos_token: str
-) -> str:
-    """The messages rendered with a GGUF's own Jinja chat template.
-
-    Many templates (Gemma's among them, and llama-cpp's `chat_format="gemma"`) drop a
-    system message or insist that turns alternate starting with the user, so the
-    instructions become the first user turn and neighbouring turns of one role merge.
-    """
-    try:
-        return _ENV.from_string(template).render(
-            messages=_chat_turns(messages),
-            bos_token=bos_token,
-            eos_token=eos_token,
-            add_generation_prompt=True,
-            raise_exception=_raise_template_error,
-        )
-    except TemplateError as error:
-        raise BackendError(
-            f"The model's chat template cannot be used ({error}). Put a different GGUF "
-            "file in the models folder."
-        ) from error
-
-
-def _chat_turns(messages: Sequence[Message]) -> list[dict[str, Any]]:
-    turns: list[dict[str, Any]] = []
-    for message in messages:
-        role = "user" if message.role == "system" else message.role
-        if turns and turns[-1]["role"] == role:
-            turns[-1]["content"] += "\n\n" + message.content
-        else:
-            turns.append({"role": role, "content": message.content})
-    return turns
-
-
-def _raise_template_error(message: str) -> None:
-    raise TemplateError(message)
-
-
-_ENV = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)

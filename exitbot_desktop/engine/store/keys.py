@@ -6,7 +6,8 @@ AES-256-GCM under a key derived with Argon2id from a password (or the printed re
 key). The wrap's associated data binds it to this key file's id and the account name,
 so a wrap copied between accounts or files does not open. A SHA-256 checksum over the
 content tells accidental damage ("corrupt key file") apart from a wrong password.
-Never imports Qt.
+Argon2 and AES load when a key is first derived: reading the account names, which the
+GUI's unlock page does before its window first paints, needs neither. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -19,11 +20,7 @@ import secrets
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING, Any
 
 from exitbot_desktop.engine.errors import (
     KeyFileCorruptError,
@@ -32,9 +29,15 @@ from exitbot_desktop.engine.errors import (
     WrongPasswordError,
 )
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
 FORMAT_VERSION = 1
 DATA_KEY_BYTES = 32
 RECOVERY_ACCOUNT = "__recovery__"
+# The shortest HR password `vault` accepts; here, not in `vault`, so the GUI's hint can
+# show it without loading the database layer.
+MIN_PASSWORD_LENGTH = 10
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off paper
 _RECOVERY_GROUPS = 8
 _RECOVERY_GROUP_LEN = 5
@@ -81,6 +84,8 @@ def _unb64(text: object) -> bytes:
 
 
 def _derive(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw  # see the module docstring
+
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,
@@ -90,6 +95,12 @@ def _derive(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
         hash_len=32,
         type=Type.ID,
     )
+
+
+def _cipher(kek: bytes) -> AESGCM:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # see the module docstring
+
+    return AESGCM(kek)
 
 
 def new_data_key() -> bytes:
@@ -139,7 +150,7 @@ class KeyFile:
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         kek = _derive(secret, salt, kdf)
-        ciphertext = AESGCM(kek).encrypt(nonce, data_key, self._aad(account))
+        ciphertext = _cipher(kek).encrypt(nonce, data_key, self._aad(account))
         self.wraps[account] = _Wrap(salt, nonce, ciphertext, kdf)
 
     def unwrap(self, account: str, secret: str) -> bytes:
@@ -155,9 +166,11 @@ class KeyFile:
             raise UnknownAccountError(
                 f"There is no HR account called '{account}'. Known accounts: {known}."
             )
+        from cryptography.exceptions import InvalidTag  # see the module docstring
+
         kek = _derive(secret, wrap.salt, wrap.kdf)
         try:
-            return AESGCM(kek).decrypt(wrap.nonce, wrap.ciphertext, self._aad(account))
+            return _cipher(kek).decrypt(wrap.nonce, wrap.ciphertext, self._aad(account))
         except InvalidTag:
             if account == RECOVERY_ACCOUNT:
                 raise WrongPasswordError(

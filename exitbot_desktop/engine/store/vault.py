@@ -27,6 +27,7 @@ from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.interviews import InterviewRepository
 from exitbot_desktop.engine.store.keys import (
+    MIN_PASSWORD_LENGTH,
     PRODUCTION_KDF,
     RECOVERY_ACCOUNT,
     KdfParams,
@@ -41,7 +42,6 @@ from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
 from exitbot_desktop.engine.store.report_rows import ReportReader
 from exitbot_desktop.engine.store.setting_values import SettingsRepository
 
-MIN_PASSWORD_LENGTH = 10
 SCHEMA_VERSION = db.SCHEMA_VERSION  # the newest schema this program writes
 
 

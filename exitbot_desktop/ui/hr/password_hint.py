@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from exitbot_desktop.engine.store.vault import MIN_PASSWORD_LENGTH
+from exitbot_desktop.engine.store.keys import MIN_PASSWORD_LENGTH
 
 _COMMON = ("password", "passwort", "123456", "qwertz", "qwerty", "exitbot", "letmein", "admin")
 
