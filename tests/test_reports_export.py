@@ -4,6 +4,7 @@ default, complete when asked, and always in the audit log."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -85,6 +86,35 @@ def test_csv_export_neutralises_formulas_in_answers_and_metadata(
     assert all(s.lstrip("-").replace(".", "").isdigit() for s in scores)  # numbers stay numbers
     for cell in (c for r in rows for c in r.values()):
         assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+
+
+def test_csv_export_is_byte_for_byte_what_csv_writer_would_write(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    awkward = 'He said "no, never",\nthen left; ärgerlich'
+    conduct(
+        store,
+        question_set,
+        {**HAPPY, "main_reason_details": awkward, "what_to_improve": "a,b"},
+        meta=InterviewMeta(department='R&D, "Labs"', role="Line\nbreak"),
+    )
+    conduct(store, question_set, UNHAPPY)
+    out = tmp_path / "answers.csv"
+
+    export_csv(store, out)
+
+    text = out.read_bytes().decode("utf-8-sig")  # as written: line ends untranslated
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    again = io.StringIO()
+    csv.writer(again).writerows(rows)
+    assert text.encode() == again.getvalue().encode()
+    named = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    labs = [r for r in named if r["department"] == 'R&D, "Labs"']
+    answers = {r["question_id"]: r["answer"] for r in labs}
+    assert answers["main_reason_details"] == awkward
+    assert answers["what_to_improve"] == "a,b"
+    assert labs[0]["role"] == "Line\nbreak"
 
 
 def test_anonymised_exports_contain_no_names_emails_phones_or_receipts(

@@ -11,11 +11,12 @@ as it streams. Auditing the export is `exports.export`'s job. Never imports Qt.
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -29,11 +30,14 @@ from exitbot_desktop.engine.reports.anonymise import Scrubber
 from exitbot_desktop.engine.reports.quotes import known_names
 
 if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.report_rows import AnswerExportRow
     from exitbot_desktop.engine.store.vault import Store
 
 Per = Literal["answer", "interview"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_CHARS = frozenset(_FORMULA_START)
+# What makes csv.writer quote a cell (excel dialect, QUOTE_MINIMAL).
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 # Metadata that says nothing about who the person was; the manager's name is "named".
 _ANONYMOUS_META = tuple(f.name for f in BREAKDOWN_FIELDS)
 _INTERVIEW_COLUMNS = ("interview", "status", "started", "submitted", *_ANONYMOUS_META, "language")
@@ -64,11 +68,26 @@ class ExportOptions:
 
 @dataclass
 class _Interview:
-    """One interview with its rows, as they stream out of the database."""
+    """One interview with its answer rows, as they stream out of the database."""
 
     meta: dict[str, Any]
-    answers: list[dict[str, Any]] = field(default_factory=list)
+    answers: list[AnswerExportRow] = field(default_factory=list)
     summary: str = ""
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What the analysis said about one answer: its four export cells, and the same
+    rendered for a CSV row. Answers whose analysis reads the same share one."""
+
+    sentiment: object = None
+    score: object = None
+    themes: str = ""
+    flags: str = ""
+    csv: str = ",,,"
+
+
+_NOTHING_FOUND = _Found()
 
 
 def export_csv(
@@ -85,19 +104,17 @@ def export_csv(
     head, tail = reader.columns()
     rows = 0
     with atomic_text(path, encoding="utf-8-sig" if opts.bom else "utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(head + tail)
+        out.write(_csv_line(head + tail))
         for interview in reader.interviews(progress):
             if opts.per == "interview":
                 row = reader.interview_row(interview)
-                writer.writerow([_cell(row.get(c)) for c in head + tail])
+                out.write(_csv_line([row.get(c) for c in head + tail]))
                 rows += 1
                 continue
             # The interview's own cells are the same on each of its answer rows.
-            start = [_cell(interview.meta.get(c)) for c in head]
-            for answer in interview.answers:
-                writer.writerow(start + [_cell(answer[c]) for c in tail])
-                rows += 1
+            start = ",".join([reader.field(interview.meta.get(c)) for c in head]) + ","
+            out.write("".join([start + reader.answer_line(a) for a in interview.answers]))
+            rows += len(interview.answers)
     return rows
 
 
@@ -115,9 +132,10 @@ def export_json(
     items: list[dict[str, Any]] = []
     for interview in reader.interviews(progress):
         if opts.per == "interview":
-            items.append({**reader.interview_row(interview), "answers": interview.answers})
+            answers = reader.answer_dicts(interview)
+            items.append({**reader.interview_row(interview), "answers": answers})
         else:
-            items += ({**interview.meta, **answer} for answer in interview.answers)
+            items += ({**interview.meta, **answer} for answer in reader.answer_dicts(interview))
     document = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "selection": reader.description,
@@ -136,7 +154,7 @@ def neutralise(value: str) -> str:
 
 
 def _cell(value: object) -> object:
-    if type(value) is str:  # the common case first: 150,000 rows × 20 cells
+    if type(value) is str:  # the common case first
         return "'" + value if value[:1] in _FORMULA_CHARS else value
     if value is None:
         return ""
@@ -145,6 +163,26 @@ def _cell(value: object) -> object:
     if isinstance(value, int | float):
         return value
     return neutralise(str(value))
+
+
+def _csv_field(value: object) -> str:
+    """`value` as `csv.writer` (excel dialect) writes the cell `_cell` makes of it.
+
+    Rendering rows ourselves instead of through `csv.writer` lets an export render each
+    repeated value once and join whole rows in C: `writerow` alone took longer than the
+    3 s an export of 150,000 answers may take. Same bytes as `csv.writer`
+    (`QUOTE_MINIMAL`: quoted when the text holds a comma, a quote or a line break,
+    quotes doubled; floats as `repr`), which a test holds it to.
+    """
+    cell = _cell(value)
+    text = repr(cell) if isinstance(cell, float) else str(cell)
+    if _NEEDS_QUOTES.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_line(values: Sequence[object]) -> str:
+    return ",".join(map(_csv_field, values)) + "\r\n"
 
 
 class _Reader:
@@ -156,6 +194,10 @@ class _Reader:
         self.questions: dict[str, Question] = questions_in(self.reports.question_sets(selection))
         self.scrubber: Scrubber | None = known_names(store) if opts.anonymise else None
         self._scrubbed: dict[str, str] = {}
+        self._payloads: dict[str, Any] = {}  # JSON text → decoded, each distinct text once
+        self._found: dict[int, _Found] = {}  # answer id → its analysis (see `_analysis`)
+        self._lines: dict[tuple[object, ...], str] = {}  # see `answer_line`
+        self._fields_seen: dict[str, str] = {}  # see `field`
 
     def columns(self) -> tuple[list[str], list[str]]:
         """(the interview's columns, the answer's or the per-interview ones after them)."""
@@ -180,7 +222,7 @@ class _Reader:
         themes: list[str] = []
         flags: list[str] = []
         negative = 0
-        for answer in interview.answers:
+        for answer in self.answer_dicts(interview):
             if not answer["is_followup"]:
                 row[answer["question_id"]] = answer["answer"]
             for key, bucket in (("themes", themes), ("flags", flags)):
@@ -190,13 +232,67 @@ class _Reader:
         row["summary"] = self._scrub(interview.summary)
         return row
 
-    def _interviews(self) -> Iterator[_Interview]:
-        """Interviews in id order with their answers.
+    def answer_dicts(self, interview: _Interview) -> list[dict[str, Any]]:
+        """The interview's answers as export records (`_ANSWER_COLUMNS` → value)."""
+        return [
+            dict(zip(_ANSWER_COLUMNS, self._fields(row), strict=True)) for row in interview.answers
+        ]
 
-        Answers are read unsorted (in storage order) and grouped here: an ORDER BY over
-        150,000 rows costs SQLite more than the grouping costs Python.
+    def answer_line(self, row: AnswerExportRow) -> str:
+        """The answer's CSV cells (those after the interview's), rendered, line break included.
+
+        The values `answer_dicts` gives, rendered once per distinct answer: most answers
+        repeat (a rating, a choice, a short reply), and so does what the analysis said.
         """
-        analysis, summaries = self._analysis()
+        _iid, answer_id, qid, status, raw, text, is_followup, followup_q, seconds = row
+        key = (qid, is_followup, followup_q, status, type(raw), raw, text)
+        cells = self._lines.get(key)
+        if cells is None:
+            cells = self._lines[key] = ",".join(map(_csv_field, self._fields(row)[:5]))
+        found = self._found.get(answer_id, _NOTHING_FOUND)
+        # A number: never quoted, and `repr` is how csv.writer writes a float.
+        return f"{cells},{found.csv},{round(seconds or 0.0, 1)!r}\r\n"
+
+    def field(self, value: object) -> str:
+        """`_csv_field(value)`, rendered once per distinct text (departments, months, …)."""
+        if type(value) is not str:
+            return _csv_field(value)
+        rendered = self._fields_seen.get(value)
+        if rendered is None:
+            rendered = self._fields_seen[value] = _csv_field(value)
+        return rendered
+
+    def _fields(self, row: AnswerExportRow) -> tuple[object, ...]:
+        """One answer's values, in `_ANSWER_COLUMNS` order."""
+        _iid, answer_id, qid, status, raw, text, is_followup, followup_q, seconds = row
+        question = self.questions.get(qid)
+        if is_followup:
+            shown_question = self._scrub(followup_q or "")
+        else:
+            shown_question = question.text_for(self.opts.language) if question else qid
+        found = self._found.get(answer_id, _NOTHING_FOUND)
+        return (
+            qid,
+            shown_question,
+            bool(is_followup),
+            status,
+            self._value(question, bool(is_followup), status, raw, text),
+            found.sentiment,
+            found.score,
+            found.themes,
+            found.flags,
+            round(seconds or 0.0, 1),
+        )
+
+    def _interviews(self) -> Iterator[_Interview]:
+        """Interviews in id order with their answers, by question id and then answer id.
+
+        Answers are read unsorted (in storage order) and grouped and sorted here, a dozen
+        per interview: an ORDER BY over 150,000 rows costs SQLite more. The order is the
+        one exports always had (they used to come out of the interview index that way),
+        so files from before and after compare line by line.
+        """
+        summaries = self._analysis()
         interviews: dict[int, _Interview] = {}
         # To the minute, times match HR's calendar of exit interviews and name the person;
         # anonymised exports keep only the month.
@@ -216,32 +312,12 @@ class _Reader:
                 meta["employee_name"] = row.employee_name
                 meta["manager"] = row.meta[_META_INDEX["manager"]]
             interviews[row.id] = _Interview(meta, summary=summaries.get(row.id, ""))
-        answers = self.reports.answers_for_export(self.selection)
-        for interview_id, *rest in answers:
-            interviews[interview_id].answers.append(self._answer(rest, analysis))
+        for answer in self.reports.answers_for_export(self.selection):
+            interviews[answer[0]].answers.append(answer)
         for iid in sorted(interviews):
-            yield interviews[iid]
-
-    def _answer(self, row: Any, analysis: Mapping[int, dict[str, Any]]) -> dict[str, Any]:
-        answer_id, qid, status, raw, text, is_followup, followup_q, seconds = row
-        question = self.questions.get(qid)
-        if is_followup:
-            shown_question = self._scrub(followup_q or "")
-        else:
-            shown_question = question.text_for(self.opts.language) if question else qid
-        found = analysis.get(answer_id, {})
-        return {
-            "question_id": qid,
-            "question": shown_question,
-            "is_followup": bool(is_followup),
-            "answer_status": status,
-            "answer": self._value(question, is_followup, status, raw, text),
-            "sentiment": found.get("label"),
-            "sentiment_score": found.get("score"),
-            "themes": ";".join(found.get("themes", ())),
-            "flags": ";".join(found.get("flags", ())),
-            "seconds": round(seconds or 0.0, 1),
-        }
+            interview = interviews[iid]
+            interview.answers.sort(key=_BY_QUESTION_THEN_ID)
+            yield interview
 
     def _value(
         self, question: Question | None, is_followup: bool, status: str, raw: Any, text: str | None
@@ -267,22 +343,56 @@ class _Reader:
             clean = self._scrubbed[text] = self.scrubber.scrub(text)
         return clean
 
-    def _analysis(self) -> tuple[dict[int, dict[str, Any]], dict[int, str]]:
-        """(answer id → sentiment label/score, themes, flags; interview id → summary)."""
-        found: dict[int, dict[str, Any]] = {}
+    def _analysis(self) -> dict[int, str]:
+        """Fill `_found` (answer id → what the analysis said); return interview id → summary."""
         summaries: dict[int, str] = {}
-        decoded: dict[str, Any] = {}
-        rows = self.reports.analysis(self.selection, ("sentiment", "themes", "flags", "summary"))
+        latest: dict[int, list[str | None]] = {}  # answer id → [sentiment, themes, flags]
+        # An empty flags row exports like none at all, and only rows per interview show a
+        # summary: what a file does not show is not read (a third of the rows).
+        per_answer = self.opts.per == "answer"
+        rows = self.reports.analysis(
+            self.selection,
+            ("sentiment", "themes", "flags") if per_answer else _ANALYSIS_KINDS,
+            skip_empty_flags=True,
+        )
         for iid, answer_id, kind, _source, raw in rows:
-            payload = decoded.get(raw)
-            if payload is None:
-                payload = decoded[raw] = json.loads(raw)
+            if raw is None:
+                continue
             if kind == "summary":
-                summaries[iid] = str(payload.get("text", ""))
+                summaries[iid] = str(self._decoded(raw).get("text", ""))
             elif answer_id is not None:
-                slot = found.setdefault(answer_id, {})
-                if kind == "sentiment":
-                    slot["label"], slot["score"] = payload.get("label"), payload.get("score")
-                else:
-                    slot[kind] = payload.get(kind, [])
-        return found, summaries
+                latest.setdefault(answer_id, [None, None, None])[_SLOT[kind]] = raw
+        shared: dict[tuple[str | None, ...], _Found] = {}
+        for answer_id, raws in latest.items():
+            key = tuple(raws)
+            found = shared.get(key)
+            if found is None:
+                found = shared[key] = self._found_from(*raws)
+            self._found[answer_id] = found
+        return summaries
+
+    def _found_from(
+        self, sentiment_raw: str | None, themes_raw: str | None, flags_raw: str | None
+    ) -> _Found:
+        sentiment = self._decoded(sentiment_raw) if sentiment_raw is not None else {}
+        label, score = sentiment.get("label"), sentiment.get("score")
+        themes, flags = self._joined(themes_raw, "themes"), self._joined(flags_raw, "flags")
+        rendered = ",".join(map(_csv_field, (label, score, themes, flags)))
+        return _Found(label, score, themes, flags, rendered)
+
+    def _joined(self, raw: str | None, key: str) -> str:
+        """The list under `key` in a JSON payload, as one cell ("a;b"); "" without one."""
+        return ";".join(self._decoded(raw).get(key, [])) if raw is not None else ""
+
+    def _decoded(self, raw: str) -> Any:
+        payload = self._payloads.get(raw)
+        if payload is None:
+            payload = self._payloads[raw] = json.loads(raw)
+        return payload
+
+
+_ANALYSIS_KINDS = ("sentiment", "themes", "flags", "summary")
+# An `AnswerExportRow`'s (question id, answer id).
+_BY_QUESTION_THEN_ID = itemgetter(2, 1)
+# Where each analysis kind goes in `_Reader._analysis`'s per-answer list.
+_SLOT = {"sentiment": 0, "themes": 1, "flags": 2}

@@ -9,14 +9,27 @@ as DateTime. Reads only. Never imports Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, Text, case, cast, func, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Executable,
+    Select,
+    Text,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import InstrumentedAttribute
 
 from exitbot_desktop.engine.filters import Selection
-from exitbot_desktop.engine.metadata import META_FIELD_NAMES
+from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview, QuestionSetRow
 from exitbot_desktop.engine.store.question_sets import StoredQuestionSet
@@ -35,35 +48,22 @@ class InterviewRow(NamedTuple):
     meta: tuple[str | None, ...]  # META_FIELDS' values, in that order
 
 
-class AnswerStatsRow(NamedTuple):
-    interview_id: int
-    question_id: str
-    status: str
-    is_followup: bool
-    parent_id: int | None
-    seconds_spent: float
-    text_length: int | None
-    raw_value: Any  # JSON text, only for the `closed` questions asked for (else None)
+# (id, status, created at, completed at, current question id, *breakdown field values):
+# see `ReportReader.interview_facts`.
+InterviewFact = tuple[Any, ...]
+
+# (interview id, question id, status, is follow-up (0/1), parent answer id, seconds spent,
+# raw value or text length or None): see `ReportReader.answer_facts`.
+AnswerFact = tuple[int, str, str, int, int | None, float, Any]
 
 
-class AnswerExportRow(NamedTuple):
-    interview_id: int
-    id: int
-    question_id: str
-    status: str
-    raw_value: Any  # JSON text
-    text: str | None
-    is_followup: bool
-    followup_question: str | None
-    seconds_spent: float
+# (interview id, answer id, question id, status, raw value as JSON text, text, is
+# follow-up (0/1), follow-up question, seconds spent): see `answers_for_export`.
+AnswerExportRow = tuple[int, int, str, str, Any, str | None, int, str | None, float]
 
-
-class AnalysisRowTuple(NamedTuple):
-    interview_id: int
-    answer_id: int | None
-    kind: str
-    provenance: str
-    raw_payload: Any  # JSON text
+# (interview id, answer id or None, kind, provenance, payload as JSON text or None): see
+# `ReportReader.analysis`.
+AnalysisFact = tuple[int, int | None, str, str, str | None]
 
 
 # How the JSON column stores an empty flags payload (nearly every answer has one).
@@ -106,6 +106,24 @@ class ReportReader:
             for row in rows
         ]
 
+    def interview_facts(self, selection: Selection) -> list[InterviewFact]:
+        """The selected interviews as the aggregates need them, nothing more.
+
+        (id, status, started, completed, question reached, then the breakdown fields in
+        `BREAKDOWN_FIELDS` order): one narrow row each, without the names and receipt
+        codes `interviews` carries for exports.
+        """
+        query = select(
+            Interview.id,
+            Interview.status,
+            Interview.created_at,
+            Interview.completed_at,
+            Interview.current_question_id,
+            *(getattr(Interview, f.name) for f in BREAKDOWN_FIELDS),
+        ).where(*_conditions(selection))
+        with self._db.transaction() as s:
+            return [tuple(row) for row in s.connection().execute(query)]
+
     def count(self, selection: Selection) -> int:
         with self._db.transaction() as s:
             query = select(func.count()).select_from(Interview).where(*_conditions(selection))
@@ -122,12 +140,23 @@ class ReportReader:
             ).all()
             return [StoredQuestionSet(r.id, r.set_id, r.version, r.content) for r in rows]
 
-    def answer_stats(
-        self, selection: Selection, closed_question_ids: Sequence[str]
-    ) -> Iterator[AnswerStatsRow]:
-        """Every answer of the selection, narrow; values only for closed questions."""
-        raw_value = case(
-            (Answer.question_id.in_(list(closed_question_ids)), type_coerce(Answer.value, Text))
+    def answer_facts(
+        self,
+        selection: Selection,
+        value_ids: Sequence[str],
+        length_ids: Sequence[str],
+    ) -> list[AnswerFact]:
+        """Every answer of the selection (main answers and follow-ups) as one narrow tuple.
+
+        `AnswerFact`'s last column is the raw stored value for the questions in
+        `value_ids`, the text's length in characters for those in `length_ids`, None for
+        the rest: the aggregates count values and lengths, never read the words. Rows come
+        in storage order, as the driver returns them (`_plain_rows`), because aggregating
+        150,000 answers must not cost a Python object per row more than it has to.
+        """
+        fact = case(
+            (Answer.question_id.in_(list(value_ids)), type_coerce(Answer.value, Text)),
+            (Answer.question_id.in_(list(length_ids)), func.length(Answer.text)),
         )
         query = select(
             Answer.interview_id,
@@ -136,15 +165,17 @@ class ReportReader:
             Answer.is_followup,
             Answer.parent_id,
             Answer.seconds_spent,
-            func.length(Answer.text),
-            raw_value,
-        ).where(Answer.interview_id.in_(_ids(selection)))
+            fact,
+        ).where(_in_selection(Answer.interview_id, selection))
         with self._db.transaction() as s:
-            for row in s.connection().execute(query):
-                yield AnswerStatsRow(*row)
+            return _plain_rows(s.connection(), query)
 
     def answers_for_export(self, selection: Selection) -> list[AnswerExportRow]:
-        """Every answer of the selection with its words, in storage order (group yourself)."""
+        """Every answer of the selection with its words, in storage order (group yourself).
+
+        Plain tuples in `AnswerExportRow`'s column order (`_plain_rows`): an export reads
+        every answer, and a named tuple or `Row` per answer costs more than the reading.
+        """
         query = select(
             Answer.interview_id,
             Answer.id,
@@ -155,17 +186,28 @@ class ReportReader:
             Answer.is_followup,
             Answer.followup_question,
             Answer.seconds_spent,
-        ).where(Answer.interview_id.in_(_ids(selection)))
+        ).where(_in_selection(Answer.interview_id, selection))
         with self._db.transaction() as s:
-            return [AnswerExportRow(*row) for row in s.connection().execute(query)]
+            return _plain_rows(s.connection(), query)
 
     def analysis(
-        self, selection: Selection, kinds: Sequence[str], *, skip_empty_flags: bool = False
-    ) -> Iterator[AnalysisRowTuple]:
-        """Analysis results of the selection, payloads as raw JSON text."""
+        self,
+        selection: Selection,
+        kinds: Sequence[str],
+        *,
+        skip_empty_flags: bool = False,
+        without_payload: Sequence[str] = (),
+    ) -> list[AnalysisFact]:
+        """Analysis results of the selection, payloads as raw JSON text, in storage order.
+
+        Raw text, because most payloads repeat ("themes": ["manager"]) and the caller
+        decodes each distinct text once; plain tuples (`_plain_rows`), because there is
+        one row per kind and answer, 160,000 for 10,000 interviews. Rows of the kinds in
+        `without_payload` come with None for a payload the caller would not read.
+        """
         conds: list[ColumnElement[bool]] = [
             AnalysisRow.kind.in_(list(kinds)),
-            AnalysisRow.interview_id.in_(_ids(selection)),
+            _in_selection(AnalysisRow.interview_id, selection),
         ]
         if skip_empty_flags:
             # A row written in another format is simply read.
@@ -180,11 +222,13 @@ class ReportReader:
             AnalysisRow.answer_id,
             AnalysisRow.kind,
             AnalysisRow.provenance,
-            type_coerce(AnalysisRow.payload, Text),
+            case(
+                (AnalysisRow.kind.in_(list(without_payload)), None),
+                else_=type_coerce(AnalysisRow.payload, Text),
+            ),
         ).where(*conds)
         with self._db.transaction() as s:
-            for row in s.connection().execute(query):
-                yield AnalysisRowTuple(*row)
+            return _plain_rows(s.connection(), query)
 
     def known_names(self) -> list[str]:
         """Every employee and manager name in the database (for scrubbing quotes)."""
@@ -218,6 +262,36 @@ class ReportReader:
 
 def _ids(selection: Selection) -> Select[int]:
     return select(Interview.id).where(*_conditions(selection))
+
+
+def _in_selection(
+    interview_id: InstrumentedAttribute[int], selection: Selection
+) -> ColumnElement[bool]:
+    """Rows whose interview is in the selection, checked row by row during one table scan.
+
+    Given `interview_id IN (…)`, SQLite reads the rows through the interview index, one
+    search and one table lookup per row, which for a report over most interviews costs
+    twice a plain pass over the table. The `+ 0` makes the column an expression no index
+    can serve, so SQLite scans the table once and tests each row against the selected
+    ids (a Bloom filter first). The pass costs the same whatever the selection, which
+    bounds a filtered report by the cost of the full one.
+    """
+    return (interview_id + 0).in_(_ids(selection))
+
+
+def _plain_rows(connection: Connection, query: Executable) -> list[Any]:
+    """All rows of `query` as the driver returns them: plain tuples, no conversion.
+
+    SQLAlchemy binds the parameters and runs the query; the rows are then fetched from
+    its DBAPI cursor directly, because building a `Row` per row costs more than reading
+    it when there are 150,000. Only for columns whose stored value is what the caller
+    wants: integers, floats and text (booleans come back as 0/1; no dates).
+    """
+    result = connection.execute(query)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def _conditions(selection: Selection) -> list[ColumnElement[bool]]:
