@@ -88,8 +88,8 @@ class ReportReader:
             Interview.employee_name,
             *meta,
         ).where(*_conditions(selection))
-        with self._db.transaction() as s:
-            rows = s.connection().execute(query).all()
+        with self._db.connection() as c:
+            rows = c.execute(query).all()
         return [
             InterviewRow(
                 id=row[0],
@@ -121,24 +121,29 @@ class ReportReader:
             Interview.current_question_id,
             *(getattr(Interview, f.name) for f in BREAKDOWN_FIELDS),
         ).where(*_conditions(selection))
-        with self._db.transaction() as s:
-            return [tuple(row) for row in s.connection().execute(query)]
+        with self._db.connection() as c:
+            return [tuple(row) for row in c.execute(query)]
 
     def count(self, selection: Selection) -> int:
-        with self._db.transaction() as s:
-            query = select(func.count()).select_from(Interview).where(*_conditions(selection))
-            return s.scalar(query) or 0
+        query = select(func.count()).select_from(Interview).where(*_conditions(selection))
+        with self._db.connection() as c:
+            return c.scalar(query) or 0
 
     def question_sets(self, selection: Selection) -> list[StoredQuestionSet]:
         """The question-set versions the selected interviews used, newest first."""
         used = select(Interview.question_set_pk).where(*_conditions(selection)).distinct()
-        with self._db.transaction() as s:
-            rows = s.scalars(
-                select(QuestionSetRow)
-                .where(QuestionSetRow.id.in_(used))
-                .order_by(QuestionSetRow.id.desc())
-            ).all()
-            return [StoredQuestionSet(r.id, r.set_id, r.version, r.content) for r in rows]
+        query = (
+            select(
+                QuestionSetRow.id,
+                QuestionSetRow.set_id,
+                QuestionSetRow.version,
+                QuestionSetRow.content,
+            )
+            .where(QuestionSetRow.id.in_(used))
+            .order_by(QuestionSetRow.id.desc())
+        )
+        with self._db.connection() as c:
+            return [StoredQuestionSet(*row) for row in c.execute(query)]
 
     def answer_facts(
         self,
@@ -167,8 +172,8 @@ class ReportReader:
             Answer.seconds_spent,
             fact,
         ).where(_in_selection(Answer.interview_id, selection))
-        with self._db.transaction() as s:
-            return _plain_rows(s.connection(), query)
+        with self._db.connection() as c:
+            return _plain_rows(c, query)
 
     def answers_for_export(self, selection: Selection) -> list[AnswerExportRow]:
         """Every answer of the selection with its words, in storage order (group yourself).
@@ -187,8 +192,8 @@ class ReportReader:
             Answer.followup_question,
             Answer.seconds_spent,
         ).where(_in_selection(Answer.interview_id, selection))
-        with self._db.transaction() as s:
-            return _plain_rows(s.connection(), query)
+        with self._db.connection() as c:
+            return _plain_rows(c, query)
 
     def analysis(
         self,
@@ -227,13 +232,13 @@ class ReportReader:
                 else_=type_coerce(AnalysisRow.payload, Text),
             ),
         ).where(*conds)
-        with self._db.transaction() as s:
-            return _plain_rows(s.connection(), query)
+        with self._db.connection() as c:
+            return _plain_rows(c, query)
 
     def known_names(self) -> list[str]:
         """Every employee and manager name in the database (for scrubbing quotes)."""
-        with self._db.transaction() as s:
-            rows = s.execute(select(Interview.employee_name, Interview.manager).distinct()).all()
+        with self._db.connection() as c:
+            rows = c.execute(select(Interview.employee_name, Interview.manager).distinct()).all()
         return [name for pair in rows for name in pair if name]
 
     def quote_candidates(
@@ -251,8 +256,8 @@ class ReportReader:
             )
             .limit(limit)
         )
-        with self._db.transaction() as s:
-            texts = s.scalars(
+        with self._db.connection() as c:
+            texts = c.scalars(
                 select(Answer.text).where(
                     Answer.id.in_(tagged), func.length(Answer.text).between(min_chars, max_chars)
                 )
