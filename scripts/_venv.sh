@@ -28,6 +28,23 @@ apt_install() {
 # provide AMX, and a native build would not run on an older HR PC anyway.
 LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
 
+# pip keys its wheel cache on the source archive only, not on CMAKE_ARGS: a llama-cpp-python
+# wheel once built natively in ~/.cache/pip would be reused silently and crash. So it is
+# compiled here without the cache, and a stamp in the venv records the flags it was built with.
+ensure_llama_cpp() {
+    [ "$(uname -m)" = "x86_64" ] || return 0
+    local flags="${CMAKE_ARGS:-$LLAMA_CMAKE_ARGS}" stamp="$VENV/.llama-cpp-cmake-args"
+    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$flags" ] && return 0
+    local requirement
+    requirement="$("$VENV/bin/python" -c 'import sys, tomllib
+deps = tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]
+print(next(d for d in deps if d.startswith("llama-cpp-python")))' "$ROOT/pyproject.toml")"
+    echo "Compiling $requirement for a portable x86-64 CPU (once, about 10 minutes)"
+    CMAKE_ARGS="$flags" "$VENV/bin/python" -m pip install -q --no-cache-dir --force-reinstall \
+        --no-deps "$requirement"
+    echo "$flags" >"$stamp"
+}
+
 ensure_venv() {
     local extras="$1"
     if [ ! -x "$VENV/bin/python" ]; then
@@ -35,9 +52,7 @@ ensure_venv() {
         python3 -m venv "$VENV"
         "$VENV/bin/python" -m pip install -q --upgrade pip
     fi
-    echo "Installing ExitBot Desktop$extras (llama-cpp-python compiles once, a few minutes)"
-    if [ "$(uname -m)" = "x86_64" ]; then
-        export CMAKE_ARGS="${CMAKE_ARGS:-$LLAMA_CMAKE_ARGS}"
-    fi
+    ensure_llama_cpp
+    echo "Installing ExitBot Desktop$extras"
     "$VENV/bin/python" -m pip install -q -e "$ROOT$extras"
 }
