@@ -85,7 +85,9 @@ def open_engine(path: Path, data_key: bytearray) -> Engine:
         # from reading to writing fails at once with "database is locked" when another
         # thread writes (SQLite skips the busy wait to avoid a deadlock); this way the
         # second writer waits its turn (up to the connect timeout) instead.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Straight to the driver: this runs before every transaction, and SQLAlchemy's
+        # statement machinery would double the cost of a short one.
+        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE")
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn: Any, _record: Any) -> None:
