@@ -17,6 +17,7 @@ APP_NAME = "ExitBot"
 DB_FILE = "exitbot.db"
 KEY_FILE = "exitbot.keys.json"
 LOCK_FILE = "exitbot.lock"
+ATTEMPTS_FILE = "exitbot.attempts.json"
 
 
 def data_dir() -> Path:

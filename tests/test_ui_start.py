@@ -98,6 +98,25 @@ def test_wrong_password_shows_the_sentence_and_changes_no_byte(
     assert ui.folder_digest(hr_folder) == before
 
 
+def test_after_five_wrong_passwords_the_unlock_page_says_how_long_to_wait(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    page = window.unlock_page
+    for attempt in range(1, 7):
+        page.password.setText("not the password" if attempt < 6 else ui.password)
+        page.error.hide()
+        page.password.setFocus()
+        ui.press(Qt.Key.Key_Return)
+        ui.qtbot.waitUntil(lambda: page.error.isVisible(), timeout=10_000)
+        if attempt == 5:
+            assert "the next try is possible in 30 seconds" in page.error.text()
+
+    assert page.error.text().startswith("Too many wrong passwords for 'alice' in a row.")
+    assert "next try is possible in" in page.error.text()
+    assert window.store is None and window.stack.currentWidget() is page
+
+
 def test_second_instance_shows_the_locked_message(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:

@@ -55,6 +55,10 @@ def test_leaving_employee_mode_needs_an_hr_password(
     ui.type(ui.password)
     ui.press(Qt.Key.Key_Return)
     ui.wait_page(window, window.home_page)
+    assert window.store is not None
+    audit = [(e.action, e.detail.get("account")) for e in window.store.audit.entries(limit=3)]
+    assert audit[0] == ("employee_mode_ended", "alice")
+    assert ("login_failed", "alice") in audit
 
 
 def test_closing_the_window_during_an_interview_needs_an_hr_password(

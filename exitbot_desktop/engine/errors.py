@@ -35,6 +35,10 @@ class WrongPasswordError(StoreError):
     """The password (or recovery key) does not unwrap the data key."""
 
 
+class UnlockThrottledError(StoreError):
+    """Too many wrong passwords in a row for an account: it must wait before the next try."""
+
+
 class UnknownAccountError(StoreError):
     """No HR account of that name exists in the key file."""
 

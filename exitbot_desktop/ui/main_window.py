@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
     def _ask_to_leave(self) -> None:
         self._ask_password(
             self.tr("Ending interview mode needs an HR password. Answers given so far are kept."),
+            "employee_mode_ended",
             self._back_to_hr,
         )
 
@@ -368,14 +369,14 @@ class MainWindow(QMainWindow):
     def _disarm(self) -> None:
         self.lock(self.tr("The interview station was left unused, so it locked itself."))
 
-    def _ask_password(self, reason: str, then: Callable[[], None]) -> None:
+    def _ask_password(self, reason: str, action: str, then: Callable[[], None]) -> None:
         from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
 
         if self.store is None or self._dialog is not None:
             return
         self.employee.question.flush_draft()
         self._focus_before_dialog = QApplication.focusWidget()
-        dialog = HrPasswordDialog(self, self.store, self.account, reason)
+        dialog = HrPasswordDialog(self, self.store, self.account, reason, action)
         self._dialog = dialog
         dialog.accepted.connect(then)
         dialog.finished.connect(self._dialog_closed)
@@ -403,6 +404,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self._ask_password(
                 self.tr("Closing ExitBot during an interview needs an HR password."),
+                "app_closed_during_interview",
                 self._close_for_real,
             )
             return

@@ -32,6 +32,11 @@ class DataFolder:
     def lock_path(self) -> Path:
         return self.root / paths.LOCK_FILE
 
+    @property
+    def attempts_path(self) -> Path:
+        """Wrong-password counts, kept outside the database (see `store.unlock_attempts`)."""
+        return self.root / paths.ATTEMPTS_FILE
+
     def exists(self) -> bool:
         """True once `init` has run here (either file present counts)."""
         return self.db_path.exists() or self.key_path.exists()

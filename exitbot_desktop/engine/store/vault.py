@@ -1,7 +1,9 @@
 """Creating, unlocking and closing the data folder: database + key file + lock.
 
 Owns `Store` (an unlocked database and its repositories) and `create`, `unlock`,
-`unlock_with_recovery_key` and `recover`, which the CLI and the app share. The order of
+`unlock_with_recovery_key` and `recover`, which the CLI and the app share. Every password
+or recovery key tried goes through `UnlockAttempts` first: after five wrong ones in a row
+an account must wait before the next try, and the failures reach the audit log. The order of
 checks is chosen so that no failure changes a byte of the database: lock first (a second
 instance stops here), key file next (missing, damaged, wrong password all stop before
 SQLCipher sees the file), database last (read-only checks before anything is written;
@@ -19,6 +21,7 @@ from exitbot_desktop.engine.errors import (
     AlreadyInitialisedError,
     StoreError,
     UnknownAccountError,
+    WrongPasswordError,
 )
 from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.analysis import AnalysisRepository
@@ -41,6 +44,7 @@ from exitbot_desktop.engine.store.models import HrAccount, utcnow
 from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
 from exitbot_desktop.engine.store.report_rows import ReportReader
 from exitbot_desktop.engine.store.setting_values import SettingsRepository
+from exitbot_desktop.engine.store.unlock_attempts import UnlockAttempts
 
 SCHEMA_VERSION = db.SCHEMA_VERSION  # the newest schema this program writes
 
@@ -105,10 +109,26 @@ class Store:
         self.key_file.save()
         self.audit.record("password_changed", {"account": name})
 
-    def check_password(self, name: str, password: str) -> None:
-        """Raise `WrongPasswordError` unless `password` is `name`'s (e.g. to leave interview
-        mode); the unwrapped key is dropped at once."""
-        self.key_file.unwrap(name, password)
+    def confirm_password(self, name: str, password: str, *, action: str) -> None:
+        """An HR officer proves who they are while the database is open (to leave interview
+        mode, to close the app during an interview); `action` goes to the audit log with
+        the account.
+
+        `WrongPasswordError` unless `password` is `name`'s, and `UnlockThrottledError`
+        while the account must wait: the same count as unlocking (`UnlockAttempts`). The
+        unwrapped key is dropped at once.
+        """
+        attempts = UnlockAttempts(self.folder.attempts_path)
+        attempts.check(name)
+        try:
+            self.key_file.unwrap(name, password)
+        except WrongPasswordError as exc:
+            error = attempts.failed(name, "password", exc)
+            _audit_attempts(self, attempts)
+            raise error from None
+        attempts.succeeded(name)
+        with self.database.transaction():
+            self.audit.record(action, {"account": name})
 
     def close(self) -> None:
         """Drop connections, forget the key, release the lock. Safe to call twice."""
@@ -218,7 +238,13 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
     lock.acquire()
     try:
         key_file = KeyFile.load(folder.key_path)
-        data_key = bytearray(unwrap(key_file))
+        attempts = UnlockAttempts(folder.attempts_path)
+        attempts.check(actor)
+        try:
+            data_key = bytearray(unwrap(key_file))
+        except WrongPasswordError as exc:
+            raise attempts.failed(actor, method, exc) from None
+        attempts.succeeded(actor)
         engine = db.open_engine(folder.db_path, data_key)
         try:
             db.prepare_schema(engine, folder)
@@ -237,7 +263,19 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
             if account is not None:
                 account.last_login_at = utcnow()
             store.audit.record("login", {"method": method})
+        _audit_attempts(store, attempts)
     except BaseException:
         lock.release()
         raise
     return store
+
+
+def _audit_attempts(store: Store, attempts: UnlockAttempts) -> None:
+    """Move the wrong passwords and waits noted outside the database into its audit log."""
+    events = attempts.pending()
+    if not events:
+        return
+    with store.database.transaction():
+        for action, detail in events:
+            store.audit.record(action, detail)
+    attempts.forget()

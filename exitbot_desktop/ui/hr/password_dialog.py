@@ -1,9 +1,10 @@
 """The HR password check that guards leaving employee mode and closing the window.
 
 Owns `HrPasswordDialog`. Any HR account's password will do; it is checked against the
-key file's wrap (an Argon2 derivation, so in the background), and nothing is opened or
-changed. The dialog is window-modal and opened with `open()`, never `exec()`, so the
-event loop keeps running while it waits.
+key file's wrap (an Argon2 derivation, so in the background) by `Store.confirm_password`,
+which counts wrong passwords like the unlock page does and audits which account it was.
+The dialog is window-modal and opened with `open()`, never `exec()`, so the event loop
+keeps running while it waits.
 """
 
 from __future__ import annotations
@@ -31,9 +32,12 @@ if TYPE_CHECKING:
 
 
 class HrPasswordDialog(QDialog):
-    def __init__(self, parent: QWidget, store: Store, account: str, reason: str) -> None:
+    def __init__(
+        self, parent: QWidget, store: Store, account: str, reason: str, action: str
+    ) -> None:
         super().__init__(parent)
         self._store = store
+        self._action = action  # what the audit log records with the account that typed
         self.setWindowTitle(self.tr("HR password needed"))
         self.setModal(True)
         self._reason = label()
@@ -77,12 +81,15 @@ class HrPasswordDialog(QDialog):
 
     def _verify(self) -> None:
         account, password, store = self.account.currentText(), self.password.text(), self._store
+        action = self._action
         if not password:
             self.error.show_message(self.tr("Please type the password."))
             return
         self.buttons.setEnabled(False)
         Op(
-            lambda _ctx: store.check_password(account, password), lane=Lane.WORK, owner=self
+            lambda _ctx: store.confirm_password(account, password, action=action),
+            lane=Lane.WORK,
+            owner=self,
         ).success(lambda _none: self.accept()).failure(
             known_failure(self._wrong)
         ).run_in_background()
