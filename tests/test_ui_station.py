@@ -100,6 +100,77 @@ def test_an_idle_welcome_screen_disarms_the_station(
     ui.unlock(window)
 
 
+def test_a_question_left_alone_keeps_the_draft_and_locks_the_station(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    ui.reach_free_text(window, answer_first=False)
+    ui.type("Half a thought")
+    employee = window.employee
+    assert employee.idle._timer.isActive()  # watched on a question, not only the welcome
+    assert employee.idle._timer.interval() == 30 * 60_000
+
+    employee.idle.start(0.01)  # the employee walked away
+    ui.wait_page(window, window.unlock_page)
+
+    assert window.store is None  # the next person cannot page back through the answers
+    assert window.unlock_page.error.text() == (
+        "The interview station was left unused, so it locked itself."
+    )
+    ui.unlock(window)
+    home = window.home_page
+    ui.qtbot.waitUntil(lambda: home.unfinished.count() == 1)
+    ui.activate(home.resume_button)
+    ui.wait_question(window, 2)
+    page = employee.question
+    assert page.input is not None and page.input.value() == "Half a thought"
+
+
+def test_the_review_page_is_watched_too(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    ui.arm_station(window)
+    ui.start_interview(window)
+    ui.answer_the_rest(window)
+    ui.wait_employee(window, window.employee.review)
+
+    assert window.employee.idle._timer.isActive()
+
+
+def test_hr_pages_lock_themselves_after_the_idle_setting(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    with vault.unlock(hr_folder, user="alice", password=ui.password) as store:
+        store.settings.set("hr_idle_lock_minutes", 3)
+    window = make_window(hr_folder)
+    ui.unlock(window)
+    idle = window._hr_idle
+    ui.qtbot.waitUntil(lambda: idle._timer.interval() == 3 * 60_000)
+    assert idle._timer.isActive()
+    ui.activate(window.home_page.start_button)
+    ui.wait_page(window, window.arm_page)
+    assert idle._timer.isActive()  # every HR page, not only the first
+
+    idle.start(0.01)  # HR went to a meeting
+    ui.wait_page(window, window.unlock_page)
+
+    assert window.store is None
+    assert window.unlock_page.error.text() == (
+        "ExitBot locked itself because nobody used it for a while."
+    )
+    assert not idle._timer.isActive()
+
+
+def test_employee_mode_does_not_run_the_hr_idle_lock(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    ui.arm_station(window)
+
+    assert not window._hr_idle._timer.isActive()  # the station's own watch applies
+
+
 def test_typing_is_saved_as_a_draft_after_a_short_pause(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:

@@ -42,6 +42,7 @@ class Settings:
     retention_months: int = 24
     care_contacts: tuple[CareContact, ...] = ()
     idle_disarm_minutes: float = 30.0
+    hr_idle_lock_minutes: float = 10.0
     thank_you_seconds: int = 60
     question_set: str = "default"
     followups_per_question: int = 1
@@ -166,9 +167,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "idle_disarm_minutes",
-        "idle minutes on the welcome screen before the station locks itself",
+        "idle minutes on an interview page (welcome, question, review) before the station "
+        "keeps what was typed and locks itself",
         "1 to 1440 (default 30)",
         _number(1, 24 * 60, integer=False),
+    ),
+    SettingSpec(
+        "hr_idle_lock_minutes",
+        "idle minutes on an HR page before ExitBot locks itself",
+        "1 to 240 (default 10)",
+        _number(1, 240, integer=False),
     ),
     SettingSpec(
         "thank_you_seconds",

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.retention import purge_expired
-from exitbot_desktop.engine.settings import Settings, read_settings
+from exitbot_desktop.engine.settings import DEFAULTS, Settings, read_settings
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KdfParams
 from exitbot_desktop.ui import operations
@@ -38,6 +38,7 @@ from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.hr.setup import SetupPage
 from exitbot_desktop.ui.hr.unlock import UnlockPage
 from exitbot_desktop.ui.i18n import Translations
+from exitbot_desktop.ui.idle import IdleWatch
 from exitbot_desktop.ui.operations import Op, OpContext
 from exitbot_desktop.ui.station import Arming
 from exitbot_desktop.ui.widgets import Page
@@ -114,11 +115,16 @@ class MainWindow(QMainWindow):
         self._awaiting_first_paint = False
         self._loading = ""  # what the status line says is still loading, if anything
         self._kdf = kdf
+        # HR pages lock themselves when left alone (the employee pages have their own watch).
+        self._hr_idle = IdleWatch()
+        self._hr_idle.idle.connect(self._hr_idle_expired)
+        self._hr_idle_minutes = DEFAULTS.hr_idle_lock_minutes
 
         # The stack is in the window before any page joins it: with the app's stylesheet,
         # each move of a widget into another restyles everything inside it.
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
+        self.stack.currentChanged.connect(self._watch_hr_idle)
         # Each page is built the first time it shows (see the module docstring).
         self._setup_page: SetupPage | None = None
         self._unlock_page: UnlockPage | None = None
@@ -276,6 +282,7 @@ class MainWindow(QMainWindow):
     def _unlocked(self, store: Store, account: str) -> None:
         self._open(store, account)
         self._purge_expired(store)
+        self._read_hr_idle_minutes(store)
         self._show_home()
 
     def _purge_expired(self, store: Store) -> None:
@@ -290,8 +297,34 @@ class MainWindow(QMainWindow):
         self.store = store
         self.account = account
 
+    # ------------------------------------------------------------------ idle lock
+    def _read_hr_idle_minutes(self, store: Store) -> None:
+        def apply(settings: Settings) -> None:
+            self._hr_idle_minutes = settings.hr_idle_lock_minutes
+            self._watch_hr_idle()
+
+        Op(lambda _ctx: read_settings(store), owner=self).success(apply).failure(
+            lambda error: _log.warning("Reading the idle lock setting failed", exc_info=error)
+        ).run_in_background()
+
+    def _watch_hr_idle(self) -> None:
+        """Time the HR pages while the database is open; the unlock, setup and employee
+        pages do not hold HR's view of the data (the station has its own watch)."""
+        page = self.stack.currentWidget()
+        unwatched = (self._unlock_page, self._setup_page, self._employee)
+        if self.store is not None and page is not None and page not in unwatched:
+            self._hr_idle.start(self._hr_idle_minutes)
+        else:
+            self._hr_idle.stop()
+
+    def _hr_idle_expired(self) -> None:
+        self.lock(self.tr("ExitBot locked itself because nobody used it for a while."))
+
     def lock(self, message: str = "") -> None:
         """Close the store after queued writes: the data key leaves memory, HR must unlock."""
+        if self._dialog is not None:
+            self._dialog.reject()  # a password dialog left open must not outlive the store
+        self._hr_idle.stop()
         self._forget()
         self.translations.set_language(self.hr_language)
         store, self.store, self.account = self.store, None, ""

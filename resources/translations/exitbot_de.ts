@@ -256,22 +256,22 @@
 <context>
     <name>Assistant</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="42"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="57"/>
         <source>Loading the assistant…</source>
         <translation>Der Assistent wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="86"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="111"/>
         <source>{backend} · loading…</source>
         <translation>{backend} · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="102"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="127"/>
         <source>Built-in questions (no AI model): {reason}</source>
         <translation>Eingebaute Fragen (kein KI-Modell): {reason}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="112"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="137"/>
         <source>{backend} is not available; using built-in questions</source>
         <translation>{backend} ist nicht verfügbar; es werden eingebaute Fragen verwendet</translation>
     </message>
@@ -327,8 +327,8 @@
 <context>
     <name>EmployeeMode</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="218"/>
-        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="219"/>
+        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="224"/>
+        <location filename="../../exitbot_desktop/ui/employee/mode.py" line="225"/>
         <source>For HR staff: end interview mode</source>
         <translation>Für das Personalteam: Gesprächsmodus beenden</translation>
     </message>
@@ -495,43 +495,43 @@
 <context>
     <name>HrPasswordDialog</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="37"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="41"/>
         <source>HR password needed</source>
         <translation>Personal-Passwort erforderlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="44"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="48"/>
         <source>HR account</source>
         <translation>Personal-Konto</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="47"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="51"/>
         <source>HR password</source>
         <translation>Personal-Passwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="53"/>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="54"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="57"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="58"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="56"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="60"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="58"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="62"/>
         <source>HR &amp;account:</source>
         <translation>Personal-&amp;Konto:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="59"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="63"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="81"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="86"/>
         <source>Please type the password.</source>
         <translation>Bitte geben Sie das Passwort ein.</translation>
     </message>
@@ -552,27 +552,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="241"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="251"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="321"/>
+        <source>ExitBot locked itself because nobody used it for a while.</source>
+        <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="392"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="403"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="439"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>

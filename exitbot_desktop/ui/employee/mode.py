@@ -2,9 +2,11 @@
 
 Owns `EmployeeMode`, a widget with its own page stack (welcome, question, review,
 thanks, pause) and the `InterviewController` they share. It routes the controller's
-results to the right page, keeps the idle watch running on the welcome screen, and asks
-the main window (through signals) when the employee switches language, when an HR
-officer wants out, and when the station should disarm itself.
+results to the right page, keeps the idle watch running while a page that shows or
+invites answers is up (welcome, question, review, pause), and asks the main window
+(through signals) when the employee switches language, when an HR officer wants out,
+and when the station should lock itself: someone who walks away must not leave their
+answers for the next person to page through.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ from exitbot_desktop.engine.settings import Settings
 from exitbot_desktop.ui.assistant import Assistant
 from exitbot_desktop.ui.employee.care import PausePage
 from exitbot_desktop.ui.employee.controller import InterviewController
-from exitbot_desktop.ui.employee.idle import IdleWatch
 from exitbot_desktop.ui.employee.question_page import QuestionPage
 from exitbot_desktop.ui.employee.review import ReviewPage
 from exitbot_desktop.ui.employee.thanks import ThanksPage
 from exitbot_desktop.ui.employee.welcome import WelcomePage
+from exitbot_desktop.ui.idle import IdleWatch
 from exitbot_desktop.ui.station import Arming
 from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label
 
@@ -47,7 +49,7 @@ class _WaitPage(Page):
 
 class EmployeeMode(QWidget):
     leave_requested = Signal()  # an HR officer wants the station back (password follows)
-    idle_timeout = Signal()  # nobody used the welcome screen for `idle_disarm_minutes`
+    idle_timeout = Signal()  # nobody touched an interview page for `idle_disarm_minutes`
     rearm_needed = Signal()  # the next interview needs HR (a named interview ended)
     language_changed = Signal(str)
 
@@ -84,6 +86,7 @@ class EmployeeMode(QWidget):
 
         self.idle = IdleWatch()
         self.idle.idle.connect(self.idle_timeout)
+        self.stack.currentChanged.connect(self._watch_idle)
         self.leave_button.clicked.connect(self.leave_requested)
 
         c = self.controller
@@ -144,10 +147,6 @@ class EmployeeMode(QWidget):
     # ----------------------------------------------------------------- routing
     def _show(self, page: Page) -> None:
         self.stack.setCurrentWidget(page)
-        if page is self.welcome and self._settings.idle_disarm_minutes > 0:
-            self.idle.start(self._settings.idle_disarm_minutes)
-        else:
-            self.idle.stop()
         focus = page.first_focus()
         if focus is not None:
             focus.setFocus()
@@ -161,7 +160,6 @@ class EmployeeMode(QWidget):
         self.question.show_outcome(outcome, self.controller.language)
         if self.stack.currentWidget() is not self.question:
             self.stack.setCurrentWidget(self.question)
-            self.idle.stop()
 
     def _edit(self, question_id: str) -> None:
         self.question.from_review = True
@@ -194,6 +192,14 @@ class EmployeeMode(QWidget):
             self._arming = dataclasses.replace(self._arming, language=language)
             self.welcome.set_language(self._arming)
         self.language_changed.emit(language)
+
+    def _watch_idle(self) -> None:
+        """Time the pages that show or invite answers; the others end on their own."""
+        watched = (self.welcome, self.question, self.review, self.pause)
+        if self.stack.currentWidget() in watched and self._settings.idle_disarm_minutes > 0:
+            self.idle.start(self._settings.idle_disarm_minutes)
+        else:
+            self.idle.stop()
 
     def _resume_after_pause(self) -> None:
         self.stack.setCurrentWidget(self.question)

@@ -1,8 +1,10 @@
 """Noticing that nobody has touched the station for a while.
 
 Owns `IdleWatch`: an application-wide event filter that restarts a timer on every key,
-click, wheel or touch, and reports `idle` when the timer runs out. The station uses it
-on the welcome screen to disarm itself (drop the data key) after the `idle_disarm_minutes` setting.
+click, wheel or touch, and reports `idle` when the timer runs out. The interview station
+uses one to lock itself (drop the data key) when the welcome, question, review or pause
+page is left alone for `idle_disarm_minutes`; the window uses another to lock the HR
+pages after `hr_idle_lock_minutes`.
 """
 
 from __future__ import annotations
