@@ -87,7 +87,7 @@ class ReportReader:
             Interview.receipt_code,
             Interview.employee_name,
             *meta,
-        ).where(*_conditions(selection))
+        ).where(*selection_conditions(selection))
         with self._db.connection() as c:
             rows = c.execute(query).all()
         return [
@@ -120,18 +120,18 @@ class ReportReader:
             Interview.completed_at,
             Interview.current_question_id,
             *(getattr(Interview, f.name) for f in BREAKDOWN_FIELDS),
-        ).where(*_conditions(selection))
+        ).where(*selection_conditions(selection))
         with self._db.connection() as c:
             return [tuple(row) for row in c.execute(query)]
 
     def count(self, selection: Selection) -> int:
-        query = select(func.count()).select_from(Interview).where(*_conditions(selection))
+        query = select(func.count()).select_from(Interview).where(*selection_conditions(selection))
         with self._db.connection() as c:
             return c.scalar(query) or 0
 
     def question_sets(self, selection: Selection) -> list[StoredQuestionSet]:
         """The question-set versions the selected interviews used, newest first."""
-        used = select(Interview.question_set_pk).where(*_conditions(selection)).distinct()
+        used = select(Interview.question_set_pk).where(*selection_conditions(selection)).distinct()
         query = (
             select(
                 QuestionSetRow.id,
@@ -266,7 +266,7 @@ class ReportReader:
 
 
 def _ids(selection: Selection) -> Select[int]:
-    return select(Interview.id).where(*_conditions(selection))
+    return select(Interview.id).where(*selection_conditions(selection))
 
 
 def _in_selection(
@@ -299,7 +299,7 @@ def _plain_rows(connection: Connection, query: Executable) -> list[Any]:
         result.close()
 
 
-def _conditions(selection: Selection) -> list[ColumnElement[bool]]:
+def selection_conditions(selection: Selection) -> list[ColumnElement[bool]]:
     """SQL conditions on `Interview` (bound parameters, never formatted text)."""
     filters = selection.filters
     conds: list[ColumnElement[bool]] = []

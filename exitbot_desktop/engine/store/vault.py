@@ -28,6 +28,7 @@ from exitbot_desktop.engine.store.analysis import AnalysisRepository
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.store.interview_list import InterviewListReader
 from exitbot_desktop.engine.store.interviews import InterviewRepository
 from exitbot_desktop.engine.store.keys import (
     MIN_PASSWORD_LENGTH,
@@ -71,6 +72,7 @@ class Store:
         self.interviews = InterviewRepository(database, self.audit)
         self.analysis = AnalysisRepository(database)
         self.reports = ReportReader(database)
+        self.interview_list = InterviewListReader(database)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -1,0 +1,130 @@
+"""The HR interview list on 10,000 interviews in an encrypted database: page, filter, search.
+
+Builds the data with `bench/synthetic.populate`, reopens it the way the app does, then
+times each step five times and judges the median against its target:
+
+- first page (50 rows, newest first, with count): <= 200 ms
+- a filter (department and theme, first page and count): <= 300 ms
+- a word search in answers (first page and count): <= 500 ms
+
+Each run also times an anchor, a plain full read of the interviews table through the
+bare sqlcipher3 driver on the app's own connection, and prints every step as a multiple
+of it: machines of one kind differ 2-3x, the ratios do not. The dashboard and GUI-stall
+figures of issue 9 join this script with their screens.
+
+    python bench/hr.py [--interviews 10000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from synthetic import populate  # bench/synthetic.py, beside this script
+
+from exitbot_desktop.engine.filters import Filters
+from exitbot_desktop.engine.interview_list import ListQuery
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.store.keys import FAST_KDF
+
+PAGE = 50
+TARGETS_MS = {"first page": 200.0, "filter": 300.0, "word search": 500.0}
+_USER, _PASSWORD = "bench", "bench password"
+
+
+def _median_ms(step: Callable[[], object], runs: int = 5) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        step()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), times
+
+
+def _build(folder: DataFolder, count: int) -> None:
+    store, _ = vault.create(
+        folder, organisation="Bench GmbH", user=_USER, password=_PASSWORD, kdf=FAST_KDF
+    )
+    with store:
+        populate(store, count)
+
+
+def _full_read(store: vault.Store) -> Callable[[], object]:
+    """The anchor: every row and column of `interviews`, bare driver, app's connection."""
+
+    def read() -> object:
+        pooled = store.database.engine.raw_connection()
+        try:
+            cursor = pooled.cursor()
+            rows = cursor.execute("SELECT * FROM interviews").fetchall()
+            cursor.close()
+        finally:
+            pooled.close()
+        return rows
+
+    return read
+
+
+def _first_page(store: vault.Store, query: ListQuery) -> Callable[[], object]:
+    def step() -> object:
+        return store.interview_list.page(query, 0, PAGE)  # with the number found
+
+    return step
+
+
+def run(root: Path, count: int) -> bool:
+    folder = DataFolder(root / "data")
+    if not folder.exists():
+        _build(folder, count)
+    with vault.unlock(folder, user=_USER, password=_PASSWORD) as store:
+        total = store.interview_list.page(ListQuery(), 0, 1).total
+        department = store.interview_list.page(ListQuery(), 0, 1).rows[0].department
+        steps = {
+            "first page": ListQuery(),
+            "filter": ListQuery(filters=Filters(department=department), theme="manager"),
+            "word search": ListQuery(search="manager feedback"),
+        }
+        found = {
+            name: store.interview_list.page(query, 0, 1).total for name, query in steps.items()
+        }
+        _full_read(store)()  # warm, as the steps are
+        anchor, anchor_runs = _median_ms(_full_read(store))
+        print(
+            f"{total:,} interviews; anchor (SELECT * FROM interviews, bare sqlcipher3): "
+            f"median {anchor:.1f} ms (runs {', '.join(f'{t:.1f}' for t in anchor_runs)})"
+        )
+        ok = True
+        for name, query in steps.items():
+            _first_page(store, query)()
+            median, runs = _median_ms(_first_page(store, query))
+            target = TARGETS_MS[name]
+            passed = median <= target
+            ok &= passed
+            print(
+                f"{'PASS' if passed else 'FAIL'}: {name} ({found[name]:,} found) median "
+                f"{median:.1f} ms = {median / anchor:.2f}x anchor (target <= {target:.0f} ms "
+                f"= {target / anchor:.2f}x here; runs {', '.join(f'{t:.1f}' for t in runs)})"
+            )
+        return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--interviews", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the database here")
+    args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        return 0 if run(args.keep, args.interviews) else 1
+    with tempfile.TemporaryDirectory() as tmp:
+        return 0 if run(Path(tmp), args.interviews) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
