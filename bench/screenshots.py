@@ -15,11 +15,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
+from synthetic import populate  # bench/synthetic.py, beside this script
 
 from exitbot_desktop.engine.interview import Answered, InterviewSession
 from exitbot_desktop.engine.llm.rules import RulesBackend
@@ -59,9 +61,11 @@ class Shooter:
         out.mkdir(parents=True, exist_ok=True)
 
     def __call__(self, widget: QWidget, name: str) -> None:
+        """Numbered in order of the walk, except HR screens, named `hr-…` as reviewed."""
         settle()
         self.count += 1
-        path = self.out / f"{self.count:02d}-{name}.png"
+        prefix = "" if name.startswith("hr-") else f"{self.count:02d}-"
+        path = self.out / f"{prefix}{name}.png"
         widget.grab().save(str(path))
         print(path)
 
@@ -82,6 +86,7 @@ def main() -> int:
         try:
             _first_run(window, shoot)
             _interview(window, shoot)
+            _hr_pages(window, shoot)
         finally:
             window.shutdown()
     return 0
@@ -289,6 +294,28 @@ def _leave_dialog(window: MainWindow, shoot: Shooter) -> None:
     shoot(window, "leave-password-window")
     shoot(dialog, "leave-password-dialog")
     dialog.reject()
+
+
+def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
+    """The HR workspace over a year of realistic interviews."""
+    window.employee.stop()
+    window._back_to_hr()
+    store = window.store
+    assert store is not None
+    populate(store, 1200, start=datetime.now() - timedelta(days=365), months=12)
+    shoot(window, "hr-home")
+    window.home_page.browse_button.click()
+    page = window.interviews_page
+    wait(lambda: page.model.rowCount() > 0)
+    shoot(window, "hr-interviews")
+    page.theme.setCurrentIndex(page.theme.findData("manager"))
+    page.tone.setCurrentIndex(page.tone.findData("negative"))
+    page.search.setText("feedback")
+    wait(lambda: page.model.query.search == "feedback" and page.model.total is not None)
+    shoot(window, "hr-interviews-filtered")
+    page.date_from.setText("31.12.")
+    wait(page.error.isVisible)
+    shoot(window, "hr-interviews-date-error")
 
 
 if __name__ == "__main__":

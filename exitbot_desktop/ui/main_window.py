@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.ui.employee.mode import EmployeeMode
     from exitbot_desktop.ui.hr.arm import ArmPage
     from exitbot_desktop.ui.hr.home import HomePage
+    from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
     from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
     from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
 
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self._recovery_page: RecoveryKeyPage | None = None
         self._home_page: HomePage | None = None
         self._arm_page: ArmPage | None = None
+        self._interviews_page: InterviewsPage | None = None
         self._employee: EmployeeMode | None = None
 
         self.backend_label = QLabel()
@@ -184,8 +186,21 @@ class MainWindow(QMainWindow):
             page.lock_requested.connect(self.lock)
             page.start_requested.connect(self._prepare_arming)
             page.resume_requested.connect(self._resume)
+            page.browse_requested.connect(self._show_interviews)
             self.stack.addWidget(page)
         return self._home_page
+
+    @property
+    def interviews_page(self) -> InterviewsPage:
+        if self._interviews_page is None:
+            from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
+
+            self._interviews_page = page = InterviewsPage()
+            page.home_requested.connect(self._show_home)
+            page.start_requested.connect(self._prepare_arming)
+            page.lock_requested.connect(self.lock)
+            self.stack.addWidget(page)
+        return self._interviews_page
 
     @property
     def arm_page(self) -> ArmPage:
@@ -231,6 +246,13 @@ class MainWindow(QMainWindow):
             return
         self.home_page.show_for(self.store, self.account)
         self._show(self.home_page)
+
+    def _show_interviews(self) -> None:
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.interviews_page.show_for(self.store)
+        self._show(self.interviews_page)
 
     def _update_status(self) -> None:
         text = self._loading or self.assistant.status
@@ -347,6 +369,8 @@ class MainWindow(QMainWindow):
             self._employee.forget()
         if self._home_page is not None:
             self._home_page.forget()
+        if self._interviews_page is not None:
+            self._interviews_page.forget()
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:

@@ -392,102 +392,112 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="125"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="130"/>
         <source>Exit interviews</source>
         <translation>Austrittsgespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="126"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="131"/>
         <source>Unlocked by {name}.</source>
         <translation>Entsperrt von {name}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="127"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="132"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="128"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="133"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="129"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="134"/>
+        <source>&amp;Interviews</source>
+        <translation>&amp;Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="135"/>
+        <source>Browse all interviews</source>
+        <translation>Alle Gespräche durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="136"/>
         <source>Start an interview</source>
         <translation>Ein Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="132"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="139"/>
         <source>Fill in what you know about the leaving employee, then hand this computer over. Leaving interview mode will need an HR password.</source>
         <translation>Erfassen Sie, was Sie über die ausscheidende Person wissen, und übergeben Sie dann diesen Computer. Zum Verlassen des Gesprächsmodus ist ein Personal-Passwort nötig.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="143"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="137"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="144"/>
         <source>Start interview</source>
         <translation>Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="138"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="145"/>
         <source>Resume an unfinished interview</source>
         <translation>Ein unterbrochenes Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="139"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="146"/>
         <source>Unfinished interviews</source>
         <translation>Unterbrochene Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="140"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="147"/>
         <source>&amp;Resume interview</source>
         <translation>Gespräch &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="141"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="148"/>
         <source>Resume the selected interview</source>
         <translation>Das ausgewählte Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="142"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="149"/>
         <source>&amp;Discard…</source>
         <translation>&amp;Verwerfen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="143"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="150"/>
         <source>Discard the selected interview</source>
         <translation>Das ausgewählte Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="157"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="164"/>
         <source>These interviews were interrupted before they were submitted. Everything answered so far is saved; resuming continues at the same question.</source>
         <translation>Diese Gespräche wurden vor dem Absenden unterbrochen. Alle bisherigen Antworten sind gespeichert; beim Fortsetzen geht es bei derselben Frage weiter.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="175"/>
         <source>Started {time}</source>
         <translation>Begonnen {time}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="172"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="179"/>
         <source>consent not yet given</source>
         <translation>noch keine Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="174"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="181"/>
         <source>answers so far: {count}</source>
         <translation>bisherige Antworten: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="192"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="199"/>
         <source>Discard interview</source>
         <translation>Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="194"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="201"/>
         <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
         <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
     </message>
@@ -550,34 +560,254 @@
     </message>
 </context>
 <context>
+    <name>InterviewList</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="194"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="195"/>
+        <source>Unfinished</source>
+        <translation>Nicht beendet</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="196"/>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="197"/>
+        <source>Discarded</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="198"/>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="205"/>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="206"/>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="207"/>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewTableModel</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="166"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="167"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="168"/>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="169"/>
+        <source>Time with us</source>
+        <translation>Betriebszugehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="170"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="171"/>
+        <source>Top themes</source>
+        <translation>Häufigste Themen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="172"/>
+        <source>Tone</source>
+        <translation>Tonlage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="173"/>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="174"/>
+        <source>Follow-ups</source>
+        <translation>Nachfragen</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsPage</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="191"/>
+        <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
+        <translation>Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="196"/>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="200"/>
+        <source>Interviews found: {count}</source>
+        <translation>Gefundene Gespräche: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="204"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="259"/>
+        <source>Interviews</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="205"/>
+        <source>&amp;Home</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="206"/>
+        <source>&amp;Start interview</source>
+        <translation>Gespräch &amp;beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="207"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="208"/>
+        <source>Lock ExitBot</source>
+        <translation>ExitBot sperren</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="210"/>
+        <source>Words in answers</source>
+        <translation>Wörter in Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="211"/>
+        <source>Receipt code</source>
+        <translation>Belegcode</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="212"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="213"/>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="214"/>
+        <source>Started from</source>
+        <translation>Begonnen ab</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="215"/>
+        <source>Started until</source>
+        <translation>Begonnen bis</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="216"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="217"/>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="218"/>
+        <source>Tone</source>
+        <translation>Tonlage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="219"/>
+        <source>Time with us</source>
+        <translation>Betriebszugehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="220"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="242"/>
+        <source>e.g. overtime manager</source>
+        <translation>z. B. Überstunden Führungskraft</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="244"/>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="246"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="256"/>
+        <source>Interview station</source>
+        <translation>Gesprächsplatz</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="256"/>
+        <source>Paper (imported)</source>
+        <translation>Papier (importiert)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="258"/>
+        <source>&amp;Urgent issues only</source>
+        <translation>Nur &amp;dringende Hinweise</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="263"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="273"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="343"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="416"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="427"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="463"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>

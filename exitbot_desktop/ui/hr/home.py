@@ -33,6 +33,7 @@ class HomePage(Page):
     start_requested = Signal()
     resume_requested = Signal(int)
     lock_requested = Signal()
+    browse_requested = Signal()  # the interview browser
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,8 +43,10 @@ class HomePage(Page):
         self._title = label("title")
         self._who = label("muted")
         self.lock_button = button()
+        self.browse_button = button()
         header = QHBoxLayout()
         header.addWidget(self._title, 1)
+        header.addWidget(self.browse_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self._start_heading = label("subtitle")
@@ -83,6 +86,7 @@ class HomePage(Page):
 
         self.start_button.clicked.connect(self.start_requested)
         self.lock_button.clicked.connect(self.lock_requested)
+        self.browse_button.clicked.connect(self.browse_requested)
         self.resume_button.clicked.connect(self._resume)
         self.unfinished.itemActivated.connect(lambda _item: self._resume())
         self.discard_button.clicked.connect(self._discard)
@@ -91,6 +95,7 @@ class HomePage(Page):
             self.resume_button,
             self.discard_button,
             self.start_button,
+            self.browse_button,
             self.lock_button,
         )
         self.retranslate()
@@ -126,6 +131,8 @@ class HomePage(Page):
         self._who.setText(self.tr("Unlocked by {name}.").format(name=self._account))
         self.lock_button.setText(self.tr("&Lock"))
         self.lock_button.setAccessibleName(self.tr("Lock ExitBot"))
+        self.browse_button.setText(self.tr("&Interviews"))
+        self.browse_button.setAccessibleName(self.tr("Browse all interviews"))
         self._start_heading.setText(self.tr("Start an interview"))
         self._start_text.setText(
             self.tr(

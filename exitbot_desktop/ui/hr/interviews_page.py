@@ -1,0 +1,304 @@
+"""The HR officer's interview browser: every interview, filtered, searched and sorted.
+
+Owns `InterviewsPage`. The filters build one `ListQuery`; the table shows it through
+`InterviewTableModel`, which reads page by page in the background as the table scrolls.
+Typing in the search or receipt field waits for a short pause before the list is read
+again, so each key press does not start a query. Start interview, Lock and Home stay in
+the header.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+
+from exitbot_desktop.engine.filters import Filters
+from exitbot_desktop.engine.interview_list import LIST_STATUSES, ListQuery
+from exitbot_desktop.engine.metadata import TENURE_BANDS
+from exitbot_desktop.engine.reports import labels
+from exitbot_desktop.ui.hr.interview_model import InterviewTableModel, status_names, tone_names
+from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label, tab_order
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
+
+TYPING_PAUSE_MS = 350
+
+
+class InterviewsPage(Page):
+    home_requested = Signal()
+    start_requested = Signal()
+    lock_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(max_chars=400)
+        self._store: Store | None = None
+        self.model = InterviewTableModel()
+
+        self._title = label("title")
+        self.home_button = button()
+        self.start_button = button(primary=True)
+        self.lock_button = button()
+        header = QHBoxLayout()
+        header.addWidget(self._title, 1)
+        for widget in (self.home_button, self.start_button, self.lock_button):
+            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.receipt = QLineEdit()
+        self.receipt.setClearButtonEnabled(True)
+        self.department = QLineEdit()
+        self.role = QLineEdit()
+        self.status = QComboBox()
+        self.theme = QComboBox()
+        self.tone = QComboBox()
+        self.tenure = QComboBox()
+        self.source = QComboBox()
+        # Typed dates: a date spin box with an "any" value traps the Tab key.
+        self.date_from = QLineEdit()
+        self.date_to = QLineEdit()
+        self.urgent = QCheckBox()
+        self._labels = {name: label("muted", wrap=False) for name in _FILTER_NAMES}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        fields: list[QWidget] = [
+            self.search,
+            self.receipt,
+            self.department,
+            self.role,
+            self.date_from,
+            self.date_to,
+            self.status,
+            self.theme,
+            self.tone,
+            self.tenure,
+            self.source,
+        ]
+        for position, (name, field) in enumerate(zip(_FILTER_NAMES, fields, strict=True)):
+            row, column = divmod(position, 6)
+            self._labels[name].setBuddy(field)
+            grid.addWidget(self._labels[name], row * 2, column)
+            grid.addWidget(field, row * 2 + 1, column)
+        grid.addWidget(self.urgent, 3, 5)
+
+        self.count = label("muted", wrap=False)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.verticalHeader().hide()
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header_view.setStretchLastSection(False)
+        # Widths in characters, so they follow the font; the themes take what is left.
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate(_COLUMN_CHARS):
+            if chars:
+                header_view.resizeSection(column, chars * char)
+            else:
+                header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 24)
+        self.error = ErrorLine()
+
+        self.column.addLayout(header)
+        self.column.addLayout(grid)
+        self.column.addWidget(self.count)
+        self.column.addWidget(self.table, 1)
+        self.column.addWidget(self.error)
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._apply)
+        typed = (
+            self.search,
+            self.receipt,
+            self.department,
+            self.role,
+            self.date_from,
+            self.date_to,
+        )
+        for line in typed:
+            line.textChanged.connect(self._typing.start)
+        for combo in (self.status, self.theme, self.tone, self.tenure, self.source):
+            combo.currentIndexChanged.connect(self._apply)
+        self.urgent.toggled.connect(self._apply)
+        self.model.loaded.connect(self._show_count)
+        self.model.failed.connect(self.error.show_message)
+        self.home_button.clicked.connect(self.home_requested)
+        self.start_button.clicked.connect(self.start_requested)
+        self.lock_button.clicked.connect(self.lock_requested)
+        tab_order(*fields, self.urgent, self.table, self.home_button, self.start_button)
+        tab_order(self.start_button, self.lock_button)
+        self.retranslate()
+
+    def show_for(self, store: Store) -> None:
+        self._store = store
+        self.error.clear_message()
+        self._apply()
+
+    def forget(self) -> None:
+        self._store = None
+        self.model.forget()
+
+    def first_focus(self) -> QWidget:
+        return self.search
+
+    # ----------------------------------------------------------------- the query
+    def query(self) -> ListQuery:
+        """What the filters ask for now, in the table's current order; `ValueError` when
+        a date field holds something that is not a date."""
+        current = self.model.query
+        return ListQuery(
+            filters=Filters(
+                date_from=_date_of(self.date_from.text()),
+                date_to=_date_of(self.date_to.text()),
+                department=self.department.text().strip() or None,
+                role=self.role.text().strip() or None,
+                tenure_band=self.tenure.currentData(),
+            ),
+            status=self.status.currentData(),
+            theme=self.theme.currentData(),
+            sentiment=self.tone.currentData(),
+            flagged_only=self.urgent.isChecked(),
+            source=self.source.currentData(),
+            search=self.search.text(),
+            receipt_code=self.receipt.text().strip() or None,
+            sort=current.sort,
+            descending=current.descending,
+        )
+
+    def _apply(self) -> None:
+        self._typing.stop()
+        if self._store is None:
+            return
+        try:
+            query = self.query()
+        except ValueError:
+            self.error.show_message(
+                self.tr(
+                    "Type dates as year-month-day, for example 2026-03-31, or leave them empty."
+                )
+            )
+            return
+        self.error.clear_message()
+        self.count.setText(self.tr("Reading…"))
+        self.model.show(self._store, query)
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("Interviews found: {count}").format(count=total))
+
+    # ----------------------------------------------------------------- words
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Interviews"))
+        self.home_button.setText(self.tr("&Home"))
+        self.start_button.setText(self.tr("&Start interview"))
+        self.lock_button.setText(self.tr("&Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock ExitBot"))
+        names = {
+            "search": self.tr("Words in answers"),
+            "receipt": self.tr("Receipt code"),
+            "department": self.tr("Department"),
+            "role": self.tr("Role"),
+            "date_from": self.tr("Started from"),
+            "date_to": self.tr("Started until"),
+            "status": self.tr("Status"),
+            "theme": self.tr("Theme"),
+            "tone": self.tr("Tone"),
+            "tenure": self.tr("Time with us"),
+            "source": self.tr("Source"),
+        }
+        for name, text in names.items():
+            self._labels[name].setText(text)
+        for field, name in zip(
+            (
+                self.search,
+                self.receipt,
+                self.department,
+                self.role,
+                self.date_from,
+                self.date_to,
+                self.status,
+                self.theme,
+                self.tone,
+                self.tenure,
+                self.source,
+            ),
+            _FILTER_NAMES,
+            strict=True,
+        ):
+            field.setAccessibleName(names[name])
+        self.search.setPlaceholderText(self.tr("e.g. overtime manager"))
+        self.receipt.setPlaceholderText("EX-…")
+        anything = self.tr("Any")
+        for edit in (self.date_from, self.date_to):
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        statuses = status_names()
+        _fill(self.status, anything, [(statuses[s], s) for s in LIST_STATUSES])
+        themes = sorted((text, code) for code, text in labels.THEME_LABELS.items())
+        _fill(self.theme, anything, themes)
+        _fill(self.tone, anything, [(text, code) for code, text in tone_names().items()])
+        _fill(self.tenure, anything, [(text, code) for code, text in TENURE_BANDS.items()])
+        _fill(
+            self.source,
+            anything,
+            [(self.tr("Interview station"), "station"), (self.tr("Paper (imported)"), "import")],
+        )
+        self.urgent.setText(self.tr("&Urgent issues only"))
+        self.table.setAccessibleName(self.tr("Interviews"))
+        if self.model.total is not None:
+            self._show_count(self.model.total)
+
+
+# Date, department, role, time with us, status, themes (0: the rest), tone, urgent, follow-ups.
+_COLUMN_CHARS = (19, 17, 15, 20, 13, 0, 11, 16, 11)
+_FILTER_NAMES = (
+    "search",
+    "receipt",
+    "department",
+    "role",
+    "date_from",
+    "date_to",
+    "status",
+    "theme",
+    "tone",
+    "tenure",
+    "source",
+)
+
+
+def _date_of(text: str) -> date | None:
+    """The date typed (ISO, year-month-day), None when empty; `ValueError` otherwise."""
+    return date.fromisoformat(text.strip()) if text.strip() else None
+
+
+def _fill(combo: QComboBox, anything: str, items: list[tuple[str, str]]) -> None:
+    """`anything` (no filter) and `items` (shown text, value), keeping the current choice."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(anything, None)
+    for text, value in items:
+        combo.addItem(text, value)
+    index = combo.findData(chosen)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
