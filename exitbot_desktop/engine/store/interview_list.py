@@ -50,16 +50,17 @@ _NO_FLAGS_JSON = '{"flags": []}'
 _TOP_THEMES = 3
 
 
+def _written_sentiment() -> list[ColumnElement[bool]]:
+    """Sentiment rows of written answers (ratings have their own figures)."""
+    return [AnalysisRow.kind == "sentiment", AnalysisRow.provenance != "rating"]
+
+
 def _sentiment_mean() -> Any:
-    """Mean sentiment score of the interview's written answers (ratings left out)."""
+    """Mean sentiment score of the interview's written answers, per interview in a query."""
     score = type_coerce(AnalysisRow.payload["score"], Text)
     return (
         select(func.avg(cast(score, Float)))
-        .where(
-            AnalysisRow.interview_id == Interview.id,
-            AnalysisRow.kind == "sentiment",
-            AnalysisRow.provenance != "rating",
-        )
+        .where(AnalysisRow.interview_id == Interview.id, *_written_sentiment())
         .scalar_subquery()
     )
 
@@ -98,9 +99,15 @@ class InterviewListReader:
 
     def page(self, query: ListQuery, offset: int, limit: int) -> ListPage:
         """Rows `offset` to `offset + limit` of the list in `query`'s order, and how many
-        interviews match in all."""
-        followups, flag_rows, mean = _followups(), _flag_rows(), _sentiment_mean()
-        statement: Select[Any] = (
+        interviews match in all.
+
+        The window count rides on the page query, so SQLite computes every matching row's
+        select list: it holds only plain columns. What a row shows beyond them is read for
+        the page's interviews alone (`_details`); the derived columns enter the main query
+        only when the list is sorted by them.
+        """
+        derived = {"sentiment": _sentiment_mean(), "flags": _flag_rows(), "followups": _followups()}
+        statement = (
             select(
                 Interview.id,
                 Interview.created_at,
@@ -110,20 +117,16 @@ class InterviewListReader:
                 Interview.status,
                 Interview.source,
                 Interview.receipt_code,
-                mean,
-                followups,
                 func.count().over(),
             )
             .where(*_conditions(query))
-            .order_by(
-                *_order(query, {"sentiment": mean, "flags": flag_rows, "followups": followups})
-            )
+            .order_by(*_order(query, derived))
             .offset(offset)
             .limit(limit)
         )
         with self._db.connection() as c:
             rows = c.execute(statement).all()
-            found = _themes_and_flags(c, [row[0] for row in rows])
+            details = _details(c, [row[0] for row in rows])
             if rows:
                 total = rows[0][-1]
             else:  # past the end: the window count had no row to ride on
@@ -139,56 +142,61 @@ class InterviewListReader:
                     tenure_band=tenure,
                     status=shown_status(status, source),
                     receipt_code=receipt,
-                    themes=found[iid][0],
-                    sentiment=sentiment_label(score),
-                    flags=found[iid][1],
-                    followups=asked,
+                    **details[iid],
                 )
-                for (
-                    iid,
-                    started,
-                    department,
-                    role,
-                    tenure,
-                    status,
-                    source,
-                    receipt,
-                    score,
-                    asked,
-                    _n,
-                ) in rows
+                for (iid, started, department, role, tenure, status, source, receipt, _n) in rows
             ),
             total=total,
         )
 
 
-def _themes_and_flags(
-    connection: Any, ids: list[int]
-) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Interview id → (its most raised themes, its urgent flags) for the page's interviews."""
+def _details(connection: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Interview id → its most raised themes, tone, urgent flags and follow-ups asked, for
+    the page's interviews only (through the interview-id indexes)."""
     themes: defaultdict[int, Counter[str]] = defaultdict(Counter)
     flags: defaultdict[int, set[str]] = defaultdict(set)
+    means: dict[int, float] = {}
+    asked: dict[int, int] = {}
     if ids:
-        rows = connection.execute(
+        for iid, kind, raw in connection.execute(
             select(
                 AnalysisRow.interview_id, AnalysisRow.kind, type_coerce(AnalysisRow.payload, Text)
             ).where(AnalysisRow.interview_id.in_(ids), AnalysisRow.kind.in_(("themes", "flags")))
-        )
-        for iid, kind, raw in rows:
+        ):
             payload = json.loads(raw)
             if kind == "themes":
                 themes[iid].update(payload.get("themes", ()))
             else:
                 flags[iid].update(payload.get("flags", ()))
-    return {
-        iid: (
-            tuple(t for t, _n in sorted(themes[iid].items(), key=lambda kv: (-kv[1], kv[0])))[
-                :_TOP_THEMES
-            ],
-            tuple(sorted(flags[iid])),
+        score = cast(type_coerce(AnalysisRow.payload["score"], Text), Float)
+        means = dict(
+            connection.execute(
+                select(AnalysisRow.interview_id, func.avg(score))
+                .where(*_written_sentiment(), AnalysisRow.interview_id.in_(ids))
+                .group_by(AnalysisRow.interview_id)
+            ).all()
         )
+        asked = dict(
+            connection.execute(
+                select(Answer.interview_id, func.count())
+                .where(Answer.interview_id.in_(ids), Answer.is_followup.is_(True))
+                .group_by(Answer.interview_id)
+            ).all()
+        )
+    return {
+        iid: {
+            "themes": tuple(t for t, _n in _by_count(themes[iid]))[:_TOP_THEMES],
+            "sentiment": sentiment_label(means.get(iid)),
+            "flags": tuple(sorted(flags[iid])),
+            "followups": asked.get(iid, 0),
+        }
         for iid in ids
     }
+
+
+def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
+    """Most raised first, ties alphabetical (so the list is stable between reads)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _conditions(query: ListQuery) -> list[ColumnElement[bool]]:

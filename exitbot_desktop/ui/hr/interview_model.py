@@ -56,6 +56,7 @@ class InterviewTableModel(QAbstractTableModel):
         self._store: Store | None = None
         self._query = ListQuery()
         self._rows: list[ListRow] = []
+        self._shown: list[tuple[str, ...]] = []  # each row's cells in words, made once
         self._total: int | None = None  # unknown until the first page arrives
         self._reading: Op[ListPage] | None = None
 
@@ -103,7 +104,7 @@ class InterviewTableModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
-        return self._cells(self._rows[index.row()])[index.column()]
+        return self._shown[index.row()][index.column()]
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008 (Qt)
         if parent.isValid() or self._store is None or self._reading is not None:
@@ -129,7 +130,7 @@ class InterviewTableModel(QAbstractTableModel):
             self._reading.cancel()
             self._reading = None
         self.beginResetModel()
-        self._rows, self._total = [], None
+        self._rows, self._shown, self._total = [], [], None
         self.endResetModel()
         if self._store is not None:
             self._read(0)
@@ -152,6 +153,7 @@ class InterviewTableModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._rows.extend(page.rows)
+            self._shown.extend(self._cells(row) for row in page.rows)
             self.endInsertRows()
         self.loaded.emit(page.total)
 
@@ -161,6 +163,14 @@ class InterviewTableModel(QAbstractTableModel):
             self.failed.emit(message)
 
     # ----------------------------------------------------------------- words
+    def retranslate(self) -> None:
+        """The language changed: put every cell and header into words again."""
+        self._shown = [self._cells(row) for row in self._rows]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_SORT_KEYS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(_SORT_KEYS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def _headers(self) -> tuple[str, ...]:
         return (
             self.tr("Date"),
@@ -175,6 +185,7 @@ class InterviewTableModel(QAbstractTableModel):
         )
 
     def _cells(self, row: ListRow) -> tuple[str, ...]:
+        """A row in words. Made once per row (Qt asks for each cell many times per paint)."""
         return (
             local_time(row.started),
             row.department or "",

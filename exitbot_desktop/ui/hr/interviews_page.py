@@ -265,6 +265,7 @@ class InterviewsPage(Page):
         )
         self.urgent.setText(self.tr("&Urgent issues only"))
         self.table.setAccessibleName(self.tr("Interviews"))
+        self.model.retranslate()
         if self.model.total is not None:
             self._show_count(self.model.total)
 
