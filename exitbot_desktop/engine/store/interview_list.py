@@ -1,10 +1,10 @@
 """Reading the HR interview list one page at a time: filters, word search, sort.
 
 Owns `InterviewListReader`. A page is one query over `interviews` (its order and filters
-in SQL, so sorting ten thousand interviews never leaves SQLite) and one over the
-page's analysis rows for the themes and flags it shows. What an interview's tone,
-follow-ups and flags are is computed per interview by correlated subqueries through
-the `(interview_id, kind)` index. Word search is plain matching (`ILIKE`) in one pass
+in SQL, so sorting ten thousand interviews never leaves SQLite), then a few over the
+page's own answers and analysis for the themes, tone, flags and follow-ups it shows.
+Filtering or sorting by tone, flags or follow-ups uses correlated subqueries through the
+interview-id indexes. Word search is plain matching (`ILIKE`) in one pass
 over the answers, about 0.1 s per pass on 150,000 answers (`bench/hr.py`); a full-text
 index would make every answer's commit write more, and the employee waits on that.
 Each page carries the number of matching interviews (a window count, so the first page
@@ -19,12 +19,10 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Float,
     Select,
     Text,
     and_,
     case,
-    cast,
     exists,
     func,
     or_,
@@ -43,10 +41,8 @@ from exitbot_desktop.engine.interview_list import (
 )
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
-from exitbot_desktop.engine.store.report_rows import selection_conditions
+from exitbot_desktop.engine.store.report_rows import NO_FLAGS_JSON, selection_conditions
 
-# How the JSON column stores an empty flags payload (nearly every answer has one).
-_NO_FLAGS_JSON = '{"flags": []}'
 _TOP_THEMES = 3
 
 
@@ -57,9 +53,8 @@ def _written_sentiment() -> list[ColumnElement[bool]]:
 
 def _sentiment_mean() -> Any:
     """Mean sentiment score of the interview's written answers, per interview in a query."""
-    score = type_coerce(AnalysisRow.payload["score"], Text)
     return (
-        select(func.avg(cast(score, Float)))
+        select(func.avg(AnalysisRow.payload["score"].as_float()))
         .where(AnalysisRow.interview_id == Interview.id, *_written_sentiment())
         .scalar_subquery()
     )
@@ -71,7 +66,7 @@ def _flag_rows() -> Any:
         .where(
             AnalysisRow.interview_id == Interview.id,
             AnalysisRow.kind == "flags",
-            func.length(type_coerce(AnalysisRow.payload, Text)) > len(_NO_FLAGS_JSON),
+            func.length(type_coerce(AnalysisRow.payload, Text)) > len(NO_FLAGS_JSON),
         )
         .scalar_subquery()
     )
@@ -168,10 +163,9 @@ def _details(connection: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
                 themes[iid].update(payload.get("themes", ()))
             else:
                 flags[iid].update(payload.get("flags", ()))
-        score = cast(type_coerce(AnalysisRow.payload["score"], Text), Float)
         means = dict(
             connection.execute(
-                select(AnalysisRow.interview_id, func.avg(score))
+                select(AnalysisRow.interview_id, func.avg(AnalysisRow.payload["score"].as_float()))
                 .where(*_written_sentiment(), AnalysisRow.interview_id.in_(ids))
                 .group_by(AnalysisRow.interview_id)
             ).all()

@@ -67,7 +67,7 @@ AnalysisFact = tuple[int, int | None, str, str, str | None]
 
 
 # How the JSON column stores an empty flags payload (nearly every answer has one).
-_NO_FLAGS_JSON = '{"flags": []}'
+NO_FLAGS_JSON = '{"flags": []}'
 
 
 class ReportReader:
@@ -219,7 +219,7 @@ class ReportReader:
             conds.append(
                 or_(
                     AnalysisRow.kind != "flags",
-                    func.length(AnalysisRow.payload) > len(_NO_FLAGS_JSON),
+                    func.length(AnalysisRow.payload) > len(NO_FLAGS_JSON),
                 )
             )
         query = select(
