@@ -94,11 +94,7 @@ def test_lock_lets_go_of_the_store_everywhere(
     ui.wait_page(window, window.unlock_page)
     _assert_nothing_holds_a_store(window)
     ui.unlock(window)  # the draft was saved before the store closed
-    home = window.home_page
-    ui.qtbot.waitUntil(lambda: home.unfinished.count() == 1)
-    ui.activate(home.resume_button)
-    ui.wait_question(window, 2)
-    page = window.employee.question
+    page = ui.resume_only_unfinished(window, 2)
     assert page.input is not None and page.input.value() == "Half a thought"
 
 

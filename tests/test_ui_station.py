@@ -118,11 +118,7 @@ def test_a_question_left_alone_keeps_the_draft_and_locks_the_station(
         "The interview station was left unused, so it locked itself."
     )
     ui.unlock(window)
-    home = window.home_page
-    ui.qtbot.waitUntil(lambda: home.unfinished.count() == 1)
-    ui.activate(home.resume_button)
-    ui.wait_question(window, 2)
-    page = employee.question
+    page = ui.resume_only_unfinished(window, 2)
     assert page.input is not None and page.input.value() == "Half a thought"
 
 

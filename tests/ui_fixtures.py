@@ -26,6 +26,7 @@ from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
 from exitbot_desktop.ui.employee.answer_inputs import TextInput
+from exitbot_desktop.ui.employee.question_page import QuestionPage
 from exitbot_desktop.ui.i18n import Translations
 from exitbot_desktop.ui.main_window import MainWindow
 
@@ -200,6 +201,14 @@ class UiDriver:
             ),
             timeout=timeout,
         )
+
+    def resume_only_unfinished(self, window: MainWindow, number: int) -> QuestionPage:
+        """On the home page: resume the one unfinished interview; wait for question `number`."""
+        home = window.home_page
+        self.qtbot.waitUntil(lambda: home.unfinished.count() == 1)
+        self.activate(home.resume_button)
+        self.wait_question(window, number)
+        return window.employee.question
 
     def next(self) -> None:
         """Ctrl+Enter: the keyboard way on from any answer."""

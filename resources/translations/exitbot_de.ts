@@ -562,42 +562,42 @@
 <context>
     <name>InterviewList</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="194"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="205"/>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="195"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="206"/>
         <source>Unfinished</source>
         <translation>Nicht beendet</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="196"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="207"/>
         <source>Declined</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="197"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="208"/>
         <source>Discarded</source>
         <translation>Verworfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="198"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="209"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="216"/>
         <source>Negative</source>
         <translation>Negativ</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="206"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="217"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="207"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="218"/>
         <source>Positive</source>
         <translation>Positiv</translation>
     </message>
@@ -605,47 +605,47 @@
 <context>
     <name>InterviewTableModel</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="166"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="176"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="167"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="177"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="178"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="169"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="179"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="170"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="180"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="171"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="181"/>
         <source>Top themes</source>
         <translation>Häufigste Themen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="172"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="182"/>
         <source>Tone</source>
         <translation>Tonlage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="173"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="183"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="174"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="184"/>
         <source>Follow-ups</source>
         <translation>Nachfragen</translation>
     </message>
@@ -653,128 +653,128 @@
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="201"/>
         <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
         <translation>Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="196"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="206"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="200"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="210"/>
         <source>Interviews found: {count}</source>
         <translation>Gefundene Gespräche: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="204"/>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="259"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="214"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="253"/>
         <source>Interviews</source>
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="215"/>
         <source>&amp;Home</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="206"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="216"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="207"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="217"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="208"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="218"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="210"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="220"/>
         <source>Words in answers</source>
         <translation>Wörter in Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="211"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="221"/>
         <source>Receipt code</source>
         <translation>Belegcode</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="212"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="222"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="213"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="223"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="214"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="224"/>
         <source>Started from</source>
         <translation>Begonnen ab</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="215"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="225"/>
         <source>Started until</source>
         <translation>Begonnen bis</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="216"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="226"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="217"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="227"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="218"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="228"/>
         <source>Tone</source>
         <translation>Tonlage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="219"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="229"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="220"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="230"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="242"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="236"/>
         <source>e.g. overtime manager</source>
         <translation>z. B. Überstunden Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="244"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="238"/>
         <source>Any</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="246"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="240"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="256"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="250"/>
         <source>Interview station</source>
         <translation>Gesprächsplatz</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="256"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="250"/>
         <source>Paper (imported)</source>
         <translation>Papier (importiert)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="258"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="252"/>
         <source>&amp;Urgent issues only</source>
         <translation>Nur &amp;dringende Hinweise</translation>
     </message>

@@ -72,23 +72,24 @@ class InterviewsPage(Page):
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
         self.urgent = QCheckBox()
-        self._labels = {name: label("muted", wrap=False) for name in _FILTER_NAMES}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        fields: list[QWidget] = [
-            self.search,
-            self.receipt,
-            self.department,
-            self.role,
-            self.date_from,
-            self.date_to,
-            self.status,
-            self.theme,
-            self.tone,
-            self.tenure,
-            self.source,
-        ]
-        for position, (name, field) in enumerate(zip(_FILTER_NAMES, fields, strict=True)):
+        # Each filter field by name: its label and its screen-reader name follow the name.
+        self._fields: dict[str, QWidget] = {
+            "search": self.search,
+            "receipt": self.receipt,
+            "department": self.department,
+            "role": self.role,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "status": self.status,
+            "theme": self.theme,
+            "tone": self.tone,
+            "tenure": self.tenure,
+            "source": self.source,
+        }
+        self._labels = {name: label("muted", wrap=False) for name in self._fields}
+        for position, (name, field) in enumerate(self._fields.items()):
             row, column = divmod(position, 6)
             self._labels[name].setBuddy(field)
             grid.addWidget(self._labels[name], row * 2, column)
@@ -147,7 +148,8 @@ class InterviewsPage(Page):
         self.home_button.clicked.connect(self.home_requested)
         self.start_button.clicked.connect(self.start_requested)
         self.lock_button.clicked.connect(self.lock_requested)
-        tab_order(*fields, self.urgent, self.table, self.home_button, self.start_button)
+        tab_order(*self._fields.values(), self.urgent, self.table, self.home_button)
+        tab_order(self.home_button, self.start_button)
         tab_order(self.start_button, self.lock_button)
         self.retranslate()
 
@@ -229,23 +231,7 @@ class InterviewsPage(Page):
         }
         for name, text in names.items():
             self._labels[name].setText(text)
-        for field, name in zip(
-            (
-                self.search,
-                self.receipt,
-                self.department,
-                self.role,
-                self.date_from,
-                self.date_to,
-                self.status,
-                self.theme,
-                self.tone,
-                self.tenure,
-                self.source,
-            ),
-            _FILTER_NAMES,
-            strict=True,
-        ):
+        for name, field in self._fields.items():
             field.setAccessibleName(names[name])
         self.search.setPlaceholderText(self.tr("e.g. overtime manager"))
         self.receipt.setPlaceholderText("EX-…")
@@ -272,19 +258,6 @@ class InterviewsPage(Page):
 
 # Date, department, role, time with us, status, themes (0: the rest), tone, urgent, follow-ups.
 _COLUMN_CHARS = (19, 17, 15, 20, 13, 0, 11, 16, 11)
-_FILTER_NAMES = (
-    "search",
-    "receipt",
-    "department",
-    "role",
-    "date_from",
-    "date_to",
-    "status",
-    "theme",
-    "tone",
-    "tenure",
-    "source",
-)
 
 
 def _date_of(text: str) -> date | None:
