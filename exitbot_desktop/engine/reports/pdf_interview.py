@@ -9,19 +9,16 @@ who handles that interview, and writing it is audited. Never imports Qt.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from exitbot_desktop.engine.analysis.pipeline import questions_of
 from exitbot_desktop.engine.answer_text import answer_text
 from exitbot_desktop.engine.files import write_bytes
-from exitbot_desktop.engine.metadata import META_FIELDS, shown_value
-from exitbot_desktop.engine.questions import Question
+from exitbot_desktop.engine.interview_detail import InterviewAnalysis, InterviewDetail, load
 from exitbot_desktop.engine.records import AnswerRecord, InterviewRecord
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.engine.reports.layout import (
@@ -57,56 +54,21 @@ def interview_pdf_bytes(
     store: Store, record: InterviewRecord, *, password: str | None = None
 ) -> bytes:
     """The report as bytes (for preview); saving it goes through `write_interview_pdf`."""
-    analysis = _analysis(store, record.id)
-    questions = questions_of(record)
+    detail = load(store, record)
     reference = record.receipt_code or f"interview {record.id}"
     story: list[Flowable] = title_page(
-        "Exit interview",
-        [f"Receipt {reference}", _status_line(record)],
-        _facts(record, store.organisation),
+        "Exit interview", [f"Receipt {reference}", _status_line(record)], detail.facts()
     )
-    story += _attention(record, analysis, questions)
-    story += _summary(analysis)
-    story += _overview(record, analysis, questions)
-    story += _answers(record, analysis, questions)
+    story += _attention(detail)
+    story += _summary(detail.analysis)
+    story += _overview(detail)
+    story += _answers(detail)
     return render(
         story,
         title=f"Exit interview {reference}",
         organisation=store.organisation,
         password=password,
     )
-
-
-# ----------------------------------------------------------------------- data
-class _Analysis:
-    """Analysis rows of one interview, by answer."""
-
-    def __init__(self, rows: list[tuple[int | None, str, Any, str]]) -> None:
-        self.by_answer: dict[int, dict[str, Any]] = defaultdict(dict)
-        self.summary: tuple[str, str] | None = None
-        for answer_id, kind, payload, provenance in rows:
-            if kind == "summary":
-                self.summary = (str(payload.get("text", "")), provenance)
-            elif answer_id is not None:
-                self.by_answer[answer_id][kind] = payload
-                self.by_answer[answer_id][kind + "_provenance"] = provenance
-
-    def themes(self, answer_id: int) -> list[str]:
-        return list(self.by_answer.get(answer_id, {}).get("themes", {}).get("themes", []))
-
-    def flags(self, answer_id: int) -> list[str]:
-        return list(self.by_answer.get(answer_id, {}).get("flags", {}).get("flags", []))
-
-    def sentiment(self, answer_id: int) -> tuple[str, float] | None:
-        found = self.by_answer.get(answer_id, {}).get("sentiment")
-        if not found:
-            return None
-        return str(found.get("label")), float(found.get("score", 0.0))
-
-
-def _analysis(store: Store, interview_id: int) -> _Analysis:
-    entries = store.analysis.for_interview(interview_id)
-    return _Analysis([(e.answer_id, e.kind, e.payload, e.provenance) for e in entries])
 
 
 # ----------------------------------------------------------------------- parts
@@ -118,23 +80,9 @@ def _status_line(record: InterviewRecord) -> str:
     return f"{status} {when:%d %B %Y}"
 
 
-def _facts(record: InterviewRecord, organisation: str) -> list[tuple[str, str]]:
-    meta = record.meta
-    name = "Anonymous" if meta.anonymous or not meta.employee_name else meta.employee_name
-    return [
-        ("Organisation", organisation or "—"),
-        ("Employee", name),
-        *((f.title, shown_value(f.name, getattr(meta, f.name)) or "—") for f in META_FIELDS),
-        ("Interview language", record.language),
-        ("Started", f"{record.created_at:%Y-%m-%d %H:%M} UTC"),
-        ("Submitted", f"{record.completed_at:%Y-%m-%d %H:%M} UTC" if record.completed_at else "—"),
-    ]
-
-
-def _attention(
-    record: InterviewRecord, analysis: _Analysis, questions: Mapping[str, Question]
-) -> list[Flowable]:
+def _attention(detail: InterviewDetail) -> list[Flowable]:
     st = styles()
+    record, analysis = detail.record, detail.analysis
     lines: list[Flowable] = []
     if record.needs_care:
         lines.append(
@@ -149,7 +97,7 @@ def _attention(
             lines.append(
                 para(
                     f"{labels.flag(code)} — reported in the answer to "
-                    f"“{_question_text(answer, questions, record.language)}”.",
+                    f"“{detail.question_text(answer)}”.",
                     st.alert,
                 )
             )
@@ -170,7 +118,7 @@ def _attention(
     return [section("Needs attention", box)]
 
 
-def _summary(analysis: _Analysis) -> list[Flowable]:
+def _summary(analysis: InterviewAnalysis) -> list[Flowable]:
     st = styles()
     if analysis.summary is None or not analysis.summary[0]:
         return [
@@ -185,10 +133,9 @@ def _summary(analysis: _Analysis) -> list[Flowable]:
     return [section("Summary", para(text, st.body), para(source, st.small))]
 
 
-def _overview(
-    record: InterviewRecord, analysis: _Analysis, questions: Mapping[str, Question]
-) -> list[Flowable]:
+def _overview(detail: InterviewDetail) -> list[Flowable]:
     st = styles()
+    record, analysis, questions = detail.record, detail.analysis, detail.questions
     themes: Counter[str] = Counter()
     moods: Counter[str] = Counter()
     for answer in record.answers:
@@ -222,17 +169,14 @@ def _overview(
     return [section("Overview", *parts)]
 
 
-def _answers(
-    record: InterviewRecord, analysis: _Analysis, questions: Mapping[str, Question]
-) -> list[Flowable]:
+def _answers(detail: InterviewDetail) -> list[Flowable]:
     st = styles()
+    record, analysis = detail.record, detail.analysis
     out: list[Flowable] = [para("Answers", st.h1)]
-    main = [a for a in record.answers if not a.is_followup]
-    order = list(questions)
-    main.sort(key=lambda a: order.index(a.question_id) if a.question_id in order else len(order))
+    main = detail.main_answers()
     for number, answer in enumerate(main, start=1):
-        question = questions.get(answer.question_id)
-        heading = para(f"{number}. {_question_text(answer, questions, record.language)}", st.h2)
+        question = detail.questions.get(answer.question_id)
+        heading = para(f"{number}. {detail.question_text(answer)}", st.h2)
         block: list[Flowable] = [
             heading,
             para(answer_text(question, answer, record.language), st.body),
@@ -251,7 +195,7 @@ def _answers(
     return out
 
 
-def _notes(answer: AnswerRecord, analysis: _Analysis) -> list[Flowable]:
+def _notes(answer: AnswerRecord, analysis: InterviewAnalysis) -> list[Flowable]:
     parts: list[str] = []
     themes = analysis.themes(answer.id)
     if themes:
@@ -263,8 +207,3 @@ def _notes(answer: AnswerRecord, analysis: _Analysis) -> list[Flowable]:
     if flags:
         parts.append("Flags: " + ", ".join(labels.flag(f) for f in flags))
     return [para(" · ".join(parts), styles().small)] if parts else []
-
-
-def _question_text(answer: AnswerRecord, questions: Mapping[str, Question], language: str) -> str:
-    question = questions.get(answer.question_id)
-    return question.text_for(language) if question else answer.question_id
