@@ -316,6 +316,16 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     page.date_from.setText("31.12.")
     wait(page.error.isVisible)
     shoot(window, "hr-interviews-date-error")
+    page.date_from.clear()
+    wait(lambda: not page.error.isVisible() and page.model.rowCount() > 0)
+    first = page.model.index(0, 0)
+    page.table.setCurrentIndex(first)
+    page.table.activated.emit(first)
+    detail = window.detail_page
+    wait(lambda: detail._detail is not None)
+    shoot(window, "hr-interview-detail")
+    detail._scroll_area.verticalScrollBar().setValue(900)
+    shoot(window, "hr-interview-detail-answers")
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.ui.employee.mode import EmployeeMode
     from exitbot_desktop.ui.hr.arm import ArmPage
     from exitbot_desktop.ui.hr.home import HomePage
+    from exitbot_desktop.ui.hr.interview_detail_page import InterviewDetailPage
     from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
     from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
     from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self._home_page: HomePage | None = None
         self._arm_page: ArmPage | None = None
         self._interviews_page: InterviewsPage | None = None
+        self._detail_page: InterviewDetailPage | None = None
         self._employee: EmployeeMode | None = None
 
         self.backend_label = QLabel()
@@ -199,8 +201,20 @@ class MainWindow(QMainWindow):
             page.home_requested.connect(self._show_home)
             page.start_requested.connect(self._prepare_arming)
             page.lock_requested.connect(self.lock)
+            page.open_requested.connect(self._show_detail)
             self.stack.addWidget(page)
         return self._interviews_page
+
+    @property
+    def detail_page(self) -> InterviewDetailPage:
+        if self._detail_page is None:
+            from exitbot_desktop.ui.hr.interview_detail_page import InterviewDetailPage
+
+            self._detail_page = page = InterviewDetailPage()
+            page.back_requested.connect(lambda: self._show(self.interviews_page))
+            page.erased.connect(self._show_interviews)
+            self.stack.addWidget(page)
+        return self._detail_page
 
     @property
     def arm_page(self) -> ArmPage:
@@ -253,6 +267,13 @@ class MainWindow(QMainWindow):
             return
         self.interviews_page.show_for(self.store)
         self._show(self.interviews_page)
+
+    def _show_detail(self, interview_id: int) -> None:
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.detail_page.show_interview(self.store, interview_id)
+        self._show(self.detail_page)
 
     def _update_status(self) -> None:
         text = self._loading or self.assistant.status
@@ -371,6 +392,8 @@ class MainWindow(QMainWindow):
             self._home_page.forget()
         if self._interviews_page is not None:
             self._interviews_page.forget()
+        if self._detail_page is not None:
+            self._detail_page.forget()
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:

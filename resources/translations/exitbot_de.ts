@@ -560,6 +560,134 @@
     </message>
 </context>
 <context>
+    <name>InterviewDetailPage</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="105"/>
+        <source>Reading the interview…</source>
+        <translation>Das Gespräch wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="134"/>
+        <source>Interview {code}</source>
+        <translation>Gespräch {code}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="146"/>
+        <source>Sentences quoted from the answers.</source>
+        <translation>Aus den Antworten zitierte Sätze.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="149"/>
+        <source>Written by the local model “{model}”; check it against the answers.</source>
+        <translation>Vom lokalen Modell „{model}“ geschrieben; bitte mit den Antworten abgleichen.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="153"/>
+        <source>No summary has been made for this interview yet.</source>
+        <translation>Für dieses Gespräch gibt es noch keine Zusammenfassung.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="160"/>
+        <source>This interview has no answers.</source>
+        <translation>Dieses Gespräch hat keine Antworten.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="180"/>
+        <source>Follow-up ({source}): {question}</source>
+        <translation>Nachfrage ({source}): {question}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="196"/>
+        <source>Themes: {themes}</source>
+        <translation>Themen: {themes}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="200"/>
+        <source>Tone: {tone}</source>
+        <translation>Tonlage: {tone}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="204"/>
+        <source>Urgent: {flags}</source>
+        <translation>Dringend: {flags}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="213"/>
+        <source>local model {model}</source>
+        <translation>lokales Modell {model}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="214"/>
+        <source>built-in question</source>
+        <translation>eingebaute Frage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="223"/>
+        <source>Save the interview report</source>
+        <translation>Gesprächsbericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="225"/>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF-Bericht (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="237"/>
+        <source>Writing the report…</source>
+        <translation>Der Bericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="241"/>
+        <source>Saved the report as {path}.</source>
+        <translation>Bericht gespeichert als {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="270"/>
+        <source>&amp;Back to the list</source>
+        <translation>&amp;Zurück zur Liste</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="271"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="272"/>
+        <source>Save this interview as a PDF report</source>
+        <translation>Dieses Gespräch als PDF-Bericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="273"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="274"/>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="275"/>
+        <source>Erase this interview</source>
+        <translation>Dieses Gespräch löschen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="276"/>
+        <source>&amp;Erase for good</source>
+        <translation>Endgültig &amp;löschen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="283"/>
+        <source>For an erasure request: every answer and analysis of this interview is deleted and cannot be brought back; the audit log keeps only that it was erased. Type {word} to confirm.</source>
+        <translation>Für einen Löschantrag: Alle Antworten und Auswertungen dieses Gesprächs werden gelöscht und können nicht wiederhergestellt werden; das Prüfprotokoll hält nur fest, dass gelöscht wurde. Zur Bestätigung {word} eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="289"/>
+        <source>Type {word} to confirm</source>
+        <translation>Zur Bestätigung {word} eingeben</translation>
+    </message>
+</context>
+<context>
     <name>InterviewList</name>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="205"/>
@@ -653,128 +781,128 @@
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="201"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="205"/>
         <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
         <translation>Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="206"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="210"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="210"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="214"/>
         <source>Interviews found: {count}</source>
         <translation>Gefundene Gespräche: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="214"/>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="253"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="218"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="257"/>
         <source>Interviews</source>
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="215"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="219"/>
         <source>&amp;Home</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="216"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="220"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="217"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="221"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="218"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="222"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="220"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="224"/>
         <source>Words in answers</source>
         <translation>Wörter in Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="221"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="225"/>
         <source>Receipt code</source>
         <translation>Belegcode</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="222"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="226"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="223"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="227"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="224"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="228"/>
         <source>Started from</source>
         <translation>Begonnen ab</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="225"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="229"/>
         <source>Started until</source>
         <translation>Begonnen bis</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="226"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="230"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="227"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="231"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="228"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="232"/>
         <source>Tone</source>
         <translation>Tonlage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="229"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="233"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="230"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="234"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="236"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="240"/>
         <source>e.g. overtime manager</source>
         <translation>z. B. Überstunden Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="238"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="242"/>
         <source>Any</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="240"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="244"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="250"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="254"/>
         <source>Interview station</source>
         <translation>Gesprächsplatz</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="250"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="254"/>
         <source>Paper (imported)</source>
         <translation>Papier (importiert)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="252"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="256"/>
         <source>&amp;Urgent issues only</source>
         <translation>Nur &amp;dringende Hinweise</translation>
     </message>
@@ -782,32 +910,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="284"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="294"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="364"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="439"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="450"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="486"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>

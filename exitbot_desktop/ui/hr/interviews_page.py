@@ -42,6 +42,7 @@ class InterviewsPage(Page):
     home_requested = Signal()
     start_requested = Signal()
     lock_requested = Signal()
+    open_requested = Signal(int)  # an interview's id: Enter or a double click on its row
 
     def __init__(self) -> None:
         super().__init__(max_chars=400)
@@ -146,6 +147,9 @@ class InterviewsPage(Page):
         self.model.loaded.connect(self._show_count)
         self.model.failed.connect(self.error.show_message)
         self.home_button.clicked.connect(self.home_requested)
+        self.table.activated.connect(
+            lambda index: self.open_requested.emit(self.model.row_at(index.row()).id)
+        )
         self.start_button.clicked.connect(self.start_requested)
         self.lock_button.clicked.connect(self.lock_requested)
         tab_order(*self._fields.values(), self.urgent, self.table, self.home_button)

@@ -1,0 +1,291 @@
+"""One interview, read by the HR officer handling it: facts, answers, follow-ups, analysis.
+
+Owns `InterviewDetailPage`. It shows what the interview PDF shows (both read
+`engine.interview_detail`), lets HR save that PDF, and erases the interview (an erasure
+request) once the officer has typed its receipt code, so a slip of the mouse never
+erases anything. Loading, exporting and erasing run in the background; the export and
+the erasure are written to the audit log by the engine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from exitbot_desktop.engine.answer_text import answer_text
+from exitbot_desktop.engine.filters import Selection
+from exitbot_desktop.engine.interview_detail import InterviewDetail, load
+from exitbot_desktop.engine.interview_list import shown_status
+from exitbot_desktop.engine.records import AnswerRecord
+from exitbot_desktop.engine.reports import labels
+from exitbot_desktop.engine.reports.exports import ExportRequest, ExportResult, export
+from exitbot_desktop.ui.errors import known_failure
+from exitbot_desktop.ui.hr.interview_model import status_names, tone_names
+from exitbot_desktop.ui.operations import Op
+from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, clear_layout, label
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.vault import Store
+
+# Without a receipt code (an unfinished interview), this word confirms an erasure.
+ERASE_WORD = "ERASE"
+
+
+class InterviewDetailPage(Page):
+    back_requested = Signal()
+    erased = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._store: Store | None = None
+        self._detail: InterviewDetail | None = None
+        self._title = label("title")
+        self._status = label("muted")
+        self.back_button = button()
+        self.export_button = button()
+        actions = QHBoxLayout()  # under the title: a receipt code leaves no room beside it
+        actions.addWidget(self.back_button)
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
+        self.notice = label("muted")
+        self.facts = QFormLayout()
+        self._summary_heading = label("subtitle")
+        self.summary = label(selectable=True)
+        self._summary_source = label("muted")
+        summary_box = Box()
+        summary_box.body.addWidget(self._summary_heading)
+        summary_box.body.addWidget(self.summary)
+        summary_box.body.addWidget(self._summary_source)
+        self._answers_heading = label("subtitle")
+        self.answers = QVBoxLayout()
+        self.answers.setSpacing(10)
+
+        self._erase_heading = label("subtitle")
+        self._erase_text = label()
+        self.erase_confirmation = QLineEdit()
+        self.erase_button = button()
+        self.erase_button.setEnabled(False)
+        erase_row = QHBoxLayout()
+        erase_row.addWidget(self.erase_confirmation, 1)
+        erase_row.addWidget(self.erase_button)
+        erase_box = Box("notice")
+        erase_box.body.addWidget(self._erase_heading)
+        erase_box.body.addWidget(self._erase_text)
+        erase_box.body.addLayout(erase_row)
+        self.error = ErrorLine()
+
+        self.column.addWidget(self._title)
+        self.column.addWidget(self._status)
+        self.column.addLayout(actions)
+        self.column.addWidget(self.notice)
+        self.column.addLayout(self.facts)
+        self.column.addWidget(summary_box)
+        self.column.addWidget(self._answers_heading)
+        self.column.addLayout(self.answers)
+        self.column.addWidget(erase_box)
+        self.column.addWidget(self.error)
+        self.column.addStretch(1)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.export_button.clicked.connect(self._ask_where_to_export)
+        self.erase_confirmation.textChanged.connect(self._confirmation_changed)
+        self.erase_button.clicked.connect(self._erase)
+        self.retranslate()
+
+    # ----------------------------------------------------------------- showing
+    def show_interview(self, store: Store, interview_id: int) -> None:
+        """Read the interview in the background; the page fills when it arrives."""
+        self._store, self._detail = store, None
+        self.error.clear_message()
+        self.notice.clear()
+        self.erase_confirmation.clear()
+        self._title.setText(self.tr("Reading the interview…"))
+        self._status.clear()
+        clear_layout(self.answers)
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+
+        def read(_ctx: object) -> InterviewDetail:
+            return load(store, store.interviews.load(interview_id))
+
+        Op(read, owner=self).success(self._fill).failure(
+            known_failure(self.error.show_message)
+        ).run_in_background()
+
+    def forget(self) -> None:
+        self._store, self._detail = None, None
+        clear_layout(self.answers)
+
+    def first_focus(self) -> QWidget:
+        return self.back_button
+
+    @property
+    def confirmation_word(self) -> str:
+        record = self._detail.record if self._detail else None
+        return record.receipt_code if record and record.receipt_code else ERASE_WORD
+
+    def _fill(self, detail: InterviewDetail) -> None:
+        self._detail = detail
+        record = detail.record
+        self._title.setText(
+            self.tr("Interview {code}").format(code=record.receipt_code or f"#{record.id}")
+        )
+        self._status.setText(status_names()[shown_status(record.status, record.source)])
+        for name, value in detail.facts():
+            name_label, value_label = label("muted", wrap=False), label(selectable=True)
+            name_label.setText(name)
+            value_label.setText(value)
+            self.facts.addRow(name_label, value_label)
+        summary = detail.analysis.summary
+        if summary and summary[0]:
+            self.summary.setText(summary[0])
+            self._summary_source.setText(
+                self.tr("Sentences quoted from the answers.")
+                if summary[1] == "extractive"
+                else self.tr(
+                    "Written by the local model “{model}”; check it against the answers."
+                ).format(model=summary[1])
+            )
+        else:
+            self.summary.setText(self.tr("No summary has been made for this interview yet."))
+            self._summary_source.clear()
+        main = detail.main_answers()
+        for number, answer in enumerate(main, start=1):
+            self.answers.addWidget(self._answer_box(detail, number, answer))
+        if not main:
+            nothing = label("muted")
+            nothing.setText(self.tr("This interview has no answers."))
+            self.answers.addWidget(nothing)
+        self.export_button.setEnabled(record.receipt_code is not None)
+        self._retranslate_erase()
+
+    def _answer_box(self, detail: InterviewDetail, number: int, answer: AnswerRecord) -> Box:
+        record = detail.record
+        box = Box()
+        question = label("subtitle")
+        question.setText(f"{number}. {detail.question_text(answer)}")
+        words = label(selectable=True)
+        words.setText(
+            answer_text(detail.questions.get(answer.question_id), answer, record.language)
+        )
+        box.body.addWidget(question)
+        box.body.addWidget(words)
+        self._add_notes(box, detail, answer)
+        for followup in record.followups_for(answer.question_id):
+            asked = label("muted")
+            asked.setText(
+                self.tr("Follow-up ({source}): {question}").format(
+                    source=self._source(followup), question=followup.followup_question or ""
+                )
+            )
+            reply = label(selectable=True)
+            reply.setText(answer_text(None, followup, record.language))
+            box.body.addWidget(asked)
+            box.body.addWidget(reply)
+            self._add_notes(box, detail, followup)
+        return box
+
+    def _add_notes(self, box: Box, detail: InterviewDetail, answer: AnswerRecord) -> None:
+        analysis, parts = detail.analysis, []
+        themes = analysis.themes(answer.id)
+        if themes:
+            parts.append(
+                self.tr("Themes: {themes}").format(themes=", ".join(map(labels.theme, themes)))
+            )
+        mood = analysis.sentiment(answer.id)
+        if mood and answer.text:
+            parts.append(self.tr("Tone: {tone}").format(tone=tone_names().get(mood[0], mood[0])))
+        flags = analysis.flags(answer.id)
+        if flags:
+            parts.append(
+                self.tr("Urgent: {flags}").format(flags=", ".join(map(labels.flag, flags)))
+            )
+        if parts:
+            notes = label("muted")
+            notes.setText(" · ".join(parts))
+            box.body.addWidget(notes)
+
+    def _source(self, followup: AnswerRecord) -> str:
+        if followup.followup_source in ("ollama", "llama_cpp"):
+            return self.tr("local model {model}").format(model=followup.followup_model or "")
+        return self.tr("built-in question")
+
+    # ----------------------------------------------------------------- exporting
+    def _ask_where_to_export(self) -> None:
+        record = self._detail.record if self._detail else None
+        if record is None or record.receipt_code is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the interview report"),
+            f"{record.receipt_code}.pdf",
+            self.tr("PDF report (*.pdf)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write this interview's PDF to `path` in the background; say where it went."""
+        store, record = self._store, self._detail.record if self._detail else None
+        if store is None or record is None or record.receipt_code is None:
+            return
+        request = ExportRequest("pdf", path, Selection(receipt_code=record.receipt_code))
+        self.export_button.setEnabled(False)
+        self.notice.setText(self.tr("Writing the report…"))
+
+        def done(result: ExportResult) -> None:
+            self.export_button.setEnabled(True)
+            self.notice.setText(self.tr("Saved the report as {path}.").format(path=result.path))
+
+        def failed(message: str) -> None:
+            self.export_button.setEnabled(True)
+            self.notice.clear()
+            self.error.show_message(message)
+
+        Op(lambda _ctx: export(store, request), owner=self).success(done).failure(
+            known_failure(failed)
+        ).run_in_background()
+
+    # ----------------------------------------------------------------- erasing
+    def _confirmation_changed(self, text: str) -> None:
+        self.erase_button.setEnabled(
+            self._detail is not None and text.strip().upper() == self.confirmation_word
+        )
+
+    def _erase(self) -> None:
+        store, detail = self._store, self._detail
+        if store is None or detail is None or not self.erase_button.isEnabled():
+            return
+        interview_id = detail.record.id
+        self.erase_button.setEnabled(False)
+        Op(lambda _ctx: store.interviews.delete(interview_id), owner=self).success(
+            lambda _none: self.erased.emit()
+        ).failure(known_failure(self.error.show_message)).run_in_background()
+
+    # ----------------------------------------------------------------- words
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("&Back to the list"))
+        self.export_button.setText(self.tr("&Save as PDF…"))
+        self.export_button.setAccessibleName(self.tr("Save this interview as a PDF report"))
+        self._summary_heading.setText(self.tr("Summary"))
+        self._answers_heading.setText(self.tr("Answers"))
+        self._erase_heading.setText(self.tr("Erase this interview"))
+        self.erase_button.setText(self.tr("&Erase for good"))
+        self._retranslate_erase()
+
+    def _retranslate_erase(self) -> None:
+        word = self.confirmation_word
+        self._erase_text.setText(
+            self.tr(
+                "For an erasure request: every answer and analysis of this interview is "
+                "deleted and cannot be brought back; the audit log keeps only that it was "
+                "erased. Type {word} to confirm."
+            ).format(word=word)
+        )
+        self.erase_confirmation.setAccessibleName(
+            self.tr("Type {word} to confirm").format(word=word)
+        )
+        self.erase_confirmation.setPlaceholderText(word)

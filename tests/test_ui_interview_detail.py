@@ -1,0 +1,132 @@
+"""One interview opened from the browser: what HR reads, the PDF it saves, the erasure.
+
+A real interview walked through the engine into a real encrypted database, then the
+real window: Enter on its row, the answers and follow-ups on the page, the PDF read
+back with pypdf, the erasure only after the receipt code is typed, all audited.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from test_aggregates import HAPPY, UNHAPPY, conduct
+
+from exitbot_desktop.engine.metadata import InterviewMeta
+from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
+
+if TYPE_CHECKING:
+    from ui_fixtures import UiDriver, WindowFactory
+
+    from exitbot_desktop.ui.hr.interview_detail_page import InterviewDetailPage
+    from exitbot_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def two_interviews(hr_folder: DataFolder, question_set: QuestionSet) -> tuple[DataFolder, str]:
+    """An unhappy interview with a follow-up and a happy one; returns the unhappy receipt."""
+    with vault.unlock(hr_folder, user="alice", password="correct horse battery staple") as store:
+        unhappy = conduct(
+            store,
+            question_set,
+            UNHAPPY,
+            meta=InterviewMeta(department="Sales", role="Account manager"),
+            followups={"main_reason_details": "Since May, every single week."},
+        )
+        conduct(store, question_set, HAPPY, meta=InterviewMeta(department="Finance"))
+        code = store.interviews.load(unhappy).receipt_code
+    assert code is not None
+    return hr_folder, code
+
+
+def _open(ui: UiDriver, window: MainWindow, code: str) -> InterviewDetailPage:
+    ui.unlock(window)
+    ui.activate(window.home_page.browse_button)
+    browser = window.interviews_page
+    ui.wait_page(window, browser)
+    browser.receipt.setFocus()
+    ui.type(code)
+    ui.qtbot.waitUntil(lambda: browser.model.total == 1 and browser.model.rowCount() == 1)
+    ui.tab_to(browser.table)
+    browser.table.setCurrentIndex(browser.model.index(0, 0))
+    ui.press(Qt.Key.Key_Return)
+    page = window.detail_page
+    ui.wait_page(window, page)
+    ui.qtbot.waitUntil(lambda: code in page._title.text(), timeout=10_000)
+    return page
+
+
+def _texts(page: InterviewDetailPage) -> list[str]:
+    return [w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page)]
+
+
+def test_enter_on_a_row_shows_the_answers_follow_ups_and_analysis(
+    ui: UiDriver, make_window: WindowFactory, two_interviews: tuple[DataFolder, str]
+) -> None:
+    folder, code = two_interviews
+    window = make_window(folder)
+
+    page = _open(ui, window, code)
+
+    texts = _texts(page)
+    assert "Completed" in texts
+    assert "Sales" in texts and "Account manager" in texts
+    assert UNHAPPY["main_reason_details"] in texts
+    assert any(t.startswith("2. ") for t in texts)  # numbered in the order asked
+    assert "Follow-up (built-in question): Could you say more?" in texts
+    assert "Since May, every single week." in texts
+    assert any("Themes: Manager" in t and "Urgent: Harassment or bullying" in t for t in texts)
+    assert HAPPY["main_reason_details"] not in texts  # only this interview
+
+
+def test_the_pdf_is_written_read_back_and_audited(
+    ui: UiDriver,
+    make_window: WindowFactory,
+    two_interviews: tuple[DataFolder, str],
+    tmp_path: Path,
+) -> None:
+    folder, code = two_interviews
+    window = make_window(folder)
+    page = _open(ui, window, code)
+    out = tmp_path / "report.pdf"
+
+    page.export_to(out)  # what the save dialog calls with the chosen path
+
+    ui.qtbot.waitUntil(lambda: page.notice.text().startswith("Saved the report"), timeout=20_000)
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert code in text and "Since May, every single week." in text
+    assert window.store is not None
+    exports = [e for e in window.store.audit.entries(limit=5) if e.action == "export"]
+    assert exports and exports[0].detail["receipt"] == code
+
+
+def test_erasing_needs_the_receipt_code_typed_and_is_audited(
+    ui: UiDriver, make_window: WindowFactory, two_interviews: tuple[DataFolder, str]
+) -> None:
+    folder, code = two_interviews
+    window = make_window(folder)
+    page = _open(ui, window, code)
+
+    page.erase_confirmation.setFocus()
+    ui.type("EX-WRONG")
+    assert not page.erase_button.isEnabled()
+    page.erase_confirmation.clear()
+    ui.type(code.lower())
+    assert page.erase_button.isEnabled()
+    ui.activate(page.erase_button)
+
+    browser = window.interviews_page
+    ui.wait_page(window, browser)
+    # The list is read again with the filters kept: the receipt code finds nothing now.
+    ui.qtbot.waitUntil(lambda: browser.model.total == 0, timeout=10_000)
+    store = window.store
+    assert store is not None
+    assert store.interviews.find_by_receipt(code) is None
+    erased = [e for e in store.audit.entries(limit=5) if e.action == "interview_erased"]
+    assert erased and erased[0].detail["receipt_code"] == code
