@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from anchors import full_table_read  # bench/anchors.py, beside this script
 from synthetic import populate  # bench/synthetic.py, beside this script
 
 from exitbot_desktop.engine.filters import Filters
@@ -64,22 +65,6 @@ def _build(folder: DataFolder, count: int) -> None:
         populate(store, count, start=datetime.now() - timedelta(days=365))
 
 
-def _full_read(store: vault.Store) -> Callable[[], object]:
-    """The anchor: every row and column of `interviews`, bare driver, app's connection."""
-
-    def read() -> object:
-        pooled = store.database.engine.raw_connection()
-        try:
-            cursor = pooled.cursor()
-            rows = cursor.execute("SELECT * FROM interviews").fetchall()
-            cursor.close()
-        finally:
-            pooled.close()
-        return rows
-
-    return read
-
-
 def _first_page(store: vault.Store, query: ListQuery) -> Callable[[], object]:
     def step() -> object:
         return store.interview_list.page(query, 0, PAGE)  # with the number found
@@ -102,8 +87,8 @@ def run(root: Path, count: int) -> bool:
         found = {
             name: store.interview_list.page(query, 0, 1).total for name, query in steps.items()
         }
-        _full_read(store)()  # warm, as the steps are
-        anchor, anchor_runs = _median_ms(_full_read(store))
+        full_table_read(store, "interviews")()  # warm, as the steps are
+        anchor, anchor_runs = _median_ms(full_table_read(store, "interviews"))
         print(
             f"{total:,} interviews; anchor (SELECT * FROM interviews, bare sqlcipher3): "
             f"median {anchor:.1f} ms (runs {', '.join(f'{t:.1f}' for t in anchor_runs)})"

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from anchors import full_table_read  # bench/anchors.py, beside this script
 from synthetic import populate  # bench/synthetic.py, beside this script
 
 from exitbot_desktop.engine.analysis import aggregates
@@ -66,26 +67,6 @@ def _build(folder: DataFolder, count: int) -> None:
     print(f"\rbuilt {count:,} interviews in {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
 
-def _read_answers(store: vault.Store) -> Callable[[], object]:
-    """The anchor: every row and column of `answers` through the bare sqlcipher3 driver.
-
-    The connection comes from the app's engine, so it was opened by the app's connect
-    function: whatever pragmas `engine/store/db.py` sets, the anchor runs under them too.
-    """
-
-    def read() -> object:
-        pooled = store.database.engine.raw_connection()
-        try:
-            cursor = pooled.cursor()  # the driver's own cursor, no SQLAlchemy in between
-            rows = cursor.execute("SELECT * FROM answers").fetchall()
-            cursor.close()
-        finally:
-            pooled.close()
-        return rows
-
-    return read
-
-
 def run(root: Path, count: int) -> dict[str, list[float]]:
     folder = DataFolder(root / "data")
     if not folder.exists():
@@ -99,7 +80,7 @@ def run(root: Path, count: int) -> dict[str, list[float]]:
             f"{sum(q.reached for q in agg.questions):,} main answers",
             file=sys.stderr,
         )
-        anchor = _read_answers(store)
+        anchor = full_table_read(store, "answers")
         anchor()  # as warm as the steps, which each follow a run of themselves
         return {
             ANCHOR: _timed(anchor),
