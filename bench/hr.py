@@ -81,8 +81,8 @@ def run(root: Path, count: int) -> bool:
         department = store.interview_list.page(ListQuery(), 0, 1).rows[0].department
         steps = {
             "first page": ListQuery(),
-            "filter": ListQuery(filters=Filters(department=department), theme="manager"),
-            "word search": ListQuery(search="manager feedback"),
+            "filter": ListQuery(filters=Filters(department=department, theme="manager")),
+            "word search": ListQuery(filters=Filters(words="manager feedback")),
         }
         found = {
             name: store.interview_list.page(query, 0, 1).total for name, query in steps.items()
@@ -147,9 +147,9 @@ def _gui_stall(folder: DataFolder) -> bool:
             page.table.scrollToBottom()
             wait(_more_than(model, rows))
         page.theme.setCurrentIndex(page.theme.findData("manager"))
-        wait(lambda: model.query.theme == "manager" and model.total is not None)
+        wait(lambda: model.query.filters.theme == "manager" and model.total is not None)
         page.search.setText("manager feedback")
-        wait(lambda: model.query.search == "manager feedback" and model.total is not None)
+        wait(lambda: model.query.filters.words == "manager feedback" and model.total is not None)
         longest = meter.stop()
     finally:
         window.shutdown()

@@ -311,7 +311,7 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     page.theme.setCurrentIndex(page.theme.findData("manager"))
     page.tone.setCurrentIndex(page.tone.findData("negative"))
     page.search.setText("feedback")
-    wait(lambda: page.model.query.search == "feedback" and page.model.total is not None)
+    wait(lambda: page.model.query.filters.words == "feedback" and page.model.total is not None)
     shoot(window, "hr-interviews-filtered")
     page.date_from.setText("31.12.")
     wait(page.error.isVisible)

@@ -7,15 +7,18 @@ real encrypted database; a bulk-built set for paging.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
 from bench.synthetic import populate
-from exitbot_desktop.engine.filters import Filters
+from exitbot_desktop.engine.analysis import aggregates
+from exitbot_desktop.engine.filters import Filters, Selection
 from exitbot_desktop.engine.interview_list import ListQuery, ListRow
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.reports.export_csv_json import ExportOptions, export_csv
 from exitbot_desktop.engine.store.vault import Store
 
 HARASSED = {
@@ -91,30 +94,42 @@ def test_newest_first_by_default_and_count_matches(store: Store, office: dict[st
 
 
 @pytest.mark.parametrize(
-    ("query", "expected"),
+    ("filters", "expected"),
     [
-        (ListQuery(filters=Filters(department="Sales")), {"unhappy", "unfinished", "paper"}),
-        (ListQuery(status="unfinished"), {"unfinished"}),
-        (ListQuery(status="imported"), {"paper"}),
-        (ListQuery(source="import"), {"paper"}),
-        (ListQuery(source="station", status="completed"), {"unhappy", "happy", "harassed"}),
-        (ListQuery(theme="manager"), {"unhappy", "unfinished"}),
-        (ListQuery(sentiment="negative"), {"unhappy", "harassed", "unfinished"}),
-        (ListQuery(flagged_only=True), {"unhappy", "harassed", "unfinished"}),  # shouting too
-        (ListQuery(search="PARTNER's"), {"happy"}),  # case does not matter
-        (ListQuery(search="shouted meetings"), {"unhappy", "unfinished"}),  # every word
-        (ListQuery(search="shouted partner"), set()),
-        (ListQuery(search="every single week"), {"unhappy"}),  # follow-up replies count
-        (ListQuery(search="100%"), set()),  # % is a character, not a wildcard
-        (ListQuery(filters=Filters(date_to=date(2020, 1, 1))), set()),
+        (Filters(department="Sales"), {"unhappy", "unfinished", "paper"}),
+        (Filters(status="unfinished"), {"unfinished"}),
+        (Filters(status="imported"), {"paper"}),
+        (Filters(source="import"), {"paper"}),
+        (
+            Filters(source="station", status="completed"),
+            {"unhappy", "happy", "harassed"},
+        ),
+        (Filters(theme="manager"), {"unhappy", "unfinished"}),
+        (Filters(tone="negative"), {"unhappy", "harassed", "unfinished"}),
+        (
+            Filters(urgent_only=True),
+            {"unhappy", "harassed", "unfinished"},
+        ),  # shouting too
+        (Filters(words="PARTNER's"), {"happy"}),  # case does not matter
+        (
+            Filters(words="shouted meetings"),
+            {"unhappy", "unfinished"},
+        ),  # every word
+        (Filters(words="shouted partner"), set()),
+        (
+            Filters(words="every single week"),
+            {"unhappy"},
+        ),  # follow-up replies count
+        (Filters(words="100%"), set()),  # % is a character, not a wildcard
+        (Filters(date_to=date(2020, 1, 1)), set()),
     ],
 )
 def test_filters_and_word_search(
-    store: Store, office: dict[str, int], query: ListQuery, expected: set[str]
+    store: Store, office: dict[str, int], filters: Filters, expected: set[str]
 ) -> None:
     names = {iid: name for name, iid in office.items()}
 
-    page = store.interview_list.page(query, 0, 50)
+    page = store.interview_list.page(ListQuery(filters=filters), 0, 50)
 
     assert {names[iid] for iid in _ids(page.rows)} == expected
     assert page.total == len(expected)
@@ -157,3 +172,19 @@ def test_pages_cover_every_interview_once(store: Store) -> None:
     assert {p.total for p in pages} == {230}  # past the end too
     ids = [iid for page in pages for iid in _ids(page.rows)]
     assert len(set(ids)) == 230
+
+
+def test_reports_and_exports_cover_exactly_what_the_list_shows(
+    store: Store, office: dict[str, int], tmp_path: Path
+) -> None:
+    """One filter model: the list, the aggregates and an export select the same interviews."""
+    filters = Filters(theme="manager", words="shouted")
+    listed = store.interview_list.page(ListQuery(filters=filters), 0, 50)
+
+    figures = aggregates.compute(store, filters)
+    rows = export_csv(store, tmp_path / "a.csv", Selection(filters), ExportOptions(per="interview"))
+
+    assert _ids(listed.rows) and {office["unhappy"], office["unfinished"]} == set(_ids(listed.rows))
+    assert (figures.created, figures.completed) == (2, 1)
+    assert rows == 2
+    assert "Theme: manager · Words: shouted" in filters.describe()

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bench.synthetic import populate
+from exitbot_desktop.engine.filters import Filters
 from exitbot_desktop.engine.interview_list import ListQuery
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
@@ -76,7 +77,9 @@ def test_a_filter_narrows_the_list_to_what_the_engine_finds(
     page = _open_browser(ui, window)
     store = window.store
     assert store is not None
-    expected = store.interview_list.page(ListQuery(status="unfinished"), 0, 1).total
+    expected = store.interview_list.page(
+        ListQuery(filters=Filters(status="unfinished")), 0, 1
+    ).total
 
     page.status.setCurrentIndex(page.status.findData("unfinished"))
 

@@ -7,17 +7,39 @@ reports print `describe()` in their headers. Never imports Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS
-from exitbot_desktop.engine.records import InterviewStatus
+from exitbot_desktop.engine.records import InterviewSource, InterviewStatus
+
+# What HR sees as an interview's status: "imported" (a paper interview) whatever it
+# became, "unfinished" for one started or waiting for consent.
+ListStatus = Literal["completed", "unfinished", "declined", "discarded", "imported"]
+LIST_STATUSES: tuple[ListStatus, ...] = (
+    "completed",
+    "unfinished",
+    "declined",
+    "discarded",
+    "imported",
+)
+# An interview's tone is the mean score of the sentiment of its written answers (ratings
+# have their own figures), named with the thresholds of single answers.
+TONE_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True)
 class Filters:
-    """Which interviews to count; None means "any". Dates are inclusive calendar days of
-    the interview's start; the other fields are the breakdown fields of `META_FIELDS`."""
+    """Which interviews to count, list or export; None or empty means "any".
+
+    Dates are inclusive calendar days of the interview's start; department to leaving
+    type are the breakdown fields of `META_FIELDS`. The rest are what the interview
+    browser filters by, so a report or an export can cover exactly what HR was looking
+    at: the shown status, a theme raised, the tone (see `TONE_THRESHOLD`), urgent issues
+    only, station or paper, and words that must all appear in the answers (follow-up
+    replies included; case is ignored for unaccented letters).
+    """
 
     date_from: date | None = None
     date_to: date | None = None
@@ -26,6 +48,12 @@ class Filters:
     tenure_band: str | None = None
     location: str | None = None
     leaving_type: str | None = None
+    status: ListStatus | None = None
+    theme: str | None = None
+    tone: str | None = None
+    urgent_only: bool = False
+    source: InterviewSource | None = None
+    words: str = ""
 
     def describe(self) -> str:
         """One line for report headers: "All interviews" or the filters that apply."""
@@ -34,11 +62,26 @@ class Filters:
             start = self.date_from.isoformat() if self.date_from else "the start"
             end = self.date_to.isoformat() if self.date_to else "today"
             parts.append(f"{start} to {end}")
-        for field in BREAKDOWN_FIELDS:
-            value = getattr(self, field.name)
+        for meta in BREAKDOWN_FIELDS:
+            value = getattr(self, meta.name)
             if value:
-                parts.append(f"{field.title}: {value}")
+                parts.append(f"{meta.title}: {value}")
+        for title, value in (
+            ("Status", self.status),
+            ("Theme", self.theme),
+            ("Tone", self.tone),
+            ("Source", self.source),
+        ):
+            if value:
+                parts.append(f"{title}: {value}")
+        if self.urgent_only:
+            parts.append("Urgent issues only")
+        if self.word_list():
+            parts.append(f"Words: {' '.join(self.word_list())}")
         return " · ".join(parts) if parts else "All interviews"
+
+    def word_list(self) -> list[str]:
+        return self.words.split()
 
     def metadata(self) -> dict[str, str]:
         """The metadata fields that must match, by name."""
@@ -49,7 +92,7 @@ class Filters:
 class Selection:
     """Filters, optionally narrowed to one interview (by receipt code) or to some statuses."""
 
-    filters: Filters = Filters()
+    filters: Filters = field(default_factory=Filters)
     receipt_code: str | None = None
     statuses: tuple[InterviewStatus, ...] | None = None
 

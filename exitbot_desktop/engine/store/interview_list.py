@@ -3,12 +3,10 @@
 Owns `InterviewListReader`. A page is one query over `interviews` (its order and filters
 in SQL, so sorting ten thousand interviews never leaves SQLite), then a few over the
 page's own answers and analysis for the themes, tone, flags and follow-ups it shows.
-Filtering or sorting by tone, flags or follow-ups uses correlated subqueries through the
-interview-id indexes. Word search is plain matching (`ILIKE`) in one pass
-over the answers, about 0.1 s per pass on 150,000 answers (`bench/hr.py`); a full-text
-index would make every answer's commit write more, and the employee waits on that.
-Each page carries the number of matching interviews (a window count, so the first page
-costs one evaluation of the filters, not two). Reads only. Never imports Qt.
+The filters are `store.selection_sql`'s, the same the reports and exports apply;
+sorting by tone, flags or follow-ups uses its per-interview subqueries. Each page
+carries the number of matching interviews (a window count, so the first page costs one
+evaluation of the filters, not two). Reads only. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -17,75 +15,23 @@ import json
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Select,
-    Text,
-    and_,
-    case,
-    exists,
-    func,
-    or_,
-    select,
-    type_coerce,
-)
+from sqlalchemy import ColumnElement, Text, func, select, type_coerce
 
 from exitbot_desktop.engine.filters import Selection
-from exitbot_desktop.engine.interview_list import (
-    SENTIMENT_THRESHOLD,
-    ListPage,
-    ListQuery,
-    ListRow,
-    sentiment_label,
-    shown_status,
-)
+from exitbot_desktop.engine.interview_list import ListPage, ListQuery, ListRow, sentiment_label
+from exitbot_desktop.engine.interview_list import shown_status as shown_status_of
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
-from exitbot_desktop.engine.store.report_rows import NO_FLAGS_JSON, selection_conditions
+from exitbot_desktop.engine.store.selection_sql import (
+    flag_rows,
+    followups_asked,
+    selection_conditions,
+    shown_status,
+    tone_mean,
+    written_sentiment,
+)
 
 _TOP_THEMES = 3
-
-
-def _written_sentiment() -> list[ColumnElement[bool]]:
-    """Sentiment rows of written answers (ratings have their own figures)."""
-    return [AnalysisRow.kind == "sentiment", AnalysisRow.provenance != "rating"]
-
-
-def _sentiment_mean() -> Any:
-    """Mean sentiment score of the interview's written answers, per interview in a query."""
-    return (
-        select(func.avg(AnalysisRow.payload["score"].as_float()))
-        .where(AnalysisRow.interview_id == Interview.id, *_written_sentiment())
-        .scalar_subquery()
-    )
-
-
-def _flag_rows() -> Any:
-    return (
-        select(func.count())
-        .where(
-            AnalysisRow.interview_id == Interview.id,
-            AnalysisRow.kind == "flags",
-            func.length(type_coerce(AnalysisRow.payload, Text)) > len(NO_FLAGS_JSON),
-        )
-        .scalar_subquery()
-    )
-
-
-def _followups() -> Any:
-    return (
-        select(func.count())
-        .where(Answer.interview_id == Interview.id, Answer.is_followup.is_(True))
-        .scalar_subquery()
-    )
-
-
-def _shown_status() -> Any:
-    return case(
-        (Interview.source == "import", "imported"),
-        (Interview.status.in_(("created", "in_progress")), "unfinished"),
-        else_=Interview.status,
-    )
 
 
 class InterviewListReader:
@@ -101,7 +47,7 @@ class InterviewListReader:
         the page's interviews alone (`_details`); the derived columns enter the main query
         only when the list is sorted by them.
         """
-        derived = {"sentiment": _sentiment_mean(), "flags": _flag_rows(), "followups": _followups()}
+        derived = {"sentiment": tone_mean(), "flags": flag_rows(), "followups": followups_asked()}
         statement = (
             select(
                 Interview.id,
@@ -135,7 +81,7 @@ class InterviewListReader:
                     department=department,
                     role=role,
                     tenure_band=tenure,
-                    status=shown_status(status, source),
+                    status=shown_status_of(status, source),
                     receipt_code=receipt,
                     **details[iid],
                 )
@@ -166,7 +112,7 @@ def _details(connection: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
         means = dict(
             connection.execute(
                 select(AnalysisRow.interview_id, func.avg(AnalysisRow.payload["score"].as_float()))
-                .where(*_written_sentiment(), AnalysisRow.interview_id.in_(ids))
+                .where(*written_sentiment(), AnalysisRow.interview_id.in_(ids))
                 .group_by(AnalysisRow.interview_id)
             ).all()
         )
@@ -194,52 +140,7 @@ def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
 
 
 def _conditions(query: ListQuery) -> list[ColumnElement[bool]]:
-    conds = selection_conditions(Selection(query.filters, query.receipt_code))
-    if query.status is not None:
-        conds.append(_shown_status() == query.status)
-    if query.source is not None:
-        conds.append(Interview.source == query.source)
-    if query.theme:
-        conds.append(
-            exists().where(
-                AnalysisRow.interview_id == Interview.id,
-                AnalysisRow.kind == "themes",
-                type_coerce(AnalysisRow.payload, Text).like(
-                    f'%"{_escaped(query.theme)}"%', escape="\\"
-                ),
-            )
-        )
-    if query.flagged_only:
-        conds.append(_flag_rows() > 0)
-    if query.sentiment:
-        mean = _sentiment_mean()
-        conds.append(
-            {
-                "positive": mean >= SENTIMENT_THRESHOLD,
-                "negative": mean <= -SENTIMENT_THRESHOLD,
-                "neutral": and_(mean > -SENTIMENT_THRESHOLD, mean < SENTIMENT_THRESHOLD),
-            }.get(query.sentiment, Interview.id.is_(None))
-        )
-    words = query.words()
-    if words:
-        conds.append(Interview.id.in_(_containing_every(words)))
-    return conds
-
-
-def _containing_every(words: list[str]) -> Select[Any]:
-    """Ids of interviews whose answers hold every word, found in one pass over answers.
-
-    Words may sit in different answers, so rows holding any word are grouped by interview
-    and kept when each word was seen. `ilike` ignores case (SQLite: unaccented letters).
-    """
-    hits = [Answer.text.ilike(f"%{_escaped(word)}%", escape="\\") for word in words]
-    seen_all = [func.max(case((hit, 1), else_=0)) == 1 for hit in hits]
-    return (
-        select(Answer.interview_id)
-        .where(or_(*hits))
-        .group_by(Answer.interview_id)
-        .having(and_(*seen_all))
-    )
+    return selection_conditions(Selection(query.filters, query.receipt_code))
 
 
 def _order(query: ListQuery, derived: dict[str, Any]) -> list[Any]:
@@ -248,15 +149,10 @@ def _order(query: ListQuery, derived: dict[str, Any]) -> list[Any]:
         "department": Interview.department,
         "role": Interview.role,
         "tenure_band": Interview.tenure_band,
-        "status": _shown_status(),
+        "status": shown_status(),
         **derived,
     }
     key = columns[query.sort]
     ordered = key.desc() if query.descending else key.asc()
     tie = Interview.id.desc() if query.descending else Interview.id.asc()
     return [ordered.nulls_last(), tie]
-
-
-def _escaped(text: str) -> str:
-    """`text` matched literally by LIKE (with ESCAPE '\\')."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -10,7 +10,7 @@ as DateTime. Reads only. Never imports Qt.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -33,6 +33,7 @@ from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview, QuestionSetRow
 from exitbot_desktop.engine.store.question_sets import StoredQuestionSet
+from exitbot_desktop.engine.store.selection_sql import NO_FLAGS_JSON, selection_conditions
 
 
 class InterviewRow(NamedTuple):
@@ -64,10 +65,6 @@ AnswerExportRow = tuple[int, int, str, str, Any, str | None, int, str | None, fl
 # (interview id, answer id or None, kind, provenance, payload as JSON text or None): see
 # `ReportReader.analysis`.
 AnalysisFact = tuple[int, int | None, str, str, str | None]
-
-
-# How the JSON column stores an empty flags payload (nearly every answer has one).
-NO_FLAGS_JSON = '{"flags": []}'
 
 
 class ReportReader:
@@ -297,21 +294,3 @@ def _plain_rows(connection: Connection, query: Executable) -> list[Any]:
         return list(result.cursor.fetchall())
     finally:
         result.close()
-
-
-def selection_conditions(selection: Selection) -> list[ColumnElement[bool]]:
-    """SQL conditions on `Interview` (bound parameters, never formatted text)."""
-    filters = selection.filters
-    conds: list[ColumnElement[bool]] = []
-    if filters.date_from:
-        conds.append(Interview.created_at >= datetime.combine(filters.date_from, time()))
-    if filters.date_to:
-        end = datetime.combine(filters.date_to + timedelta(days=1), time())
-        conds.append(Interview.created_at < end)
-    for name, value in filters.metadata().items():
-        conds.append(getattr(Interview, name) == value)
-    if selection.receipt_code:
-        conds.append(Interview.receipt_code == selection.receipt_code.strip().upper())
-    if selection.statuses is not None:
-        conds.append(Interview.status.in_(selection.statuses))
-    return conds

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from exitbot_desktop.engine.interview_list import ListPage, ListQuery, ListRow, ListStatus, SortKey
+from exitbot_desktop.engine.filters import ListStatus
+from exitbot_desktop.engine.interview_list import ListPage, ListQuery, ListRow, SortKey
 from exitbot_desktop.engine.metadata import shown_value
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.ui.errors import known_failure

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exitbot_desktop.engine.filters import Filters
-from exitbot_desktop.engine.interview_list import LIST_STATUSES, ListQuery
+from exitbot_desktop.engine.filters import LIST_STATUSES, Filters
+from exitbot_desktop.engine.interview_list import ListQuery
 from exitbot_desktop.engine.metadata import TENURE_BANDS
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.ui.hr.interview_model import InterviewTableModel, status_names, tone_names
@@ -181,13 +181,13 @@ class InterviewsPage(Page):
                 department=self.department.text().strip() or None,
                 role=self.role.text().strip() or None,
                 tenure_band=self.tenure.currentData(),
+                status=self.status.currentData(),
+                theme=self.theme.currentData(),
+                tone=self.tone.currentData(),
+                urgent_only=self.urgent.isChecked(),
+                source=self.source.currentData(),
+                words=self.search.text(),
             ),
-            status=self.status.currentData(),
-            theme=self.theme.currentData(),
-            sentiment=self.tone.currentData(),
-            flagged_only=self.urgent.isChecked(),
-            source=self.source.currentData(),
-            search=self.search.text(),
             receipt_code=self.receipt.text().strip() or None,
             sort=current.sort,
             descending=current.descending,
