@@ -313,6 +313,12 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     page.search.setText("feedback")
     wait(lambda: page.model.query.filters.words == "feedback" and page.model.total is not None)
     shoot(window, "hr-interviews-filtered")
+    page.export_button.click()
+    wait(lambda: window.export_dialog is not None and window.export_dialog.isVisible())
+    dialog = window.export_dialog
+    assert dialog is not None
+    shoot(dialog, "hr-export")
+    dialog.reject()
     page.date_from.setText("31.12.")
     wait(page.error.isVisible)
     shoot(window, "hr-interviews-date-error")

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
-from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.errors import CancelledError, ExitBotError
 from exitbot_desktop.engine.filters import Filters, Selection
 from exitbot_desktop.engine.metadata import InterviewMeta
+from exitbot_desktop.engine.progress import cancellable
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.reports.export_csv_json import (
     ExportOptions,
@@ -273,3 +274,27 @@ def test_progress_is_reported_up_to_the_total(
     export_csv(store, tmp_path / "x.csv", progress=lambda *step: seen.append(step))
 
     assert seen[-1] == (3, 3, "Exporting interviews")
+
+
+def test_a_cancelled_export_leaves_no_file_and_no_audit_entry(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    for _ in range(3):
+        conduct(store, question_set, HAPPY)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    out = exports / "answers.csv"
+    asked: list[int] = []
+
+    def cancelled() -> bool:  # the person presses Cancel once the export has begun
+        return bool(asked)
+
+    def report(done: int, _total: int, _what: str) -> None:
+        asked.append(done)
+
+    with pytest.raises(CancelledError, match="Nothing was written"):
+        export(store, ExportRequest("csv", out), progress=cancellable(report, cancelled))
+
+    assert not out.exists()
+    assert list(exports.iterdir()) == []  # no half-written temporary file either
+    assert not [e for e in store.audit.entries() if e.action == "export"]

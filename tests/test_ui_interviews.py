@@ -6,7 +6,11 @@ it, a header click sorts it, and the window keeps reacting while pages are read.
 
 from __future__ import annotations
 
+import csv
+import threading
+import time
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,11 +22,13 @@ from exitbot_desktop.engine.interview_list import ListQuery
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.ui.hr.interview_model import PAGE_SIZE
+from exitbot_desktop.ui.operations import Op
 from exitbot_desktop.ui.stall import StallMeter
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
 
+    from exitbot_desktop.ui.hr.export_dialog import ExportDialog
     from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
     from exitbot_desktop.ui.main_window import MainWindow
 
@@ -171,3 +177,65 @@ def test_a_date_that_is_not_one_is_explained_and_a_real_one_filters(
         page.model.row_at(r).started >= datetime.now() - timedelta(days=61)
         for r in range(page.model.rowCount())
     )
+
+
+def _open_export(ui: UiDriver, window: MainWindow, page: InterviewsPage) -> ExportDialog:
+    ui.activate(page.export_button)
+    ui.qtbot.waitUntil(lambda: window.export_dialog is not None, timeout=10_000)
+    dialog = window.export_dialog
+    assert dialog is not None
+    ui.qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_exporting_what_the_list_shows_writes_those_interviews_and_audits_it(
+    ui: UiDriver, make_window: WindowFactory, office_folder: DataFolder, tmp_path: Path
+) -> None:
+    window = make_window(office_folder)
+    page = _open_browser(ui, window)
+    page.status.setCurrentIndex(page.status.findData("completed"))
+    ui.qtbot.waitUntil(lambda: page.model.query.filters.status == "completed")
+    ui.qtbot.waitUntil(lambda: page.model.total is not None)
+    listed = page.model.total
+    dialog = _open_export(ui, window, page)
+    assert "Status: completed" in dialog._covers.text()
+    assert not dialog.named.isEnabled()  # the policy keeps interviews anonymous
+    dialog.csv.setChecked(True)
+    dialog.per_interview.setChecked(True)
+    out = tmp_path / "completed.csv"
+
+    dialog.export_to(out)  # what the save dialog calls with the chosen path
+
+    ui.qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Exported"), timeout=20_000)
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == listed
+    assert {row["status"] for row in rows} == {"completed"}
+    store = window.store
+    assert store is not None
+    audited = [e for e in store.audit.entries(limit=3) if e.action == "export"]
+    assert audited and "Status: completed" in audited[0].detail["selection"]
+
+
+def test_cancel_stops_the_export_and_nothing_is_written(
+    ui: UiDriver, make_window: WindowFactory, office_folder: DataFolder, tmp_path: Path
+) -> None:
+    window = make_window(office_folder)
+    page = _open_browser(ui, window)
+    dialog = _open_export(ui, window, page)
+    dialog.csv.setChecked(True)
+    out = tmp_path / "all.csv"
+    started = threading.Event()
+    # Something else holds the store lane for a moment, so Cancel comes before the export.
+    Op(lambda _ctx: (started.set(), time.sleep(0.5))).run_in_background()
+    started.wait(5)
+
+    dialog.export_to(out)
+    ui.activate(dialog.close_button)  # it reads "Cancel export" while the export runs
+
+    ui.qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert dialog.error.text() == "Cancelled. Nothing was written."
+    assert not out.exists()
+    store = window.store
+    assert store is not None
+    assert not [e for e in store.audit.entries(limit=5) if e.action == "export"]

@@ -73,3 +73,10 @@ class DiskFullError(StoreError):
 
 class AlreadyInitialisedError(StoreError):
     """`init` was run where a database already exists."""
+
+
+class CancelledError(ExitBotError):
+    """The person cancelled long work (an export); nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Cancelled. Nothing was written.")

@@ -26,6 +26,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from exitbot_desktop.engine.filters import Selection
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.retention import purge_expired
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
     from exitbot_desktop.ui.employee.mode import EmployeeMode
     from exitbot_desktop.ui.hr.arm import ArmPage
+    from exitbot_desktop.ui.hr.export_dialog import ExportDialog
     from exitbot_desktop.ui.hr.home import HomePage
     from exitbot_desktop.ui.hr.interview_detail_page import InterviewDetailPage
     from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         self._arm_page: ArmPage | None = None
         self._interviews_page: InterviewsPage | None = None
         self._detail_page: InterviewDetailPage | None = None
+        self.export_dialog: ExportDialog | None = None  # the last one opened (tests drive it)
         self._employee: EmployeeMode | None = None
 
         self.backend_label = QLabel()
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
             page.start_requested.connect(self._prepare_arming)
             page.lock_requested.connect(self.lock)
             page.open_requested.connect(self._show_detail)
+            page.export_requested.connect(self._export_listed)
             self.stack.addWidget(page)
         return self._interviews_page
 
@@ -267,6 +271,33 @@ class MainWindow(QMainWindow):
             return
         self.interviews_page.show_for(self.store)
         self._show(self.interviews_page)
+
+    def _export_listed(self) -> None:
+        """The export dialog for what the browser lists (its filters, in the background
+        the anonymity policy that decides whether names may be exported)."""
+        store, page = self.store, self.interviews_page
+        if store is None:
+            return
+        try:
+            query = page.query()
+        except ValueError:
+            return  # the page already says how to type a date
+
+        def ready(settings: Settings) -> None:
+            from exitbot_desktop.ui.hr.export_dialog import ExportDialog
+
+            if self.store is not store:
+                return
+            selection = Selection(query.filters, query.receipt_code)
+            names_allowed = settings.anonymity != "anonymous"
+            dialog = ExportDialog(self, store, selection, names_allowed=names_allowed)
+            self.export_dialog = dialog
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        Op(lambda _ctx: read_settings(store), owner=self).success(ready).failure(
+            known_failure(page.error.show_message)
+        ).run_in_background()
 
     def _show_detail(self, interview_id: int) -> None:
         if self.store is None:

@@ -347,6 +347,100 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="177"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="212"/>
+        <source>C&amp;lose</source>
+        <translation>Sch&amp;ließen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="183"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="195"/>
+        <source>Export interviews</source>
+        <translation>Gespräche exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="197"/>
+        <source>Covers: {selection}</source>
+        <translation>Umfasst: {selection}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="199"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="200"/>
+        <source>&amp;Report (PDF)</source>
+        <translation>&amp;Bericht (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="153"/>
+        <source>Cancel e&amp;xport</source>
+        <translation>Export abbre&amp;chen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="201"/>
+        <source>Spreadsheet (&amp;CSV)</source>
+        <translation>&amp;Tabelle (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="202"/>
+        <source>&amp;Data (JSON)</source>
+        <translation>&amp;Daten (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="203"/>
+        <source>Rows:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="204"/>
+        <source>One per &amp;answer</source>
+        <translation>Eine je &amp;Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="205"/>
+        <source>One per &amp;interview</source>
+        <translation>Eine je &amp;Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="206"/>
+        <source>Names:</source>
+        <translation>Namen:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="207"/>
+        <source>A&amp;nonymised</source>
+        <translation>Anony&amp;misiert</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="208"/>
+        <source>Na&amp;med</source>
+        <translation>Mit &amp;Namen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="209"/>
+        <source>PDF &amp;password (optional):</source>
+        <translation>PDF-&amp;Passwort (freiwillig):</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="210"/>
+        <source>Password for the PDF</source>
+        <translation>Passwort für das PDF</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="211"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+</context>
+<context>
     <name>FollowupChat</name>
     <message>
         <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="54"/>
@@ -690,42 +784,42 @@
 <context>
     <name>InterviewList</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="206"/>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="206"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="207"/>
         <source>Unfinished</source>
         <translation>Nicht beendet</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="207"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="208"/>
         <source>Declined</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="208"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="209"/>
         <source>Discarded</source>
         <translation>Verworfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="209"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="210"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="216"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="217"/>
         <source>Negative</source>
         <translation>Negativ</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="217"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="218"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="218"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="219"/>
         <source>Positive</source>
         <translation>Positiv</translation>
     </message>
@@ -733,47 +827,47 @@
 <context>
     <name>InterviewTableModel</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="176"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="177"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="177"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="178"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="178"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="179"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="179"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="180"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="180"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="181"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="181"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="182"/>
         <source>Top themes</source>
         <translation>Häufigste Themen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="182"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="183"/>
         <source>Tone</source>
         <translation>Tonlage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="183"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="184"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="184"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_model.py" line="185"/>
         <source>Follow-ups</source>
         <translation>Nachfragen</translation>
     </message>
@@ -781,128 +875,138 @@
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="208"/>
         <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
         <translation>Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="210"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="213"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="214"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="217"/>
         <source>Interviews found: {count}</source>
         <translation>Gefundene Gespräche: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="218"/>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="257"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="221"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="262"/>
         <source>Interviews</source>
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="219"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="222"/>
         <source>&amp;Home</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="220"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="223"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="224"/>
+        <source>Export the interviews listed</source>
+        <translation>Die aufgelisteten Gespräche exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="225"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="221"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="226"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="222"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="227"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="224"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="229"/>
         <source>Words in answers</source>
         <translation>Wörter in Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="225"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="230"/>
         <source>Receipt code</source>
         <translation>Belegcode</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="226"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="231"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="227"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="232"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="228"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="233"/>
         <source>Started from</source>
         <translation>Begonnen ab</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="229"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="234"/>
         <source>Started until</source>
         <translation>Begonnen bis</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="230"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="235"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="231"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="236"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="232"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="237"/>
         <source>Tone</source>
         <translation>Tonlage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="233"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="238"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="234"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="239"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="240"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="245"/>
         <source>e.g. overtime manager</source>
         <translation>z. B. Überstunden Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="242"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="247"/>
         <source>Any</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="244"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="249"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="254"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="259"/>
         <source>Interview station</source>
         <translation>Gesprächsplatz</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="254"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="259"/>
         <source>Paper (imported)</source>
         <translation>Papier (importiert)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="256"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="261"/>
         <source>&amp;Urgent issues only</source>
         <translation>Nur &amp;dringende Hinweise</translation>
     </message>
@@ -910,32 +1014,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="315"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="325"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="395"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="470"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="481"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="517"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>

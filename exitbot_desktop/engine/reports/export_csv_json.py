@@ -212,6 +212,7 @@ class _Reader:
 
     def interviews(self, progress: Progress) -> Iterator[_Interview]:
         total = self.reports.count(self.selection)
+        progress(0, total, "Exporting interviews")
         for done, interview in enumerate(self._interviews(), start=1):
             if done % 1000 == 0 or done == total:
                 progress(done, total, "Exporting interviews")

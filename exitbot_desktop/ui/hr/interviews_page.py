@@ -43,6 +43,7 @@ class InterviewsPage(Page):
     start_requested = Signal()
     lock_requested = Signal()
     open_requested = Signal(int)  # an interview's id: Enter or a double click on its row
+    export_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__(max_chars=400)
@@ -51,11 +52,12 @@ class InterviewsPage(Page):
 
         self._title = label("title")
         self.home_button = button()
+        self.export_button = button()
         self.start_button = button(primary=True)
         self.lock_button = button()
         header = QHBoxLayout()
         header.addWidget(self._title, 1)
-        for widget in (self.home_button, self.start_button, self.lock_button):
+        for widget in (self.home_button, self.export_button, self.start_button, self.lock_button):
             header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
 
         self.search = QLineEdit()
@@ -147,13 +149,14 @@ class InterviewsPage(Page):
         self.model.loaded.connect(self._show_count)
         self.model.failed.connect(self.error.show_message)
         self.home_button.clicked.connect(self.home_requested)
+        self.export_button.clicked.connect(self.export_requested)
         self.table.activated.connect(
             lambda index: self.open_requested.emit(self.model.row_at(index.row()).id)
         )
         self.start_button.clicked.connect(self.start_requested)
         self.lock_button.clicked.connect(self.lock_requested)
         tab_order(*self._fields.values(), self.urgent, self.table, self.home_button)
-        tab_order(self.home_button, self.start_button)
+        tab_order(self.home_button, self.export_button, self.start_button)
         tab_order(self.start_button, self.lock_button)
         self.retranslate()
 
@@ -217,6 +220,8 @@ class InterviewsPage(Page):
     def retranslate(self) -> None:
         self._title.setText(self.tr("Interviews"))
         self.home_button.setText(self.tr("&Home"))
+        self.export_button.setText(self.tr("E&xport…"))
+        self.export_button.setAccessibleName(self.tr("Export the interviews listed"))
         self.start_button.setText(self.tr("&Start interview"))
         self.lock_button.setText(self.tr("&Lock"))
         self.lock_button.setAccessibleName(self.tr("Lock ExitBot"))
