@@ -330,7 +330,7 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     detail = window.detail_page
     wait(lambda: detail._detail is not None)
     shoot(window, "hr-interview-detail")
-    detail._scroll_area.verticalScrollBar().setValue(900)
+    detail._scroll_area.verticalScrollBar().setValue(640)
     shoot(window, "hr-interview-detail-answers")
 
 

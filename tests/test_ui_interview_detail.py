@@ -130,3 +130,35 @@ def test_erasing_needs_the_receipt_code_typed_and_is_audited(
     assert store.interviews.find_by_receipt(code) is None
     erased = [e for e in store.audit.entries(limit=5) if e.action == "interview_erased"]
     assert erased and erased[0].detail["receipt_code"] == code
+
+
+def test_hr_records_a_review_that_is_kept_and_audited(
+    ui: UiDriver, make_window: WindowFactory, two_interviews: tuple[DataFolder, str]
+) -> None:
+    folder, code = two_interviews
+    window = make_window(folder)
+    page = _open(ui, window, code)
+    assert page.regrettable.currentData() is None  # not judged yet
+
+    page.leaving_type.setCurrentIndex(page.leaving_type.findData("involuntary"))
+    page.regrettable.setCurrentIndex(page.regrettable.findData(True))
+    page.hr_note.setFocus()
+    ui.type("Offered a transfer; declined.")
+    ui.activate(page.save_review_button)
+
+    ui.qtbot.waitUntil(lambda: page.review_saved.text() == "Saved.", timeout=10_000)
+    store = window.store
+    assert store is not None
+    record = store.interviews.find_by_receipt(code)
+    assert record is not None
+    assert (record.meta.leaving_type, record.regrettable, record.hr_note) == (
+        "involuntary",
+        True,
+        "Offered a transfer; declined.",
+    )
+    assert store.audit.entries(limit=1)[0].action == "interview_reviewed"
+    ui.activate(page.back_button)
+    ui.wait_page(window, window.interviews_page)
+    window.interviews_page.table.setCurrentIndex(window.interviews_page.model.index(0, 0))
+    window.interviews_page.table.activated.emit(window.interviews_page.model.index(0, 0))
+    ui.qtbot.waitUntil(lambda: page.hr_note.toPlainText() == "Offered a transfer; declined.")

@@ -55,6 +55,8 @@ class InterviewRecord:
     draft_question_id: str | None
     draft_text: str | None
     needs_care: bool
+    regrettable: bool | None  # HR's judgement of the departure; None: not judged
+    hr_note: str | None  # private to HR
     answers: tuple[AnswerRecord, ...]
 
     def main_answers(self) -> dict[str, AnswerRecord]:

@@ -13,6 +13,7 @@ import itertools
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -72,6 +73,18 @@ def tab_order(*widgets: QWidget) -> None:
     """Tab visits `widgets` in this order (Shift+Tab in reverse)."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def fill_choices(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    """Set the choices (shown text, value), keeping the chosen value (a language change
+    refills them) and without announcing a change of choice."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, value in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)
 
 
 def clear_layout(layout: QLayout) -> None:

@@ -656,127 +656,192 @@
 <context>
     <name>InterviewDetailPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="105"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="150"/>
         <source>Reading the interview…</source>
         <translation>Das Gespräch wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="134"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="179"/>
         <source>Interview {code}</source>
         <translation>Gespräch {code}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="146"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="191"/>
         <source>Sentences quoted from the answers.</source>
         <translation>Aus den Antworten zitierte Sätze.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="149"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="194"/>
         <source>Written by the local model “{model}”; check it against the answers.</source>
         <translation>Vom lokalen Modell „{model}“ geschrieben; bitte mit den Antworten abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="153"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="198"/>
         <source>No summary has been made for this interview yet.</source>
         <translation>Für dieses Gespräch gibt es noch keine Zusammenfassung.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="160"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="205"/>
         <source>This interview has no answers.</source>
         <translation>Dieses Gespräch hat keine Antworten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="180"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="231"/>
         <source>Follow-up ({source}): {question}</source>
         <translation>Nachfrage ({source}): {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="196"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="247"/>
         <source>Themes: {themes}</source>
         <translation>Themen: {themes}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="200"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="251"/>
         <source>Tone: {tone}</source>
         <translation>Tonlage: {tone}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="204"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="255"/>
         <source>Urgent: {flags}</source>
         <translation>Dringend: {flags}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="213"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="264"/>
         <source>local model {model}</source>
         <translation>lokales Modell {model}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="214"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="265"/>
         <source>built-in question</source>
         <translation>eingebaute Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="223"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="274"/>
         <source>Save the interview report</source>
         <translation>Gesprächsbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="225"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="276"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF-Bericht (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="237"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="288"/>
         <source>Writing the report…</source>
         <translation>Der Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="241"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="292"/>
         <source>Saved the report as {path}.</source>
         <translation>Bericht gespeichert als {path}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="270"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="320"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="341"/>
         <source>&amp;Back to the list</source>
         <translation>&amp;Zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="271"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="342"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="272"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="343"/>
         <source>Save this interview as a PDF report</source>
         <translation>Dieses Gespräch als PDF-Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="273"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="344"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="274"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="345"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="275"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="346"/>
+        <source>HR review</source>
+        <translation>Einschätzung des Personalteams</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="347"/>
+        <source>&amp;Voluntary or not:</source>
+        <translation>&amp;Freiwillig oder nicht:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="348"/>
+        <source>&amp;Regrettable loss:</source>
+        <translation>&amp;Bedauerlicher Verlust:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="349"/>
+        <source>Private &amp;note:</source>
+        <translation>Private &amp;Notiz:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="350"/>
+        <source>Private HR note, never shown to the employee</source>
+        <translation>Private Notiz des Personalteams, nie für die Person sichtbar</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="351"/>
+        <source>Save revie&amp;w</source>
+        <translation>Einschätzung s&amp;peichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="355"/>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="356"/>
+        <source>Voluntary</source>
+        <translation>Freiwillig (Eigenkündigung)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="357"/>
+        <source>Involuntary</source>
+        <translation>Unfreiwillig</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="363"/>
+        <source>Not judged yet</source>
+        <translation>Noch nicht eingeschätzt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="364"/>
+        <source>Regrettable</source>
+        <translation>Bedauerlich</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="365"/>
+        <source>Not regrettable</source>
+        <translation>Nicht bedauerlich</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="368"/>
         <source>Erase this interview</source>
         <translation>Dieses Gespräch löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="276"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="369"/>
         <source>&amp;Erase for good</source>
         <translation>Endgültig &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="283"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="376"/>
         <source>For an erasure request: every answer and analysis of this interview is deleted and cannot be brought back; the audit log keeps only that it was erased. Type {word} to confirm.</source>
         <translation>Für einen Löschantrag: Alle Antworten und Auswertungen dieses Gesprächs werden gelöscht und können nicht wiederhergestellt werden; das Prüfprotokoll hält nur fest, dass gelöscht wurde. Zur Bestätigung {word} eingeben.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="289"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="382"/>
         <source>Type {word} to confirm</source>
         <translation>Zur Bestätigung {word} eingeben</translation>
     </message>

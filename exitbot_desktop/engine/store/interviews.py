@@ -212,6 +212,33 @@ class InterviewRepository:
             row.draft_question_id = None
             return code
 
+    def review(
+        self,
+        interview_id: int,
+        *,
+        leaving_type: str | None,
+        regrettable: bool | None,
+        hr_note: str | None,
+    ) -> None:
+        """What the HR officer handling the interview records about it, audited together
+        (the audit entry names the fields that changed, never the note's words)."""
+        with self._db.transaction() as s:
+            row = _get(s, interview_id)
+            new = {"leaving_type": leaving_type, "regrettable": regrettable, "hr_note": hr_note}
+            changed = sorted(name for name, value in new.items() if getattr(row, name) != value)
+            if not changed:
+                return
+            for name in changed:
+                setattr(row, name, new[name])
+            self._audit.record(
+                "interview_reviewed",
+                {
+                    "interview_id": interview_id,
+                    "receipt_code": row.receipt_code,
+                    "changed": changed,
+                },
+            )
+
     def set_feedback(self, interview_id: int, rating: int) -> None:
         with self._db.transaction() as s:
             _get(s, interview_id).feedback_rating = rating
@@ -375,5 +402,7 @@ def _record(row: Interview) -> InterviewRecord:
         draft_question_id=row.draft_question_id,
         draft_text=row.draft_text,
         needs_care=row.needs_care,
+        regrettable=row.regrettable,
+        hr_note=row.hr_note,
         answers=tuple(_answer_record(a) for a in row.answers),
     )

@@ -104,6 +104,8 @@ class Interview(Base):
     feedback_rating: Mapped[int | None] = mapped_column(Integer)
     needs_care: Mapped[bool] = mapped_column(Boolean, default=False)
     llm_backend: Mapped[str | None] = mapped_column(String(100))
+    regrettable: Mapped[bool | None] = mapped_column(Boolean)  # HR's judgement; None: not yet
+    hr_note: Mapped[str | None] = mapped_column(Text)  # private to HR
 
     question_set: Mapped[QuestionSetRow] = relationship()
     answers: Mapped[list[Answer]] = relationship(

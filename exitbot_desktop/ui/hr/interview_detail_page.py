@@ -1,7 +1,8 @@
 """One interview, read by the HR officer handling it: facts, answers, follow-ups, analysis.
 
 Owns `InterviewDetailPage`. It shows what the interview PDF shows (both read
-`engine.interview_detail`), lets HR save that PDF, and erases the interview (an erasure
+`engine.interview_detail`), records HR's review (voluntary or not, a regrettable loss,
+a private note), lets HR save that PDF, and erases the interview (an erasure
 request) once the officer has typed its receipt code, so a slip of the mouse never
 erases anything. Loading, exporting and erasing run in the background; the export and
 the erasure are written to the audit log by the engine.
@@ -13,7 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exitbot_desktop.engine.answer_text import answer_text
 from exitbot_desktop.engine.filters import Selection
@@ -25,7 +35,15 @@ from exitbot_desktop.engine.reports.exports import ExportRequest, ExportResult, 
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.hr.interview_model import status_names, tone_names
 from exitbot_desktop.ui.operations import Op
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, clear_layout, label
+from exitbot_desktop.ui.widgets import (
+    Box,
+    ErrorLine,
+    Page,
+    button,
+    clear_layout,
+    fill_choices,
+    label,
+)
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -63,6 +81,31 @@ class InterviewDetailPage(Page):
         self.answers = QVBoxLayout()
         self.answers.setSpacing(10)
 
+        self._review_heading = label("subtitle")
+        self.leaving_type = QComboBox()
+        self.regrettable = QComboBox()
+        self.hr_note = QPlainTextEdit()
+        self.hr_note.setTabChangesFocus(True)
+        self.hr_note.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.save_review_button = button()
+        self.review_saved = label("muted")
+        self._leaving_label, self._regrettable_label = label(wrap=False), label(wrap=False)
+        self._note_label = label(wrap=False)
+        review_form = QFormLayout()
+        review_form.addRow(self._leaving_label, self.leaving_type)
+        review_form.addRow(self._regrettable_label, self.regrettable)
+        review_form.addRow(self._note_label, self.hr_note)
+        self._leaving_label.setBuddy(self.leaving_type)
+        self._regrettable_label.setBuddy(self.regrettable)
+        self._note_label.setBuddy(self.hr_note)
+        review_row = QHBoxLayout()
+        review_row.addWidget(self.save_review_button)
+        review_row.addWidget(self.review_saved, 1)
+        review_box = Box()
+        review_box.body.addWidget(self._review_heading)
+        review_box.body.addLayout(review_form)
+        review_box.body.addLayout(review_row)
+
         self._erase_heading = label("subtitle")
         self._erase_text = label()
         self.erase_confirmation = QLineEdit()
@@ -83,6 +126,7 @@ class InterviewDetailPage(Page):
         self.column.addWidget(self.notice)
         self.column.addLayout(self.facts)
         self.column.addWidget(summary_box)
+        self.column.addWidget(review_box)
         self.column.addWidget(self._answers_heading)
         self.column.addLayout(self.answers)
         self.column.addWidget(erase_box)
@@ -93,6 +137,7 @@ class InterviewDetailPage(Page):
         self.export_button.clicked.connect(self._ask_where_to_export)
         self.erase_confirmation.textChanged.connect(self._confirmation_changed)
         self.erase_button.clicked.connect(self._erase)
+        self.save_review_button.clicked.connect(self._save_review)
         self.retranslate()
 
     # ----------------------------------------------------------------- showing
@@ -160,6 +205,12 @@ class InterviewDetailPage(Page):
             nothing.setText(self.tr("This interview has no answers."))
             self.answers.addWidget(nothing)
         self.export_button.setEnabled(record.receipt_code is not None)
+        self.leaving_type.setCurrentIndex(
+            max(0, self.leaving_type.findData(record.meta.leaving_type))
+        )
+        self.regrettable.setCurrentIndex(max(0, self.regrettable.findData(record.regrettable)))
+        self.hr_note.setPlainText(record.hr_note or "")
+        self.review_saved.clear()
         self._retranslate_erase()
 
     def _answer_box(self, detail: InterviewDetail, number: int, answer: AnswerRecord) -> Box:
@@ -249,6 +300,26 @@ class InterviewDetailPage(Page):
             known_failure(failed)
         ).run_in_background()
 
+    # ----------------------------------------------------------------- HR's review
+    def _save_review(self) -> None:
+        store, detail = self._store, self._detail
+        if store is None or detail is None:
+            return
+        interview_id = detail.record.id
+        leaving_type = self.leaving_type.currentData()
+        regrettable = self.regrettable.currentData()
+        note = self.hr_note.toPlainText().strip() or None
+        self.review_saved.clear()
+
+        def save(_ctx: object) -> None:
+            store.interviews.review(
+                interview_id, leaving_type=leaving_type, regrettable=regrettable, hr_note=note
+            )
+
+        Op(save, owner=self).success(
+            lambda _none: self.review_saved.setText(self.tr("Saved."))
+        ).failure(known_failure(self.error.show_message)).run_in_background()
+
     # ----------------------------------------------------------------- erasing
     def _confirmation_changed(self, text: str) -> None:
         self.erase_button.setEnabled(
@@ -272,6 +343,28 @@ class InterviewDetailPage(Page):
         self.export_button.setAccessibleName(self.tr("Save this interview as a PDF report"))
         self._summary_heading.setText(self.tr("Summary"))
         self._answers_heading.setText(self.tr("Answers"))
+        self._review_heading.setText(self.tr("HR review"))
+        self._leaving_label.setText(self.tr("&Voluntary or not:"))
+        self._regrettable_label.setText(self.tr("&Regrettable loss:"))
+        self._note_label.setText(self.tr("Private &note:"))
+        self.hr_note.setAccessibleName(self.tr("Private HR note, never shown to the employee"))
+        self.save_review_button.setText(self.tr("Save revie&w"))
+        fill_choices(
+            self.leaving_type,
+            [
+                (self.tr("Not recorded"), None),
+                (self.tr("Voluntary"), "voluntary"),
+                (self.tr("Involuntary"), "involuntary"),
+            ],
+        )
+        fill_choices(
+            self.regrettable,
+            [
+                (self.tr("Not judged yet"), None),
+                (self.tr("Regrettable"), True),
+                (self.tr("Not regrettable"), False),
+            ],
+        )
         self._erase_heading.setText(self.tr("Erase this interview"))
         self.erase_button.setText(self.tr("&Erase for good"))
         self._retranslate_erase()

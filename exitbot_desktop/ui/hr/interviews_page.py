@@ -30,7 +30,7 @@ from exitbot_desktop.engine.interview_list import ListQuery
 from exitbot_desktop.engine.metadata import TENURE_BANDS
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.ui.hr.interview_model import InterviewTableModel, status_names, tone_names
-from exitbot_desktop.ui.widgets import ErrorLine, Page, button, label, tab_order
+from exitbot_desktop.ui.widgets import ErrorLine, Page, button, fill_choices, label, tab_order
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -248,12 +248,12 @@ class InterviewsPage(Page):
         for edit in (self.date_from, self.date_to):
             edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         statuses = status_names()
-        _fill(self.status, anything, [(statuses[s], s) for s in LIST_STATUSES])
+        _fill_any(self.status, anything, [(statuses[s], s) for s in LIST_STATUSES])
         themes = sorted((text, code) for code, text in labels.THEME_LABELS.items())
-        _fill(self.theme, anything, themes)
-        _fill(self.tone, anything, [(text, code) for code, text in tone_names().items()])
-        _fill(self.tenure, anything, [(text, code) for code, text in TENURE_BANDS.items()])
-        _fill(
+        _fill_any(self.theme, anything, themes)
+        _fill_any(self.tone, anything, [(text, code) for code, text in tone_names().items()])
+        _fill_any(self.tenure, anything, [(text, code) for code, text in TENURE_BANDS.items()])
+        _fill_any(
             self.source,
             anything,
             [(self.tr("Interview station"), "station"), (self.tr("Paper (imported)"), "import")],
@@ -274,14 +274,6 @@ def _date_of(text: str) -> date | None:
     return date.fromisoformat(text.strip()) if text.strip() else None
 
 
-def _fill(combo: QComboBox, anything: str, items: list[tuple[str, str]]) -> None:
-    """`anything` (no filter) and `items` (shown text, value), keeping the current choice."""
-    chosen = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(anything, None)
-    for text, value in items:
-        combo.addItem(text, value)
-    index = combo.findData(chosen)
-    combo.setCurrentIndex(max(index, 0))
-    combo.blockSignals(False)
+def _fill_any(combo: QComboBox, anything: str, items: list[tuple[str, str]]) -> None:
+    """`anything` (no filter) first, then `items` (shown text, value)."""
+    fill_choices(combo, [(anything, None), *items])
