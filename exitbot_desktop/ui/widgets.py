@@ -75,6 +75,24 @@ def tab_order(*widgets: QWidget) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def dialog_column(dialog: QWidget, *items: QWidget | QLayout) -> QVBoxLayout:
+    """A dialog's content, top to bottom, with the app's margins.
+
+    Sized from its hint when shown: a layout-imposed minimum size would be pushed to the
+    window system on every change, which some platforms (offscreen) refuse.
+    """
+    column = QVBoxLayout(dialog)
+    column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    column.setContentsMargins(24, 20, 24, 20)
+    column.setSpacing(12)
+    for item in items:
+        if isinstance(item, QLayout):
+            column.addLayout(item)
+        else:
+            column.addWidget(item)
+    return column
+
+
 def fill_choices(combo: QComboBox, items: list[tuple[str, object]]) -> None:
     """Set the choices (shown text, value), keeping the chosen value (a language change
     refills them) and without announcing a change of choice."""

@@ -349,93 +349,93 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="177"/>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="212"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="167"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="202"/>
         <source>C&amp;lose</source>
         <translation>Sch&amp;ließen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="183"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="173"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="195"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="185"/>
         <source>Export interviews</source>
         <translation>Gespräche exportieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="197"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="187"/>
         <source>Covers: {selection}</source>
         <translation>Umfasst: {selection}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="199"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="189"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="200"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="190"/>
         <source>&amp;Report (PDF)</source>
         <translation>&amp;Bericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="153"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="143"/>
         <source>Cancel e&amp;xport</source>
         <translation>Export abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="201"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="191"/>
         <source>Spreadsheet (&amp;CSV)</source>
         <translation>&amp;Tabelle (CSV)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="202"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="192"/>
         <source>&amp;Data (JSON)</source>
         <translation>&amp;Daten (JSON)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="203"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="193"/>
         <source>Rows:</source>
         <translation>Zeilen:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="204"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="194"/>
         <source>One per &amp;answer</source>
         <translation>Eine je &amp;Antwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="195"/>
         <source>One per &amp;interview</source>
         <translation>Eine je &amp;Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="206"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="196"/>
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="207"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="197"/>
         <source>A&amp;nonymised</source>
         <translation>Anony&amp;misiert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="208"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="198"/>
         <source>Na&amp;med</source>
         <translation>Mit &amp;Namen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="209"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="199"/>
         <source>PDF &amp;password (optional):</source>
         <translation>PDF-&amp;Passwort (freiwillig):</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="210"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="200"/>
         <source>Password for the PDF</source>
         <translation>Passwort für das PDF</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="211"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="201"/>
         <source>&amp;Save…</source>
         <translation>&amp;Speichern…</translation>
     </message>
@@ -599,43 +599,43 @@
 <context>
     <name>HrPasswordDialog</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="41"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="39"/>
         <source>HR password needed</source>
         <translation>Personal-Passwort erforderlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="48"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="46"/>
         <source>HR account</source>
         <translation>Personal-Konto</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="51"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="49"/>
         <source>HR password</source>
         <translation>Personal-Passwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="57"/>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="58"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="55"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="56"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="60"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="58"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="62"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="60"/>
         <source>HR &amp;account:</source>
         <translation>Personal-&amp;Konto:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="63"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="61"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="86"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_dialog.py" line="75"/>
         <source>Please type the password.</source>
         <translation>Bitte geben Sie das Passwort ein.</translation>
     </message>

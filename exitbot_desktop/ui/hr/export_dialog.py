@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -35,7 +34,7 @@ from exitbot_desktop.engine.reports.export_csv_json import ExportOptions
 from exitbot_desktop.engine.reports.exports import ExportRequest, ExportResult, Format, export
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.operations import Op, OpContext
-from exitbot_desktop.ui.widgets import ErrorLine, label
+from exitbot_desktop.ui.widgets import ErrorLine, dialog_column, label
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -94,16 +93,7 @@ class ExportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(self._covers)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        dialog_column(self, self._covers, form, self.progress, self.outcome, self.error, buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
         for choice in (self.pdf, self.csv, self.json):

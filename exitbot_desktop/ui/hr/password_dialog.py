@@ -17,15 +17,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.operations import Lane, Op
-from exitbot_desktop.ui.widgets import ErrorLine, label
+from exitbot_desktop.ui.widgets import ErrorLine, dialog_column, label
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -61,16 +59,7 @@ class HrPasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("HR &account:"), self.account)
         form.addRow(self.tr("&Password:"), self.password)
-        layout = QVBoxLayout(self)
-        # Sized from its hint when shown; a layout-imposed minimum size would be pushed to
-        # the window system on every change, which some platforms (offscreen) refuse.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(self._reason)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        dialog_column(self, self._reason, form, self.error, self.buttons)
         self.buttons.accepted.connect(self._verify)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
