@@ -24,9 +24,20 @@ LIST_STATUSES: tuple[ListStatus, ...] = (
     "discarded",
     "imported",
 )
-# An interview's tone is the mean score of the sentiment of its written answers (ratings
-# have their own figures), named with the thresholds of single answers.
+Tone = Literal["positive", "neutral", "negative"]
+# A sentiment score in [-1, 1] at or beyond ±this is positive or negative: for one
+# answer (`analysis.sentiment`) and for an interview's tone, the mean score of its
+# written answers (ratings have their own figures).
 TONE_THRESHOLD = 0.3
+
+
+def tone_of(score: float) -> Tone:
+    """The word for a sentiment score: the one rule for answers and interviews alike."""
+    if score >= TONE_THRESHOLD:
+        return "positive"
+    if score <= -TONE_THRESHOLD:
+        return "negative"
+    return "neutral"
 
 
 @dataclass(frozen=True)

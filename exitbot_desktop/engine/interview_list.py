@@ -11,22 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from exitbot_desktop.engine.filters import TONE_THRESHOLD, Filters, ListStatus
+from exitbot_desktop.engine.filters import Filters, ListStatus, Tone
 from exitbot_desktop.engine.records import InterviewSource, InterviewStatus
 
 SortKey = Literal[
     "date", "department", "role", "tenure_band", "status", "sentiment", "flags", "followups"
 ]
-SORT_KEYS: tuple[SortKey, ...] = (
-    "date",
-    "department",
-    "role",
-    "tenure_band",
-    "status",
-    "sentiment",
-    "flags",
-    "followups",
-)
 
 
 _SHOWN: dict[InterviewStatus, ListStatus] = {
@@ -40,17 +30,6 @@ _SHOWN: dict[InterviewStatus, ListStatus] = {
 
 def shown_status(status: InterviewStatus, source: InterviewSource) -> ListStatus:
     return "imported" if source == "import" else _SHOWN[status]
-
-
-def sentiment_label(mean_score: float | None) -> str | None:
-    """ "positive", "neutral" or "negative" for a mean score; None without written answers."""
-    if mean_score is None:
-        return None
-    if mean_score >= TONE_THRESHOLD:
-        return "positive"
-    if mean_score <= -TONE_THRESHOLD:
-        return "negative"
-    return "neutral"
 
 
 @dataclass(frozen=True)
@@ -75,7 +54,7 @@ class ListRow:
     status: ListStatus
     receipt_code: str | None
     themes: tuple[str, ...]  # most raised first, at most three
-    sentiment: str | None  # see `sentiment_label`
+    sentiment: Tone | None  # the interview's tone (`filters.tone_of`); None: nothing written
     flags: tuple[str, ...]  # urgent issues raised (harassment, safety, …)
     followups: int  # follow-up questions asked
 

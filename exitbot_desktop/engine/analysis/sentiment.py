@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from exitbot_desktop.engine.analysis._lexicon import (
     compile_lexicon,
@@ -20,10 +19,10 @@ from exitbot_desktop.engine.analysis._lexicon import (
     split_entries,
 )
 from exitbot_desktop.engine.analysis.refusals import is_refusal
+from exitbot_desktop.engine.filters import TONE_THRESHOLD, Tone, tone_of
 
-Label = Literal["positive", "neutral", "negative"]
-
-_THRESHOLD = 0.3
+Label = Tone
+_THRESHOLD = TONE_THRESHOLD
 # Squashes the summed word weights into (-1, 1); with 4, one "good" (1.0) is clearly
 # positive while a lone "fine" (0.4) stays neutral.
 _SQUASH = 4.0
@@ -137,11 +136,7 @@ class Sentiment:
 
 def _from_score(score: float) -> Sentiment:
     score = max(-1.0, min(1.0, score))
-    if score >= _THRESHOLD:
-        return Sentiment("positive", score)
-    if score <= -_THRESHOLD:
-        return Sentiment("negative", score)
-    return Sentiment("neutral", score)
+    return Sentiment(tone_of(score), score)
 
 
 def sentiment_of_text(text: str, language: str = "en", question: str | None = None) -> Sentiment:

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Text, func, select, type_coerce
 
-from exitbot_desktop.engine.filters import Selection
-from exitbot_desktop.engine.interview_list import ListPage, ListQuery, ListRow, sentiment_label
+from exitbot_desktop.engine.filters import Selection, tone_of
+from exitbot_desktop.engine.interview_list import ListPage, ListQuery, ListRow
 from exitbot_desktop.engine.interview_list import shown_status as shown_status_of
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
@@ -126,7 +126,7 @@ def _details(connection: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
     return {
         iid: {
             "themes": tuple(t for t, _n in _by_count(themes[iid]))[:_TOP_THEMES],
-            "sentiment": sentiment_label(means.get(iid)),
+            "sentiment": None if (mean := means.get(iid)) is None else tone_of(mean),
             "flags": tuple(sorted(flags[iid])),
             "followups": asked.get(iid, 0),
         }
