@@ -33,6 +33,7 @@ from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
 from exitbot_desktop.ui.employee.answer_inputs import AnswerInput, TextInput
 from exitbot_desktop.ui.employee.question_page import QuestionPage
+from exitbot_desktop.ui.hr.export_dialog import ExportDialog
 from exitbot_desktop.ui.main_window import MainWindow
 
 PASSWORD = "correct horse battery staple"
@@ -314,9 +315,10 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     wait(lambda: page.model.query.filters.words == "feedback" and page.model.total is not None)
     shoot(window, "hr-interviews-filtered")
     page.export_button.click()
-    wait(lambda: window.export_dialog is not None and window.export_dialog.isVisible())
-    dialog = window.export_dialog
+    wait(lambda: window.findChild(ExportDialog) is not None)
+    dialog = window.findChild(ExportDialog)
     assert dialog is not None
+    wait(dialog.isVisible)
     shoot(dialog, "hr-export")
     dialog.reject()
     page.date_from.setText("31.12.")

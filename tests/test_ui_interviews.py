@@ -21,6 +21,7 @@ from exitbot_desktop.engine.filters import Filters
 from exitbot_desktop.engine.interview_list import ListQuery
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.ui.hr.export_dialog import ExportDialog
 from exitbot_desktop.ui.hr.interview_model import PAGE_SIZE
 from exitbot_desktop.ui.operations import Op
 from exitbot_desktop.ui.stall import StallMeter
@@ -28,7 +29,6 @@ from exitbot_desktop.ui.stall import StallMeter
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
 
-    from exitbot_desktop.ui.hr.export_dialog import ExportDialog
     from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
     from exitbot_desktop.ui.main_window import MainWindow
 
@@ -181,8 +181,8 @@ def test_a_date_that_is_not_one_is_explained_and_a_real_one_filters(
 
 def _open_export(ui: UiDriver, window: MainWindow, page: InterviewsPage) -> ExportDialog:
     ui.activate(page.export_button)
-    ui.qtbot.waitUntil(lambda: window.export_dialog is not None, timeout=10_000)
-    dialog = window.export_dialog
+    ui.qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None, timeout=10_000)
+    dialog = window.findChild(ExportDialog)
     assert dialog is not None
     ui.qtbot.waitUntil(dialog.isVisible)
     return dialog

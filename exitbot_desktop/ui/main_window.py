@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
     from exitbot_desktop.ui.employee.mode import EmployeeMode
     from exitbot_desktop.ui.hr.arm import ArmPage
-    from exitbot_desktop.ui.hr.export_dialog import ExportDialog
     from exitbot_desktop.ui.hr.home import HomePage
     from exitbot_desktop.ui.hr.interview_detail_page import InterviewDetailPage
     from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
@@ -137,7 +136,6 @@ class MainWindow(QMainWindow):
         self._arm_page: ArmPage | None = None
         self._interviews_page: InterviewsPage | None = None
         self._detail_page: InterviewDetailPage | None = None
-        self.export_dialog: ExportDialog | None = None  # the last one opened (tests drive it)
         self._employee: EmployeeMode | None = None
 
         self.backend_label = QLabel()
@@ -291,7 +289,6 @@ class MainWindow(QMainWindow):
             selection = Selection(query.filters, query.receipt_code)
             names_allowed = settings.anonymity != "anonymous"
             dialog = ExportDialog(self, store, selection, names_allowed=names_allowed)
-            self.export_dialog = dialog
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
 
