@@ -26,7 +26,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
-from exitbot_desktop.engine.filters import Selection
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.retention import purge_expired
@@ -282,6 +281,7 @@ class MainWindow(QMainWindow):
             return  # the page already says how to type a date
 
         def ready(settings: Settings) -> None:
+            from exitbot_desktop.engine.filters import Selection
             from exitbot_desktop.ui.hr.export_dialog import ExportDialog
 
             if self.store is not store:
