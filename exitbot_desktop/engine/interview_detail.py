@@ -33,7 +33,6 @@ class InterviewAnalysis:
                 self.summary = (str(payload.get("text", "")), provenance)
             elif answer_id is not None:
                 self.by_answer[answer_id][kind] = payload
-                self.by_answer[answer_id][kind + "_provenance"] = provenance
 
     def themes(self, answer_id: int) -> list[str]:
         return list(self.by_answer.get(answer_id, {}).get("themes", {}).get("themes", []))
