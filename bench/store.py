@@ -126,6 +126,8 @@ class BareRun:
     """One answer-sized row per INSERT + COMMIT, straight through the driver, into a
     one-table database of its own (for the information lines)."""
 
+    sql = _ROW_SQL
+
     def __init__(self, path: Path, *, encrypted: bool, journal: str) -> None:
         module: Any = sqlcipher if encrypted else sqlite3
         self.conn = module.connect(str(path), isolation_level=None)
@@ -152,8 +154,6 @@ class BareRun:
             self.conn.execute(self.sql, row)
             self.conn.execute("COMMIT")
             timings.append((time.perf_counter() - started) * 1000)
-
-    sql = _ROW_SQL
 
     def close(self) -> None:
         self.conn.close()
