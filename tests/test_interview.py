@@ -6,6 +6,7 @@ sees next, as the app's controller shows it."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pytest
 from conftest import answer_and_go_on
@@ -313,6 +314,29 @@ def test_purge_erases_interviews_past_the_retention_period_only(
         assert s.scalar(select(func.count()).select_from(Answer)) == 1
     last = store.audit.entries(limit=1)[0]
     assert (last.action, last.detail["erased"], last.detail["months"]) == ("retention_purge", 1, 24)
+
+
+@pytest.mark.parametrize(
+    "touch",
+    [
+        lambda repo, iid: repo.set_position(iid, "main_reason", False),
+        lambda repo, iid: repo.save_draft(iid, "main_reason", "half a thought"),
+        lambda repo, iid: repo.flag_care(iid),
+        lambda repo, iid: repo.save_answer(
+            iid, "main_reason", status="answered", value="manager", text=None, seconds=1.0
+        ),
+    ],
+    ids=["position", "draft", "care", "answer"],
+)
+def test_every_write_during_an_interview_keeps_it_from_the_retention_purge(
+    store: vault.Store, question_set: QuestionSet, touch: Any
+) -> None:
+    session = _start(store, question_set)
+    with store.database.transaction() as s:
+        s.get(Interview, session.id).updated_at = months_before(utcnow(), 25)  # type: ignore[union-attr]
+    touch(store.interviews, session.id)
+    assert store.interviews.purge_older_than(24) == 0
+    assert [r.id for r in store.interviews.unfinished()] == [session.id]
 
 
 @pytest.mark.parametrize(

@@ -10,19 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import bindparam, delete, insert, or_, select
 
 from exitbot_desktop.engine.records import AnalysisEntry
 from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.driver import DriverStatement
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, utcnow
 
 ANSWER_KINDS = ("sentiment", "themes", "flags")
 _ANALYSIS = Base.metadata.tables[AnalysisRow.__tablename__]
-# Built once (they run inside every answer's commit), so their compiled form is reused.
-_FORGET_ANSWER = delete(_ANALYSIS).where(
-    _ANALYSIS.c.answer_id == bindparam("answer_id"), _ANALYSIS.c.kind.in_(ANSWER_KINDS)
+# They run inside every answer's commit, so they go straight through the driver.
+_FORGET_ANSWER = DriverStatement(
+    delete(_ANALYSIS).where(
+        _ANALYSIS.c.answer_id == bindparam("answer_id"),
+        or_(*(_ANALYSIS.c.kind == kind for kind in ANSWER_KINDS)),  # not IN: see driver.py
+    )
 )
-_INSERT = insert(_ANALYSIS)
+_INSERT = DriverStatement(insert(_ANALYSIS))
 _ANSWERS = Base.metadata.tables[Answer.__tablename__]
 _ANSWER_NOW = select(_ANSWERS.c.status, _ANSWERS.c.text, _ANSWERS.c.value).where(
     _ANSWERS.c.id == bindparam("answer_id")
@@ -58,31 +62,29 @@ class AnalysisRepository:
 
         With `if_answer_is` (status, text, value), nothing is written when the answer
         changed or went since it was read (False): the newer version gets its own run.
-        Core statements, no ORM objects: this runs inside every answer's commit.
+        Driver statements (`DriverStatement`): this runs inside every answer's commit.
         """
-        with self._db.connection() as conn:
+        with self._db.connection() as conn, self._db.driver_cursor() as cursor:
             if if_answer_is is not None:
                 now = conn.execute(_ANSWER_NOW, {"answer_id": answer_id}).one_or_none()
                 if now is None or tuple(now) != if_answer_is:
                     return False
-            conn.execute(_FORGET_ANSWER, {"answer_id": answer_id})
-            if entries:
-                created = utcnow()
-                conn.execute(
-                    _INSERT,
-                    [
-                        {
-                            "interview_id": interview_id,
-                            "answer_id": answer_id,
-                            "kind": entry.kind,
-                            "payload": entry.payload,
-                            "provenance": entry.provenance,
-                            "created_at": created,
-                        }
-                        for entry in entries
-                    ],
+            dialect, created = self._db.dialect, utcnow()
+            _FORGET_ANSWER.run(cursor, dialect, {"answer_id": answer_id})
+            for entry in entries:
+                _INSERT.run(
+                    cursor,
+                    dialect,
+                    {
+                        "interview_id": interview_id,
+                        "answer_id": answer_id,
+                        "kind": entry.kind,
+                        "payload": entry.payload,
+                        "provenance": entry.provenance,
+                        "created_at": created,
+                    },
                 )
-            return True
+        return True
 
     def replace_summary(self, interview_id: int, text: str, provenance: str) -> None:
         with self._db.transaction() as s:

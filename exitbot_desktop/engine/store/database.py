@@ -5,8 +5,8 @@ it ends, rolled back on error, with known SQLite failures turned into sentences.
 nest: a repository call made inside another block on the same thread joins it, which is
 how an import, its analysis and its audit entry commit all or nothing. A block is a Core
 connection; an ORM session is bound to it only when a repository asks for one, because
-the writes an employee waits on are Core statements and a session costs a third of a
-millisecond to set up. Never imports Qt.
+the writes an employee waits on are driver statements (`driver.py`, run through
+`driver_cursor`) and a session costs a third of a millisecond to set up. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Dialect, Engine
 from sqlalchemy.orm import Session
 
 from exitbot_desktop.engine.errors import StoreError
@@ -65,6 +66,45 @@ class Database:
                 block.session = Session(bind=block.connection, expire_on_commit=False)
             yield block.session
             block.session.flush()
+
+    @contextlib.contextmanager
+    def driver_cursor(self) -> Iterator[Any]:
+        """The driver's own cursor in a transaction (the enclosing one when this thread is
+        in one), for `DriverStatement`s: the writes an employee waits on.
+
+        Alone, it is BEGIN IMMEDIATE … COMMIT on a pooled connection with nothing of
+        SQLAlchemy's transaction machinery around it; failures become the same sentences
+        as a block's, and a failed statement or COMMIT rolls everything back.
+        """
+        current: _Block | None = getattr(self._local, "block", None)
+        if current is not None:
+            yield current.connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            return
+        if self._data_key is None:
+            raise locked_error()
+        pooled = self.engine.raw_connection()
+        try:
+            cursor = pooled.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                yield cursor
+                cursor.execute("COMMIT")
+            finally:
+                if pooled.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+                    cursor.execute("ROLLBACK")
+        except StoreError:
+            raise
+        except Exception as exc:
+            known = db.translate_error(exc, self.path)
+            if known is None:
+                raise
+            raise known from exc
+        finally:
+            pooled.close()
+
+    @property
+    def dialect(self) -> Dialect:
+        return self.engine.dialect
 
     @contextlib.contextmanager
     def _block(self) -> Iterator[_Block]:

@@ -4,9 +4,10 @@ Owns `InterviewRepository`. Each public write is its own transaction unless the 
 holds a block open (see `Database.transaction`): the moment a lone call returns, the
 change is on disk (synchronous=FULL), which is what lets an interview survive a crash.
 The station and the import of paper interviews create interviews through the same calls.
-The writes the employee waits on (answers, replies, position, draft) are single Core
-statements that return the written row, with no ORM objects loaded: an answer commits in
-about the time of the disk's sync. Callers get frozen records, never rows. Never imports Qt.
+The writes the employee waits on (answers, replies, position, draft) are driver
+statements (`driver.py`) that return the written row, with no ORM objects loaded: an
+answer commits in about the time of the disk's sync. Callers get frozen records, never
+rows. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Update, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from exitbot_desktop.engine.errors import InterviewStateError
@@ -33,6 +34,7 @@ from exitbot_desktop.engine.records import (
 from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.driver import DriverStatement
 from exitbot_desktop.engine.store.models import MAIN_ANSWER, Answer, Base, Interview, utcnow
 
 _RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -122,13 +124,15 @@ class InterviewRepository:
                 row.answers.clear()
 
     def set_position(self, interview_id: int, question_id: str | None, in_review: bool) -> None:
-        self._update(_SET_POSITION, interview_id, question_id=question_id, in_review=in_review)
+        self._update(
+            _SET_POSITION, interview_id, question_id=question_id, in_review=in_review, now=utcnow()
+        )
 
     def save_draft(self, interview_id: int, question_id: str | None, text: str | None) -> None:
-        self._update(_SAVE_DRAFT, interview_id, question_id=question_id, text=text)
+        self._update(_SAVE_DRAFT, interview_id, question_id=question_id, text=text, now=utcnow())
 
     def flag_care(self, interview_id: int) -> None:
-        self._update(_FLAG_CARE, interview_id)
+        self._update(_FLAG_CARE, interview_id, now=utcnow())
 
     def save_answer(
         self,
@@ -145,9 +149,10 @@ class InterviewRepository:
         Time spent adds up over visits to the question.
         """
         now = utcnow()
-        with self._db.connection():
-            self._update(_ANSWERED, interview_id, question_id=question_id, now=now)
-            return self._returned(
+        with self._db.driver_cursor() as cursor:
+            self._run_update(cursor, _ANSWERED, interview_id, question_id=question_id, now=now)
+            return self._written(
+                cursor,
                 _UPSERT_ANSWER,
                 interview_id=interview_id,
                 question_id=question_id,
@@ -276,38 +281,60 @@ class InterviewRepository:
             )
 
     # ----------------------------------------------------------------- internals
-    def _update(self, statement: Update, interview_id: int, **params: Any) -> None:
-        """One prepared UPDATE of the interview's row; a vanished interview is a sentence."""
-        with self._db.connection() as conn:
-            result = conn.execute(statement, {"interview_id": interview_id, **params})
-            if result.rowcount == 0:
-                raise InterviewStateError(f"Interview {interview_id} does not exist.")
+    def _update(self, statement: DriverStatement, interview_id: int, **params: Any) -> None:
+        """One hot UPDATE of the interview's row, in its own transaction unless in one."""
+        with self._db.driver_cursor() as cursor:
+            self._run_update(cursor, statement, interview_id, **params)
 
-    def _returned(self, statement: Any, *, missing: str = "", **params: Any) -> AnswerRecord:
-        """Run a prepared write of an answer; the row it wrote comes back in the same step."""
-        with self._db.connection() as conn:
-            row = conn.execute(statement, params).one_or_none()
-        if row is None:
+    def _run_update(
+        self, cursor: Any, statement: DriverStatement, interview_id: int, **params: Any
+    ) -> None:
+        """A vanished interview is a sentence, not a silent no-op."""
+        if not statement.run(cursor, self._db.dialect, {"interview_id": interview_id, **params}):
+            raise InterviewStateError(f"Interview {interview_id} does not exist.")
+
+    def _returned(
+        self, statement: DriverStatement, *, missing: str = "", **params: Any
+    ) -> AnswerRecord:
+        """Run a hot write of an answer; the row it wrote comes back in the same step."""
+        with self._db.driver_cursor() as cursor:
+            return self._written(cursor, statement, missing=missing, **params)
+
+    def _written(
+        self, cursor: Any, statement: DriverStatement, *, missing: str = "", **params: Any
+    ) -> AnswerRecord:
+        row = statement.run(cursor, self._db.dialect, params)
+        if not isinstance(row, dict):
             raise InterviewStateError(missing)
-        return _answer_record(row)
+        return AnswerRecord(**{name: row[name] for name in _ANSWER_FIELDS})
 
 
-# The writes an employee waits on, built once: SQLAlchemy then reuses their compiled
-# form, and a call costs little more than SQLite's own work.
+# The writes an employee waits on, built once and run through the driver
+# (`DriverStatement`): a call costs little more than SQLite's own work.
 _ROW = _INTERVIEWS.c.id == bindparam("interview_id")
-_SET_POSITION = (
+_SET_POSITION = DriverStatement(
     update(_INTERVIEWS)
     .where(_ROW)
-    .values(current_question_id=bindparam("question_id"), in_review=bindparam("in_review"))
+    .values(
+        current_question_id=bindparam("question_id"),
+        in_review=bindparam("in_review"),
+        updated_at=bindparam("now"),
+    )
 )
-_SAVE_DRAFT = (
+_SAVE_DRAFT = DriverStatement(
     update(_INTERVIEWS)
     .where(_ROW)
-    .values(draft_question_id=bindparam("question_id"), draft_text=bindparam("text"))
+    .values(
+        draft_question_id=bindparam("question_id"),
+        draft_text=bindparam("text"),
+        updated_at=bindparam("now"),
+    )
 )
-_FLAG_CARE = update(_INTERVIEWS).where(_ROW).values(needs_care=True)
+_FLAG_CARE = DriverStatement(
+    update(_INTERVIEWS).where(_ROW).values(needs_care=True, updated_at=bindparam("now"))
+)
 _DRAFTED_HERE = _INTERVIEWS.c.draft_question_id == bindparam("question_id")
-_ANSWERED = (  # an answer saved: the interview was touched, and the draft it came from goes
+_ANSWERED = DriverStatement(  # an answer saved: the interview was touched, its draft goes
     update(_INTERVIEWS)
     .where(_ROW)
     .values(
@@ -316,20 +343,22 @@ _ANSWERED = (  # an answer saved: the interview was touched, and the draft it ca
         draft_text=case((_DRAFTED_HERE, None), else_=_INTERVIEWS.c.draft_text),
     )
 )
-_INSERT_ANSWER = insert(_ANSWERS).returning(*_ANSWERS.c)
+_INSERT_ANSWER = DriverStatement(insert(_ANSWERS).returning(*_ANSWERS.c))
 _upsert = db.upsert(_ANSWERS)
-_UPSERT_ANSWER = _upsert.on_conflict_do_update(
-    index_elements=[_ANSWERS.c.interview_id, _ANSWERS.c.question_id],
-    index_where=MAIN_ANSWER,
-    set_={
-        "status": _upsert.excluded.status,
-        "value": _upsert.excluded.value,
-        "text": _upsert.excluded.text,
-        "seconds_spent": _ANSWERS.c.seconds_spent + _upsert.excluded.seconds_spent,
-        "updated_at": _upsert.excluded.updated_at,
-    },
-).returning(*_ANSWERS.c)
-_REPLY = (
+_UPSERT_ANSWER = DriverStatement(
+    _upsert.on_conflict_do_update(
+        index_elements=[_ANSWERS.c.interview_id, _ANSWERS.c.question_id],
+        index_where=MAIN_ANSWER,
+        set_={
+            "status": _upsert.excluded.status,
+            "value": _upsert.excluded.value,
+            "text": _upsert.excluded.text,
+            "seconds_spent": _ANSWERS.c.seconds_spent + _upsert.excluded.seconds_spent,
+            "updated_at": _upsert.excluded.updated_at,
+        },
+    ).returning(*_ANSWERS.c)
+)
+_REPLY = DriverStatement(
     update(_ANSWERS)
     .where(_ANSWERS.c.id == bindparam("answer_id"), _ANSWERS.c.is_followup.is_(True))
     .values(
@@ -364,23 +393,11 @@ def _get(session: Session, interview_id: int) -> Interview:
     return row
 
 
-def _answer_record(a: Answer | Row[Any]) -> AnswerRecord:
-    """From an ORM row or a Core row (both name the columns as attributes)."""
-    return AnswerRecord(
-        id=a.id,
-        question_id=a.question_id,
-        status=a.status,
-        value=a.value,
-        text=a.text,
-        is_followup=a.is_followup,
-        parent_id=a.parent_id,
-        followup_question=a.followup_question,
-        followup_source=a.followup_source,
-        followup_model=a.followup_model,
-        guard_reason=a.guard_reason,
-        seconds_spent=a.seconds_spent,
-        updated_at=a.updated_at,
-    )
+_ANSWER_FIELDS = tuple(AnswerRecord.__dataclass_fields__)
+
+
+def _answer_record(a: Answer) -> AnswerRecord:
+    return AnswerRecord(**{name: getattr(a, name) for name in _ANSWER_FIELDS})
 
 
 def _record(row: Interview) -> InterviewRecord:

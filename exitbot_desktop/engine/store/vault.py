@@ -76,8 +76,12 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Repository calls made in this block commit together, or not at all."""
-        with self.database.transaction():
+        """Repository calls made in this block commit together, or not at all.
+
+        A plain block: a repository that needs an ORM session opens one inside it, so
+        the answer flow, whose writes are all driver statements, never pays for one.
+        """
+        with self.database.connection():
             yield
 
     @property
