@@ -127,6 +127,9 @@ def populate(
             s.execute(insert(_table(Interview)), builder.interviews)
             s.execute(insert(_table(Answer)), builder.answers)
             s.execute(insert(_table(AnalysisRow)), builder.analysis)
+        # The store keeps digests current for the writes it makes; these rows went
+        # around it, so it is asked to build theirs.
+        store.digests.build_missing()
         totals = Populated(
             totals.interviews + len(builder.interviews),
             totals.answers + len(builder.answers),

@@ -33,7 +33,7 @@ _RATING_RANGE = (1, 5)
 _SCALE_RANGE = (0, 10)
 
 # Ids end up in the database, in exports and in show_if references, so they stay plain.
-_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 _SET_KEYS = ("id", "version", "languages", "title", "questions")
@@ -407,7 +407,7 @@ class _Parser:
             self._problem(place, "missing")
         elif not isinstance(value, str):
             self._problem(place, f"expected text, got {_describe(value)}")
-        elif not _ID_PATTERN.fullmatch(value):
+        elif not ID_PATTERN.fullmatch(value):
             self._problem(
                 place,
                 f"{value!r} is not a usable id "

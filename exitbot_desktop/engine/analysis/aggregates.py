@@ -2,8 +2,9 @@
 
 What HR asks of a set of interviews ("why are people leaving, where, what should we fix")
 is answered here as one frozen `Aggregates` value that the analytics screen, the
-aggregate PDF and the benchmark all read. The store's report reader (`store.reports`)
-reads narrow rows, each big table once; the counting and grouping happen here.
+aggregate PDF and the benchmark all read. Completed interviews are read from their
+digests (`store/digests.py`: one row of facts each, kept current by the store), the few
+others from their answer rows; the counting and grouping happen here.
 
 Two populations, on purpose: the question funnel (reached, skipped, dropped off, time
 spent) counts every *started* interview, because that is where drop-off shows; everything
@@ -23,6 +24,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from exitbot_desktop.engine.answer_text import yes_no
@@ -215,8 +217,8 @@ class _Computation:
 
     def run(self) -> Aggregates:
         people, statuses, months, dropped = self._interviews()
-        tally = self._answers(people)
-        self._analysis(people, tally)
+        tally = self._completed(people)
+        self._unfinished(tally)
         distributions = self._distributions(tally.closed)
         return Aggregates(
             filters=self.filters,
@@ -234,7 +236,7 @@ class _Computation:
             followups_asked=tally.followups_asked,
             followups_answered=tally.followups_answered,
             text_answers=tally.text_answers,
-            answers_with_followup=len(tally.followup_parents),
+            answers_with_followup=tally.answers_with_followup,
             monthly=months,
             breakdowns=self._breakdowns(people),
             provenance=dict(tally.provenance),
@@ -246,75 +248,113 @@ class _Computation:
         """Completed people, status counts, the monthly trend and where others stopped."""
         people: dict[int, _Person] = {}
         statuses: Counter[str] = Counter()
-        # (year, month) → count; formatting a date per interview costs more than counting.
-        started: Counter[tuple[int, int]] = Counter()
-        completed: Counter[tuple[int, int]] = Counter()
+        started: Counter[str] = Counter()  # "YYYY-MM" → interviews
+        completed: Counter[str] = Counter()
         dropped: Counter[str] = Counter()
-        for iid, status, created_at, completed_at, reached, *dims in self.reports.interview_facts(
+        for iid, status, month, completed_in, reached, *dims in self.reports.interview_facts(
             self.selection
         ):
             statuses[status] += 1
             if status in STARTED:
-                started[created_at.year, created_at.month] += 1
+                started[month] += 1
             if status == "completed":
-                done = completed_at or created_at
-                completed[done.year, done.month] += 1
+                completed[completed_in or month] += 1
                 people[iid] = _Person(tuple(dims))
             elif status in ("in_progress", "discarded") and reached:
                 dropped[reached] += 1
         self.questions = questions_in(self.reports.question_sets(self.selection))
         months = tuple(
-            MonthPoint(f"{year:04d}-{month:02d}", started[year, month], completed[year, month])
-            for year, month in sorted(set(started) | set(completed))
+            MonthPoint(month, started[month], completed[month])
+            for month in sorted(set(started) | set(completed))
         )
         return people, statuses, months, dropped
 
-    def _answers(self, people: Mapping[int, _Person]) -> _Tally:
-        """One pass over the answers of started interviews (a tight loop: 150,000 rows)."""
+    def _completed(self, people: Mapping[int, _Person]) -> _Tally:
+        """Everything about completed interviews, from their digests (one row each).
+
+        A digest is shaped for this loop (`store/digests.py`): per interview it mostly
+        extends lists, and the counting happens once at the end, in C.
+        """
         closed = self._ids_of(*_CLOSED_TYPES)
-        texts, ratings, scales = (
-            self._ids_of("text"),
-            self._ids_of("rating"),
-            self._ids_of("scale_0_10"),
-        )
-        rows = self.reports.answer_facts(
-            self.selection.only(*STARTED), sorted(closed), sorted(texts)
-        )
+        ratings, scales = self._ids_of("rating"), self._ids_of("scale_0_10")
         tally = _Tally()
-        statuses, seconds, lengths, values = (
-            tally.statuses,
-            tally.seconds,
-            tally.lengths,
-            tally.closed,
-        )
-        parents = tally.followup_parents
-        asked = answered = text_answers = 0
-        for iid, qid, status, is_followup, parent, spent, fact in rows:
+        other: list[str] = []
+        values: list[str] = []
+        answered_ids: list[str] = []
+        seconds: list[float] = []
+        lengths: list[int | None] = []
+        sentiment, provenance = tally.sentiment, tally.provenance
+        asked = answered = with_followup = 0
+        for iid, raw in self.reports.digests(self.selection.only("completed")):
             person = people.get(iid)
-            if is_followup:
-                if person is not None:
-                    asked += 1
-                    answered += status == "answered"
-                    if parent is not None:
-                        parents.add(parent)
-                continue
-            statuses[qid][status] += 1
-            if status != "answered":
-                continue
-            seconds[qid].append(spent)
-            if qid in texts:
-                if fact is not None:
-                    lengths[qid].append(fact)
-                text_answers += person is not None
-            elif fact is not None and person is not None:
-                values[qid][fact] += 1
+            if person is None:
+                continue  # completed after the interviews were read
+            digest = json.loads(raw)
+            answered_ids.extend(digest["answered"])
+            seconds.extend(digest["seconds"])
+            lengths.extend(digest["lengths"])
+            other.extend(digest["other"])
+            values.extend(digest["values"])
+            for qid, number in zip(digest["numbered"], digest["numbers"], strict=True):
                 if qid in ratings:
-                    person.ratings.append(float(fact))
+                    person.ratings.append(float(number))
                 elif qid in scales:
-                    person.score = int(float(fact))
+                    person.score = int(number)
+            n_asked, n_answered, n_with = digest["followups"]
+            asked, answered, with_followup = (
+                asked + n_asked,
+                answered + n_answered,
+                with_followup + n_with,
+            )
+            person.themes.update(digest["themes"])
+            person.flags.update(digest["flags"])
+            # A loop, not Counter.update: for a handful of keys its set-up costs more.
+            for label, n in digest["sentiment"].items():
+                sentiment[label] += n
+            for source, n in digest["sources"].items():
+                provenance[source] += n
+        for key, n in Counter(other).items():
+            qid, status = key.split("\t", 1)
+            tally.statuses[qid][status] += n
+        for key, n in Counter(values).items():
+            qid, category = key.split("\t", 1)
+            if qid in closed:
+                tally.closed[qid][category] += n
+        tally.text_answers = self._count_answered(
+            tally, zip(answered_ids, seconds, lengths, strict=True)
+        )
         tally.followups_asked, tally.followups_answered = asked, answered
-        tally.text_answers = text_answers
+        tally.answers_with_followup = with_followup
         return tally
+
+    def _unfinished(self, tally: _Tally) -> None:
+        """Where interviews that were started but not completed got to: the funnel only,
+        from their answer rows (they have no digest)."""
+        answers: list[tuple[str, float, int | None]] = []
+        for _iid, qid, status, is_followup, _parent, spent, length in self.reports.answer_facts(
+            self.selection.only("in_progress", "discarded")
+        ):
+            if is_followup:
+                continue
+            if status == "answered":
+                answers.append((qid, spent, length))
+            else:
+                tally.statuses[qid][status] += 1
+        self._count_answered(tally, answers)
+
+    def _count_answered(self, tally: _Tally, answers: Iterable[Sequence[Any]]) -> int:
+        """Add (question id, seconds, text length) of answered main answers to the funnel;
+        returns how many of them answer a free-text question."""
+        texts = self._ids_of("text")
+        statuses, seconds, lengths = tally.statuses, tally.seconds, tally.lengths
+        text_answers = 0
+        for qid, spent, length in answers:
+            statuses[qid]["answered"] += 1
+            seconds[qid].append(spent)
+            if qid in texts and length is not None:
+                lengths[qid].append(length)
+                text_answers += 1
+        return text_answers
 
     def _question_stats(self, tally: _Tally, dropped: Counter[str]) -> tuple[QuestionStats, ...]:
         stats: list[QuestionStats] = []
@@ -340,46 +380,10 @@ class _Computation:
         for qid, question in self.questions.items():
             if question.type not in _CLOSED_TYPES:
                 continue
-            got: Counter[str] = Counter()
-            for raw, n in closed.get(qid, Counter()).items():
-                for key in _value_keys(_decoded(raw)):
-                    got[key] += n
+            got = closed.get(qid, Counter())
             counts = tuple((label, got[key]) for key, label in _categories(question, self.language))
             out.append(Distribution(qid, question.text_for(self.language), question.type, counts))
         return tuple(out)
-
-    def _analysis(self, people: Mapping[int, _Person], tally: _Tally) -> None:
-        """Themes, flags and sentiment of completed interviews, and what produced them."""
-        rows = self.reports.analysis(
-            self.selection.only("completed"),
-            ("themes", "flags", "sentiment", "summary"),
-            # Nearly every answer has an empty flags row; leaving those out saves a
-            # quarter of the rows.
-            skip_empty_flags=True,
-            # A summary only counts towards its producer; its words are not needed here.
-            without_payload=("summary",),
-        )
-        sources: Counter[tuple[str, str]] = Counter()
-        sentiment = tally.sentiment
-        decoded: dict[str, Any] = {}
-        for iid, _answer_id, kind, source, raw in rows:
-            sources[kind, source] += 1
-            person = people.get(iid)
-            if person is None or raw is None:
-                continue
-            payload = decoded.get(raw)
-            if payload is None:
-                payload = decoded[raw] = json.loads(raw)
-            if kind == "themes":
-                person.themes.update(payload.get("themes", ()))
-            elif kind == "flags":
-                person.flags.update(payload.get("flags", ()))
-            elif kind == "sentiment" and source != "rating":
-                # Ratings have their own charts; the mix is about words.
-                sentiment[str(payload.get("label"))] += 1
-        for (kind, source), n in sources.items():
-            if kind != "flags":
-                tally.provenance[f"{kind}: {source}"] += n
 
     def _breakdowns(self, people: Mapping[int, _Person]) -> tuple[Breakdown, ...]:
         total = len(people)
@@ -399,10 +403,7 @@ class _Computation:
                     continue
                 members = [people[iid] for iid in ids]
                 rated = [means[iid] for iid in ids if iid in means]
-                themes: Counter[str] = Counter()
-                for p in members:
-                    themes.update(p.themes)
-                top = _by_count(themes)
+                top = _by_count(Counter(chain.from_iterable(p.themes for p in members)))
                 rows.append(
                     BreakdownRow(
                         label=shown_value(dimension.name, label) or label,
@@ -445,7 +446,7 @@ class _Person:
 
 @dataclass
 class _Tally:
-    """Counters filled by the single pass over answers."""
+    """Counters filled from the digests and the unfinished interviews' answers."""
 
     statuses: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     seconds: defaultdict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
@@ -454,14 +455,9 @@ class _Tally:
     text_answers: int = 0
     followups_asked: int = 0
     followups_answered: int = 0
-    followup_parents: set[int] = field(default_factory=set)
+    answers_with_followup: int = 0
     provenance: Counter[str] = field(default_factory=Counter)
     sentiment: Counter[str] = field(default_factory=Counter)
-
-
-def _decoded(raw: object) -> object:
-    """A stored JSON value read raw: the column's numeric affinity turns `4` into an int."""
-    return json.loads(raw) if isinstance(raw, str) else raw
 
 
 def _median(values: list[float]) -> float | None:
@@ -469,7 +465,8 @@ def _median(values: list[float]) -> float | None:
 
 
 def _categories(question: Question, language: str) -> list[tuple[str, str]]:
-    """(stored key, label) of every possible answer, in the question's order."""
+    """(category key, label) of every possible answer, in the question's order; the keys
+    are the ones the digests count (`store/digests.category_keys`)."""
     if question.type == "rating":
         return [(str(v), str(v)) for v in range(1, 6)]
     if question.type == "scale_0_10":
@@ -477,17 +474,6 @@ def _categories(question: Question, language: str) -> list[tuple[str, str]]:
     if question.type == "yes_no":
         return [("true", yes_no(True, language)), ("false", yes_no(False, language))]
     return [(c.id, c.label_for(language)) for c in question.choices]
-
-
-def _value_keys(value: object) -> list[str]:
-    """The category keys an answer value counts towards (several for multiple choice)."""
-    if isinstance(value, bool):
-        return ["true" if value else "false"]
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    if isinstance(value, float) and value.is_integer():
-        return [str(int(value))]
-    return [str(value)]
 
 
 def _ranked(items: Iterable[str]) -> tuple[tuple[str, int], ...]:

@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, delete, insert, or_, select
 
 from exitbot_desktop.engine.records import AnalysisEntry
 from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.driver import DriverStatement
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, utcnow
 
@@ -35,8 +36,9 @@ SUMMARY = "summary"
 
 
 class AnalysisRepository:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, digests: Digests) -> None:
         self._db = database
+        self._digests = digests
 
     def for_interview(self, interview_id: int) -> list[AnalysisEntry]:
         with self._db.transaction() as s:
@@ -69,6 +71,7 @@ class AnalysisRepository:
                 now = conn.execute(_ANSWER_NOW, {"answer_id": answer_id}).one_or_none()
                 if now is None or tuple(now) != if_answer_is:
                     return False
+            self._digests.touched(interview_id)
             dialect, created = self._db.dialect, utcnow()
             _FORGET_ANSWER.run(cursor, dialect, {"answer_id": answer_id})
             for entry in entries:
@@ -88,6 +91,7 @@ class AnalysisRepository:
 
     def replace_summary(self, interview_id: int, text: str, provenance: str) -> None:
         with self._db.transaction() as s:
+            self._digests.touched(interview_id)
             s.execute(
                 delete(AnalysisRow).where(
                     AnalysisRow.interview_id == interview_id, AnalysisRow.kind == SUMMARY

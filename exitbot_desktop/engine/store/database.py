@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,10 +86,13 @@ class Database:
         try:
             cursor = pooled.cursor()
             cursor.execute("BEGIN IMMEDIATE")
+            self._local.pending = {}
             try:
                 yield cursor
+                self._run_pending(cursor)
                 cursor.execute("COMMIT")
             finally:
+                self._local.pending = None
                 if pooled.dbapi_connection.in_transaction:  # type: ignore[union-attr]
                     cursor.execute("ROLLBACK")
         except StoreError:
@@ -106,6 +109,29 @@ class Database:
     def dialect(self) -> Dialect:
         return self.engine.dialect
 
+    def before_commit(self, name: str, action: Callable[[Any, set[int]], None]) -> set[int]:
+        """The set of ids that `action(cursor, ids)` receives just before this thread's
+        transaction commits: one set per `name` and transaction.
+
+        For work that must commit with the changes that caused it but is worth doing only
+        once however many changes there were (an interview's digest after its answers
+        and their analysis were written). A transaction that fails runs nothing.
+        """
+        pending: dict[str, tuple[Callable[[Any, set[int]], None], set[int]]] | None = getattr(
+            self._local, "pending", None
+        )
+        if pending is None:
+            raise RuntimeError("before_commit() needs an open transaction")
+        if name not in pending:
+            pending[name] = (action, set())
+        return pending[name][1]
+
+    def _run_pending(self, cursor: Any) -> None:
+        pending = self._local.pending
+        while pending:  # an action may register more work
+            action, ids = pending.pop(next(iter(pending)))
+            action(cursor, ids)
+
     @contextlib.contextmanager
     def _block(self) -> Iterator[_Block]:
         current: _Block | None = getattr(self._local, "block", None)
@@ -117,10 +143,12 @@ class Database:
         try:
             with self.engine.begin() as connection:
                 block = self._local.block = _Block(connection)
+                self._local.pending = {}
                 try:
                     yield block
+                    self._run_pending(connection.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
                 finally:
-                    self._local.block = None
+                    self._local.block = self._local.pending = None
                     if block.session is not None:
                         block.session.close()
         except StoreError:

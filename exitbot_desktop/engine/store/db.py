@@ -43,7 +43,7 @@ from exitbot_desktop.engine.store.folder import DataFolder
 
 # Kept in `PRAGMA user_version` as well as in Alembic's table: ExitBot 0.1 knew only the
 # former, and must keep refusing databases this version has upgraded.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def open_engine(path: Path, data_key: bytearray) -> Engine:

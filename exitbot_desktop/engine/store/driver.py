@@ -1,4 +1,4 @@
-"""The writes an employee waits on, run straight through the database driver.
+"""The statements an employee waits on, run straight through the database driver.
 
 Owns `DriverStatement`. An answer's commit is what the employee waits on after every
 Next, and SQLAlchemy's execution machinery (a transaction object, an execution context
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Dialect
+from sqlalchemy import Dialect, Select
 from sqlalchemy.sql.dml import UpdateBase
 
 _Convert = Callable[[Any], Any] | None
@@ -32,10 +32,13 @@ class _Compiled(NamedTuple):
 
 
 class DriverStatement:
-    """One INSERT/UPDATE (optionally with RETURNING), compiled on first use per dialect and
-    parameter set. `run` returns the returned row as a dict, or the affected row count."""
+    """One statement, compiled on first use per dialect and parameter set.
 
-    def __init__(self, statement: UpdateBase) -> None:
+    `run` (INSERT/UPDATE/DELETE) returns the row RETURNING gave as a dict, or the
+    affected row count; `rows` (SELECT) returns plain tuples as the driver gives them.
+    """
+
+    def __init__(self, statement: UpdateBase | Select[Any]) -> None:
         self._statement = statement
         self._compiled: dict[tuple[str, tuple[str, ...]], _Compiled] = {}
 
@@ -47,14 +50,7 @@ class DriverStatement:
         With RETURNING: the written row as a dict, or None when no row was written.
         Without: the number of rows changed.
         """
-        compiled = self._compile(dialect, tuple(sorted(params)))
-        values = []
-        for name, fixed, convert in zip(
-            compiled.names, compiled.fixed, compiled.binds, strict=True
-        ):
-            value = params[name] if fixed is _GIVEN else fixed
-            values.append(convert(value) if convert else value)
-        cursor.execute(compiled.sql, values)
+        compiled = self._execute(cursor, dialect, params)
         if not compiled.columns:
             rowcount: int = cursor.rowcount
             return rowcount
@@ -66,6 +62,22 @@ class DriverStatement:
             for name, convert, value in zip(compiled.columns, compiled.results, row, strict=True)
         }
 
+    def rows(self, cursor: Any, dialect: Dialect, params: Mapping[str, Any]) -> list[Any]:
+        """Every row of a SELECT as plain tuples: no type conversion (JSON stays text)."""
+        self._execute(cursor, dialect, params)
+        return list(cursor.fetchall())
+
+    def _execute(self, cursor: Any, dialect: Dialect, params: Mapping[str, Any]) -> _Compiled:
+        compiled = self._compile(dialect, tuple(sorted(params)))
+        values = []
+        for name, fixed, convert in zip(
+            compiled.names, compiled.fixed, compiled.binds, strict=True
+        ):
+            value = params[name] if fixed is _GIVEN else fixed
+            values.append(convert(value) if convert else value)
+        cursor.execute(compiled.sql, values)
+        return compiled
+
     def _compile(self, dialect: Dialect, keys: tuple[str, ...]) -> _Compiled:
         found = self._compiled.get((dialect.name, keys))
         if found is None:
@@ -73,7 +85,9 @@ class DriverStatement:
         return found
 
 
-def _compile(statement: UpdateBase, dialect: Dialect, keys: Sequence[str]) -> _Compiled:
+def _compile(
+    statement: UpdateBase | Select[Any], dialect: Dialect, keys: Sequence[str]
+) -> _Compiled:
     # column_keys: an INSERT names only the columns given, so the others take their
     # server-side defaults (NULL) as they would through SQLAlchemy.
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
@@ -94,7 +108,7 @@ def _compile(statement: UpdateBase, dialect: Dialect, keys: Sequence[str]) -> _C
     binds = tuple(
         compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
     )
-    returning = compiled.effective_returning or ()
+    returning = compiled.effective_returning or () if isinstance(statement, UpdateBase) else ()
     return _Compiled(
         sql=str(compiled),
         names=names,

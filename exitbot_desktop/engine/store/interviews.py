@@ -34,6 +34,7 @@ from exitbot_desktop.engine.records import (
 from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.driver import DriverStatement
 from exitbot_desktop.engine.store.models import MAIN_ANSWER, Answer, Base, Interview, utcnow
 
@@ -45,9 +46,10 @@ _ANSWERS = Base.metadata.tables[Answer.__tablename__]
 class InterviewRepository:
     """All interview persistence goes through here."""
 
-    def __init__(self, database: Database, audit: AuditLog) -> None:
+    def __init__(self, database: Database, audit: AuditLog, digests: Digests) -> None:
         self._db = database
         self._audit = audit
+        self._digests = digests
 
     # ----------------------------------------------------------------- reading
     def load(self, interview_id: int) -> InterviewRecord:
@@ -112,6 +114,7 @@ class InterviewRepository:
 
     def set_status(self, interview_id: int, status: InterviewStatus) -> None:
         with self._db.transaction() as s:
+            self._digests.touched(interview_id)
             row = _get(s, interview_id)
             row.status = status
             if status == "in_progress" and row.consented_at is None:
@@ -203,6 +206,7 @@ class InterviewRepository:
     def complete(self, interview_id: int, *, at: datetime | None = None) -> str:
         """Mark submitted and hand out a receipt code (unique, unambiguous characters)."""
         with self._db.transaction() as s:
+            self._digests.touched(interview_id)
             row = _get(s, interview_id)
             while True:
                 code = new_receipt_code()
@@ -306,6 +310,7 @@ class InterviewRepository:
         row = statement.run(cursor, self._db.dialect, params)
         if not isinstance(row, dict):
             raise InterviewStateError(missing)
+        self._digests.touched(row["interview_id"])
         return AnswerRecord(**{name: row[name] for name in _ANSWER_FIELDS})
 
 

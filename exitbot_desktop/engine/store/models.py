@@ -179,6 +179,18 @@ class AnalysisRow(Base):
     )
 
 
+class InterviewDigest(Base):
+    """The facts the aggregates count for one completed interview (see `digests.py`)."""
+
+    __tablename__ = "interview_digests"
+
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), primary_key=True
+    )
+    format: Mapped[int] = mapped_column(Integer)  # `digests.FORMAT` when it was written
+    facts: Mapped[str] = mapped_column(Text)  # JSON
+
+
 class AuditEntry(Base):
     """One audit log line; `hash` covers the line and the previous line's hash."""
 

@@ -19,7 +19,6 @@ from sqlalchemy import (
     Executable,
     Select,
     Text,
-    case,
     cast,
     func,
     or_,
@@ -31,7 +30,13 @@ from sqlalchemy.orm import InstrumentedAttribute
 from exitbot_desktop.engine.filters import Selection
 from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES
 from exitbot_desktop.engine.store.database import Database
-from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview, QuestionSetRow
+from exitbot_desktop.engine.store.models import (
+    AnalysisRow,
+    Answer,
+    Interview,
+    InterviewDigest,
+    QuestionSetRow,
+)
 from exitbot_desktop.engine.store.question_sets import StoredQuestionSet
 from exitbot_desktop.engine.store.selection_sql import NO_FLAGS_JSON, selection_conditions
 
@@ -49,12 +54,12 @@ class InterviewRow(NamedTuple):
     meta: tuple[str | None, ...]  # META_FIELDS' values, in that order
 
 
-# (id, status, created at, completed at, current question id, *breakdown field values):
-# see `ReportReader.interview_facts`.
+# (id, status, month started, month completed, current question id, *breakdown field
+# values): see `ReportReader.interview_facts`.
 InterviewFact = tuple[Any, ...]
 
 # (interview id, question id, status, is follow-up (0/1), parent answer id, seconds spent,
-# raw value or text length or None): see `ReportReader.answer_facts`.
+# text length or None): see `ReportReader.answer_facts`.
 AnswerFact = tuple[int, str, str, int, int | None, float, Any]
 
 
@@ -106,20 +111,24 @@ class ReportReader:
     def interview_facts(self, selection: Selection) -> list[InterviewFact]:
         """The selected interviews as the aggregates need them, nothing more.
 
-        (id, status, started, completed, question reached, then the breakdown fields in
-        `BREAKDOWN_FIELDS` order): one narrow row each, without the names and receipt
-        codes `interviews` carries for exports.
+        (id, status, month started, month completed or None, question reached, then the
+        breakdown fields in `BREAKDOWN_FIELDS` order): one narrow row each, without the
+        names and receipt codes `interviews` carries for exports. Months are "YYYY-MM",
+        cut from the stored time rather than parsed into a datetime per interview.
         """
         query = select(
             Interview.id,
             Interview.status,
-            Interview.created_at,
-            Interview.completed_at,
+            type_coerce(Interview.created_at, Text),
+            type_coerce(Interview.completed_at, Text),
             Interview.current_question_id,
             *(getattr(Interview, f.name) for f in BREAKDOWN_FIELDS),
         ).where(*selection_conditions(selection))
         with self._db.connection() as c:
-            return [tuple(row) for row in c.execute(query)]
+            return [
+                (iid, status, _month(started), _month(completed), *rest)
+                for iid, status, started, completed, *rest in _plain_rows(c, query)
+            ]
 
     def count(self, selection: Selection) -> int:
         query = select(func.count()).select_from(Interview).where(*selection_conditions(selection))
@@ -142,24 +151,14 @@ class ReportReader:
         with self._db.connection() as c:
             return [StoredQuestionSet(*row) for row in c.execute(query)]
 
-    def answer_facts(
-        self,
-        selection: Selection,
-        value_ids: Sequence[str],
-        length_ids: Sequence[str],
-    ) -> list[AnswerFact]:
-        """Every answer of the selection (main answers and follow-ups) as one narrow tuple.
+    def answer_facts(self, selection: Selection) -> list[AnswerFact]:
+        """Every main answer and follow-up of the selection as one narrow tuple.
 
-        `AnswerFact`'s last column is the raw stored value for the questions in
-        `value_ids`, the text's length in characters for those in `length_ids`, None for
-        the rest: the aggregates count values and lengths, never read the words. Rows come
-        in storage order, as the driver returns them (`_plain_rows`), because aggregating
-        150,000 answers must not cost a Python object per row more than it has to.
+        For the interviews that have no digest (those not completed, usually few), so the
+        rows are found through the interview index rather than a pass over the table.
+        `AnswerFact`'s last column is the text's length in characters: the aggregates
+        count lengths, never read the words. Plain tuples (`_plain_rows`).
         """
-        fact = case(
-            (Answer.question_id.in_(list(value_ids)), type_coerce(Answer.value, Text)),
-            (Answer.question_id.in_(list(length_ids)), func.length(Answer.text)),
-        )
         query = select(
             Answer.interview_id,
             Answer.question_id,
@@ -167,8 +166,17 @@ class ReportReader:
             Answer.is_followup,
             Answer.parent_id,
             Answer.seconds_spent,
-            fact,
-        ).where(_in_selection(Answer.interview_id, selection))
+            func.length(Answer.text),
+        ).where(Answer.interview_id.in_(_ids(selection)))
+        with self._db.connection() as c:
+            return _plain_rows(c, query)
+
+    def digests(self, selection: Selection) -> list[tuple[int, str]]:
+        """(interview id, digest as JSON text) of the selection's completed interviews
+        (`store/digests.py`): what the aggregates read instead of answers and analysis."""
+        query = select(InterviewDigest.interview_id, InterviewDigest.facts).where(
+            InterviewDigest.interview_id.in_(_ids(selection))
+        )
         with self._db.connection() as c:
             return _plain_rows(c, query)
 
@@ -198,14 +206,12 @@ class ReportReader:
         kinds: Sequence[str],
         *,
         skip_empty_flags: bool = False,
-        without_payload: Sequence[str] = (),
     ) -> list[AnalysisFact]:
         """Analysis results of the selection, payloads as raw JSON text, in storage order.
 
         Raw text, because most payloads repeat ("themes": ["manager"]) and the caller
         decodes each distinct text once; plain tuples (`_plain_rows`), because there is
-        one row per kind and answer, 160,000 for 10,000 interviews. Rows of the kinds in
-        `without_payload` come with None for a payload the caller would not read.
+        one row per kind and answer, 160,000 for 10,000 interviews.
         """
         conds: list[ColumnElement[bool]] = [
             AnalysisRow.kind.in_(list(kinds)),
@@ -224,10 +230,7 @@ class ReportReader:
             AnalysisRow.answer_id,
             AnalysisRow.kind,
             AnalysisRow.provenance,
-            case(
-                (AnalysisRow.kind.in_(list(without_payload)), None),
-                else_=type_coerce(AnalysisRow.payload, Text),
-            ),
+            type_coerce(AnalysisRow.payload, Text),
         ).where(*conds)
         with self._db.connection() as c:
             return _plain_rows(c, query)
@@ -279,6 +282,13 @@ def _in_selection(
     bounds a filtered report by the cost of the full one.
     """
     return (interview_id + 0).in_(_ids(selection))
+
+
+def _month(stored: str | datetime | None) -> str | None:
+    """ "YYYY-MM" of a time as the driver returns it (SQLite: ISO text)."""
+    if stored is None:
+        return None
+    return stored[:7] if isinstance(stored, str) else f"{stored:%Y-%m}"
 
 
 def _plain_rows(connection: Connection, query: Executable) -> list[Any]:

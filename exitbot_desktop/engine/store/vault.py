@@ -27,6 +27,7 @@ from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.analysis import AnalysisRepository
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.interview_list import InterviewListReader
 from exitbot_desktop.engine.store.interviews import InterviewRepository
@@ -69,8 +70,9 @@ class Store:
         self.audit = AuditLog(database, actor)
         self.settings = SettingsRepository(database, self.audit)
         self.question_sets = QuestionSetRepository(database)
-        self.interviews = InterviewRepository(database, self.audit)
-        self.analysis = AnalysisRepository(database)
+        self.digests = Digests(database)
+        self.interviews = InterviewRepository(database, self.audit, self.digests)
+        self.analysis = AnalysisRepository(database, self.digests)
         self.reports = ReportReader(database)
         self.interview_list = InterviewListReader(database)
 
@@ -270,6 +272,7 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
                 account.last_login_at = utcnow()
             store.audit.record("login", {"method": method})
         _audit_attempts(store, attempts)
+        store.digests.build_missing()  # after an upgrade to schema 4, or a new FORMAT
     except BaseException:
         lock.release()
         raise
