@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from exitbot_desktop.engine.analysis.pipeline import questions_of
 from exitbot_desktop.engine.metadata import META_FIELDS, shown_value
 from exitbot_desktop.engine.questions import Question
-from exitbot_desktop.engine.records import AnswerRecord, InterviewRecord
+from exitbot_desktop.engine.records import CORRECTED_BY_HR, AnswerRecord, InterviewRecord
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -27,12 +27,19 @@ class InterviewAnalysis:
 
     def __init__(self, rows: list[tuple[int | None, str, Any, str]]) -> None:
         self.by_answer: dict[int, dict[str, Any]] = defaultdict(dict)
+        self._corrected: dict[int, set[str]] = defaultdict(set)
         self.summary: tuple[str, str] | None = None  # (text, what produced it)
         for answer_id, kind, payload, provenance in rows:
             if kind == "summary":
                 self.summary = (str(payload.get("text", "")), provenance)
             elif answer_id is not None:
                 self.by_answer[answer_id][kind] = payload
+                if provenance == CORRECTED_BY_HR:
+                    self._corrected[answer_id].add(kind)
+
+    def corrected(self, answer_id: int) -> set[str]:
+        """The kinds of result ("themes", "sentiment") HR set by hand for this answer."""
+        return set(self._corrected.get(answer_id, ()))
 
     def themes(self, answer_id: int) -> list[str]:
         return list(self.by_answer.get(answer_id, {}).get("themes", {}).get("themes", []))

@@ -66,6 +66,10 @@ class InterviewRecord:
         return [a for a in self.answers if a.is_followup and a.question_id == question_id]
 
 
+# The provenance of a result HR set by hand; later analysis never replaces it.
+CORRECTED_BY_HR = "hr"
+
+
 @dataclass(frozen=True)
 class AnalysisEntry:
     """One stored analysis result: per answer (sentiment, themes, flags) or a summary."""

@@ -1,8 +1,10 @@
 """The `analysis` table: sentiment, themes and flags per answer, one summary per interview.
 
 Owns `AnalysisRepository`. Results are replaced, never added to, so analysing again (after
-an edit, with a better model) is always safe. What the results mean and how they are
-made is `engine.analysis`. Never imports Qt.
+an edit, with a better model) is always safe. A result HR corrected (provenance
+`CORRECTED_BY_HR`) is kept over any later analysis of the same answer: the machine does not
+overrule the officer. What the results mean and how they are made is `engine.analysis`.
+Never imports Qt.
 """
 
 from __future__ import annotations
@@ -12,20 +14,27 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, or_, select
 
-from exitbot_desktop.engine.records import AnalysisEntry
+from exitbot_desktop.engine.errors import InterviewStateError
+from exitbot_desktop.engine.records import CORRECTED_BY_HR, AnalysisEntry
+from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.driver import DriverStatement
-from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, utcnow
+from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, Interview, utcnow
 
 ANSWER_KINDS = ("sentiment", "themes", "flags")
 _ANALYSIS = Base.metadata.tables[AnalysisRow.__tablename__]
+_OF_ANSWER = _ANALYSIS.c.answer_id == bindparam("answer_id")
 # They run inside every answer's commit, so they go straight through the driver.
 _FORGET_ANSWER = DriverStatement(
     delete(_ANALYSIS).where(
-        _ANALYSIS.c.answer_id == bindparam("answer_id"),
+        _OF_ANSWER,
         or_(*(_ANALYSIS.c.kind == kind for kind in ANSWER_KINDS)),  # not IN: see driver.py
+        _ANALYSIS.c.provenance != CORRECTED_BY_HR,
     )
+)
+_CORRECTED_KINDS = DriverStatement(
+    select(_ANALYSIS.c.kind).where(_OF_ANSWER, _ANALYSIS.c.provenance == CORRECTED_BY_HR)
 )
 _INSERT = DriverStatement(insert(_ANALYSIS))
 _ANSWERS = Base.metadata.tables[Answer.__tablename__]
@@ -36,9 +45,10 @@ SUMMARY = "summary"
 
 
 class AnalysisRepository:
-    def __init__(self, database: Database, digests: Digests) -> None:
+    def __init__(self, database: Database, digests: Digests, audit: AuditLog) -> None:
         self._db = database
         self._digests = digests
+        self._audit = audit
 
     def for_interview(self, interview_id: int) -> list[AnalysisEntry]:
         with self._db.transaction() as s:
@@ -60,7 +70,8 @@ class AnalysisRepository:
         *,
         if_answer_is: tuple[str, str | None, Any] | None = None,
     ) -> bool:
-        """Put `entries` in place of the answer's earlier results.
+        """Put `entries` in place of the answer's earlier results, except where HR
+        corrected a kind of result: that stays, and the entry of that kind is dropped.
 
         With `if_answer_is` (status, text, value), nothing is written when the answer
         changed or went since it was read (False): the newer version gets its own run.
@@ -74,7 +85,12 @@ class AnalysisRepository:
             self._digests.touched(interview_id)
             dialect, created = self._db.dialect, utcnow()
             _FORGET_ANSWER.run(cursor, dialect, {"answer_id": answer_id})
+            kept = {
+                kind for (kind,) in _CORRECTED_KINDS.rows(cursor, dialect, {"answer_id": answer_id})
+            }
             for entry in entries:
+                if entry.kind in kept:
+                    continue
                 _INSERT.run(
                     cursor,
                     dialect,
@@ -88,6 +104,59 @@ class AnalysisRepository:
                     },
                 )
         return True
+
+    def correct(
+        self, interview_id: int, answer_id: int, entries: Sequence[AnalysisEntry]
+    ) -> list[str]:
+        """HR's own results for an answer, replacing whatever produced that kind before,
+        kept over later analysis; audited with the kinds that changed (never the words).
+        Returns those kinds; nothing is written or audited when nothing changed."""
+        kinds = [entry.kind for entry in entries]
+        with self._db.transaction() as s:
+            answer = s.get(Answer, answer_id)
+            if answer is None or answer.interview_id != interview_id:
+                raise InterviewStateError("That answer no longer exists; reload the interview.")
+            now = {
+                row.kind: (row.payload, row.provenance)
+                for row in s.scalars(
+                    select(AnalysisRow).where(
+                        AnalysisRow.answer_id == answer_id, AnalysisRow.kind.in_(kinds)
+                    )
+                )
+            }
+            changed = sorted(
+                e.kind for e in entries if now.get(e.kind) != (e.payload, CORRECTED_BY_HR)
+            )
+            if not changed:
+                return []
+            s.execute(
+                delete(AnalysisRow).where(
+                    AnalysisRow.answer_id == answer_id, AnalysisRow.kind.in_(changed)
+                )
+            )
+            for entry in entries:
+                if entry.kind in changed:
+                    s.add(
+                        AnalysisRow(
+                            interview_id=interview_id,
+                            answer_id=answer_id,
+                            kind=entry.kind,
+                            payload=entry.payload,
+                            provenance=CORRECTED_BY_HR,
+                        )
+                    )
+            self._digests.touched(interview_id)
+            receipt = s.scalar(select(Interview.receipt_code).where(Interview.id == interview_id))
+            self._audit.record(
+                "analysis_corrected",
+                {
+                    "interview_id": interview_id,
+                    "receipt_code": receipt,
+                    "answer_id": answer_id,
+                    "changed": changed,
+                },
+            )
+            return changed
 
     def replace_summary(self, interview_id: int, text: str, provenance: str) -> None:
         with self._db.transaction() as s:

@@ -125,6 +125,8 @@ class InterviewRepository:
                 row.draft_question_id = None
                 row.employee_name = None
                 row.answers.clear()
+            if status == "discarded":  # HR's decision, so it is audited
+                self._audit.record("interview_discarded", {"interview_id": interview_id})
 
     def set_position(self, interview_id: int, question_id: str | None, in_review: bool) -> None:
         self._update(

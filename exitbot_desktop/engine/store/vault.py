@@ -72,7 +72,7 @@ class Store:
         self.question_sets = QuestionSetRepository(database)
         self.digests = Digests(database)
         self.interviews = InterviewRepository(database, self.audit, self.digests)
-        self.analysis = AnalysisRepository(database, self.digests)
+        self.analysis = AnalysisRepository(database, self.digests, self.audit)
         self.reports = ReportReader(database)
         self.interview_list = InterviewListReader(database)
 

@@ -1,0 +1,104 @@
+"""HR's corrections of an answer's themes and tone: stored, counted, audited, kept when
+the answer is analysed again; a bad correction is refused and changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from test_aggregates import HAPPY, UNHAPPY, conduct
+
+from exitbot_desktop.engine import interview_detail
+from exitbot_desktop.engine.analysis import aggregates, pipeline
+from exitbot_desktop.engine.analysis.corrections import correct_answer
+from exitbot_desktop.engine.errors import InterviewStateError, InvalidAnswerError
+from exitbot_desktop.engine.interview import InterviewSession
+from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.records import AnswerRecord
+from exitbot_desktop.engine.store.vault import Store
+
+
+def _details(store: Store, interview_id: int) -> AnswerRecord:
+    return next(
+        a
+        for a in store.interviews.load(interview_id).answers
+        if a.question_id == "main_reason_details" and not a.is_followup
+    )
+
+
+def test_a_correction_is_shown_counted_audited_and_kept_over_new_analysis(
+    store: Store, question_set: QuestionSet
+) -> None:
+    interview_id = conduct(store, question_set, HAPPY)
+    answer = _details(store, interview_id)
+
+    changed = correct_answer(
+        store, interview_id, answer.id, themes=["compensation_benefits", "manager"], tone="negative"
+    )
+    pipeline.analyse_interview(store, interview_id)  # what runs after submit, again
+
+    assert changed == ["sentiment", "themes"]
+    detail = interview_detail.load(store, store.interviews.load(interview_id))
+    assert detail.analysis.themes(answer.id) == ["manager", "compensation_benefits"]
+    assert detail.analysis.sentiment(answer.id) == ("negative", -1.0)
+    assert detail.analysis.corrected(answer.id) == {"themes", "sentiment"}
+    agg = aggregates.compute(store, group_size=1)
+    assert dict(agg.themes)["compensation_benefits"] == 1
+    assert agg.sentiment["negative"] == 1
+    entry = store.audit.entries(limit=1)[0]
+    assert entry.action == "analysis_corrected"
+    assert entry.detail["changed"] == ["sentiment", "themes"]
+    assert entry.detail["answer_id"] == answer.id
+
+
+def test_the_same_correction_twice_changes_and_audits_nothing(
+    store: Store, question_set: QuestionSet
+) -> None:
+    interview_id = conduct(store, question_set, UNHAPPY)
+    answer = _details(store, interview_id)
+    correct_answer(store, interview_id, answer.id, tone="neutral")
+    entries = len(store.audit.entries(limit=1000))
+
+    assert correct_answer(store, interview_id, answer.id, tone="neutral") == []
+    assert len(store.audit.entries(limit=1000)) == entries
+
+
+@pytest.mark.parametrize(
+    ("themes", "tone", "message"),
+    [
+        (["pay"], None, "not ones ExitBot knows: pay"),
+        (None, "furious", "'furious' is not a tone"),
+    ],
+)
+def test_an_unknown_theme_or_tone_is_refused_and_nothing_changes(
+    store: Store,
+    question_set: QuestionSet,
+    themes: list[str] | None,
+    tone: str | None,
+    message: str,
+) -> None:
+    interview_id = conduct(store, question_set, UNHAPPY)
+    answer = _details(store, interview_id)
+    before = interview_detail.load(store, store.interviews.load(interview_id)).analysis
+
+    with pytest.raises(InvalidAnswerError, match=message):
+        correct_answer(store, interview_id, answer.id, themes=themes, tone=tone)
+
+    after = interview_detail.load(store, store.interviews.load(interview_id)).analysis
+    assert after.by_answer == before.by_answer
+    assert after.corrected(answer.id) == set()
+
+
+def test_correcting_an_answer_of_another_interview_is_refused(
+    store: Store, question_set: QuestionSet
+) -> None:
+    first, second = conduct(store, question_set, HAPPY), conduct(store, question_set, HAPPY)
+    with pytest.raises(InterviewStateError, match="no longer exists"):
+        correct_answer(store, second, _details(store, first).id, tone="negative")
+
+
+def test_discarding_an_unfinished_interview_is_audited(
+    store: Store, question_set: QuestionSet
+) -> None:
+    interview_id = conduct(store, question_set, UNHAPPY, stop_at="satisfaction_team")
+    InterviewSession.resume(store, interview_id).discard()
+    entry = store.audit.entries(limit=1)[0]
+    assert (entry.action, entry.detail["interview_id"]) == ("interview_discarded", interview_id)
