@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+)
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
 from exitbot_desktop.engine.metadata import InterviewMeta
@@ -162,3 +168,87 @@ def test_hr_records_a_review_that_is_kept_and_audited(
     window.interviews_page.table.setCurrentIndex(window.interviews_page.model.index(0, 0))
     window.interviews_page.table.activated.emit(window.interviews_page.model.index(0, 0))
     ui.qtbot.waitUntil(lambda: page.hr_note.toPlainText() == "Offered a transfer; declined.")
+
+
+def _correct_buttons(page: InterviewDetailPage) -> list[QPushButton]:
+    return [b for b in page.findChildren(QPushButton) if b.text() == "Correct…"]
+
+
+def test_hr_corrects_the_themes_and_tone_of_a_written_answer(
+    ui: UiDriver, make_window: WindowFactory, two_interviews: tuple[DataFolder, str]
+) -> None:
+    from exitbot_desktop.ui.hr.correction_dialog import CorrectionDialog
+
+    folder, code = two_interviews
+    window = make_window(folder)
+    page = _open(ui, window, code)
+    # The written answer and its follow-up reply; chosen answers and ratings have none.
+    buttons = _correct_buttons(page)
+    assert len(buttons) == 2
+
+    ui.activate(buttons[0])
+    dialog = window.findChild(CorrectionDialog)
+    assert dialog is not None
+    ui.qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    assert dialog.theme_boxes["manager"].isChecked()  # what the analysis read
+    dialog.theme_boxes["manager"].setChecked(False)
+    dialog.theme_boxes["work_life_balance"].setChecked(True)
+    dialog.tone.setCurrentIndex(dialog.tone.findData("neutral"))
+    ui.activate(dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+    ui.qtbot.waitUntil(
+        lambda: any(
+            "Themes: Work-life balance" in t and "Tone: Neutral" in t and "corrected by HR" in t
+            for t in _texts(page)
+        ),
+        timeout=10_000,
+    )
+    assert code in page._title.text()  # the page kept its interview and place
+    store = window.store
+    assert store is not None
+    entry = store.audit.entries(limit=1)[0]
+    assert (entry.action, entry.detail["changed"]) == (
+        "analysis_corrected",
+        ["sentiment", "themes"],
+    )
+
+
+def _open_unfinished(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, question_set: QuestionSet
+) -> tuple[MainWindow, InterviewDetailPage, int]:
+    with vault.unlock(hr_folder, user="alice", password="correct horse battery staple") as store:
+        unfinished = conduct(store, question_set, UNHAPPY, stop_at="satisfaction_team")
+    window = make_window(hr_folder)
+    ui.unlock(window)
+    window._show_detail(unfinished)
+    page = window.detail_page
+    ui.qtbot.waitUntil(lambda: page.discard_button.isVisible(), timeout=10_000)
+    assert page.resume_button.isVisible() and not page.export_button.isEnabled()
+    return window, page, unfinished
+
+
+def test_an_unfinished_interview_is_resumed_from_its_page(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, question_set: QuestionSet
+) -> None:
+    window, page, _unfinished = _open_unfinished(ui, make_window, hr_folder, question_set)
+    ui.activate(page.resume_button)
+    ui.qtbot.waitUntil(lambda: window.in_employee_mode, timeout=10_000)
+
+
+def test_an_unfinished_interview_is_discarded_from_its_page_and_audited(
+    ui: UiDriver,
+    make_window: WindowFactory,
+    hr_folder: DataFolder,
+    question_set: QuestionSet,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, page, unfinished = _open_unfinished(ui, make_window, hr_folder, question_set)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
+    ui.activate(page.discard_button)
+
+    ui.wait_page(window, window.interviews_page)
+    store = window.store
+    assert store is not None
+    assert store.interviews.load(unfinished).status == "discarded"
+    entry = store.audit.entries(limit=1)[0]
+    assert (entry.action, entry.detail["interview_id"]) == ("interview_discarded", unfinished)

@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
             self._detail_page = page = InterviewDetailPage()
             page.back_requested.connect(lambda: self._show(self.interviews_page))
             page.erased.connect(self._show_interviews)
+            page.resume_requested.connect(self._resume)
             self.stack.addWidget(page)
         return self._detail_page
 

@@ -325,6 +325,49 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="47"/>
+        <source>Correct the analysis</source>
+        <translation>Auswertung korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="52"/>
+        <source>Tick what this answer is about and choose its tone. Your correction is kept when the answer is analysed again, and the audit log records it.</source>
+        <translation>Kreuzen Sie an, worum es in dieser Antwort geht, und wählen Sie ihre Tonlage. Ihre Korrektur bleibt erhalten, wenn die Antwort erneut ausgewertet wird, und das Prüfprotokoll hält sie fest.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="61"/>
+        <source>Themes</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="68"/>
+        <source>Tone of the answer</source>
+        <translation>Tonlage der Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="73"/>
+        <source>&amp;Tone:</source>
+        <translation>&amp;Tonlage:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="79"/>
+        <source>&amp;Save correction</source>
+        <translation>Korrektur &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="80"/>
+        <source>Save correction</source>
+        <translation>Korrektur speichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="82"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeMode</name>
     <message>
         <location filename="../../exitbot_desktop/ui/employee/mode.py" line="224"/>
@@ -656,192 +699,242 @@
 <context>
     <name>InterviewDetailPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="150"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="162"/>
         <source>Reading the interview…</source>
         <translation>Das Gespräch wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="179"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="195"/>
         <source>Interview {code}</source>
         <translation>Gespräch {code}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="207"/>
         <source>Sentences quoted from the answers.</source>
         <translation>Aus den Antworten zitierte Sätze.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="194"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="210"/>
         <source>Written by the local model “{model}”; check it against the answers.</source>
         <translation>Vom lokalen Modell „{model}“ geschrieben; bitte mit den Antworten abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="198"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="214"/>
         <source>No summary has been made for this interview yet.</source>
         <translation>Für dieses Gespräch gibt es noch keine Zusammenfassung.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="221"/>
         <source>This interview has no answers.</source>
         <translation>Dieses Gespräch hat keine Antworten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="231"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="250"/>
         <source>Follow-up ({source}): {question}</source>
         <translation>Nachfrage ({source}): {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="247"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="267"/>
+        <source>Correct…</source>
+        <translation>Korrigieren …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="268"/>
+        <source>Correct the themes and tone of this answer</source>
+        <translation>Themen und Tonlage dieser Antwort korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="286"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="287"/>
         <source>Themes: {themes}</source>
         <translation>Themen: {themes}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="251"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="290"/>
         <source>Tone: {tone}</source>
         <translation>Tonlage: {tone}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="255"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="294"/>
         <source>Urgent: {flags}</source>
         <translation>Dringend: {flags}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="264"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="297"/>
+        <source>corrected by HR</source>
+        <translation>von HR korrigiert</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="343"/>
         <source>local model {model}</source>
         <translation>lokales Modell {model}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="265"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="344"/>
         <source>built-in question</source>
         <translation>eingebaute Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="274"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="353"/>
         <source>Save the interview report</source>
         <translation>Gesprächsbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="276"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="355"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF-Bericht (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="288"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="367"/>
         <source>Writing the report…</source>
         <translation>Der Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="292"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="371"/>
         <source>Saved the report as {path}.</source>
         <translation>Bericht gespeichert als {path}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="320"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="399"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="341"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="413"/>
+        <source>Discard interview</source>
+        <translation>Gespräch verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="415"/>
+        <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
+        <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="452"/>
         <source>&amp;Back to the list</source>
         <translation>&amp;Zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="342"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="453"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="343"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="454"/>
         <source>Save this interview as a PDF report</source>
         <translation>Dieses Gespräch als PDF-Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="344"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="455"/>
+        <source>Res&amp;ume interview</source>
+        <translation>Gespräch f&amp;ortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="457"/>
+        <source>Resume this unfinished interview in interview mode</source>
+        <translation>Dieses unvollständige Gespräch im Gesprächsmodus fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="459"/>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="460"/>
+        <source>Discard this unfinished interview</source>
+        <translation>Dieses unvollständige Gespräch verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="461"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="345"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="462"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="346"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="463"/>
         <source>HR review</source>
         <translation>Einschätzung des Personalteams</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="347"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="464"/>
         <source>&amp;Voluntary or not:</source>
         <translation>&amp;Freiwillig oder nicht:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="348"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="465"/>
         <source>&amp;Regrettable loss:</source>
         <translation>&amp;Bedauerlicher Verlust:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="349"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="466"/>
         <source>Private &amp;note:</source>
         <translation>Private &amp;Notiz:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="350"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="467"/>
         <source>Private HR note, never shown to the employee</source>
         <translation>Private Notiz des Personalteams, nie für die Person sichtbar</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="351"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="468"/>
         <source>Save revie&amp;w</source>
         <translation>Einschätzung s&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="355"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="472"/>
         <source>Not recorded</source>
         <translation>Nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="356"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="473"/>
         <source>Voluntary</source>
         <translation>Freiwillig (Eigenkündigung)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="357"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="474"/>
         <source>Involuntary</source>
         <translation>Unfreiwillig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="363"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="480"/>
         <source>Not judged yet</source>
         <translation>Noch nicht eingeschätzt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="364"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
         <source>Regrettable</source>
         <translation>Bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="365"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
         <source>Not regrettable</source>
         <translation>Nicht bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="368"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="485"/>
         <source>Erase this interview</source>
         <translation>Dieses Gespräch löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="369"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="486"/>
         <source>&amp;Erase for good</source>
         <translation>Endgültig &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="376"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="493"/>
         <source>For an erasure request: every answer and analysis of this interview is deleted and cannot be brought back; the audit log keeps only that it was erased. Type {word} to confirm.</source>
         <translation>Für einen Löschantrag: Alle Antworten und Auswertungen dieses Gesprächs werden gelöscht und können nicht wiederhergestellt werden; das Prüfprotokoll hält nur fest, dass gelöscht wurde. Zur Bestätigung {word} eingeben.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="382"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="499"/>
         <source>Type {word} to confirm</source>
         <translation>Zur Bestätigung {word} eingeben</translation>
     </message>
@@ -1079,32 +1172,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="313"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="323"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="393"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="468"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="479"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="515"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>

@@ -2,10 +2,11 @@
 
 Owns `InterviewDetailPage`. It shows what the interview PDF shows (both read
 `engine.interview_detail`), records HR's review (voluntary or not, a regrettable loss,
-a private note), lets HR save that PDF, and erases the interview (an erasure
-request) once the officer has typed its receipt code, so a slip of the mouse never
-erases anything. Loading, exporting and erasing run in the background; the export and
-the erasure are written to the audit log by the engine.
+a private note), lets HR correct the themes and tone read in each written answer
+(`CorrectionDialog`), save that PDF, resume or discard an unfinished interview, and
+erase the interview (an erasure request) once the officer has typed its receipt code,
+so a slip of the mouse never erases anything. Loading, correcting, exporting,
+discarding and erasing run in the background; the engine writes each to the audit log.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from exitbot_desktop.engine.answer_text import answer_text
 from exitbot_desktop.engine.filters import Selection
+from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.interview_detail import InterviewDetail, load
 from exitbot_desktop.engine.interview_list import shown_status
-from exitbot_desktop.engine.records import AnswerRecord
+from exitbot_desktop.engine.records import UNFINISHED, AnswerRecord
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.engine.reports.exports import ExportRequest, ExportResult, export
 from exitbot_desktop.ui.errors import known_failure
@@ -54,7 +58,8 @@ ERASE_WORD = "ERASE"
 
 class InterviewDetailPage(Page):
     back_requested = Signal()
-    erased = Signal()
+    erased = Signal()  # erased or discarded: the interview is no longer what was shown
+    resume_requested = Signal(int)  # an unfinished interview's id
 
     def __init__(self) -> None:
         super().__init__()
@@ -64,10 +69,15 @@ class InterviewDetailPage(Page):
         self._status = label("muted")
         self.back_button = button()
         self.export_button = button()
+        self.resume_button = button()
+        self.discard_button = button()
         actions = QHBoxLayout()  # under the title: a receipt code leaves no room beside it
         actions.addWidget(self.back_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.resume_button)
+        actions.addWidget(self.discard_button)
         actions.addStretch(1)
+        self._notes: dict[int, QLabel] = {}  # answer id → its themes, tone and flags
         self.notice = label("muted")
         self.facts = QFormLayout()
         self._summary_heading = label("subtitle")
@@ -135,6 +145,8 @@ class InterviewDetailPage(Page):
 
         self.back_button.clicked.connect(self.back_requested)
         self.export_button.clicked.connect(self._ask_where_to_export)
+        self.resume_button.clicked.connect(self._resume)
+        self.discard_button.clicked.connect(self._discard)
         self.erase_confirmation.textChanged.connect(self._confirmation_changed)
         self.erase_button.clicked.connect(self._erase)
         self.save_review_button.clicked.connect(self._save_review)
@@ -149,7 +161,10 @@ class InterviewDetailPage(Page):
         self.erase_confirmation.clear()
         self._title.setText(self.tr("Reading the interview…"))
         self._status.clear()
+        self._notes.clear()
         clear_layout(self.answers)
+        for unfinished_only in (self.resume_button, self.discard_button):
+            unfinished_only.setVisible(False)
         while self.facts.rowCount():
             self.facts.removeRow(0)
 
@@ -162,6 +177,7 @@ class InterviewDetailPage(Page):
 
     def forget(self) -> None:
         self._store, self._detail = None, None
+        self._notes.clear()
         clear_layout(self.answers)
 
     def first_focus(self) -> QWidget:
@@ -205,6 +221,8 @@ class InterviewDetailPage(Page):
             nothing.setText(self.tr("This interview has no answers."))
             self.answers.addWidget(nothing)
         self.export_button.setEnabled(record.receipt_code is not None)
+        for unfinished_only in (self.resume_button, self.discard_button):
+            unfinished_only.setVisible(record.status in UNFINISHED)
         self.leaving_type.setCurrentIndex(
             max(0, self.leaving_type.findData(record.meta.leaving_type))
         )
@@ -224,7 +242,8 @@ class InterviewDetailPage(Page):
         )
         box.body.addWidget(question)
         box.body.addWidget(words)
-        self._add_notes(box, detail, answer)
+        asked_for_words = detail.questions.get(answer.question_id)
+        self._add_notes(box, answer, asked_for_words is None or asked_for_words.type == "text")
         for followup in record.followups_for(answer.question_id):
             asked = label("muted")
             asked.setText(
@@ -236,16 +255,36 @@ class InterviewDetailPage(Page):
             reply.setText(answer_text(None, followup, record.language))
             box.body.addWidget(asked)
             box.body.addWidget(reply)
-            self._add_notes(box, detail, followup)
+            self._add_notes(box, followup, True)
         return box
 
-    def _add_notes(self, box: Box, detail: InterviewDetail, answer: AnswerRecord) -> None:
+    def _add_notes(self, box: Box, answer: AnswerRecord, written: bool) -> None:
+        """The answer's analysis, and for words the employee wrote a way to correct it."""
+        notes = label("muted")
+        self._notes[answer.id] = notes
+        if written and answer.text and answer.status == "answered":
+            correct = button(flat=True)
+            correct.setText(self.tr("Correct…"))
+            correct.setAccessibleName(self.tr("Correct the themes and tone of this answer"))
+            correct.clicked.connect(lambda: self._correct(answer))
+            row = QHBoxLayout()
+            row.addWidget(notes, 1)
+            row.addWidget(correct)
+            box.body.addLayout(row)
+        else:
+            box.body.addWidget(notes)
+        self._show_notes(answer)  # once in a layout: a label shown without a parent is a window
+
+    def _show_notes(self, answer: AnswerRecord) -> None:
+        notes, detail = self._notes.get(answer.id), self._detail
+        if notes is None or detail is None:
+            return
         analysis, parts = detail.analysis, []
+        corrected = analysis.corrected(answer.id)
         themes = analysis.themes(answer.id)
-        if themes:
-            parts.append(
-                self.tr("Themes: {themes}").format(themes=", ".join(map(labels.theme, themes)))
-            )
+        if themes or "themes" in corrected:
+            shown = ", ".join(map(labels.theme, themes)) or self.tr("none")
+            parts.append(self.tr("Themes: {themes}").format(themes=shown))
         mood = analysis.sentiment(answer.id)
         if mood and answer.text:
             parts.append(self.tr("Tone: {tone}").format(tone=tone_names().get(mood[0], mood[0])))
@@ -254,10 +293,50 @@ class InterviewDetailPage(Page):
             parts.append(
                 self.tr("Urgent: {flags}").format(flags=", ".join(map(labels.flag, flags)))
             )
-        if parts:
-            notes = label("muted")
-            notes.setText(" · ".join(parts))
-            box.body.addWidget(notes)
+        if corrected:
+            parts.append(self.tr("corrected by HR"))
+        notes.setText(" · ".join(parts))
+        notes.setVisible(bool(parts))
+
+    def _correct(self, answer: AnswerRecord) -> None:
+        store, detail = self._store, self._detail
+        if store is None or detail is None:
+            return
+        from exitbot_desktop.ui.hr.correction_dialog import CorrectionDialog
+
+        mood = detail.analysis.sentiment(answer.id)
+        dialog = CorrectionDialog(
+            self,
+            store,
+            detail.record.id,
+            answer.id,
+            answer.text or "",
+            detail.analysis.themes(answer.id),
+            mood[0] if mood else None,
+        )
+        dialog.corrected.connect(lambda _changed: self._reload_analysis(answer))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _reload_analysis(self, answer: AnswerRecord) -> None:
+        """Read the interview again and redraw that answer's notes in place, so the page
+        keeps its place instead of being built anew."""
+        store, detail = self._store, self._detail
+        if store is None or detail is None:
+            return
+
+        def read(_ctx: object) -> InterviewDetail:
+            return load(store, detail.record)
+
+        def show(fresh: InterviewDetail) -> None:
+            if self._detail is not detail:
+                return  # another interview is shown by now
+            self._detail = fresh
+            self._show_notes(answer)
+
+        Op(read, owner=self).success(show).failure(
+            known_failure(self.error.show_message)
+        ).run_in_background()
 
     def _source(self, followup: AnswerRecord) -> str:
         if followup.followup_source in ("ollama", "llama_cpp"):
@@ -320,6 +399,38 @@ class InterviewDetailPage(Page):
             lambda _none: self.review_saved.setText(self.tr("Saved."))
         ).failure(known_failure(self.error.show_message)).run_in_background()
 
+    # ----------------------------------------------------------------- unfinished
+    def _resume(self) -> None:
+        if self._detail is not None and self._detail.record.status in UNFINISHED:
+            self.resume_requested.emit(self._detail.record.id)
+
+    def _discard(self) -> None:
+        store, detail = self._store, self._detail
+        if store is None or detail is None or detail.record.status not in UNFINISHED:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard interview"),
+            self.tr(
+                "Discard this unfinished interview? Its answers will be deleted; only the "
+                "fact that it was discarded is kept."
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        interview_id = detail.record.id
+        self.discard_button.setEnabled(False)
+
+        def failed(message: str) -> None:
+            self.discard_button.setEnabled(True)
+            self.error.show_message(message)
+
+        Op(lambda _ctx: InterviewSession.resume(store, interview_id).discard(), owner=self).success(
+            lambda _none: self.erased.emit()
+        ).failure(known_failure(failed)).run_in_background()
+
     # ----------------------------------------------------------------- erasing
     def _confirmation_changed(self, text: str) -> None:
         self.erase_button.setEnabled(
@@ -341,6 +452,12 @@ class InterviewDetailPage(Page):
         self.back_button.setText(self.tr("&Back to the list"))
         self.export_button.setText(self.tr("&Save as PDF…"))
         self.export_button.setAccessibleName(self.tr("Save this interview as a PDF report"))
+        self.resume_button.setText(self.tr("Res&ume interview"))
+        self.resume_button.setAccessibleName(
+            self.tr("Resume this unfinished interview in interview mode")
+        )
+        self.discard_button.setText(self.tr("&Discard…"))
+        self.discard_button.setAccessibleName(self.tr("Discard this unfinished interview"))
         self._summary_heading.setText(self.tr("Summary"))
         self._answers_heading.setText(self.tr("Answers"))
         self._review_heading.setText(self.tr("HR review"))
