@@ -339,7 +339,7 @@ class InterviewDetailPage(Page):
     # ----------------------------------------------------------------- words
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("&Back to the list"))
-        self.export_button.setText(self.tr("&Save as PDF…"))
+        self.export_button.setText(self.tr("Save as &PDF…"))
         self.export_button.setAccessibleName(self.tr("Save this interview as a PDF report"))
         self._summary_heading.setText(self.tr("Summary"))
         self._answers_heading.setText(self.tr("Answers"))
