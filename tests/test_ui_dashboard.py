@@ -62,7 +62,7 @@ def _open_dashboard(ui: UiDriver, window: MainWindow) -> DashboardPage:
 
 
 def _wait_counted(ui: UiDriver, page: DashboardPage) -> None:
-    ui.qtbot.waitUntil(lambda: not page.counting and bool(page.figures.figures), timeout=20_000)
+    ui.qtbot.waitUntil(lambda: page.ready, timeout=20_000)
 
 
 def _engine(window: MainWindow, filters: Filters) -> Aggregates:

@@ -11,9 +11,10 @@ issues asks (`browse`) for the interviews behind it, as changes to the current f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +47,8 @@ class DashboardFigures(QWidget):
         self._outer.setContentsMargins(0, 0, 0, 0)
         self._content = QWidget()
         self._column = QVBoxLayout(self._content)
+        self._pending: deque[Callable[[], object]] = deque()  # sections still to draw
+        self._drawing = 0  # which call of `show_figures` the queued sections belong to
         self.figures: dict[str, QLabel] = {}  # key figure → its value as shown
         self.themes: BarChart | None = None
         self.breakdowns: QTabWidget | None = None
@@ -56,37 +59,77 @@ class DashboardFigures(QWidget):
         self.clear()
 
     # ----------------------------------------------------------------- drawing
+    @property
+    def complete(self) -> bool:
+        """Whether every section of the figures last given is drawn."""
+        return not self._pending
+
     def show_figures(self, agg: Aggregates) -> None:
-        """Draw `agg`, replacing what was drawn."""
+        """Draw `agg`, replacing what was drawn, one section per turn of the event loop.
+
+        Built at once, the charts and tables held the GUI thread for a quarter of a second
+        (bench/hr.py); a section at a time, the window keeps reacting meanwhile.
+        """
         self.clear()
-        self._column.addLayout(self._key_figures(agg))
+        self._pending = deque(self._sections(agg))
+        self._drawing += 1
+        self._draw_next(self._drawing)
+
+    def _draw_next(self, drawing: int) -> None:
+        if drawing != self._drawing or not self._pending:
+            return  # newer figures replaced these, or all is drawn
+        self._pending.popleft()()
+        if self._pending:
+            QTimer.singleShot(0, self, lambda: self._draw_next(drawing))
+
+    def _sections(self, agg: Aggregates) -> list[Callable[[], object]]:
+        """What to draw, in order, as steps small enough for one turn of the event loop."""
+        column = self._column
+        steps: list[Callable[[], object]] = [lambda: column.addLayout(self._key_figures(agg))]
         if agg.withheld:
-            self.withheld = label()
-            self.withheld.setText(
-                self.tr(
-                    "Fewer than {size} completed interviews match this selection, so no "
-                    "further figures, breakdowns or quotes are shown. Widen the date range or "
-                    "remove a filter to see results."
-                ).format(size=agg.min_group_size)
-            )
-            notice = Box("notice")
-            notice.body.addWidget(self.withheld)
-            self._column.addWidget(notice)
-            return
+            return [*steps, lambda: column.addWidget(self._withheld(agg))]
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
-        grid.addWidget(self._reasons(agg), 0, 0)
-        grid.addWidget(self._tone_and_enps(agg), 0, 1)
-        grid.addWidget(self._ratings(agg), 1, 0, 1, 2)
-        grid.addWidget(self._main_reason(agg), 2, 0)
-        grid.addWidget(self._flags(agg), 2, 1)
-        grid.addWidget(self._trend(agg), 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        self._column.addLayout(grid)
-        self._column.addWidget(self._breakdowns(agg))
-        self._column.addWidget(self._funnel(agg))
+        steps += [
+            lambda: column.addLayout(grid),
+            lambda: grid.addWidget(self._reasons(agg), 0, 0),
+            lambda: grid.addWidget(self._tone_and_enps(agg), 0, 1),
+            lambda: grid.addWidget(self._ratings(agg), 1, 0, 1, 2),
+            lambda: grid.addWidget(self._main_reason(agg), 2, 0),
+            lambda: grid.addWidget(self._flags(agg), 2, 1),
+            lambda: grid.addWidget(self._trend(agg), 3, 0, 1, 2),
+        ]
+        shown = [
+            b
+            for b in agg.breakdowns
+            # A single unnamed group (e.g. nothing recorded) tells nothing, as in the PDF.
+            if b.rows or b.suppressed_groups > 1
+        ]
+        steps.append(lambda: column.addWidget(self._breakdowns(agg, bool(shown))))
+        steps += [lambda b=b: self._add_breakdown(b) for b in shown]
+        steps += [
+            lambda: column.addWidget(self._funnel(agg)),
+            lambda: column.addWidget(self._method()),
+        ]
+        return steps
+
+    def _withheld(self, agg: Aggregates) -> Box:
+        self.withheld = label()
+        self.withheld.setText(
+            self.tr(
+                "Fewer than {size} completed interviews match this selection, so no "
+                "further figures, breakdowns or quotes are shown. Widen the date range or "
+                "remove a filter to see results."
+            ).format(size=agg.min_group_size)
+        )
+        notice = Box("notice")
+        notice.body.addWidget(self.withheld)
+        return notice
+
+    def _method(self) -> QLabel:
         method = label("muted")
         method.setText(
             self.tr(
@@ -96,7 +139,7 @@ class DashboardFigures(QWidget):
                 "acting on a figure."
             )
         )
-        self._column.addWidget(method)
+        return method
 
     def clear(self) -> None:
         """Drop what is drawn: a fresh content widget replaces the old one, which is hidden
@@ -108,6 +151,8 @@ class DashboardFigures(QWidget):
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(14)
         self._outer.addWidget(self._content)
+        self._pending.clear()
+        self._drawing += 1
         self.figures = {}
         self.themes = self.breakdowns = None
         self.breakdown_tables = {}
@@ -331,7 +376,8 @@ class DashboardFigures(QWidget):
         card.body.addStretch(1)
         return card
 
-    def _breakdowns(self, agg: Aggregates) -> Box:
+    def _breakdowns(self, agg: Aggregates, any_shown: bool) -> Box:
+        """The breakdowns card; its tables follow, one per step (`_add_breakdown`)."""
         card = _card(self.tr("Breakdowns"))
         self.suppression = _words(
             self.tr(
@@ -342,25 +388,23 @@ class DashboardFigures(QWidget):
             ).format(size=agg.min_group_size)
         )
         card.body.addWidget(self.suppression)
-        tabs = QTabWidget()
-        tabs.setAccessibleName(self.tr("Breakdowns"))
-        tabs.tabBar().setAccessibleName(self.tr("Break the figures down by"))
-        titles = self._dimension_titles()
-        for breakdown in agg.breakdowns:
-            if not breakdown.rows and breakdown.suppressed_groups <= 1:
-                continue  # a single unnamed group (e.g. nothing recorded) tells nothing
-            title = titles.get(breakdown.dimension, breakdown.title)
-            table = self._breakdown_table(breakdown, title)
-            self.breakdown_tables[breakdown.dimension] = table
-            tabs.addTab(table, title)
-        if not tabs.count():
+        if not any_shown:
             card.body.addWidget(_words(self.tr("No group is large enough to show.")))
-            tabs.deleteLater()
             return card
         card.body.addWidget(_words(self.tr("Choose a row to list its interviews.")))
-        self.breakdowns = tabs
+        self.breakdowns = tabs = QTabWidget()
+        tabs.setAccessibleName(self.tr("Breakdowns"))
+        tabs.tabBar().setAccessibleName(self.tr("Break the figures down by"))
         card.body.addWidget(tabs)
         return card
+
+    def _add_breakdown(self, breakdown: Breakdown) -> None:
+        if self.breakdowns is None:
+            return
+        title = self._dimension_titles().get(breakdown.dimension, breakdown.title)
+        table = self._breakdown_table(breakdown, title)
+        self.breakdown_tables[breakdown.dimension] = table
+        self.breakdowns.addTab(table, title)
 
     def _breakdown_table(self, breakdown: Breakdown, title: str) -> QTableWidget:
         headers = [

@@ -10,6 +10,7 @@ a figure asks the window (`browse_requested`) to list the interviews behind it.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -31,11 +32,31 @@ if TYPE_CHECKING:
 _PAGE_CHARS = 220
 
 
+def _count_quietly(store: Store, filters: Filters, language: str) -> Aggregates:
+    """`aggregates.compute` with Python's cycle collector paused.
+
+    A count over 10,000 interviews creates a few hundred thousand short-lived rows; with
+    the collector on, each of its full passes walks the whole heap for 100 ms or more
+    while holding the interpreter lock, and the window freezes meanwhile (bench/hr.py).
+    Those rows hold no cycles, so reference counting frees them just the same.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return aggregates.compute(store, filters, language=language)
+    finally:
+        if collecting:
+            gc.enable()
+
+
 class DashboardPage(Page):
     browse_requested = Signal(object)  # the `Filters` selecting the interviews behind a figure
 
     def __init__(self) -> None:
         super().__init__(max_chars=_PAGE_CHARS)
+        # The figures are always taller than a window: a scroll bar appearing midway
+        # through drawing would narrow, and so lay out again, every chart drawn so far.
+        self._scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._store: Store | None = None
         self._filters = Filters()
         self._language = "en"
@@ -72,6 +93,11 @@ class DashboardPage(Page):
     def counting(self) -> bool:
         return self._counting is not None
 
+    @property
+    def ready(self) -> bool:
+        """The figures for the current filters are counted and fully drawn."""
+        return self._counting is None and self._aggregates is not None and self.figures.complete
+
     def show_for(self, store: Store, filters: Filters, language: str) -> None:
         """Count the interviews `filters` select, in the background; questions and answer
         choices are named in `language`."""
@@ -103,7 +129,7 @@ class DashboardPage(Page):
         self.status.setText(self.tr("Counting the interviews for this filter…"))
         self.status.setAccessibleName(self.status.text())
         self.figures.setEnabled(False)  # the figures shown are for the previous filter
-        op = Op(lambda _ctx: aggregates.compute(store, filters, language=language), owner=self)
+        op = Op(lambda _ctx: _count_quietly(store, filters, language), owner=self)
         self._counting = op
 
         def counted(result: Aggregates) -> None:
