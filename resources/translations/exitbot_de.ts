@@ -364,7 +364,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="134"/>
         <source>of written answers got a follow-up</source>
-        <translation>der schriftlichen Antworten bekamen eine Nachfrage</translation>
+        <translation>der Textantworten bekamen eine Nachfrage</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="136"/>

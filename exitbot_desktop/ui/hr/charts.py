@@ -27,6 +27,8 @@ from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
 
+# Pixels between a bar's end and its text.
+_GAP = 4
 # Characters of a category label; longer ones end in "…" (the PDF cuts at 44 too).
 _LABEL_CHARS = 44
 
@@ -124,9 +126,9 @@ class BarChart(QChartView):
         _style_axis(categories)
         categories.setGridLineVisible(False)
         scale = QValueAxis()
-        # Room at the right end for the longest bar's label.
-        scale.setRange(0, max([n for _, n in items] or [1]) * 1.3 or 1)
+        scale.setRange(0, max([n for _, n in items] or [1]) or 1)  # widened in `_place_ends`
         scale.setVisible(False)
+        self._scale = scale
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(scale, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
@@ -148,12 +150,19 @@ class BarChart(QChartView):
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _place_ends(self) -> None:
-        """Put each bar's text just past its end (again whenever the plot area changes)."""
+        """Put each bar's text just past its end (again whenever the plot area changes),
+        first widening the scale so that the longest bar's text fits beside it."""
         chart = self.chart()
+        width = chart.plotArea().width()
+        needed = [
+            n * width / max(width - end.boundingRect().width() - _GAP * 2, 1)
+            for n, end in zip(self._counts, self._ends, strict=True)
+        ]
+        self._scale.setRange(0, max([*needed, 1.0]))
         for index, (count, end) in enumerate(zip(self._counts, self._ends, strict=True)):
             row = self._count - 1 - index  # Qt's category of this bar, counted from the bottom
             tip = chart.mapToPosition(QPointF(count, row), self._series)
-            end.setPos(tip.x() + 4, tip.y() - end.boundingRect().height() / 2)
+            end.setPos(tip.x() + _GAP, tip.y() - end.boundingRect().height() / 2)
 
     @property
     def selected(self) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPalette
@@ -109,7 +110,7 @@ class DashboardFigures(QWidget):
             if b.rows or b.suppressed_groups > 1
         ]
         steps.append(lambda: column.addWidget(self._breakdowns(agg, bool(shown))))
-        steps += [lambda b=b: self._add_breakdown(b) for b in shown]
+        steps += [partial(self._add_breakdown, b) for b in shown]
         steps += [
             lambda: column.addWidget(self._funnel(agg)),
             lambda: column.addWidget(self._method()),
