@@ -38,6 +38,9 @@ from exitbot_desktop.engine.reports.layout import SERIES
 from exitbot_desktop.ui.hr.charts import BarChart, shares_chart, trend_chart
 from exitbot_desktop.ui.widgets import Box, button, label
 
+# Between two sections drawn: long enough for the event loop to handle what waits.
+_STEP_PAUSE_MS = 4
+
 
 class DashboardFigures(QWidget):
     browse = Signal(dict)  # changes to the current filters: {"theme": "manager"}, …
@@ -81,7 +84,8 @@ class DashboardFigures(QWidget):
             return  # newer figures replaced these, or all is drawn
         self._pending.popleft()()
         if self._pending:
-            QTimer.singleShot(0, self, lambda: self._draw_next(drawing))
+            # A timer, not a queued call: input and painting get their turn in between.
+            QTimer.singleShot(_STEP_PAUSE_MS, self, lambda: self._draw_next(drawing))
 
     def _sections(self, agg: Aggregates) -> list[Callable[[], object]]:
         """What to draw, in order, as steps small enough for one turn of the event loop."""
@@ -94,10 +98,13 @@ class DashboardFigures(QWidget):
         grid.setVerticalSpacing(14)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        tone = _card(self.tr("Tone of written answers"))  # eNPS joins it a step later
         steps += [
             lambda: column.addLayout(grid),
             lambda: grid.addWidget(self._reasons(agg), 0, 0),
-            lambda: grid.addWidget(self._tone_and_enps(agg), 0, 1),
+            lambda: grid.addWidget(tone, 0, 1),
+            lambda: self._tone(tone, agg),
+            lambda: self._enps(tone, agg),
             lambda: grid.addWidget(self._ratings(agg), 1, 0, 1, 2),
             lambda: grid.addWidget(self._main_reason(agg), 2, 0),
             lambda: grid.addWidget(self._flags(agg), 2, 1),
@@ -229,8 +236,7 @@ class DashboardFigures(QWidget):
         card.body.addWidget(self.themes)
         return card
 
-    def _tone_and_enps(self, agg: Aggregates) -> Box:
-        card = _card(self.tr("Tone of written answers"))
+    def _tone(self, card: Box, agg: Aggregates) -> None:
         total = sum(agg.sentiment.values())
         if total:
             share = {k: self._pct(agg.sentiment[k] / total) for k in SENTIMENT_COLOURS}
@@ -256,11 +262,14 @@ class DashboardFigures(QWidget):
             )
         else:
             card.body.addWidget(_words(self.tr("No written answers yet.")))
+
+    def _enps(self, card: Box, agg: Aggregates) -> None:
         e = agg.enps
         card.body.addWidget(_heading(self.tr("Would they recommend us? (eNPS)")))
         if not e.total:
             card.body.addWidget(_words(self.tr("Nobody answered the 0–10 question yet.")))
-            return card
+            card.body.addStretch(1)
+            return
         card.body.addWidget(
             _words(
                 self.tr(
@@ -277,7 +286,6 @@ class DashboardFigures(QWidget):
         described = "; ".join(f"{name}: {counts[0]}" for name, _c, counts in parts)
         card.body.addWidget(shares_chart([""], parts, description=described, labels=True))
         card.body.addStretch(1)
-        return card
 
     def _ratings(self, agg: Aggregates) -> Box:
         card = _card(self.tr("Satisfaction ratings"))
@@ -591,8 +599,11 @@ def _table(
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for c in range(1, len(headers)):
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-    table.resizeRowsToContents()
-    height = header.height() if header.height() > 0 else header.sizeHint().height()
-    height += sum(table.rowHeight(r) for r in range(len(rows))) + 2 * table.frameWidth() + 2
+    # One line per row: measuring every row's contents costs more than drawing the table.
+    rows_high = table.verticalHeader()
+    rows_high.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows_high.setDefaultSectionSize(table.fontMetrics().height() + 8)
+    height = header.sizeHint().height() + rows_high.defaultSectionSize() * len(rows)
+    height += 2 * table.frameWidth() + 2
     table.setFixedHeight(height)
     return table

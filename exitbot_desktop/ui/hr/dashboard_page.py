@@ -1,6 +1,7 @@
 """The HR dashboard: the aggregate figures for the filters the interview browser has in force.
 
-Owns `DashboardPage`. The window hands it the browser's current `Filters` each time it
+Owns `DashboardPage` and `count_figures` (what it runs in the background, which
+`bench/hr.py` times). The window hands it the browser's current `Filters` each time it
 shows (the two share one filter); the page says which filter is in force, computes
 `aggregates.compute` on the store lane through `Op`, says it is counting meanwhile, and
 draws the result with `DashboardFigures`. A result for filters that are no longer the
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 _PAGE_CHARS = 220
 
 
-def _count_quietly(store: Store, filters: Filters, language: str) -> Aggregates:
+def count_figures(store: Store, filters: Filters, language: str) -> Aggregates:
     """`aggregates.compute` with Python's cycle collector paused.
 
     A count over 10,000 interviews creates a few hundred thousand short-lived rows; with
@@ -129,7 +130,7 @@ class DashboardPage(Page):
         self.status.setText(self.tr("Counting the interviews for this filter…"))
         self.status.setAccessibleName(self.status.text())
         self.figures.setEnabled(False)  # the figures shown are for the previous filter
-        op = Op(lambda _ctx: _count_quietly(store, filters, language), owner=self)
+        op = Op(lambda _ctx: count_figures(store, filters, language), owner=self)
         self._counting = op
 
         def counted(result: Aggregates) -> None:
