@@ -33,7 +33,7 @@ _GAP = 4
 _LABEL_CHARS = 44
 
 
-def short(text: str) -> str:
+def _short(text: str) -> str:
     return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"
 
 
@@ -122,7 +122,7 @@ class BarChart(QChartView):
             end.setFont(QApplication.font())
         chart.legend().hide()
         categories = QBarCategoryAxis()
-        categories.append([short(text) for text, _ in reversed(items)])
+        categories.append([_short(text) for text, _ in reversed(items)])
         _style_axis(categories)
         categories.setGridLineVisible(False)
         scale = QValueAxis()
@@ -225,7 +225,7 @@ def shares_chart(
     series.setLabelsPrecision(3)
     chart.addSeries(series)
     axis = QBarCategoryAxis()
-    axis.append([short(text) for text in categories])
+    axis.append([_short(text) for text in categories])
     _style_axis(axis)
     axis.setGridLineVisible(False)
     values = QValueAxis()
