@@ -519,9 +519,12 @@ class DashboardFigures(QWidget):
 
 
 def _would_return(agg: Aggregates) -> float | None:
-    """The share answering Yes to the set's yes/no "would you work here again" question
-    (its first category is Yes, as the engine orders them)."""
-    answers = next((d for d in agg.distributions if d.type == "yes_no" and d.total), None)
+    """The share answering Yes to "would you work here again" (the built-in set's
+    `would_return`, else the set's first yes/no question, as eNPS takes the first 0–10
+    one); its first category is Yes, as the engine orders them."""
+    yes_no = [d for d in agg.distributions if d.type == "yes_no" and d.total]
+    answers = next((d for d in yes_no if d.question_id == "would_return"), None)
+    answers = answers or next(iter(yes_no), None)
     return None if answers is None else answers.counts[0][1] / answers.total
 
 
