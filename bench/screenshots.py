@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 from synthetic import populate  # bench/synthetic.py, beside this script
 
+from exitbot_desktop.engine.filters import Filters
 from exitbot_desktop.engine.interview import Answered, InterviewSession
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.engine.metadata import InterviewMeta
@@ -155,7 +156,7 @@ def _interview(window: MainWindow, shoot: Shooter) -> None:
     wait(lambda: window.home_page.unfinished.count() == 1)
     shoot(window, "home-resume")
 
-    window.home_page.start_button.click()
+    window.workspace.start_button.click()
     wait(lambda: window.stack.currentWidget() is window.arm_page)
     arm = window.arm_page
     arm.department.setText("Sales")
@@ -305,7 +306,8 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     assert store is not None
     populate(store, 1200, start=datetime.now() - timedelta(days=365), months=12)
     shoot(window, "hr-home")
-    window.home_page.browse_button.click()
+    _dashboard(window, shoot)
+    window.workspace.sections["interviews"].click()
     page = window.interviews_page
     wait(lambda: page.model.rowCount() > 0)
     shoot(window, "hr-interviews")
@@ -334,6 +336,34 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     shoot(window, "hr-interview-detail")
     detail._scroll_area.verticalScrollBar().setValue(640)
     shoot(window, "hr-interview-detail-answers")
+
+
+def _dashboard(window: MainWindow, shoot: Shooter) -> None:
+    """The dashboard for every interview, further down, and for a group too small to show."""
+    window.workspace.sections["dashboard"].click()
+    page = window.dashboard_page
+    wait(lambda: page.ready, timeout=60)
+    shoot(window, "hr-dashboard")
+    page._scroll_area.verticalScrollBar().setValue(560)
+    shoot(window, "hr-dashboard-ratings")
+    assert page.figures.breakdowns is not None
+    page._scroll_area.ensureWidgetVisible(page.figures.breakdowns, 0, 160)
+    shoot(window, "hr-dashboard-breakdowns")
+    themes = page.figures.themes
+    assert themes is not None
+    themes.activated.emit(0)  # the top reason: the browser lists its interviews
+    browser = window.interviews_page
+    wait(lambda: browser.model.total is not None and browser.model.query.filters.theme is not None)
+    store = window.store
+    assert store is not None
+    recent = (datetime.now() - timedelta(days=120)).date()
+    browser.show_filters(
+        store, Filters(department="Finance", role="Analyst", location="Remote", date_from=recent)
+    )
+    window.workspace.sections["dashboard"].click()
+    wait(lambda: page.ready and page.filters.role == "Analyst", timeout=60)
+    shoot(window, "hr-dashboard-withheld")
+    browser.show_filters(store, Filters())
 
 
 if __name__ == "__main__":

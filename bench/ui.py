@@ -195,7 +195,7 @@ class Interview:
         w.unlock_page.password.setText(PASSWORD)
         w.unlock_page.unlock_button.click()
         _wait(lambda: w.stack.currentWidget() is w.home_page)
-        w.home_page.start_button.click()
+        w.workspace.start_button.click()
         _wait(lambda: w.stack.currentWidget() is w.arm_page)
         w.arm_page.leaving_type.setCurrentIndex(1)  # voluntary: one more free-text question
         w.arm_page.hand_over_button.click()

@@ -261,4 +261,4 @@ def test_german_interview_speaks_german_throughout(
     ui.type(ui.password)
     ui.press(Qt.Key.Key_Return)
     ui.wait_page(window, window.home_page)
-    assert window.home_page.start_button.text() == "&Start interview"
+    assert window.workspace.start_button.text() == "&Start interview"

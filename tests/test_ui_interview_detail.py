@@ -53,7 +53,7 @@ def two_interviews(hr_folder: DataFolder, question_set: QuestionSet) -> tuple[Da
 
 def _open(ui: UiDriver, window: MainWindow, code: str) -> InterviewDetailPage:
     ui.unlock(window)
-    ui.activate(window.home_page.browse_button)
+    ui.activate(window.workspace.sections["interviews"])
     browser = window.interviews_page
     ui.wait_page(window, browser)
     browser.receipt.setFocus()

@@ -46,7 +46,7 @@ def office_folder(hr_folder: DataFolder) -> DataFolder:
 
 def _open_browser(ui: UiDriver, window: MainWindow) -> InterviewsPage:
     ui.unlock(window)
-    ui.activate(window.home_page.browse_button)
+    ui.activate(window.workspace.sections["interviews"])
     page = window.interviews_page
     ui.wait_page(window, page)
     ui.qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE, timeout=10_000)
@@ -152,7 +152,7 @@ def test_locking_from_the_browser_empties_it(
     window = make_window(office_folder)
     page = _open_browser(ui, window)
 
-    ui.activate(page.lock_button)
+    ui.activate(window.workspace.lock_button)
 
     ui.wait_page(window, window.unlock_page)
     assert page.model.rowCount() == 0 and window.store is None

@@ -116,7 +116,7 @@ def test_the_unlock_page_shows_even_when_closing_the_store_fails(
 
     monkeypatch.setattr(store, "close", failing_close)
     with caplog.at_level(logging.ERROR):
-        ui.activate(window.home_page.lock_button)
+        ui.activate(window.workspace.lock_button)
         ui.wait_page(window, window.unlock_page)
     assert "Closing the database failed" in caplog.text
     _assert_nothing_holds_a_store(window)

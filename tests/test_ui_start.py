@@ -188,7 +188,7 @@ def test_home_offers_unfinished_interviews_and_lock_forgets_the_key(
     assert "answers so far: 1" in text
     assert home.resume_button.isEnabled()
 
-    ui.tab_to(home.lock_button)
+    ui.tab_to(window.workspace.lock_button)
     ui.press(Qt.Key.Key_Space)
     ui.qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock_page)
     assert window.store is None

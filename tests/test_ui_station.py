@@ -144,7 +144,7 @@ def test_hr_pages_lock_themselves_after_the_idle_setting(
     idle = window._hr_idle
     ui.qtbot.waitUntil(lambda: idle._timer.interval() == 3 * 60_000)
     assert idle._timer.isActive()
-    ui.activate(window.home_page.start_button)
+    ui.activate(window.workspace.start_button)
     ui.wait_page(window, window.arm_page)
     assert idle._timer.isActive()  # every HR page, not only the first
 
@@ -212,7 +212,7 @@ _CRASHING_STATION = textwrap.dedent(
     window.unlock_page.password.setText(sys.argv[2])
     window.unlock_page.unlock_button.click()
     wait(lambda: window.stack.currentWidget() is window.home_page)
-    window.home_page.start_button.click()
+    window.workspace.start_button.click()
     wait(lambda: window.stack.currentWidget() is window.arm_page)
     window.arm_page.hand_over_button.click()
     employee = window.employee

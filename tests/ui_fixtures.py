@@ -158,7 +158,7 @@ class UiDriver:
     def arm_station(self, window: MainWindow, department: str = "Sales") -> None:
         """HR unlocks, starts an interview, fills in the department and hands over."""
         self.unlock(window)
-        self.activate(window.home_page.start_button)
+        self.activate(window.workspace.start_button)
         self.wait_page(window, window.arm_page)
         assert window.arm_page.department.hasFocus()
         self.type(department)

@@ -1,7 +1,8 @@
 """The one window: HR pages and the employee's interview, switched in a QStackedWidget.
 
-Owns `MainWindow`: which page shows, the unlocked store and who unlocked it, moving
-between HR mode and employee mode (leaving employee mode, or closing the window during
+Owns `MainWindow`: which page shows, the unlocked store and who unlocked it, the HR
+workspace (the shared bar over its pages, and what each of the bar's sections shows),
+moving between HR mode and employee mode (leaving employee mode, or closing the window during
 it, needs an HR password), locking (the store closes, so the data key leaves memory),
 and an orderly shutdown that lets background writes finish before the store closes.
 Pages do their own work; this module only wires them together.
@@ -24,8 +25,16 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from exitbot_desktop.engine.filters import Filters
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.retention import purge_expired
@@ -41,17 +50,19 @@ from exitbot_desktop.ui.i18n import Translations
 from exitbot_desktop.ui.idle import IdleWatch
 from exitbot_desktop.ui.operations import Op, OpContext
 from exitbot_desktop.ui.station import Arming
-from exitbot_desktop.ui.widgets import Page
+from exitbot_desktop.ui.widgets import ErrorLine, Page
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
     from exitbot_desktop.ui.employee.mode import EmployeeMode
     from exitbot_desktop.ui.hr.arm import ArmPage
+    from exitbot_desktop.ui.hr.dashboard_page import DashboardPage
     from exitbot_desktop.ui.hr.home import HomePage
     from exitbot_desktop.ui.hr.interview_detail_page import InterviewDetailPage
     from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
     from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
     from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
+    from exitbot_desktop.ui.hr.workspace import WorkspaceBar
 
 _log = logging.getLogger("exitbot.ui")
 
@@ -66,10 +77,13 @@ STORE_USERS_WAIT_MS = 120_000
 _LOADED_AFTER_PAINT = (
     "exitbot_desktop.engine.store.vault",
     "exitbot_desktop.ui.hr.recovery_key",
+    "exitbot_desktop.ui.hr.workspace",
     "exitbot_desktop.ui.hr.home",
     "exitbot_desktop.ui.hr.arm",
     "exitbot_desktop.ui.employee.mode",
     "exitbot_desktop.ui.hr.password_dialog",
+    # Charts load QtCharts and reportlab's colours: not on the GUI thread at first show.
+    "exitbot_desktop.ui.hr.dashboard_page",
 )
 
 
@@ -123,10 +137,16 @@ class MainWindow(QMainWindow):
         self._hr_idle_minutes = DEFAULTS.hr_idle_lock_minutes
 
         # The stack is in the window before any page joins it: with the app's stylesheet,
-        # each move of a widget into another restyles everything inside it.
+        # each move of a widget into another restyles everything inside it. The workspace
+        # bar joins above it the first time a workspace page shows.
+        central = QWidget()
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
-        self.stack.currentChanged.connect(self._watch_hr_idle)
+        self._column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.stack.currentChanged.connect(self._page_changed)
         # Each page is built the first time it shows (see the module docstring).
         self._setup_page: SetupPage | None = None
         self._unlock_page: UnlockPage | None = None
@@ -135,6 +155,14 @@ class MainWindow(QMainWindow):
         self._arm_page: ArmPage | None = None
         self._interviews_page: InterviewsPage | None = None
         self._detail_page: InterviewDetailPage | None = None
+        self._dashboard_page: DashboardPage | None = None
+        self._workspace: WorkspaceBar | None = None
+        # What each of the workspace bar's sections (`workspace.SECTIONS`) shows.
+        self._sections: dict[str, Callable[[], None]] = {
+            "home": self._show_home,
+            "interviews": self._show_interviews,
+            "dashboard": self._show_dashboard,
+        }
         self._employee: EmployeeMode | None = None
 
         self.backend_label = QLabel()
@@ -185,10 +213,7 @@ class MainWindow(QMainWindow):
             from exitbot_desktop.ui.hr.home import HomePage
 
             self._home_page = page = HomePage()
-            page.lock_requested.connect(self.lock)
-            page.start_requested.connect(self._prepare_arming)
             page.resume_requested.connect(self._resume)
-            page.browse_requested.connect(self._show_interviews)
             self.stack.addWidget(page)
         return self._home_page
 
@@ -198,9 +223,6 @@ class MainWindow(QMainWindow):
             from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
 
             self._interviews_page = page = InterviewsPage()
-            page.home_requested.connect(self._show_home)
-            page.start_requested.connect(self._prepare_arming)
-            page.lock_requested.connect(self.lock)
             page.open_requested.connect(self._show_detail)
             page.export_requested.connect(self._export_listed)
             self.stack.addWidget(page)
@@ -217,6 +239,30 @@ class MainWindow(QMainWindow):
             page.resume_requested.connect(self._resume)
             self.stack.addWidget(page)
         return self._detail_page
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        if self._dashboard_page is None:
+            from exitbot_desktop.ui.hr.dashboard_page import DashboardPage
+
+            self._dashboard_page = page = DashboardPage()
+            page.browse_requested.connect(self._browse)
+            self.stack.addWidget(page)
+        return self._dashboard_page
+
+    @property
+    def workspace(self) -> WorkspaceBar:
+        """The bar over every HR workspace page (see `ui/hr/workspace.py`)."""
+        if self._workspace is None:
+            from exitbot_desktop.ui.hr.workspace import WorkspaceBar
+
+            self._workspace = bar = WorkspaceBar()
+            bar.hide()
+            bar.section_requested.connect(self._open_section)
+            bar.start_requested.connect(self._prepare_arming)
+            bar.lock_requested.connect(self.lock)
+            self._column.insertWidget(0, bar)
+        return self._workspace
 
     @property
     def arm_page(self) -> ArmPage:
@@ -245,8 +291,33 @@ class MainWindow(QMainWindow):
     def _show(self, page: Page) -> None:
         self.stack.setCurrentWidget(page)
         focus = page.first_focus()
+        if focus is None and self._workspace is not None and self._workspace.isVisible():
+            focus = self._workspace.first_focus()
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _workspace_section(self, page: QWidget | None) -> str | None:
+        """The bar's section `page` belongs to; None for pages shown without the bar."""
+        pages = (
+            (self._home_page, "home"),
+            (self._interviews_page, "interviews"),
+            (self._detail_page, "interviews"),
+            (self._dashboard_page, "dashboard"),
+        )
+        return next((key for shown, key in pages if shown is not None and shown is page), None)
+
+    def _page_changed(self) -> None:
+        section = self._workspace_section(self.stack.currentWidget())
+        if section is not None:
+            self.workspace.show_section(section)
+        if self._workspace is not None:
+            self._workspace.setVisible(section is not None and self.store is not None)
+        self._watch_hr_idle()
+
+    def _open_section(self, key: str) -> None:
+        """A section chosen on the bar (a click, its Alt key or Ctrl+number)."""
+        if self.store is not None and self._workspace_section(self.stack.currentWidget()):
+            self._sections[key]()
 
     @property
     def in_employee_mode(self) -> bool:
@@ -269,6 +340,38 @@ class MainWindow(QMainWindow):
             return
         self.interviews_page.show_for(self.store)
         self._show(self.interviews_page)
+
+    def _show_dashboard(self) -> None:
+        """The figures for the filter the interview browser has in force."""
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.dashboard_page.show_for(self.store, self._browser_filters(), self.hr_language)
+        self._show(self.dashboard_page)
+
+    def _browser_filters(self) -> Filters:
+        """The browser's filters as typed; the ones it last applied while a date is mistyped."""
+        page = self.interviews_page
+        try:
+            return page.query().filters
+        except ValueError:
+            return page.model.query.filters
+
+    def _browse(self, filters: Filters) -> None:
+        """The interviews behind a figure: the browser, filtered to them."""
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.interviews_page.show_filters(self.store, filters)
+        self._show(self.interviews_page)
+
+    def _show_error(self, message: str) -> None:
+        """A known failure, on the page on show (every HR page has an error line)."""
+        error = getattr(self.stack.currentWidget(), "error", None)
+        if isinstance(error, ErrorLine):
+            error.show_message(message)
+        else:
+            self.home_page.error.show_message(message)
 
     def _export_listed(self) -> None:
         """The export dialog for what the browser lists (its filters, in the background
@@ -423,6 +526,8 @@ class MainWindow(QMainWindow):
             self._interviews_page.forget()
         if self._detail_page is not None:
             self._detail_page.forget()
+        if self._dashboard_page is not None:
+            self._dashboard_page.forget()
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:
@@ -431,7 +536,7 @@ class MainWindow(QMainWindow):
         if store is None:
             return
         Op(lambda _ctx: _station_setup(store), owner=self).success(then).failure(
-            known_failure(self.home_page.error.show_message)
+            known_failure(self._show_error)
         ).run_in_background()
 
     def _prepare_arming(self) -> None:
@@ -534,6 +639,7 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self.hide()
+        self._hr_idle.stop()  # its timer must not outlive the window
         self._forget()
         store, self.store = self.store, None
         if store is not None:

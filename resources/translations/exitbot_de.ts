@@ -368,6 +368,402 @@
     </message>
 </context>
 <context>
+    <name>DashboardFigures</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="131"/>
+        <source>Fewer than {size} completed interviews match this selection, so no further figures, breakdowns or quotes are shown. Widen the date range or remove a filter to see results.</source>
+        <translation>Weniger als {size} abgeschlossene Gespräche passen zu dieser Auswahl, daher werden keine weiteren Zahlen, Aufschlüsselungen oder Zitate gezeigt. Erweitern Sie den Zeitraum oder entfernen Sie einen Filter, um Ergebnisse zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="144"/>
+        <source>Content figures (reasons, tone, ratings, eNPS, breakdowns) count completed interviews; “where interviews stop” counts every started interview. Reasons and tone are indicators, not verdicts: read the individual answers before acting on a figure.</source>
+        <translation>Inhaltliche Zahlen (Gründe, Tonlage, Bewertungen, eNPS, Aufschlüsselungen) zählen abgeschlossene Gespräche; „Wo Gespräche enden“ zählt jedes begonnene Gespräch. Gründe und Tonlage sind Hinweise, keine Urteile: Lesen Sie die einzelnen Antworten, bevor Sie aufgrund einer Zahl handeln.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="172"/>
+        <source>interviews in this selection</source>
+        <translation>Gespräche in dieser Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="173"/>
+        <source>interviews completed</source>
+        <translation>Gespräche abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="177"/>
+        <source>of those started were completed</source>
+        <translation>der begonnenen wurden abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="182"/>
+        <source>eNPS (−100 to 100)</source>
+        <translation>eNPS (−100 bis 100)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="183"/>
+        <source>average satisfaction (1–5)</source>
+        <translation>durchschnittliche Zufriedenheit (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="187"/>
+        <source>of written answers got a follow-up</source>
+        <translation>der Textantworten bekamen eine Nachfrage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="189"/>
+        <source>would work here again</source>
+        <translation>würden wieder hier arbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="190"/>
+        <source>urgent issues reported</source>
+        <translation>dringende Hinweise gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="212"/>
+        <source>Why people leave</source>
+        <translation>Warum Menschen gehen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="214"/>
+        <source>No reasons were found in the written answers.</source>
+        <translation>In den schriftlichen Antworten wurden keine Gründe gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="219"/>
+        <source>Reasons raised in written answers. One interview can raise several, so the shares add up to more than 100%. Choose a bar to list those interviews.</source>
+        <translation>In schriftlichen Antworten genannte Gründe. Ein Gespräch kann mehrere nennen, daher ergeben die Anteile zusammen mehr als 100 %. Wählen Sie einen Balken, um diese Gespräche aufzulisten.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="230"/>
+        <source>Why people leave: reasons raised</source>
+        <translation>Warum Menschen gehen: genannte Gründe</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="101"/>
+        <source>Tone of written answers</source>
+        <translation>Tonlage der schriftlichen Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="246"/>
+        <source>{total} written answers: {negative} negative, {neutral} neutral, {positive} positive.</source>
+        <translation>{total} schriftliche Antworten: {negative} negativ, {neutral} neutral, {positive} positiv.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="252"/>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="253"/>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="254"/>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="264"/>
+        <source>No written answers yet.</source>
+        <translation>Noch keine schriftlichen Antworten.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="268"/>
+        <source>Would they recommend us? (eNPS)</source>
+        <translation>Würden sie uns empfehlen? (eNPS)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="270"/>
+        <source>Nobody answered the 0–10 question yet.</source>
+        <translation>Noch niemand hat die Frage mit der Skala 0–10 beantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="276"/>
+        <source>eNPS {score}: the share of promoters minus the share of detractors, from −100 to 100.</source>
+        <translation>eNPS {score}: der Anteil der Förderer minus der Anteil der Kritiker, von −100 bis 100.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="282"/>
+        <source>Detractors (0–6)</source>
+        <translation>Kritiker (0–6)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="283"/>
+        <source>Passives (7–8)</source>
+        <translation>Unentschlossene (7–8)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="284"/>
+        <source>Promoters (9–10)</source>
+        <translation>Förderer (9–10)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="291"/>
+        <source>Satisfaction ratings</source>
+        <translation>Zufriedenheitsbewertungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="294"/>
+        <source>No ratings were given yet.</source>
+        <translation>Noch wurden keine Bewertungen abgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="298"/>
+        <source>How many chose 1 (very dissatisfied) to 5; each question&apos;s average first.</source>
+        <translation>Wie viele 1 (sehr unzufrieden) bis 5 gewählt haben; vorne der Durchschnitt jeder Frage.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="307"/>
+        <source>1 very dissatisfied</source>
+        <translation>1 sehr unzufrieden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="311"/>
+        <source>5 very satisfied</source>
+        <translation>5 sehr zufrieden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="321"/>
+        <source>Month by month</source>
+        <translation>Monat für Monat</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="323"/>
+        <source>The trend shows once interviews span two months.</source>
+        <translation>Der Verlauf erscheint, sobald die Gespräche zwei Monate umfassen.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="331"/>
+        <source>started</source>
+        <translation>begonnen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="332"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="341"/>
+        <source>Main reason chosen</source>
+        <translation>Gewählter Hauptgrund</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="342"/>
+        <source>Answers to “{question}”</source>
+        <translation>Antworten auf „{question}“</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="356"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="370"/>
+        <source>Urgent issues reported</source>
+        <translation>Gemeldete dringende Hinweise</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="358"/>
+        <source>&amp;Open the interviews with urgent issues</source>
+        <translation>Gespräche mit dringenden Hinweisen &amp;öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="361"/>
+        <source>No urgent issues were reported.</source>
+        <translation>Es wurden keine dringenden Hinweise gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="366"/>
+        <source>Issue</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="366"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="421"/>
+        <source>Interviews</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="376"/>
+        <source>Each one is highlighted in the interview list; open the interviews to follow them up.</source>
+        <translation>Jeder ist in der Gesprächsliste hervorgehoben; öffnen Sie die Gespräche, um ihm nachzugehen.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="390"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="405"/>
+        <source>Breakdowns</source>
+        <translation>Aufschlüsselungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="393"/>
+        <source>Groups with fewer than {size} completed interviews are not named and their figures are not shown; they are counted in the grey line. When those together are still fewer than {size}, the next smallest group is withheld too, so no figure can be worked out by subtraction.</source>
+        <translation>Gruppen mit weniger als {size} abgeschlossenen Gesprächen werden nicht genannt und ihre Zahlen nicht gezeigt; sie werden in der grauen Zeile gezählt. Sind diese zusammen noch weniger als {size}, wird auch die nächstkleinere Gruppe zurückgehalten, damit sich keine Zahl durch Subtraktion ermitteln lässt.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="406"/>
+        <source>Break the figures down by</source>
+        <translation>Zahlen aufschlüsseln nach</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="401"/>
+        <source>No group is large enough to show.</source>
+        <translation>Keine Gruppe ist groß genug, um gezeigt zu werden.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="403"/>
+        <source>Choose a row to list its interviews.</source>
+        <translation>Wählen Sie eine Zeile, um ihre Gespräche aufzulisten.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="422"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="423"/>
+        <source>Avg. rating</source>
+        <translation>Ø Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="424"/>
+        <source>eNPS</source>
+        <translation>eNPS</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="425"/>
+        <source>Top reason</source>
+        <translation>Häufigster Grund</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="442"/>
+        <source>1 group withheld ({count} interviews)</source>
+        <translation>1 Gruppe zurückgehalten ({count} Gespräche)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="444"/>
+        <source>{groups} groups withheld ({count} interviews)</source>
+        <translation>{groups} Gruppen zurückgehalten ({count} Gespräche)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="448"/>
+        <source>suppressed</source>
+        <translation>unterdrückt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="451"/>
+        <source>Breakdown by {title}</source>
+        <translation>Aufschlüsselung nach {title}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="463"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="497"/>
+        <source>Where interviews stop</source>
+        <translation>Wo Gespräche enden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="467"/>
+        <source>Among all started interviews: how many reached each question, how many skipped it, and how many unfinished interviews stopped there.</source>
+        <translation>Unter allen begonnenen Gesprächen: wie viele jede Frage erreichten, wie viele sie übersprangen und wie viele unvollendete Gespräche dort endeten.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="473"/>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="474"/>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="475"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="476"/>
+        <source>Stopped here</source>
+        <translation>Hier beendet</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="477"/>
+        <source>Median time</source>
+        <translation>Median Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="478"/>
+        <source>Median length</source>
+        <translation>Median Länge</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="488"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="491"/>
+        <source>{chars} chars</source>
+        <translation>{chars} Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="504"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="505"/>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="506"/>
+        <source>Tenure</source>
+        <translation>Betriebszugehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="507"/>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="508"/>
+        <source>Voluntary / involuntary</source>
+        <translation>Freiwillig / unfreiwillig</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_figures.py" line="518"/>
+        <source>{percent}%</source>
+        <translation>{percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="130"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="172"/>
+        <source>Counting the interviews for this filter…</source>
+        <translation>Die Gespräche für diesen Filter werden gezählt …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="163"/>
+        <source>Filter in force: {filters}</source>
+        <translation>Geltender Filter: {filters}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="167"/>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="168"/>
+        <source>Change &amp;filters…</source>
+        <translation>&amp;Filter ändern …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="169"/>
+        <source>Change the filters on the Interviews page</source>
+        <translation>Die Filter auf der Seite Gespräche ändern</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeMode</name>
     <message>
         <location filename="../../exitbot_desktop/ui/employee/mode.py" line="224"/>
@@ -529,112 +925,82 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="130"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="109"/>
         <source>Exit interviews</source>
         <translation>Austrittsgespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="131"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="110"/>
         <source>Unlocked by {name}.</source>
         <translation>Entsperrt von {name}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="132"/>
-        <source>&amp;Lock</source>
-        <translation>&amp;Sperren</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="133"/>
-        <source>Lock ExitBot</source>
-        <translation>ExitBot sperren</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="134"/>
-        <source>&amp;Interviews</source>
-        <translation>&amp;Gespräche</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="135"/>
-        <source>Browse all interviews</source>
-        <translation>Alle Gespräche durchsuchen</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="136"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="111"/>
         <source>Start an interview</source>
         <translation>Ein Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="139"/>
-        <source>Fill in what you know about the leaving employee, then hand this computer over. Leaving interview mode will need an HR password.</source>
-        <translation>Erfassen Sie, was Sie über die ausscheidende Person wissen, und übergeben Sie dann diesen Computer. Zum Verlassen des Gesprächsmodus ist ein Personal-Passwort nötig.</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="143"/>
-        <source>&amp;Start interview</source>
-        <translation>Gespräch &amp;beginnen</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="144"/>
-        <source>Start interview</source>
-        <translation>Gespräch beginnen</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="145"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="119"/>
         <source>Resume an unfinished interview</source>
         <translation>Ein unterbrochenes Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="146"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="120"/>
         <source>Unfinished interviews</source>
         <translation>Unterbrochene Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="147"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="121"/>
         <source>&amp;Resume interview</source>
         <translation>Gespräch &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="148"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="122"/>
         <source>Resume the selected interview</source>
         <translation>Das ausgewählte Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="149"/>
-        <source>&amp;Discard…</source>
-        <translation>&amp;Verwerfen …</translation>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="114"/>
+        <source>Choose Start interview at the top, fill in what you know about the leaving employee, then hand this computer over. Leaving interview mode will need an HR password. Interviews lists every interview; Dashboard shows the figures.</source>
+        <translation>Wählen Sie oben „Gespräch beginnen“, tragen Sie ein, was Sie über die ausscheidende Person wissen, und übergeben Sie dann diesen Computer. Zum Verlassen des Gesprächsmodus ist ein HR-Passwort nötig. „Gespräche“ listet jedes Gespräch auf; „Übersicht“ zeigt die Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="150"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="123"/>
+        <source>Dis&amp;card…</source>
+        <translation>Ver&amp;werfen …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="124"/>
         <source>Discard the selected interview</source>
         <translation>Das ausgewählte Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="164"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="138"/>
         <source>These interviews were interrupted before they were submitted. Everything answered so far is saved; resuming continues at the same question.</source>
         <translation>Diese Gespräche wurden vor dem Absenden unterbrochen. Alle bisherigen Antworten sind gespeichert; beim Fortsetzen geht es bei derselben Frage weiter.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="175"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="149"/>
         <source>Started {time}</source>
         <translation>Begonnen {time}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="179"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="153"/>
         <source>consent not yet given</source>
         <translation>noch keine Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="181"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="155"/>
         <source>answers so far: {count}</source>
         <translation>bisherige Antworten: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="199"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="173"/>
         <source>Discard interview</source>
         <translation>Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="201"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="175"/>
         <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
         <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
     </message>
@@ -820,8 +1186,8 @@
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="453"/>
-        <source>&amp;Save as PDF…</source>
-        <translation>Als PDF &amp;speichern…</translation>
+        <source>Save as &amp;PDF…</source>
+        <translation>&amp;Als PDF speichern…</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="454"/>
@@ -840,8 +1206,8 @@
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="459"/>
-        <source>&amp;Discard…</source>
-        <translation>&amp;Verwerfen …</translation>
+        <source>Dis&amp;card…</source>
+        <translation>Ver&amp;werfen …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="460"/>
@@ -871,7 +1237,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="465"/>
         <source>&amp;Regrettable loss:</source>
-        <translation>&amp;Bedauerlicher Verlust:</translation>
+        <translation>Bedauerlicher &amp;Verlust:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="466"/>
@@ -1033,138 +1399,138 @@
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="208"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="240"/>
         <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
         <translation>Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="213"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="245"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="217"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="249"/>
         <source>Interviews found: {count}</source>
         <translation>Gefundene Gespräche: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="221"/>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="262"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="253"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="297"/>
         <source>Interviews</source>
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="222"/>
-        <source>&amp;Home</source>
-        <translation>&amp;Übersicht</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="223"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="254"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="224"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="255"/>
         <source>Export the interviews listed</source>
         <translation>Die aufgelisteten Gespräche exportieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="225"/>
-        <source>&amp;Start interview</source>
-        <translation>Gespräch &amp;beginnen</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="226"/>
-        <source>&amp;Lock</source>
-        <translation>&amp;Sperren</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="227"/>
-        <source>Lock ExitBot</source>
-        <translation>ExitBot sperren</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="229"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="257"/>
         <source>Words in answers</source>
         <translation>Wörter in Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="230"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="258"/>
         <source>Receipt code</source>
         <translation>Belegcode</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="231"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="259"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="232"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="260"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="233"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="261"/>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="262"/>
+        <source>Voluntary or not</source>
+        <translation>Freiwillig oder nicht</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="263"/>
         <source>Started from</source>
         <translation>Begonnen ab</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="234"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="264"/>
         <source>Started until</source>
         <translation>Begonnen bis</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="235"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="265"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="236"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="266"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="237"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="267"/>
         <source>Tone</source>
         <translation>Tonlage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="238"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="268"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="239"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="269"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="245"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="275"/>
         <source>e.g. overtime manager</source>
         <translation>z. B. Überstunden Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="247"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="277"/>
         <source>Any</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="249"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="279"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="259"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="289"/>
+        <source>Voluntary</source>
+        <translation>Freiwillig (Eigenkündigung)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="289"/>
+        <source>Involuntary</source>
+        <translation>Unfreiwillig</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="294"/>
         <source>Interview station</source>
         <translation>Gesprächsplatz</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="259"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="294"/>
         <source>Paper (imported)</source>
         <translation>Papier (importiert)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="261"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="296"/>
         <source>&amp;Urgent issues only</source>
         <translation>Nur &amp;dringende Hinweise</translation>
     </message>
@@ -1172,32 +1538,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="416"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="426"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="496"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="573"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="584"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="620"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
@@ -1899,6 +2265,59 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <location filename="../../exitbot_desktop/ui/employee/welcome.py" line="193"/>
         <source>Your name ({name}) is stored with your answers, as HR agreed with you.</source>
         <translation>Ihr Name ({name}) wird mit Ihren Antworten gespeichert, wie mit dem Personalteam vereinbart.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceBar</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="34"/>
+        <source>&amp;Home</source>
+        <translation>S&amp;tartseite</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="35"/>
+        <source>Home: start or resume interviews</source>
+        <translation>Startseite: Gespräche beginnen oder fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="39"/>
+        <source>&amp;Interviews</source>
+        <translation>&amp;Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="40"/>
+        <source>Interviews: browse, filter and export</source>
+        <translation>Gespräche: durchsuchen, filtern und exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="44"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="45"/>
+        <source>Dashboard: figures for the current filter</source>
+        <translation>Übersicht: Zahlen für den aktuellen Filter</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="115"/>
+        <source>&amp;Start interview</source>
+        <translation>Gespräch &amp;beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="116"/>
+        <source>Start interview</source>
+        <translation>Gespräch beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="117"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="118"/>
+        <source>Lock ExitBot</source>
+        <translation>ExitBot sperren</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
-"""The HR officer's home after unlocking: start an interview, resume one, or lock.
+"""The HR officer's home after unlocking: who unlocked, how to start, what to resume.
 
-Owns `HomePage`. Unfinished interviews (the app was closed or crashed mid-interview) are
-listed here, newest first, so they are offered for resumption the moment HR unlocks;
-HR can also discard one. Loading and discarding go through the store lane.
+Owns `HomePage`. Starting an interview, locking and the other workspace pages are on
+the workspace bar above it (`ui/hr/workspace.py`). Unfinished interviews (the app was
+closed or crashed mid-interview) are listed here, newest first, so they are offered for
+resumption the moment HR unlocks; HR can also discard one. Loading and discarding go
+through the store lane.
 """
 
 from __future__ import annotations
@@ -30,10 +32,7 @@ def local_time(record_time: datetime) -> str:
 
 
 class HomePage(Page):
-    start_requested = Signal()
     resume_requested = Signal(int)
-    lock_requested = Signal()
-    browse_requested = Signal()  # the interview browser
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,23 +41,12 @@ class HomePage(Page):
         self._records: list[InterviewRecord] = []
         self._title = label("title")
         self._who = label("muted")
-        self.lock_button = button()
-        self.browse_button = button()
-        header = QHBoxLayout()
-        header.addWidget(self._title, 1)
-        header.addWidget(self.browse_button, 0, Qt.AlignmentFlag.AlignTop)
-        header.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self._start_heading = label("subtitle")
         self._start_text = label()
-        self.start_button = button(primary=True)
-        start_row = QHBoxLayout()
-        start_row.addWidget(self.start_button)
-        start_row.addStretch(1)
         start_card = Box()
         start_card.body.addWidget(self._start_heading)
         start_card.body.addWidget(self._start_text)
-        start_card.body.addLayout(start_row)
 
         self._resume_heading = label("subtitle")
         self._resume_text = label("muted")
@@ -77,27 +65,17 @@ class HomePage(Page):
         self._resume_card.body.addLayout(resume_row)
         self.error = ErrorLine()
 
-        self.column.addLayout(header)
+        self.column.addWidget(self._title)
         self.column.addWidget(self._who)
         self.column.addWidget(self._resume_card)
         self.column.addWidget(start_card)
         self.column.addWidget(self.error)
         self.column.addStretch(1)
 
-        self.start_button.clicked.connect(self.start_requested)
-        self.lock_button.clicked.connect(self.lock_requested)
-        self.browse_button.clicked.connect(self.browse_requested)
         self.resume_button.clicked.connect(self._resume)
         self.unfinished.itemActivated.connect(lambda _item: self._resume())
         self.discard_button.clicked.connect(self._discard)
-        tab_order(
-            self.unfinished,
-            self.resume_button,
-            self.discard_button,
-            self.start_button,
-            self.browse_button,
-            self.lock_button,
-        )
+        tab_order(self.unfinished, self.resume_button, self.discard_button)
         self.retranslate()
 
     def show_for(self, store: Store, account: str) -> None:
@@ -122,31 +100,27 @@ class HomePage(Page):
             self._show_unfinished
         ).failure(known_failure(self.error.show_message)).run_in_background()
 
-    def first_focus(self) -> QWidget:
-        return self.resume_button if self._records else self.start_button
+    def first_focus(self) -> QWidget | None:
+        """The interrupted interview to resume, if any; else the bar's Start interview."""
+        return self.resume_button if self._records else None
 
     def retranslate(self) -> None:
         organisation = self._store.organisation if self._store else ""
         self._title.setText(organisation or self.tr("Exit interviews"))
         self._who.setText(self.tr("Unlocked by {name}.").format(name=self._account))
-        self.lock_button.setText(self.tr("&Lock"))
-        self.lock_button.setAccessibleName(self.tr("Lock ExitBot"))
-        self.browse_button.setText(self.tr("&Interviews"))
-        self.browse_button.setAccessibleName(self.tr("Browse all interviews"))
         self._start_heading.setText(self.tr("Start an interview"))
         self._start_text.setText(
             self.tr(
-                "Fill in what you know about the leaving employee, then hand this computer "
-                "over. Leaving interview mode will need an HR password."
+                "Choose Start interview at the top, fill in what you know about the leaving "
+                "employee, then hand this computer over. Leaving interview mode will need an "
+                "HR password. Interviews lists every interview; Dashboard shows the figures."
             )
         )
-        self.start_button.setText(self.tr("&Start interview"))
-        self.start_button.setAccessibleName(self.tr("Start interview"))
         self._resume_heading.setText(self.tr("Resume an unfinished interview"))
         self.unfinished.setAccessibleName(self.tr("Unfinished interviews"))
         self.resume_button.setText(self.tr("&Resume interview"))
         self.resume_button.setAccessibleName(self.tr("Resume the selected interview"))
-        self.discard_button.setText(self.tr("&Discard…"))
+        self.discard_button.setText(self.tr("Dis&card…"))
         self.discard_button.setAccessibleName(self.tr("Discard the selected interview"))
         self._show_unfinished(self._records)
 

@@ -450,13 +450,13 @@ class InterviewDetailPage(Page):
     # ----------------------------------------------------------------- words
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("&Back to the list"))
-        self.export_button.setText(self.tr("&Save as PDF…"))
+        self.export_button.setText(self.tr("Save as &PDF…"))
         self.export_button.setAccessibleName(self.tr("Save this interview as a PDF report"))
         self.resume_button.setText(self.tr("Res&ume interview"))
         self.resume_button.setAccessibleName(
             self.tr("Resume this unfinished interview in interview mode")
         )
-        self.discard_button.setText(self.tr("&Discard…"))
+        self.discard_button.setText(self.tr("Dis&card…"))
         self.discard_button.setAccessibleName(self.tr("Discard this unfinished interview"))
         self._summary_heading.setText(self.tr("Summary"))
         self._answers_heading.setText(self.tr("Answers"))

@@ -3,8 +3,9 @@
 Owns `InterviewsPage`. The filters build one `ListQuery`; the table shows it through
 `InterviewTableModel`, which reads page by page in the background as the table scrolls.
 Typing in the search or receipt field waits for a short pause before the list is read
-again, so each key press does not start a query. Start interview, Lock and Home stay in
-the header.
+again, so each key press does not start a query. Start interview, Lock and the other
+workspace pages are on the workspace bar above it; the dashboard shows figures for the
+same filters and can set them (`show_filters`) to open the interviews behind a figure.
 """
 
 from __future__ import annotations
@@ -39,9 +40,6 @@ TYPING_PAUSE_MS = 350
 
 
 class InterviewsPage(Page):
-    home_requested = Signal()
-    start_requested = Signal()
-    lock_requested = Signal()
     open_requested = Signal(int)  # an interview's id: Enter or a double click on its row
     export_requested = Signal()
 
@@ -51,14 +49,10 @@ class InterviewsPage(Page):
         self.model = InterviewTableModel()
 
         self._title = label("title")
-        self.home_button = button()
         self.export_button = button()
-        self.start_button = button(primary=True)
-        self.lock_button = button()
         header = QHBoxLayout()
         header.addWidget(self._title, 1)
-        for widget in (self.home_button, self.export_button, self.start_button, self.lock_button):
-            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -66,6 +60,8 @@ class InterviewsPage(Page):
         self.receipt.setClearButtonEnabled(True)
         self.department = QLineEdit()
         self.role = QLineEdit()
+        self.location = QLineEdit()
+        self.leaving_type = QComboBox()
         self.status = QComboBox()
         self.theme = QComboBox()
         self.tone = QComboBox()
@@ -83,21 +79,23 @@ class InterviewsPage(Page):
             "receipt": self.receipt,
             "department": self.department,
             "role": self.role,
+            "location": self.location,
+            "tenure": self.tenure,
+            "leaving_type": self.leaving_type,
             "date_from": self.date_from,
             "date_to": self.date_to,
             "status": self.status,
             "theme": self.theme,
             "tone": self.tone,
-            "tenure": self.tenure,
             "source": self.source,
         }
         self._labels = {name: label("muted", wrap=False) for name in self._fields}
         for position, (name, field) in enumerate(self._fields.items()):
-            row, column = divmod(position, 6)
+            row, column = divmod(position, _GRID_COLUMNS)
             self._labels[name].setBuddy(field)
             grid.addWidget(self._labels[name], row * 2, column)
             grid.addWidget(field, row * 2 + 1, column)
-        grid.addWidget(self.urgent, 3, 5)
+        grid.addWidget(self.urgent, 3, _GRID_COLUMNS - 1)
 
         self.count = label("muted", wrap=False)
         self.table = QTableView()
@@ -138,26 +136,23 @@ class InterviewsPage(Page):
             self.receipt,
             self.department,
             self.role,
+            self.location,
             self.date_from,
             self.date_to,
         )
         for line in typed:
             line.textChanged.connect(self._typing.start)
-        for combo in (self.status, self.theme, self.tone, self.tenure, self.source):
+        combos = (self.status, self.theme, self.tone, self.tenure, self.leaving_type, self.source)
+        for combo in combos:
             combo.currentIndexChanged.connect(self._apply)
         self.urgent.toggled.connect(self._apply)
         self.model.loaded.connect(self._show_count)
         self.model.failed.connect(self.error.show_message)
-        self.home_button.clicked.connect(self.home_requested)
         self.export_button.clicked.connect(self.export_requested)
         self.table.activated.connect(
             lambda index: self.open_requested.emit(self.model.row_at(index.row()).id)
         )
-        self.start_button.clicked.connect(self.start_requested)
-        self.lock_button.clicked.connect(self.lock_requested)
-        tab_order(*self._fields.values(), self.urgent, self.table, self.home_button)
-        tab_order(self.home_button, self.export_button, self.start_button)
-        tab_order(self.start_button, self.lock_button)
+        tab_order(*self._fields.values(), self.urgent, self.table, self.export_button)
         self.retranslate()
 
     def show_for(self, store: Store) -> None:
@@ -184,6 +179,8 @@ class InterviewsPage(Page):
                 department=self.department.text().strip() or None,
                 role=self.role.text().strip() or None,
                 tenure_band=self.tenure.currentData(),
+                location=self.location.text().strip() or None,
+                leaving_type=self.leaving_type.currentData(),
                 status=self.status.currentData(),
                 theme=self.theme.currentData(),
                 tone=self.tone.currentData(),
@@ -195,6 +192,41 @@ class InterviewsPage(Page):
             sort=current.sort,
             descending=current.descending,
         )
+
+    def show_filters(self, store: Store, filters: Filters) -> None:
+        """List what `filters` select (the dashboard's way to open the interviews behind a
+        figure). Every field is set from `filters`; the receipt code is cleared, because
+        figures never stand for one receipt."""
+        self._store = store
+        texts = {
+            self.department: filters.department,
+            self.role: filters.role,
+            self.location: filters.location,
+            self.date_from: filters.date_from.isoformat() if filters.date_from else None,
+            self.date_to: filters.date_to.isoformat() if filters.date_to else None,
+            self.search: filters.words,
+            self.receipt: None,
+        }
+        choices = {
+            self.status: filters.status,
+            self.theme: filters.theme,
+            self.tone: filters.tone,
+            self.tenure: filters.tenure_band,
+            self.leaving_type: filters.leaving_type,
+            self.source: filters.source,
+        }
+        # One query for the whole change, not one per field.
+        for widget in (*texts, *choices, self.urgent):
+            widget.blockSignals(True)
+        for line, text in texts.items():
+            line.setText(text or "")
+        for combo, value in choices.items():
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.urgent.setChecked(filters.urgent_only)
+        for widget in (*texts, *choices, self.urgent):
+            widget.blockSignals(False)
+        self.error.clear_message()
+        self._apply()
 
     def _apply(self) -> None:
         self._typing.stop()
@@ -219,17 +251,15 @@ class InterviewsPage(Page):
     # ----------------------------------------------------------------- words
     def retranslate(self) -> None:
         self._title.setText(self.tr("Interviews"))
-        self.home_button.setText(self.tr("&Home"))
         self.export_button.setText(self.tr("E&xport…"))
         self.export_button.setAccessibleName(self.tr("Export the interviews listed"))
-        self.start_button.setText(self.tr("&Start interview"))
-        self.lock_button.setText(self.tr("&Lock"))
-        self.lock_button.setAccessibleName(self.tr("Lock ExitBot"))
         names = {
             "search": self.tr("Words in answers"),
             "receipt": self.tr("Receipt code"),
             "department": self.tr("Department"),
             "role": self.tr("Role"),
+            "location": self.tr("Location"),
+            "leaving_type": self.tr("Voluntary or not"),
             "date_from": self.tr("Started from"),
             "date_to": self.tr("Started until"),
             "status": self.tr("Status"),
@@ -254,6 +284,11 @@ class InterviewsPage(Page):
         _fill_any(self.tone, anything, [(text, code) for code, text in tone_names().items()])
         _fill_any(self.tenure, anything, [(text, code) for code, text in TENURE_BANDS.items()])
         _fill_any(
+            self.leaving_type,
+            anything,
+            [(self.tr("Voluntary"), "voluntary"), (self.tr("Involuntary"), "involuntary")],
+        )
+        _fill_any(
             self.source,
             anything,
             [(self.tr("Interview station"), "station"), (self.tr("Paper (imported)"), "import")],
@@ -265,6 +300,8 @@ class InterviewsPage(Page):
             self._show_count(self.model.total)
 
 
+# Filter fields side by side; the grid's last column ends with "urgent issues only".
+_GRID_COLUMNS = 7
 # Date, department, role, time with us, status, themes (0: the rest), tone, urgent, follow-ups.
 _COLUMN_CHARS = (19, 17, 15, 20, 13, 0, 11, 16, 11)
 
