@@ -35,13 +35,13 @@ from typing import Any
 from anchors import full_table_read  # bench/anchors.py, beside this script
 from synthetic import populate  # bench/synthetic.py, beside this script
 
+from exitbot_desktop.engine.analysis import aggregates
 from exitbot_desktop.engine.filters import Filters
 from exitbot_desktop.engine.interview_list import ListQuery
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
-from exitbot_desktop.ui.hr.dashboard_page import count_figures
 
 PAGE = 50
 TARGETS_MS = {"first page": 200.0, "filter": 300.0, "word search": 500.0}
@@ -119,7 +119,7 @@ def _dashboard_refresh(store: vault.Store, anchor: float) -> bool:
     """The figures for every interview, counted as the Dashboard page counts them."""
 
     def refresh() -> object:
-        return count_figures(store, Filters(), "en")
+        return aggregates.compute(store, Filters(), language="en")
 
     refresh()
     median, runs = _median_ms(refresh)

@@ -1,7 +1,6 @@
 """The HR dashboard: the aggregate figures for the filters the interview browser has in force.
 
-Owns `DashboardPage` and `count_figures` (what it runs in the background, which
-`bench/hr.py` times). The window hands it the browser's current `Filters` each time it
+Owns `DashboardPage`. The window hands it the browser's current `Filters` each time it
 shows (the two share one filter); the page says which filter is in force, computes
 `aggregates.compute` on the store lane through `Op`, says it is counting meanwhile, and
 draws the result with `DashboardFigures`. A result for filters that are no longer the
@@ -11,7 +10,6 @@ a figure asks the window (`browse_requested`) to list the interviews behind it.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -31,23 +29,6 @@ if TYPE_CHECKING:
 
 # Wide enough for two charts side by side; the page still scrolls down.
 _PAGE_CHARS = 220
-
-
-def count_figures(store: Store, filters: Filters, language: str) -> Aggregates:
-    """`aggregates.compute` with Python's cycle collector paused.
-
-    A count over 10,000 interviews creates a few hundred thousand short-lived rows; with
-    the collector on, each of its full passes walks the whole heap for 100 ms or more
-    while holding the interpreter lock, and the window freezes meanwhile (bench/hr.py).
-    Those rows hold no cycles, so reference counting frees them just the same.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return aggregates.compute(store, filters, language=language)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class DashboardPage(Page):
@@ -130,7 +111,7 @@ class DashboardPage(Page):
         self.status.setText(self.tr("Counting the interviews for this filter…"))
         self.status.setAccessibleName(self.status.text())
         self.figures.setEnabled(False)  # the figures shown are for the previous filter
-        op = Op(lambda _ctx: count_figures(store, filters, language), owner=self)
+        op = Op(lambda _ctx: aggregates.compute(store, filters, language=language), owner=self)
         self._counting = op
 
         def counted(result: Aggregates) -> None:
