@@ -10,7 +10,8 @@ rows and leave the answer text alone.
 
 A digest is never stale: every write to an interview's answers, analysis or status calls
 `touched`, and the digest is rebuilt once, just before that transaction commits, from
-the rows as they then are (an interview that is not completed has none). A database
+the rows as they then are (only completed interviews get one, and only theirs are
+read; erasing an interview deletes its digest with it). A database
 from before schema 4, or with digests of an older `FORMAT`, gets them when it opens
 (`build_missing`). Interpreting the facts (which question is a rating, what counts as
 eNPS) is the aggregates' job, not the digest's. Never imports Qt.
@@ -23,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Integer, Text, bindparam, delete, func, select, type_coerce
+from sqlalchemy import Integer, Text, bindparam, func, select, type_coerce
 
 from exitbot_desktop.engine.questions import ID_PATTERN
 from exitbot_desktop.engine.store import db
@@ -46,7 +47,6 @@ _ANALYSIS = Base.metadata.tables[AnalysisRow.__tablename__]
 _INTERVIEWS = Base.metadata.tables[Interview.__tablename__]
 _ID = bindparam("interview_id", type_=Integer())
 
-_FORGET = DriverStatement(delete(_DIGESTS).where(_DIGESTS.c.interview_id == _ID))
 _STATUS = DriverStatement(select(_INTERVIEWS.c.status).where(_INTERVIEWS.c.id == _ID))
 _ANSWER_ROWS = DriverStatement(
     select(
@@ -102,8 +102,9 @@ class Digests:
         dialect = self._db.dialect
         for iid in sorted(interview_ids):
             params = {"interview_id": iid}
-            _FORGET.run(cursor, dialect, params)
             if _STATUS.rows(cursor, dialect, params) != [("completed",)]:
+                # One statement in every answer's commit: an interview in progress gets
+                # no digest, and only completed interviews' digests are ever read.
                 continue
             facts = digest_of(
                 _ANSWER_ROWS.rows(cursor, dialect, params),
