@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
 from synthetic import populate  # bench/synthetic.py, beside this script
 
 from exitbot_desktop.engine.filters import Filters
@@ -34,6 +34,7 @@ from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
 from exitbot_desktop.ui.employee.answer_inputs import AnswerInput, TextInput
 from exitbot_desktop.ui.employee.question_page import QuestionPage
+from exitbot_desktop.ui.hr.correction_dialog import CorrectionDialog
 from exitbot_desktop.ui.hr.export_dialog import ExportDialog
 from exitbot_desktop.ui.main_window import MainWindow
 
@@ -336,6 +337,18 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     shoot(window, "hr-interview-detail")
     detail._scroll_area.verticalScrollBar().setValue(640)
     shoot(window, "hr-interview-detail-answers")
+    correct = next(b for b in detail.findChildren(QPushButton) if b.text() == "Correct…")
+    detail._scroll_area.ensureWidgetVisible(correct)
+    correct.click()
+    wait(lambda: window.findChild(CorrectionDialog) is not None)
+    correction = window.findChild(CorrectionDialog)
+    assert correction is not None
+    wait(correction.isVisible)
+    correction.theme_boxes["work_life_balance"].setChecked(True)
+    shoot(correction, "hr-correction")
+    correction.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    wait(lambda: any("corrected by HR" in lbl.text() for lbl in detail.findChildren(QLabel)))
+    shoot(window, "hr-interview-detail-corrected")
 
 
 def _dashboard(window: MainWindow, shoot: Shooter) -> None:

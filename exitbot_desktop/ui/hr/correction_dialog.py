@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QWidget,
+)
 
 from exitbot_desktop.engine.analysis.themes import THEMES
 from exitbot_desktop.engine.reports import labels
@@ -56,14 +64,15 @@ class CorrectionDialog(QDialog):
         quoted = label("muted", selectable=True)
         quoted.setText(f"“{words}”")
         self.theme_boxes: dict[str, QCheckBox] = {}
-        themes_form = QFormLayout()
+        themes_grid = QGridLayout()  # two columns: ten themes at a glance
+        themes_grid.setVerticalSpacing(8)
         heading = label("subtitle")
         heading.setText(self.tr("Themes"))
-        for code in THEMES:
+        for index, code in enumerate(THEMES):
             box = QCheckBox(labels.theme(code))
             box.setChecked(code in themes)
             self.theme_boxes[code] = box
-            themes_form.addRow(box)
+            themes_grid.addWidget(box, index // 2, index % 2)
         self.tone = QComboBox()
         self.tone.setAccessibleName(self.tr("Tone of the answer"))
         names = tone_names()
@@ -82,7 +91,7 @@ class CorrectionDialog(QDialog):
             self.tr("Cancel")
         )
         dialog_column(
-            self, intro, quoted, heading, themes_form, tone_form, self.error, self.buttons
+            self, intro, quoted, heading, themes_grid, tone_form, self.error, self.buttons
         )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
