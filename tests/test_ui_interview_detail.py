@@ -112,6 +112,29 @@ def test_the_pdf_is_written_read_back_and_audited(
     assert exports and exports[0].detail["receipt"] == code
 
 
+def test_the_pdf_can_be_saved_with_a_password(
+    ui: UiDriver,
+    make_window: WindowFactory,
+    two_interviews: tuple[DataFolder, str],
+    tmp_path: Path,
+) -> None:
+    folder, code = two_interviews
+    window = make_window(folder)
+    page = _open(ui, window, code)
+    out = tmp_path / "locked.pdf"
+    page.pdf_password.setFocus()
+    ui.type("for HR eyes only")
+
+    page.export_to(out)
+
+    ui.qtbot.waitUntil(lambda: page.notice.text().startswith("Saved the report"), timeout=20_000)
+    reader = PdfReader(out)
+    assert reader.is_encrypted
+    assert reader.decrypt("wrong") == 0
+    assert reader.decrypt("for HR eyes only") != 0
+    assert code in reader.pages[0].extract_text()
+
+
 def test_erasing_needs_the_receipt_code_typed_and_is_audited(
     ui: UiDriver, make_window: WindowFactory, two_interviews: tuple[DataFolder, str]
 ) -> None:

@@ -327,42 +327,42 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="47"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="55"/>
         <source>Correct the analysis</source>
         <translation>Auswertung korrigieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="52"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="60"/>
         <source>Tick what this answer is about and choose its tone. Your correction is kept when the answer is analysed again, and the audit log records it.</source>
         <translation>Kreuzen Sie an, worum es in dieser Antwort geht, und wählen Sie ihre Tonlage. Ihre Korrektur bleibt erhalten, wenn die Antwort erneut ausgewertet wird, und das Prüfprotokoll hält sie fest.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="61"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="70"/>
         <source>Themes</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="68"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="77"/>
         <source>Tone of the answer</source>
         <translation>Tonlage der Antwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="73"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="82"/>
         <source>&amp;Tone:</source>
         <translation>&amp;Tonlage:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="79"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="88"/>
         <source>&amp;Save correction</source>
         <translation>Korrektur &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="80"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="89"/>
         <source>Save correction</source>
         <translation>Korrektur speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="82"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="91"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -737,28 +737,28 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="130"/>
-        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="172"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="111"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="153"/>
         <source>Counting the interviews for this filter…</source>
         <translation>Die Gespräche für diesen Filter werden gezählt …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="163"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="144"/>
         <source>Filter in force: {filters}</source>
         <translation>Geltender Filter: {filters}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="167"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="148"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="149"/>
         <source>Change &amp;filters…</source>
         <translation>&amp;Filter ändern …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="169"/>
+        <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="150"/>
         <source>Change the filters on the Interviews page</source>
         <translation>Die Filter auf der Seite Gespräche ändern</translation>
     </message>
@@ -1065,242 +1065,252 @@
 <context>
     <name>InterviewDetailPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="162"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="172"/>
         <source>Reading the interview…</source>
         <translation>Das Gespräch wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="195"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="205"/>
         <source>Interview {code}</source>
         <translation>Gespräch {code}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="207"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="217"/>
         <source>Sentences quoted from the answers.</source>
         <translation>Aus den Antworten zitierte Sätze.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="210"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="220"/>
         <source>Written by the local model “{model}”; check it against the answers.</source>
         <translation>Vom lokalen Modell „{model}“ geschrieben; bitte mit den Antworten abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="214"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="224"/>
         <source>No summary has been made for this interview yet.</source>
         <translation>Für dieses Gespräch gibt es noch keine Zusammenfassung.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="221"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="231"/>
         <source>This interview has no answers.</source>
         <translation>Dieses Gespräch hat keine Antworten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="250"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="261"/>
         <source>Follow-up ({source}): {question}</source>
         <translation>Nachfrage ({source}): {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="267"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="278"/>
         <source>Correct…</source>
         <translation>Korrigieren …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="268"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="279"/>
         <source>Correct the themes and tone of this answer</source>
         <translation>Themen und Tonlage dieser Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="286"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="297"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="287"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="298"/>
         <source>Themes: {themes}</source>
         <translation>Themen: {themes}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="290"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="301"/>
         <source>Tone: {tone}</source>
         <translation>Tonlage: {tone}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="294"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="305"/>
         <source>Urgent: {flags}</source>
         <translation>Dringend: {flags}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="297"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="308"/>
         <source>corrected by HR</source>
         <translation>von HR korrigiert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="343"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="354"/>
         <source>local model {model}</source>
         <translation>lokales Modell {model}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="344"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="355"/>
         <source>built-in question</source>
         <translation>eingebaute Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="353"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="364"/>
         <source>Save the interview report</source>
         <translation>Gesprächsbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="355"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="366"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF-Bericht (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="367"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="383"/>
         <source>Writing the report…</source>
         <translation>Der Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="371"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="387"/>
         <source>Saved the report as {path}.</source>
         <translation>Bericht gespeichert als {path}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="399"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="415"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="413"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="429"/>
         <source>Discard interview</source>
         <translation>Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="415"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="431"/>
         <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
         <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="452"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="468"/>
         <source>&amp;Back to the list</source>
         <translation>&amp;Zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="453"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="469"/>
         <source>Save as &amp;PDF…</source>
         <translation>&amp;Als PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="454"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="470"/>
         <source>Save this interview as a PDF report</source>
         <translation>Dieses Gespräch als PDF-Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="455"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="471"/>
+        <source>PDF passw&amp;ord (optional):</source>
+        <translation>PDF-&amp;Kennwort (freiwillig):</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="473"/>
+        <source>Password for the PDF (optional; without one the PDF opens for anyone)</source>
+        <translation>Kennwort für das PDF (freiwillig; ohne Kennwort kann jeder das PDF öffnen)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="475"/>
         <source>Res&amp;ume interview</source>
         <translation>Gespräch f&amp;ortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="457"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="477"/>
         <source>Resume this unfinished interview in interview mode</source>
         <translation>Dieses unvollständige Gespräch im Gesprächsmodus fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="459"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="479"/>
         <source>Dis&amp;card…</source>
         <translation>Ver&amp;werfen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="460"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="480"/>
         <source>Discard this unfinished interview</source>
         <translation>Dieses unvollständige Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="461"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="462"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="463"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="483"/>
         <source>HR review</source>
         <translation>Einschätzung des Personalteams</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="464"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="484"/>
         <source>&amp;Voluntary or not:</source>
         <translation>&amp;Freiwillig oder nicht:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="465"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="485"/>
         <source>&amp;Regrettable loss:</source>
         <translation>Bedauerlicher &amp;Verlust:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="466"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="486"/>
         <source>Private &amp;note:</source>
         <translation>Private &amp;Notiz:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="467"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="487"/>
         <source>Private HR note, never shown to the employee</source>
         <translation>Private Notiz des Personalteams, nie für die Person sichtbar</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="468"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="488"/>
         <source>Save revie&amp;w</source>
         <translation>Einschätzung s&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="472"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="492"/>
         <source>Not recorded</source>
         <translation>Nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="473"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="493"/>
         <source>Voluntary</source>
         <translation>Freiwillig (Eigenkündigung)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="474"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="494"/>
         <source>Involuntary</source>
         <translation>Unfreiwillig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="480"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="500"/>
         <source>Not judged yet</source>
         <translation>Noch nicht eingeschätzt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="501"/>
         <source>Regrettable</source>
         <translation>Bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="502"/>
         <source>Not regrettable</source>
         <translation>Nicht bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="485"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="505"/>
         <source>Erase this interview</source>
         <translation>Dieses Gespräch löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="486"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="506"/>
         <source>&amp;Erase for good</source>
         <translation>Endgültig &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="493"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="513"/>
         <source>For an erasure request: every answer and analysis of this interview is deleted and cannot be brought back; the audit log keeps only that it was erased. Type {word} to confirm.</source>
         <translation>Für einen Löschantrag: Alle Antworten und Auswertungen dieses Gesprächs werden gelöscht und können nicht wiederhergestellt werden; das Prüfprotokoll hält nur fest, dass gelöscht wurde. Zur Bestätigung {word} eingeben.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="499"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="519"/>
         <source>Type {word} to confirm</source>
         <translation>Zur Bestätigung {word} eingeben</translation>
     </message>

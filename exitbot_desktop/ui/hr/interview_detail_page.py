@@ -3,10 +3,11 @@
 Owns `InterviewDetailPage`. It shows what the interview PDF shows (both read
 `engine.interview_detail`), records HR's review (voluntary or not, a regrettable loss,
 a private note), lets HR correct the themes and tone read in each written answer
-(`CorrectionDialog`), save that PDF, resume or discard an unfinished interview, and
-erase the interview (an erasure request) once the officer has typed its receipt code,
-so a slip of the mouse never erases anything. Loading, correcting, exporting,
-discarding and erasing run in the background; the engine writes each to the audit log.
+(`CorrectionDialog`), save that PDF (with a password if HR types one), resume or
+discard an unfinished interview, and erase the interview (an erasure request) once the
+officer has typed its receipt code, so a slip of the mouse never erases anything.
+Loading, correcting, exporting, discarding and erasing run in the background; the
+engine writes each to the audit log.
 """
 
 from __future__ import annotations
@@ -78,6 +79,13 @@ class InterviewDetailPage(Page):
         actions.addWidget(self.discard_button)
         actions.addStretch(1)
         self._notes: dict[int, QLabel] = {}  # answer id → its themes, tone and flags
+        self.pdf_password = QLineEdit()
+        self.pdf_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self._pdf_password_label = label(wrap=False)
+        self._pdf_password_label.setBuddy(self.pdf_password)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self._pdf_password_label)
+        password_row.addWidget(self.pdf_password, 1)
         self.notice = label("muted")
         self.facts = QFormLayout()
         self._summary_heading = label("subtitle")
@@ -133,6 +141,7 @@ class InterviewDetailPage(Page):
         self.column.addWidget(self._title)
         self.column.addWidget(self._status)
         self.column.addLayout(actions)
+        self.column.addLayout(password_row)
         self.column.addWidget(self.notice)
         self.column.addLayout(self.facts)
         self.column.addWidget(summary_box)
@@ -159,6 +168,7 @@ class InterviewDetailPage(Page):
         self.error.clear_message()
         self.notice.clear()
         self.erase_confirmation.clear()
+        self.pdf_password.clear()
         self._title.setText(self.tr("Reading the interview…"))
         self._status.clear()
         self._notes.clear()
@@ -221,6 +231,7 @@ class InterviewDetailPage(Page):
             nothing.setText(self.tr("This interview has no answers."))
             self.answers.addWidget(nothing)
         self.export_button.setEnabled(record.receipt_code is not None)
+        self.pdf_password.setEnabled(record.receipt_code is not None)
         for unfinished_only in (self.resume_button, self.discard_button):
             unfinished_only.setVisible(record.status in UNFINISHED)
         self.leaving_type.setCurrentIndex(
@@ -362,7 +373,12 @@ class InterviewDetailPage(Page):
         store, record = self._store, self._detail.record if self._detail else None
         if store is None or record is None or record.receipt_code is None:
             return
-        request = ExportRequest("pdf", path, Selection(receipt_code=record.receipt_code))
+        request = ExportRequest(
+            "pdf",
+            path,
+            Selection(receipt_code=record.receipt_code),
+            pdf_password=self.pdf_password.text() or None,
+        )
         self.export_button.setEnabled(False)
         self.notice.setText(self.tr("Writing the report…"))
 
@@ -452,6 +468,10 @@ class InterviewDetailPage(Page):
         self.back_button.setText(self.tr("&Back to the list"))
         self.export_button.setText(self.tr("Save as &PDF…"))
         self.export_button.setAccessibleName(self.tr("Save this interview as a PDF report"))
+        self._pdf_password_label.setText(self.tr("PDF passw&ord (optional):"))
+        self.pdf_password.setAccessibleName(
+            self.tr("Password for the PDF (optional; without one the PDF opens for anyone)")
+        )
         self.resume_button.setText(self.tr("Res&ume interview"))
         self.resume_button.setAccessibleName(
             self.tr("Resume this unfinished interview in interview mode")
