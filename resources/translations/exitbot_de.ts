@@ -764,6 +764,19 @@
     </message>
 </context>
 <context>
+    <name>Discard</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/discard.py" line="27"/>
+        <source>Discard interview</source>
+        <translation>Gespräch verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/discard.py" line="28"/>
+        <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
+        <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeMode</name>
     <message>
         <location filename="../../exitbot_desktop/ui/employee/mode.py" line="224"/>
@@ -994,16 +1007,6 @@
         <source>answers so far: {count}</source>
         <translation>bisherige Antworten: {count}</translation>
     </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="173"/>
-        <source>Discard interview</source>
-        <translation>Gespräch verwerfen</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="175"/>
-        <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
-        <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
-    </message>
 </context>
 <context>
     <name>HrPasswordDialog</name>
@@ -1065,252 +1068,242 @@
 <context>
     <name>InterviewDetailPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="172"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="171"/>
         <source>Reading the interview…</source>
         <translation>Das Gespräch wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="205"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="204"/>
         <source>Interview {code}</source>
         <translation>Gespräch {code}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="217"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="216"/>
         <source>Sentences quoted from the answers.</source>
         <translation>Aus den Antworten zitierte Sätze.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="220"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="219"/>
         <source>Written by the local model “{model}”; check it against the answers.</source>
         <translation>Vom lokalen Modell „{model}“ geschrieben; bitte mit den Antworten abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="224"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="223"/>
         <source>No summary has been made for this interview yet.</source>
         <translation>Für dieses Gespräch gibt es noch keine Zusammenfassung.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="231"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="230"/>
         <source>This interview has no answers.</source>
         <translation>Dieses Gespräch hat keine Antworten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="261"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="260"/>
         <source>Follow-up ({source}): {question}</source>
         <translation>Nachfrage ({source}): {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="278"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="277"/>
         <source>Correct…</source>
         <translation>Korrigieren …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="279"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="278"/>
         <source>Correct the themes and tone of this answer</source>
         <translation>Themen und Tonlage dieser Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="297"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="296"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="298"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="297"/>
         <source>Themes: {themes}</source>
         <translation>Themen: {themes}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="301"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="300"/>
         <source>Tone: {tone}</source>
         <translation>Tonlage: {tone}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="305"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="304"/>
         <source>Urgent: {flags}</source>
         <translation>Dringend: {flags}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="308"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="307"/>
         <source>corrected by HR</source>
         <translation>von HR korrigiert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="354"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="353"/>
         <source>local model {model}</source>
         <translation>lokales Modell {model}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="355"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="354"/>
         <source>built-in question</source>
         <translation>eingebaute Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="364"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="363"/>
         <source>Save the interview report</source>
         <translation>Gesprächsbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="366"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="365"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF-Bericht (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="383"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="382"/>
         <source>Writing the report…</source>
         <translation>Der Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="387"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="386"/>
         <source>Saved the report as {path}.</source>
         <translation>Bericht gespeichert als {path}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="415"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="414"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="429"/>
-        <source>Discard interview</source>
-        <translation>Gespräch verwerfen</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="431"/>
-        <source>Discard this unfinished interview? Its answers will be deleted; only the fact that it was discarded is kept.</source>
-        <translation>Dieses unterbrochene Gespräch verwerfen? Die Antworten werden gelöscht; nur die Tatsache, dass es verworfen wurde, bleibt erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="468"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="457"/>
         <source>&amp;Back to the list</source>
         <translation>&amp;Zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="469"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="458"/>
         <source>Save as &amp;PDF…</source>
         <translation>&amp;Als PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="470"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="459"/>
         <source>Save this interview as a PDF report</source>
         <translation>Dieses Gespräch als PDF-Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="471"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="460"/>
         <source>PDF passw&amp;ord (optional):</source>
         <translation>PDF-&amp;Kennwort (freiwillig):</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="473"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="462"/>
         <source>Password for the PDF (optional; without one the PDF opens for anyone)</source>
         <translation>Kennwort für das PDF (freiwillig; ohne Kennwort kann jeder das PDF öffnen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="475"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="464"/>
         <source>Res&amp;ume interview</source>
         <translation>Gespräch f&amp;ortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="477"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="466"/>
         <source>Resume this unfinished interview in interview mode</source>
         <translation>Dieses unvollständige Gespräch im Gesprächsmodus fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="479"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="468"/>
         <source>Dis&amp;card…</source>
         <translation>Ver&amp;werfen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="480"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="469"/>
         <source>Discard this unfinished interview</source>
         <translation>Dieses unvollständige Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="470"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="471"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="483"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="472"/>
         <source>HR review</source>
         <translation>Einschätzung des Personalteams</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="484"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="473"/>
         <source>&amp;Voluntary or not:</source>
         <translation>&amp;Freiwillig oder nicht:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="485"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="474"/>
         <source>&amp;Regrettable loss:</source>
         <translation>Bedauerlicher &amp;Verlust:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="486"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="475"/>
         <source>Private &amp;note:</source>
         <translation>Private &amp;Notiz:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="487"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="476"/>
         <source>Private HR note, never shown to the employee</source>
         <translation>Private Notiz des Personalteams, nie für die Person sichtbar</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="488"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="477"/>
         <source>Save revie&amp;w</source>
         <translation>Einschätzung s&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="492"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
         <source>Not recorded</source>
         <translation>Nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="493"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
         <source>Voluntary</source>
         <translation>Freiwillig (Eigenkündigung)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="494"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="483"/>
         <source>Involuntary</source>
         <translation>Unfreiwillig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="500"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="489"/>
         <source>Not judged yet</source>
         <translation>Noch nicht eingeschätzt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="501"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="490"/>
         <source>Regrettable</source>
         <translation>Bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="502"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="491"/>
         <source>Not regrettable</source>
         <translation>Nicht bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="505"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="494"/>
         <source>Erase this interview</source>
         <translation>Dieses Gespräch löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="506"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="495"/>
         <source>&amp;Erase for good</source>
         <translation>Endgültig &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="513"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="502"/>
         <source>For an erasure request: every answer and analysis of this interview is deleted and cannot be brought back; the audit log keeps only that it was erased. Type {word} to confirm.</source>
         <translation>Für einen Löschantrag: Alle Antworten und Auswertungen dieses Gesprächs werden gelöscht und können nicht wiederhergestellt werden; das Prüfprotokoll hält nur fest, dass gelöscht wurde. Zur Bestätigung {word} eingeben.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="519"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="508"/>
         <source>Type {word} to confirm</source>
         <translation>Zur Bestätigung {word} eingeben</translation>
     </message>

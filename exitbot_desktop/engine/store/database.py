@@ -84,24 +84,18 @@ class Database:
             raise locked_error()
         pooled = self.engine.raw_connection()
         try:
-            cursor = pooled.cursor()
-            cursor.execute("BEGIN IMMEDIATE")
-            self._local.pending = {}
-            try:
-                yield cursor
-                self._run_pending(cursor)
-                cursor.execute("COMMIT")
-            finally:
-                self._local.pending = None
-                if pooled.dbapi_connection.in_transaction:  # type: ignore[union-attr]
-                    cursor.execute("ROLLBACK")
-        except StoreError:
-            raise
-        except Exception as exc:
-            known = db.translate_error(exc, self.path)
-            if known is None:
-                raise
-            raise known from exc
+            with self._failures_as_sentences():
+                cursor = pooled.cursor()
+                cursor.execute("BEGIN IMMEDIATE")
+                self._local.pending = {}
+                try:
+                    yield cursor
+                    self._run_pending(cursor)
+                    cursor.execute("COMMIT")
+                finally:
+                    self._local.pending = None
+                    if pooled.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+                        cursor.execute("ROLLBACK")
         finally:
             pooled.close()
 
@@ -140,17 +134,22 @@ class Database:
             return
         if self._data_key is None:
             raise locked_error()
+        with self._failures_as_sentences(), self.engine.begin() as connection:
+            block = self._local.block = _Block(connection)
+            self._local.pending = {}
+            try:
+                yield block
+                self._run_pending(connection.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
+            finally:
+                self._local.block = self._local.pending = None
+                if block.session is not None:
+                    block.session.close()
+
+    @contextlib.contextmanager
+    def _failures_as_sentences(self) -> Iterator[None]:
+        """Known SQLite failures leave as `StoreError` sentences; anything else is a bug."""
         try:
-            with self.engine.begin() as connection:
-                block = self._local.block = _Block(connection)
-                self._local.pending = {}
-                try:
-                    yield block
-                    self._run_pending(connection.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
-                finally:
-                    self._local.block = self._local.pending = None
-                    if block.session is not None:
-                        block.session.close()
+            yield
         except StoreError:
             raise
         except Exception as exc:

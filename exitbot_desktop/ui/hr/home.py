@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
-from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.records import InterviewRecord
 from exitbot_desktop.ui.errors import known_failure
+from exitbot_desktop.ui.hr.discard import ask_and_discard
 from exitbot_desktop.ui.operations import Op
 from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label, tab_order
 
@@ -168,18 +168,9 @@ class HomePage(Page):
         interview_id, store = self._selected_id(), self._store
         if interview_id is None or store is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Discard interview"),
-            self.tr(
-                "Discard this unfinished interview? Its answers will be deleted; only the "
-                "fact that it was discarded is kept."
-            ),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Discard:
+        discard = ask_and_discard(self, store, interview_id)
+        if discard is None:
             return
-        Op(lambda _ctx: InterviewSession.resume(store, interview_id).discard(), owner=self).success(
-            lambda _none: self.refresh()
-        ).failure(known_failure(self.error.show_message)).run_in_background()
+        discard.success(lambda _none: self.refresh()).failure(
+            known_failure(self.error.show_message)
+        ).run_in_background()

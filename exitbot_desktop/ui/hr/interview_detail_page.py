@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -31,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from exitbot_desktop.engine.answer_text import answer_text
 from exitbot_desktop.engine.filters import Selection
-from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.interview_detail import InterviewDetail, load
 from exitbot_desktop.engine.interview_list import shown_status
 from exitbot_desktop.engine.records import UNFINISHED, AnswerRecord
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.engine.reports.exports import ExportRequest, ExportResult, export
 from exitbot_desktop.ui.errors import known_failure
+from exitbot_desktop.ui.hr.discard import ask_and_discard
 from exitbot_desktop.ui.hr.interview_model import status_names, tone_names
 from exitbot_desktop.ui.operations import Op
 from exitbot_desktop.ui.widgets import (
@@ -424,28 +423,18 @@ class InterviewDetailPage(Page):
         store, detail = self._store, self._detail
         if store is None or detail is None or detail.record.status not in UNFINISHED:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Discard interview"),
-            self.tr(
-                "Discard this unfinished interview? Its answers will be deleted; only the "
-                "fact that it was discarded is kept."
-            ),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Discard:
+        discard = ask_and_discard(self, store, detail.record.id)
+        if discard is None:
             return
-        interview_id = detail.record.id
         self.discard_button.setEnabled(False)
 
         def failed(message: str) -> None:
             self.discard_button.setEnabled(True)
             self.error.show_message(message)
 
-        Op(lambda _ctx: InterviewSession.resume(store, interview_id).discard(), owner=self).success(
-            lambda _none: self.erased.emit()
-        ).failure(known_failure(failed)).run_in_background()
+        discard.success(lambda _none: self.erased.emit()).failure(
+            known_failure(failed)
+        ).run_in_background()
 
     # ----------------------------------------------------------------- erasing
     def _confirmation_changed(self, text: str) -> None:
