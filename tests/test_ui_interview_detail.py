@@ -91,48 +91,35 @@ def test_enter_on_a_row_shows_the_answers_follow_ups_and_analysis(
     assert HAPPY["main_reason_details"] not in texts  # only this interview
 
 
+@pytest.mark.parametrize("password", ["", "for HR eyes only"])
 def test_the_pdf_is_written_read_back_and_audited(
     ui: UiDriver,
     make_window: WindowFactory,
     two_interviews: tuple[DataFolder, str],
     tmp_path: Path,
+    password: str,
 ) -> None:
     folder, code = two_interviews
     window = make_window(folder)
     page = _open(ui, window, code)
     out = tmp_path / "report.pdf"
+    if password:
+        page.pdf_password.setFocus()
+        ui.type(password)
 
     page.export_to(out)  # what the save dialog calls with the chosen path
 
     ui.qtbot.waitUntil(lambda: page.notice.text().startswith("Saved the report"), timeout=20_000)
-    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    reader = PdfReader(out)
+    assert reader.is_encrypted == bool(password)
+    if password:
+        assert reader.decrypt("wrong") == 0
+        assert reader.decrypt(password) != 0
+    text = "".join(p.extract_text() for p in reader.pages)
     assert code in text and "Since May, every single week." in text
     assert window.store is not None
     exports = [e for e in window.store.audit.entries(limit=5) if e.action == "export"]
     assert exports and exports[0].detail["receipt"] == code
-
-
-def test_the_pdf_can_be_saved_with_a_password(
-    ui: UiDriver,
-    make_window: WindowFactory,
-    two_interviews: tuple[DataFolder, str],
-    tmp_path: Path,
-) -> None:
-    folder, code = two_interviews
-    window = make_window(folder)
-    page = _open(ui, window, code)
-    out = tmp_path / "locked.pdf"
-    page.pdf_password.setFocus()
-    ui.type("for HR eyes only")
-
-    page.export_to(out)
-
-    ui.qtbot.waitUntil(lambda: page.notice.text().startswith("Saved the report"), timeout=20_000)
-    reader = PdfReader(out)
-    assert reader.is_encrypted
-    assert reader.decrypt("wrong") == 0
-    assert reader.decrypt("for HR eyes only") != 0
-    assert code in reader.pages[0].extract_text()
 
 
 def test_erasing_needs_the_receipt_code_typed_and_is_audited(
