@@ -1,8 +1,10 @@
 """Where things live: the data directory, bundled resources and model files.
 
 Decisions: the data directory is `EXITBOT_DATA_DIR` when set (IT can point it at a
-backed-up volume), else the platform's per-user data dir. Resources are found next to
-the package in a source checkout and under the PyInstaller bundle root when frozen.
+backed-up volume), else the platform's per-user data dir. Resources are found under
+the PyInstaller bundle root when frozen, inside the package when installed from the
+wheel (`exitbot_desktop/resources/`, see pyproject.toml), and at the top of a source
+checkout otherwise.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ def _root() -> Path:
 
 def resources_dir() -> Path:
     """Question sets, translations, icons and the stylesheet."""
+    installed = Path(__file__).resolve().parent / "resources"
+    if not getattr(sys, "_MEIPASS", None) and installed.is_dir():
+        return installed
     return _root() / "resources"
 
 
