@@ -137,6 +137,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("input", type=Path, help="CSV file with the columns id, question, answer")
     p.add_argument("--out", type=Path, required=True, help="where to write id,themes,sentiment")
 
+    p = add(
+        "followups",
+        _cmd_followups,
+        "the follow-up the station would ask after each answer of a CSV file, with the "
+        "configured model (EXITBOT_LLM, OLLAMA_HOST, …); no database",
+        user=False,
+    )
+    p.add_argument("input", type=Path, help="CSV file with the columns id, question, answer")
+    p.add_argument(
+        "--out", type=Path, required=True, help="where to write id,followup,source,guard_reason,ms"
+    )
+    p.add_argument("--language", choices=("en", "de"), default="en", help="interview language")
+
     p = add("settings", _cmd_settings, "show HR settings, or set or clear one")
     p.add_argument("key", nargs="?", help="the setting to change")
     p.add_argument("value", nargs="?", help="its new value (JSON, or plain text)")
@@ -351,6 +364,24 @@ def _cmd_analyze_text(args: argparse.Namespace) -> int:
 
     rows = analyse_csv(args.input, args.out)
     print(f"Analysed {rows:,} answers into {args.out}.")
+    return EXIT_OK
+
+
+def _cmd_followups(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.followup_file import followups_csv
+    from exitbot_desktop.engine.llm.selection import select_backend
+
+    backend = select_backend()
+    print(f"Asking {backend.display_name}.", file=sys.stderr)
+    result = followups_csv(
+        args.input,
+        args.out,
+        backend,
+        language=args.language,
+        progress=lambda done: print(f"\ranswers {done:,}", end="", file=sys.stderr, flush=True),
+    )
+    print(file=sys.stderr)
+    print(result.summary(args.out))
     return EXIT_OK
 
 

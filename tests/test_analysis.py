@@ -331,6 +331,8 @@ def test_flags_are_the_agreed_set() -> None:
     [
         ("en", "Sometimes I think about ending my life."),
         ("en", "I don't want to live like this any more."),
+        ("en", "Most mornings I do not want to live."),
+        ("en", "My family would be better off dead without me."),
         ("en", "A colleague threatened me in the car park."),
         ("en", "My ex keeps following me home from work."),
         ("en", "My supervisor was verbally abusive every single day."),

@@ -60,7 +60,8 @@ _ENTRIES = {
         machtmissbrauch""",
     "wellbeing_crisis": """suicid* "kill myself" "killing myself" "end my life" "ending my life"
         "take my own life" "self harm" "selfharm" "hurt myself" "hurting myself" "harm myself"
-        "want to die" "wanted to die" "don't want to live" "no reason to live" "can't go on"
+        "want to die" "wanted to die" "don't want to live" "do not want to live" "no reason to
+        live" "better off dead" "wish i was dead" "wish i were dead" "can't go on"
         "cannot go on" "nervous breakdown" "panic attacks" hopeless suizid* selbstmord*
         "mich umbringen" "mir das leben nehmen" "nicht mehr leben" selbstverletz* "mir etwas
         antun" "mir was antun" "keinen ausweg" hoffnungslos nervenzusammenbruch

@@ -1,15 +1,16 @@
 """`analyze-text`: themes and sentiment for a CSV of answers, with no database.
 
-Owns the file contract — in: id,question,answer (more columns are ignored); out:
-id,themes (";"-joined, `THEMES` order),sentiment — and the sentences that explain a bad
-input file. Rows carry no language, so each row's language is guessed from its words.
-Never imports Qt.
+Owns the contract of answer files (`answer_csv`, which `followups` reads too) — in:
+id,question,answer (more columns are ignored); out: id,themes (";"-joined, `THEMES`
+order),sentiment — and the sentences that explain a bad input file. Rows carry no
+language, so each row's language is guessed from its words. Never imports Qt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
@@ -41,6 +42,17 @@ def analyse_csv(in_path: Path, out_path: Path) -> int:
     The output is written to a temporary file and moved into place, so a failure never
     leaves a half-written result that looks complete.
     """
+    with answer_csv(in_path) as rows:
+        return write_csv(analyse_rows(rows), OUTPUT_COLUMNS, out_path)
+
+
+@contextlib.contextmanager
+def answer_csv(in_path: Path) -> Iterator[Iterator[dict[str, str]]]:
+    """The rows of a CSV of answers (`REQUIRED_COLUMNS`, more are ignored), read lazily.
+
+    Whatever goes wrong inside the block, reading this file or writing the result,
+    leaves as a sentence that says what to do.
+    """
     try:
         with in_path.open(encoding="utf-8-sig", newline="") as source:
             reader = csv.DictReader(source)
@@ -50,7 +62,7 @@ def analyse_csv(in_path: Path, out_path: Path) -> int:
                     f"{in_path} is missing the column(s) {', '.join(missing)}; its first line "
                     f"must name the columns {', '.join(REQUIRED_COLUMNS)}."
                 )
-            return _write(analyse_rows(reader), out_path)
+            yield reader
     except FileNotFoundError as error:
         raise ExitBotError(f"{error.filename} does not exist; check the path.") from error
     except UnicodeDecodeError as error:
@@ -65,10 +77,11 @@ def analyse_csv(in_path: Path, out_path: Path) -> int:
         ) from error
 
 
-def _write(rows: Iterable[dict[str, str]], out_path: Path) -> int:
+def write_csv(rows: Iterable[dict[str, str]], columns: Sequence[str], out_path: Path) -> int:
+    """Write `rows` to `out_path` all at once (a temporary file moved into place)."""
     count = 0
     with atomic_text(out_path) as target:
-        writer = csv.DictWriter(target, fieldnames=OUTPUT_COLUMNS)
+        writer = csv.DictWriter(target, fieldnames=columns)
         writer.writeheader()
         for row in rows:
             writer.writerow(row)

@@ -1,0 +1,110 @@
+"""`followups`: the follow-up the station would ask after each answer of a CSV file.
+
+Owns `followups_csv`. IT and HR use it to judge a model before switching to it, so each
+row goes through exactly what an interview does, with no database:
+
+1. the station's decision: support instead of a question when the words suggest
+   distress (`needs_care`), nothing after a refusal or an answer that already says
+   enough (`FollowupPolicy`);
+2. the chosen backend through `FollowupGenerator`, behind the guard, falling back to
+   the rules as in an interview.
+
+In: id,question,answer (`answer_csv`). Out: id,followup,source (ollama, llama_cpp,
+rules, or none when no follow-up is asked),guard_reason (why the model's text was
+replaced, or why nothing was asked: care, refusal_or_enough, empty),ms (time to the
+finished follow-up). Cells are neutralised like every CSV ExitBot writes. Never
+imports Qt.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from exitbot_desktop.engine.analysis.flags import needs_care
+from exitbot_desktop.engine.analysis.textfile import answer_csv, write_csv
+from exitbot_desktop.engine.followup_policy import FollowupPolicy, FollowupRequest
+from exitbot_desktop.engine.llm.backend import Backend
+from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
+from exitbot_desktop.engine.reports.export_csv_json import neutralise
+
+OUTPUT_COLUMNS = ("id", "followup", "source", "guard_reason", "ms")
+NONE = "none"  # the source when no follow-up is asked
+
+
+@dataclass(frozen=True)
+class FollowupFileResult:
+    rows: int
+    by_source: Mapping[str, int]
+
+    def summary(self, out: Path) -> str:
+        shares = ", ".join(f"{source} {n:,}" for source, n in sorted(self.by_source.items()))
+        return f"Wrote {self.rows:,} follow-up decisions to {out} ({shares})."
+
+
+def followups_csv(
+    in_path: Path,
+    out_path: Path,
+    backend: Backend,
+    *,
+    language: str = "en",
+    progress: Callable[[int], None] | None = None,
+) -> FollowupFileResult:
+    """Decide and generate a follow-up for every row of `in_path` into `out_path`
+    (written all at once, so a failure leaves no half-written file)."""
+    generator = FollowupGenerator(backend)
+    generator.begin_interview(language)
+    sources: Counter[str] = Counter()
+    with answer_csv(in_path) as rows:
+        count = write_csv(
+            _decided(rows, generator, language, sources, progress), OUTPUT_COLUMNS, out_path
+        )
+    return FollowupFileResult(count, dict(sources))
+
+
+def _decided(
+    rows: Iterable[Mapping[str, str]],
+    generator: FollowupGenerator,
+    language: str,
+    sources: Counter[str],
+    progress: Callable[[int], None] | None,
+) -> Iterator[dict[str, str]]:
+    for done, row in enumerate(rows, start=1):
+        answer = (row.get("answer") or "").strip()
+        question = (row.get("question") or "").strip()
+        row_id = row.get("id") or ""
+        started = time.monotonic()
+        # Each row is its own interview: the per-interview limits never run out here.
+        reason = _no_followup(row_id, answer, language)
+        text, source = "", NONE
+        if not reason:
+            request = FollowupRequest(row_id, question, answer, language)
+            followup = generator.generate(request, cancel=threading.Event())
+            assert followup is not None  # nobody cancels
+            text, source, reason = followup.text, followup.source, followup.guard_reason
+            generator.begin_interview(language)  # no memory of other rows' questions
+        sources[source] += 1
+        yield {
+            "id": neutralise(row_id),
+            "followup": neutralise(text),
+            "source": source,
+            "guard_reason": reason,
+            "ms": str(round((time.monotonic() - started) * 1000)),
+        }
+        if progress is not None:
+            progress(done)
+
+
+def _no_followup(row_id: str, answer: str, language: str) -> str:
+    """Why the station would ask nothing after this answer, or "" when it would ask."""
+    if not answer:
+        return "empty"
+    if needs_care(answer, language):
+        return "care"
+    if not FollowupPolicy().allows(row_id, answer, language):
+        return "refusal_or_enough"
+    return ""
