@@ -72,3 +72,61 @@ def test_each_broken_rule_is_named(text: str, reason: str) -> None:
 def test_english_in_a_german_interview_is_the_wrong_language() -> None:
     verdict = check_followup("How did that affect your work?", GERMAN)
     assert verdict.reason == "wrong_language"
+
+
+def _about(answer: str, language: str = "en") -> FollowupRequest:
+    question = (
+        "What was the main reason you decided to leave?"
+        if language == "en"
+        else "Was war der Hauptgrund für Ihre Entscheidung zu gehen?"
+    )
+    return FollowupRequest("main_reason_details", question, answer, language)
+
+
+@pytest.mark.parametrize(
+    ("answer", "followup", "language"),
+    [
+        (
+            "My team lead was wonderful: patient, fair and always on my side.",
+            "What could your team lead have done differently?",
+            "en",
+        ),
+        (
+            "I loved the product and the customers; the best years of my career.",
+            "What would you improve about the product?",
+            "en",
+        ),
+        (
+            "Die Kolleginnen waren herzlich und die Stimmung immer großartig.",
+            "Was ist im Team schiefgelaufen?",
+            "de",
+        ),
+    ],
+)
+def test_asking_what_went_wrong_after_praise_is_refused(
+    answer: str, followup: str, language: str
+) -> None:
+    assert check_followup(followup, _about(answer, language)).reason == "tone_deaf"
+
+
+def test_asking_what_went_wrong_after_a_complaint_is_fine() -> None:
+    request = _about("My team lead shouted at people and played favourites.")
+    assert check_followup("What could your team lead have done differently?", request).ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "followup", "verdict"),
+    [
+        # Another topic altogether: refused.
+        ("The night shifts ruined my sleep.", "How would you rate the canteen food?", "off_topic"),
+        # A word of the answer, in another form, or a pointer back at it: kept.
+        ("The night shifts ruined my sleep.", "How often were you on a night shift?", ""),
+        ("The night shifts ruined my sleep.", "When did that start?", ""),
+        # The same theme in other words: kept.
+        ("The salary was far below market.", "Which benefits would have made up for it?", ""),
+    ],
+)
+def test_a_question_that_ignores_the_answer_is_refused(
+    answer: str, followup: str, verdict: str
+) -> None:
+    assert check_followup(followup, _about(answer)).reason == verdict

@@ -44,7 +44,13 @@ def test_cues_match_whole_word_starts_only() -> None:
 
 
 def test_the_question_id_names_the_topic_when_the_answer_has_no_cue() -> None:
-    followup = rules_followup(_request("It was slow.", question_id="career_growth"))
+    followup = rules_followup(
+        _request(
+            "It was slow.",
+            question_id="career_growth",
+            question_text="How satisfied were you with your chances to grow here?",
+        )
+    )
     assert "grow" in followup or "develop" in followup
 
 
@@ -93,3 +99,25 @@ def test_the_rules_backend_streams_a_follow_up_for_the_last_answer() -> None:
     assert pieces == ["Wie würden Sie die Stimmung in Ihrem Team beschreiben?"]
     assert backend.is_available()
     assert backend.display_name == "Built-in questions (no AI model)"
+
+
+@pytest.mark.parametrize(
+    ("answer", "language"),
+    [
+        ("My manager was the best I have had: fair, kind and always supportive.", "en"),
+        ("Meine Chefin war großartig, fair und immer hilfsbereit.", "de"),
+    ],
+)
+def test_after_praise_the_rules_ask_what_made_it_good(answer: str, language: str) -> None:
+    request = _request(
+        answer,
+        language,
+        question_id="main_reason_details",
+        question_text="What was the main reason you decided to leave?",
+    )
+    followup = rules_followup(request)
+    assert followup in (
+        "What made that work so well for you?",
+        "Was hat das für Sie so gut gemacht?",
+    )
+    assert "differently" not in followup and "anders" not in followup

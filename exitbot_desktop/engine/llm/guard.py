@@ -12,8 +12,11 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
+from exitbot_desktop.engine.analysis.themes import classify_themes
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.language import guess_language
+from exitbot_desktop.engine.llm.content_words import content_stems
 
 MAX_WORDS = 30
 
@@ -40,6 +43,20 @@ _ADVICE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Asking what went wrong or what to improve: right after a complaint, tone-deaf after praise.
+_WHAT_WENT_WRONG = re.compile(
+    r"\b(went|go|gone|going) wrong\b|\b(done|do) (anything |things )?(differently|better)\b"
+    r"|\bhave been better\b|\bimprov\w*|\bchange\b|\bfrustrat\w*|\bproblem\w*|\bdisappoint\w*"
+    r"|\bschief\s?(ge)?lauf\w*|\banders (machen|gemacht)\b|\bbesser (machen|gemacht)\b"
+    r"|\bverbesser\w*|\bändern\b|\bproblem\w*|\benttäusch\w*",
+    re.IGNORECASE,
+)
+# Words by which a follow-up points back at the answer without repeating it.
+_POINTS_BACK = re.compile(
+    r"\b(that|this|it|those|these|there|then|das|dies|diese[mnrs]?|es|davon|darüber|dazu|"
+    r"damit|dabei|daran|dort|damals)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +64,8 @@ class GuardVerdict:
     """Whether a follow-up may be shown, and if not the code of the first rule it broke.
 
     Codes: empty, markup, not_a_question, several_questions, too_long, wrong_language,
-    promise, advice, repeats_question, repeats_followup.
+    promise, advice, repeats_question, repeats_followup, tone_deaf (asks what went
+    wrong after praise), off_topic (ignores the answer entirely).
     """
 
     ok: bool
@@ -82,7 +100,37 @@ def _first_broken_rule(text: str, request: FollowupRequest) -> str:
         return "repeats_question"
     if any(_repeats(text, earlier) for earlier in request.previous_followups):
         return "repeats_followup"
+    if _WHAT_WENT_WRONG.search(text) and _praises(request):
+        return "tone_deaf"
+    if _ignores_answer(text, request):
+        return "off_topic"
     return ""
+
+
+def _praises(request: FollowupRequest) -> bool:
+    label = sentiment_of_text(
+        request.answer_text, request.language, question=request.question_text
+    ).label
+    return label == "positive"
+
+
+def _ignores_answer(text: str, request: FollowupRequest) -> bool:
+    """Neither a word of the answer (read with its question: "It was slow" answers a
+    question about career growth), nor a word pointing back at it ("that", "dazu"), nor
+    a theme in common: a question that could follow any answer, or another one."""
+    if not request.answer_text.strip() or _POINTS_BACK.search(text):
+        return False
+    said = f"{request.question_text} {request.answer_text}"
+    theirs = content_stems(said)
+    # "grow" and "growth" share their start; a follow-up may say the answer's word in
+    # another form.
+    if any(
+        ours.startswith(t) or t.startswith(ours) for ours in content_stems(text) for t in theirs
+    ):
+        return False
+    language = request.language
+    ours = set(classify_themes(text, language))
+    return not ours & set(classify_themes(said, language))
 
 
 def _repeats(candidate: str, earlier: str) -> bool:

@@ -1,9 +1,10 @@
 """Deterministic follow-ups from templates: the provider that always works.
 
-Owns `RulesBackend` and `rules_followup`. Templates are chosen by cues in the answer
-(and themes already detected), then by the topic the question id names, then from a
-generic pool; a template is never used twice for the same question and always passes
-the guard. English and German. Never imports Qt.
+Owns `RulesBackend` and `rules_followup`. Templates are chosen by the answer's tone
+(after praise: what made it good), then by cues in the answer (and themes already
+detected), then by the topic the question id names, then from a generic pool; a
+template is never used twice for the same question and always passes the guard.
+English and German. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import threading
 import zlib
 from collections.abc import Iterator, Sequence
 
+from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.language import guess_language
 from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
@@ -242,6 +244,19 @@ _GENERIC = {
 }
 
 
+# After praise: what made it good, never what went wrong (the guard refuses that too).
+_AFTER_PRAISE = {
+    "en": (
+        "What made that work so well for you?",
+        "What would you like the company to keep doing, from what you describe?",
+    ),
+    "de": (
+        "Was hat das für Sie so gut gemacht?",
+        "Was sollte das Unternehmen von dem, was Sie beschreiben, beibehalten?",
+    ),
+}
+
+
 def rules_followup(request: FollowupRequest) -> str:
     """The first template that fits the answer and passes the guard for this question.
 
@@ -258,6 +273,9 @@ def rules_followup(request: FollowupRequest) -> str:
 def _candidates(request: FollowupRequest, language: str) -> Iterator[str]:
     column = 1 if language == "en" else 2
     answer = request.answer_text.lower()
+    praise = sentiment_of_text(request.answer_text, language, question=request.question_text)
+    if praise.label == "positive":
+        yield from _AFTER_PRAISE[language]
     for topic, entry in _TOPICS.items():
         if topic in request.themes or any(_mentions(answer, cue) for cue in entry[0]):
             yield from entry[column]
