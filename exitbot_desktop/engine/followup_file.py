@@ -1,7 +1,8 @@
 """`followups`: the follow-up the station would ask after each answer of a CSV file.
 
-Owns `followups_csv`. IT and HR use it to judge a model before switching to it, so each
-row goes through exactly what an interview does, with no database:
+Owns `followups_csv` and `decide_followup` (which `bench/followups.py` measures). IT
+and HR use it to judge a model before switching to it, so each row goes through
+exactly what an interview does, with no database:
 
 1. the station's decision: support instead of a question when the words suggest
    distress (`needs_care`), nothing after a refusal or an answer that already says
@@ -57,13 +58,39 @@ def followups_csv(
     """Decide and generate a follow-up for every row of `in_path` into `out_path`
     (written all at once, so a failure leaves no half-written file)."""
     generator = FollowupGenerator(backend)
-    generator.begin_interview(language)
     sources: Counter[str] = Counter()
     with answer_csv(in_path) as rows:
         count = write_csv(
             _decided(rows, generator, language, sources, progress), OUTPUT_COLUMNS, out_path
         )
     return FollowupFileResult(count, dict(sources))
+
+
+@dataclass(frozen=True)
+class FollowupDecision:
+    """What the station would show after one answer, and how long it took to decide."""
+
+    text: str  # "" when nothing is asked
+    source: str  # ollama, llama_cpp, rules, or `NONE`
+    reason: str  # why the model's text was replaced, or why nothing is asked
+    ms: int
+
+
+def decide_followup(
+    generator: FollowupGenerator, key: str, question: str, answer: str, language: str
+) -> FollowupDecision:
+    """The station's decision for one answer, then the guarded follow-up; each answer is
+    its own interview (no memory of earlier ones, no per-interview limit)."""
+    started = time.monotonic()
+    reason = _no_followup(key, answer.strip(), language)
+    text, source = "", NONE
+    if not reason:
+        generator.begin_interview(language)
+        request = FollowupRequest(key, question.strip(), answer.strip(), language)
+        followup = generator.generate(request, cancel=threading.Event())
+        assert followup is not None  # nobody cancels
+        text, source, reason = followup.text, followup.source, followup.guard_reason
+    return FollowupDecision(text, source, reason, round((time.monotonic() - started) * 1000))
 
 
 def _decided(
@@ -74,26 +101,17 @@ def _decided(
     progress: Callable[[int], None] | None,
 ) -> Iterator[dict[str, str]]:
     for done, row in enumerate(rows, start=1):
-        answer = (row.get("answer") or "").strip()
-        question = (row.get("question") or "").strip()
         row_id = row.get("id") or ""
-        started = time.monotonic()
-        # Each row is its own interview: the per-interview limits never run out here.
-        reason = _no_followup(row_id, answer, language)
-        text, source = "", NONE
-        if not reason:
-            request = FollowupRequest(row_id, question, answer, language)
-            followup = generator.generate(request, cancel=threading.Event())
-            assert followup is not None  # nobody cancels
-            text, source, reason = followup.text, followup.source, followup.guard_reason
-            generator.begin_interview(language)  # no memory of other rows' questions
-        sources[source] += 1
+        decision = decide_followup(
+            generator, row_id, row.get("question") or "", row.get("answer") or "", language
+        )
+        sources[decision.source] += 1
         yield {
             "id": neutralise(row_id),
-            "followup": neutralise(text),
-            "source": source,
-            "guard_reason": reason,
-            "ms": str(round((time.monotonic() - started) * 1000)),
+            "followup": neutralise(decision.text),
+            "source": decision.source,
+            "guard_reason": decision.reason,
+            "ms": str(decision.ms),
         }
         if progress is not None:
             progress(done)

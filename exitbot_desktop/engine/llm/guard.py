@@ -100,11 +100,16 @@ def _first_broken_rule(text: str, request: FollowupRequest) -> str:
         return "repeats_question"
     if any(_repeats(text, earlier) for earlier in request.previous_followups):
         return "repeats_followup"
-    if _WHAT_WENT_WRONG.search(text) and _praises(request):
+    if asks_what_went_wrong(text) and _praises(request):
         return "tone_deaf"
     if _ignores_answer(text, request):
         return "off_topic"
     return ""
+
+
+def asks_what_went_wrong(text: str) -> bool:
+    """A question about what went wrong or could be better (fine after a complaint)."""
+    return _WHAT_WENT_WRONG.search(text) is not None
 
 
 def _praises(request: FollowupRequest) -> bool:

