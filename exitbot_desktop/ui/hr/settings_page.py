@@ -106,7 +106,7 @@ class SettingsPage(Page):
             self.rows[key].edited.connect(self._warn_if_remote)
         self.backend_test.test_button.clicked.connect(self._test_backend)
         self.save_button.clicked.connect(self.save)
-        self.undo_button.clicked.connect(self.reload)
+        self.undo_button.clicked.connect(self._undo)
         tab_order(
             *(row.focus_widget for row in self.rows.values()),
             self.backend_test.test_button,
@@ -145,6 +145,11 @@ class SettingsPage(Page):
         Op(lambda _ctx: read_settings(store), owner=self).success(self._show).failure(
             known_failure(self.error.show_message)
         ).run_in_background()
+
+    def _undo(self) -> None:
+        self.status.clear()
+        self.error.clear_message()
+        self.reload()
 
     def save(self) -> None:
         """Send the changed fields to the engine; all are saved, or none."""
