@@ -1604,47 +1604,47 @@
 <context>
     <name>LogoRow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="286"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="290"/>
         <source>Choose l&amp;ogo…</source>
         <translation>L&amp;ogo wählen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="287"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="291"/>
         <source>Choose a logo for reports</source>
         <translation>Ein Logo für Berichte wählen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="288"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="292"/>
         <source>&amp;Remove logo</source>
         <translation>Logo ent&amp;fernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="289"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="293"/>
         <source>Remove the logo from reports</source>
         <translation>Das Logo aus den Berichten entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="294"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="298"/>
         <source>Logo for reports</source>
         <translation>Logo für Berichte</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="294"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="298"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="311"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="315"/>
         <source>{file} (saved with the settings)</source>
         <translation>{file} (wird mit den Einstellungen gespeichert)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="313"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="317"/>
         <source>No logo: reports show the organisation&apos;s name only.</source>
         <translation>Kein Logo: Berichte zeigen nur den Namen der Organisation.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="315"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="319"/>
         <source>The logo reports show now.</source>
         <translation>Das Logo, das Berichte jetzt zeigen.</translation>
     </message>
@@ -2243,157 +2243,157 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <translation>Weitere Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="159"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="164"/>
         <source>Nothing to save: no setting was changed.</source>
         <translation>Nichts zu speichern: Keine Einstellung wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="168"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="173"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="180"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="185"/>
         <source>Saved. The audit log records each change with its old and new value.</source>
         <translation>Gespeichert. Das Prüfprotokoll verzeichnet jede Änderung mit altem und neuem Wert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="182"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="187"/>
         <source>Nothing to save: every value was already in force.</source>
         <translation>Nichts zu speichern: Alle Werte galten bereits.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="202"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="207"/>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>Es wurde nichts gespeichert: Korrigieren Sie die rot markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="227"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="232"/>
         <source>Counting the interviews this period would erase…</source>
         <translation>Die Gespräche, die dieser Zeitraum löschen würde, werden gezählt …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="237"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="242"/>
         <source>1 interview would be erased at the next unlock.</source>
         <translation>1 Gespräch würde beim nächsten Entsperren gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="239"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="244"/>
         <source>{count} interviews would be erased at the next unlock.</source>
         <translation>{count} Gespräche würden beim nächsten Entsperren gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="254"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="259"/>
         <source>Answers will be sent to {host}, which is not this computer. Whoever runs that server can read what employees write. Use it only if it belongs to your organisation and the employees are told.</source>
         <translation>Antworten werden an {host} gesendet, und das ist nicht dieser Computer. Wer diesen Server betreibt, kann lesen, was Mitarbeitende schreiben. Nutzen Sie ihn nur, wenn er Ihrer Organisation gehört und die Mitarbeitenden davon wissen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="286"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="291"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="289"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="294"/>
         <source>Every setting with what it means and what it accepts. Changes apply when you save; an empty field means the default. The audit log records each change with its old and new value.</source>
         <translation>Jede Einstellung mit ihrer Bedeutung und den erlaubten Werten. Änderungen gelten, sobald Sie speichern; ein leeres Feld bedeutet den Standardwert. Das Prüfprotokoll verzeichnet jede Änderung mit altem und neuem Wert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="302"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="307"/>
         <source>Anonymous: no names</source>
         <translation>Anonym: keine Namen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="303"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="308"/>
         <source>Named: the employee&apos;s name is kept</source>
         <translation>Mit Namen: der Name wird gespeichert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="304"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="309"/>
         <source>HR chooses for each interview</source>
         <translation>HR entscheidet je Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="311"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="316"/>
         <source>Automatic: Ollama, else the embedded model, else built-in</source>
         <translation>Automatisch: Ollama, sonst das eingebettete Modell, sonst eingebaute Fragen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="312"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="317"/>
         <source>Ollama server</source>
         <translation>Ollama-Server</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="313"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="318"/>
         <source>Embedded model on this computer</source>
         <translation>Eingebettetes Modell auf diesem Computer</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="314"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="319"/>
         <source>Built-in questions only (no AI model)</source>
         <translation>Nur eingebaute Fragen (kein KI-Modell)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="321"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="326"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="322"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="327"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="323"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="328"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="324"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="329"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="325"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="330"/>
         <source>Manager</source>
         <translation>Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="326"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="331"/>
         <source>Leaving date</source>
         <translation>Austrittsdatum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="327"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="332"/>
         <source>Leaving type</source>
         <translation>Art des Austritts</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="330"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="335"/>
         <source>&amp;Undo changes</source>
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="331"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="336"/>
         <source>Undo changes not yet saved</source>
         <translation>Noch nicht gespeicherte Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="332"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="337"/>
         <source>Sa&amp;ve settings</source>
         <translation>Einstellungen spei&amp;chern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="333"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="338"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="334"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="339"/>
         <source>Purge preview</source>
         <translation>Vorschau der Löschung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="335"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="340"/>
         <source>Warning about the Ollama address</source>
         <translation>Warnung zur Ollama-Adresse</translation>
     </message>
