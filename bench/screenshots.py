@@ -407,6 +407,11 @@ def _settings(window: MainWindow, shoot: Shooter) -> None:
     wait(lambda: page.backend_test.result.text() != "")
     page._scroll_area.verticalScrollBar().setValue(page._scroll_area.verticalScrollBar().maximum())
     shoot(window, "hr-settings-test")
+    window.translations.set_language("de")
+    wait(lambda: page.save_button.text() == "Einstellungen spei&chern")
+    page._scroll_area.verticalScrollBar().setValue(0)
+    shoot(window, "hr-settings-de")
+    window.translations.set_language("en")
 
 
 def _dashboard(window: MainWindow, shoot: Shooter) -> None:
