@@ -20,6 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
 from synthetic import populate  # bench/synthetic.py, beside this script
 
@@ -36,6 +37,7 @@ from exitbot_desktop.ui.employee.answer_inputs import AnswerInput, TextInput
 from exitbot_desktop.ui.employee.question_page import QuestionPage
 from exitbot_desktop.ui.hr.correction_dialog import CorrectionDialog
 from exitbot_desktop.ui.hr.export_dialog import ExportDialog
+from exitbot_desktop.ui.hr.setting_fields import ChoiceRow, LineRow, LogoRow
 from exitbot_desktop.ui.main_window import MainWindow
 
 PASSWORD = "correct horse battery staple"
@@ -349,6 +351,67 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     correction.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     wait(lambda: any("corrected by HR" in lbl.text() for lbl in detail.findChildren(QLabel)))
     shoot(window, "hr-interview-detail-corrected")
+    _settings(window, shoot)
+
+
+def _settings(window: MainWindow, shoot: Shooter) -> None:
+    """The settings page: its top with a logo chosen, a refused value with the purge
+    preview, the warning for an Ollama on another computer, and an assistant test."""
+    window.workspace.sections["settings"].click()
+    page = window.settings_page
+    retention = page.rows["retention_months"]
+    assert isinstance(retention, LineRow)
+    wait(lambda: retention.line.text() != "" and page.purge_preview.text().endswith("unlock."))
+    logo_row = page.rows["report_logo"]
+    assert isinstance(logo_row, LogoRow)
+    logo = QImage(360, 96, QImage.Format.Format_RGB32)
+    logo.fill(QColor("white"))
+    painter = QPainter(logo)
+    painter.fillRect(0, 0, 96, 96, QColor(20, 90, 160))
+    painter.setPen(QColor(20, 90, 160))
+    painter.setFont(QFont("DejaVu Sans", 40, QFont.Weight.Bold))
+    painter.drawText(112, 66, "ACME")
+    painter.end()
+    logo_file = Path(tempfile.mkdtemp()) / "acme-logo.png"
+    logo.save(str(logo_file))
+    logo_row.choose_file(logo_file)
+    shoot(window, "hr-settings")
+    retention.line.setText("6")
+    retention.edited.emit()
+    wait(
+        lambda: page.purge_preview.text().startswith(("1 ", "2", "3", "4", "5", "6", "7", "8", "9"))
+    )
+    page.rows["followups_per_question"].focus_widget.setFocus()
+    followups = page.rows["followups_per_question"]
+    assert isinstance(followups, LineRow)
+    followups.line.setText("5")
+    page.save_button.click()
+    wait(followups.error.isVisible)
+    shoot(window, "hr-settings-refused")
+    page._scroll_area.ensureWidgetVisible(page.purge_preview, 0, 200)
+    shoot(window, "hr-settings-retention")
+    page.undo_button.click()
+    wait(lambda: followups.line.text() == "1")
+    backend = page.rows["llm_backend"]
+    assert isinstance(backend, ChoiceRow)
+    host = page.rows["ollama_host"]
+    assert isinstance(host, LineRow)
+    backend.combo.setCurrentIndex(backend.combo.findData("ollama"))
+    host.line.setText("ollama.example.org:11434")
+    host.edited.emit()
+    page._scroll_area.verticalScrollBar().setValue(page._scroll_area.verticalScrollBar().maximum())
+    shoot(window, "hr-settings-remote")
+    backend.combo.setCurrentIndex(backend.combo.findData("rules"))
+    backend.edited.emit()
+    page.backend_test.test_button.click()
+    wait(lambda: page.backend_test.result.text() != "")
+    page._scroll_area.verticalScrollBar().setValue(page._scroll_area.verticalScrollBar().maximum())
+    shoot(window, "hr-settings-test")
+    window.translations.set_language("de")
+    wait(lambda: page.save_button.text() == "Einstellungen spei&chern")
+    page._scroll_area.verticalScrollBar().setValue(0)
+    shoot(window, "hr-settings-de")
+    window.translations.set_language("en")
 
 
 def _dashboard(window: MainWindow, shoot: Shooter) -> None:

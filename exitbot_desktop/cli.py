@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from exitbot_desktop import __version__, paths
 from exitbot_desktop.engine.errors import ExitBotError, StoreError
 from exitbot_desktop.engine.files import check_new_private_file, write_private_text
-from exitbot_desktop.engine.settings import SETTINGS, parse_value
+from exitbot_desktop.engine.settings import SETTINGS, describe, parse_value, stored_values
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import PRODUCTION_KDF, KeyFile
 
@@ -397,18 +397,21 @@ def _cmd_import_csv(args: argparse.Namespace) -> int:
 def _cmd_settings(args: argparse.Namespace) -> int:
     if args.key is None:
         with _unlock(args) as store:
-            stored = store.settings.all()
+            stored = stored_values(store)
         for spec in SETTINGS:
-            value = stored.get(spec.key)
+            value = describe(spec.key, stored.get(spec.key))
             shown = "(default)" if value is None else json.dumps(value, ensure_ascii=False)
             print(f"{spec.key:24} {shown}\n{'':24} {spec.meaning}; {spec.limits}")
         return EXIT_OK
     if args.unset == (args.value is not None):
         raise _UsageError("give either a value or --unset")
+    from exitbot_desktop.engine.settings_change import change_settings
+
     value = parse_value(args.key, "null" if args.unset else args.value)
     with _unlock(args) as store:
-        store.settings.set(args.key, value)
-    print(f"{args.key} is now {'the default' if args.unset else json.dumps(value)}.")
+        change_settings(store, {args.key: value})
+    shown = json.dumps(describe(args.key, value), ensure_ascii=False)
+    print(f"{args.key} is now {'the default' if args.unset else shown}.")
     return EXIT_OK
 
 

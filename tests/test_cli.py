@@ -264,3 +264,37 @@ def test_purge_uses_the_retention_setting_and_says_how_many(data: Path, initiali
     assert result.stdout.strip() == "Erased 0 interview(s) older than 12 months."
     refused = _run(data, "purge", "--older-than", "0", env=env)
     assert refused.returncode == 1 and "at least one month" in refused.stderr
+
+
+def test_settings_changes_are_audited_with_old_and_new_values(
+    data: Path, initialised: str, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from exitbot_desktop.engine.store import vault
+    from exitbot_desktop.engine.store.folder import DataFolder
+
+    env = {"EXITBOT_HR_PASSWORD": PASSWORD}
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 20), "navy").save(logo)
+    assert _run(data, "settings", "retention_months", "36", env=env).returncode == 0
+    assert _run(data, "settings", "retention_months", "12", env=env).returncode == 0
+    assert _run(data, "settings", "organisation", "Acme Europe", env=env).returncode == 0
+    set_logo = _run(data, "settings", "report_logo", str(logo), env=env)
+    assert set_logo.returncode == 0 and "PNG image" in set_logo.stdout
+    refused = _run(data, "settings", "report_logo", str(tmp_path), env=env)
+    assert refused.returncode == 1 and "Choose another file" in refused.stderr
+    listing = _run(data, "settings", env=env).stdout
+    assert '"Acme Europe"' in listing and "PNG image" in listing
+
+    with vault.unlock(DataFolder(data), user="alice", password=PASSWORD) as store:
+        entries = reversed(store.audit.entries())  # oldest first
+        changes = [e.detail for e in entries if e.action == "settings_changed"]
+        assert store.organisation == "Acme Europe"
+    assert changes[:3] == [
+        {"key": "retention_months", "old": None, "new": 36},
+        {"key": "retention_months", "old": 36, "new": 12},
+        {"key": "organisation", "old": "Acme", "new": "Acme Europe"},
+    ]
+    assert changes[3]["key"] == "report_logo" and changes[3]["old"] is None
+    assert str(changes[3]["new"]).startswith("PNG image, 1 KB, sha256 ")

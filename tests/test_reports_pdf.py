@@ -253,3 +253,48 @@ def test_unknown_receipt_code_is_explained(store: Store, tmp_path: Path) -> None
         export(store, request)
     assert not (tmp_path / "x.pdf").exists()
     assert all(e.action != "export" for e in store.audit.entries())
+
+
+def test_the_organisations_logo_is_on_every_page_of_both_reports(
+    store: Store, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from exitbot_desktop.engine.settings_change import change_settings
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 100), (20, 90, 160)).save(logo)
+    populate(store, 30)
+    change_settings(store, {"report_logo": logo})
+    write_aggregate_pdf(store, tmp_path / "all.pdf")
+    write_interview_pdf(store, store.interviews.load(1), tmp_path / "one.pdf")
+
+    for name in ("all.pdf", "one.pdf"):
+        pages = PdfReader(tmp_path / name).pages
+        assert len(pages) > 1
+        for page in pages:
+            (image,) = page.images
+            assert image.image is not None and image.image.size == (300, 100)
+        # Drawn, not just embedded: the top right corner of page 1 is the logo's blue.
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "50",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(tmp_path / name),
+                str(tmp_path / name),
+            ],
+            check=True,
+        )
+        rendered = Image.open(tmp_path / f"{name}.png").convert("RGB")
+        corner = rendered.crop((rendered.width * 3 // 4, 0, rendered.width, rendered.height // 12))
+        colours = {colour for _count, colour in corner.getcolors(1 << 16) or []}
+        assert any(
+            max(abs(a - b) for a, b in zip(c, (20, 90, 160), strict=True)) < 4 for c in colours
+        )

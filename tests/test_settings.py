@@ -4,19 +4,31 @@ strict when set, the same for the CLI, the station and the reports."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
+from PIL import Image
 
+from bench.synthetic import populate
+from exitbot_desktop.engine.llm.trial import sends_answers_away
+from exitbot_desktop.engine.retention import count_expired, purge_expired
 from exitbot_desktop.engine.settings import (
     DEFAULTS,
+    MAX_LOGO_BYTES,
     SETTINGS,
     CareContact,
+    ReportLogo,
     SettingError,
     check_value,
+    logo_value,
     parse_value,
+    read_logo,
     read_settings,
     settings_from,
 )
+from exitbot_desktop.engine.settings_change import SettingsRefusedError, change_settings
+from exitbot_desktop.engine.store.keys import KeyFile
 from exitbot_desktop.engine.store.vault import Store
 
 
@@ -103,3 +115,99 @@ def test_the_store_hands_back_what_was_set(store: Store) -> None:
     assert read_settings(store).thank_you_seconds == DEFAULTS.thank_you_seconds
     changed = [e.detail["key"] for e in store.audit.entries() if e.action == "settings_changed"]
     assert changed == ["thank_you_seconds", "question_set", "thank_you_seconds"]
+
+
+def _png(path: Path, size: tuple[int, int] = (60, 20)) -> Path:
+    Image.new("RGB", size, "navy").save(path)
+    return path
+
+
+def test_changes_are_saved_together_and_audited_with_old_and_new_values(
+    store: Store, tmp_path: Path
+) -> None:
+    made = change_settings(
+        store,
+        {
+            "retention_months": 36,
+            "min_group_size": None,  # already the default: no change
+            "organisation": "Acme Europe",
+            "report_logo": _png(tmp_path / "logo.png"),
+        },
+    )
+    assert [c.key for c in made] == ["retention_months", "report_logo", "organisation"]
+    settings = read_settings(store)
+    assert (settings.retention_months, settings.organisation) == (36, "Acme Europe")
+    assert settings.report_logo is not None and settings.report_logo.media_type == "image/png"
+    assert KeyFile.load(store.folder.key_path).organisation == "Acme Europe"
+    change_settings(store, {"retention_months": 12})
+
+    audited = [e.detail for e in reversed(store.audit.entries()) if e.action == "settings_changed"]
+    assert audited[0] == {"key": "retention_months", "old": None, "new": 36}
+    assert audited[1]["key"] == "report_logo" and audited[1]["old"] is None
+    assert str(audited[1]["new"]).startswith("PNG image, 1 KB, sha256 ")  # never the bytes
+    assert audited[2] == {"key": "organisation", "old": "Acme GmbH", "new": "Acme Europe"}
+    assert audited[3] == {"key": "retention_months", "old": 36, "new": 12}
+
+
+def test_one_refused_value_saves_nothing_and_each_problem_has_its_sentence(
+    store: Store, tmp_path: Path
+) -> None:
+    not_an_image = tmp_path / "logo.png"
+    not_an_image.write_text("hello")
+    with pytest.raises(SettingsRefusedError) as refused:
+        change_settings(
+            store,
+            {
+                "followups_per_question": 2,
+                "retention_months": "forever",
+                "report_logo": not_an_image,
+                "organisation": "x" * 121,
+            },
+        )
+    problems = refused.value.problems
+    assert set(problems) == {"retention_months", "report_logo", "organisation"}
+    assert "1 to 600" in problems["retention_months"]
+    assert "not a PNG or JPEG image" in problems["report_logo"]
+    assert "1 to 120 characters" in problems["organisation"]
+    assert read_settings(store) == dataclasses.replace(DEFAULTS, organisation="Acme GmbH")
+    assert not [e for e in store.audit.entries() if e.action == "settings_changed"]
+
+
+def test_a_logo_is_a_small_png_or_jpeg(tmp_path: Path) -> None:
+    stored = logo_value(_png(tmp_path / "logo.png"))
+    assert read_logo(stored, True) == ReportLogo("image/png", (tmp_path / "logo.png").read_bytes())
+    Image.new("RGB", (30, 30), "red").save(tmp_path / "logo.jpg")
+    assert logo_value(tmp_path / "logo.jpg")["media_type"] == "image/jpeg"
+    (tmp_path / "big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(MAX_LOGO_BYTES))
+    with pytest.raises(SettingError, match="at most 512 KB"):
+        logo_value(tmp_path / "big.png")
+    with pytest.raises(SettingError, match="cannot read"):
+        logo_value(tmp_path / "missing.png")
+    assert settings_from({"report_logo": {"base64": "!!"}}).report_logo is None
+
+
+def test_the_purge_preview_counts_what_the_purge_would_erase(store: Store) -> None:
+    populate(store, 12, start=datetime.now() - timedelta(days=40 * 31), months=4)
+    populate(store, 5, seed=8, start=datetime.now() - timedelta(days=60), months=1)
+    assert count_expired(store, 24) == 12
+    assert count_expired(store, 600) == 0
+    assert count_expired(store, 24) == 12  # counting changed nothing
+    assert purge_expired(store, 24).erased == 12
+
+
+@pytest.mark.parametrize(
+    ("setting", "host", "away"),
+    [
+        ("auto", None, None),
+        ("ollama", "127.0.0.1:11434", None),
+        ("ollama", "http://localhost:11434", None),
+        ("ollama", "[::1]:11434", None),
+        ("ollama", "ollama.example.org:11434", "ollama.example.org"),
+        ("auto", "http://10.1.2.3:11434", "10.1.2.3"),
+        ("rules", "10.1.2.3:11434", None),  # the rules never send anything
+    ],
+)
+def test_an_ollama_on_another_computer_is_named(
+    setting: str, host: str | None, away: str | None
+) -> None:
+    assert sends_answers_away(setting, host) == away

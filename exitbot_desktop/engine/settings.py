@@ -1,7 +1,9 @@
 """The HR settings: each one's default, limits and meaning, and the typed values the app reads.
 
 Owns `SETTINGS` (the specs), `Settings` (the typed values), `read_settings`,
-`check_value` and `parse_value`. Values live in the encrypted store as JSON; the
+`check_value`, `parse_value` and `describe`. The rules a spec reads with (`NumberRule`,
+`ChoiceRule`, `TextRule`) are data as well as checks, so the settings page builds its
+fields from them. Values live in the encrypted store as JSON; the
 station, the welcome text, the reports, the CLI and the settings screens all read them
 through here, so a default or a limit is written once. Reading is forgiving (a value
 out of range is clamped, an unreadable one falls back to its default, so a bad setting
@@ -11,9 +13,13 @@ that names the limits, so a typo never silently does nothing). Never imports Qt.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exitbot_desktop.engine.errors import ExitBotError
@@ -34,9 +40,19 @@ class CareContact:
 
 
 @dataclass(frozen=True)
+class ReportLogo:
+    """An image printed at the top of every report."""
+
+    media_type: str  # image/png or image/jpeg
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Settings:
     """Every HR setting, typed, with its default."""
 
+    organisation: str = ""
+    report_logo: ReportLogo | None = None
     anonymity: str = "anonymous"
     required_metadata: tuple[str, ...] = ()
     retention_months: int = 24
@@ -56,6 +72,8 @@ class Settings:
 DEFAULTS = Settings()
 ANONYMITY = ("anonymous", "named", "choose")
 LLM_BACKENDS = ("auto", "ollama", "llama_cpp", "rules")
+MAX_LOGO_BYTES = 512 * 1024  # a logo is a few KB; this keeps reports and backups small
+_IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 # A reader turns a stored JSON value into the typed one; `strict` (when setting) refuses
 # what reading would clamp or ignore.
@@ -68,44 +86,76 @@ class SettingSpec:
     meaning: str
     limits: str  # what is accepted, in words
     read: _Reader
+    # The organisation's name lives in the key file, not the database: the unlock page
+    # and the recovery key sheet show it before the database can be opened.
+    in_key_file: bool = False
+    # How a value typed on the command line becomes a stored one, when not JSON or text
+    # (a logo is given as the path of its file).
+    from_text: Callable[[str], object] | None = None
 
     @property
     def default(self) -> object:
         return getattr(DEFAULTS, self.key)
 
 
-def _number(low: float, high: float, *, integer: bool) -> _Reader:
-    def read(value: object, strict: bool) -> object:
+@dataclass(frozen=True)
+class NumberRule:
+    """A number between `low` and `high`; whole when `integer`."""
+
+    low: float
+    high: float
+    integer: bool
+
+    def __call__(self, value: object, strict: bool) -> object:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise SettingError("a number")
-        if integer and strict and value != int(value):
+        if self.integer and strict and value != int(value):
             raise SettingError("a whole number")
-        if strict and not low <= value <= high:
+        if strict and not self.low <= value <= self.high:
             raise SettingError("out of range")
-        clamped = min(max(float(value), low), high)
-        return int(clamped) if integer else clamped
-
-    return read
+        clamped = min(max(float(value), self.low), self.high)
+        return int(clamped) if self.integer else clamped
 
 
-def _choice(options: tuple[str, ...]) -> _Reader:
-    def read(value: object, _strict: bool) -> object:
-        if not isinstance(value, str) or value.strip() not in options:
+@dataclass(frozen=True)
+class ChoiceRule:
+    """One of `options`."""
+
+    options: tuple[str, ...]
+
+    def __call__(self, value: object, _strict: bool) -> object:
+        if not isinstance(value, str) or value.strip() not in self.options:
             raise SettingError("not one of the options")
         return value.strip()
 
-    return read
+
+@dataclass(frozen=True)
+class TextRule:
+    """Text that is not blank (nor longer than `longest`); `optional` text may be unset."""
+
+    optional: bool
+    longest: int | None = None
+
+    def __call__(self, value: object, strict: bool) -> object:
+        if not isinstance(value, str) or not value.strip():
+            if self.optional and value is None:
+                return None
+            raise SettingError("not text")
+        if strict and self.longest is not None and len(value.strip()) > self.longest:
+            raise SettingError("too long")
+        return value.strip()
+
+
+def _number(low: float, high: float, *, integer: bool) -> _Reader:
+    return NumberRule(low, high, integer)
+
+
+def _choice(options: tuple[str, ...]) -> _Reader:
+    return ChoiceRule(options)
 
 
 def _text(*, optional: bool) -> _Reader:
-    def read(value: object, _strict: bool) -> object:
-        if not isinstance(value, str) or not value.strip():
-            if optional and value is None:
-                return None
-            raise SettingError("not text")
-        return value.strip()
-
-    return read
+    return TextRule(optional)
 
 
 def _fields(value: object, strict: bool) -> object:
@@ -138,7 +188,58 @@ def _contacts(value: object, strict: bool) -> object:
     return tuple(c for c in contacts if c.name or c.details)
 
 
+def read_logo(value: object, _strict: bool) -> object:
+    """A stored logo: {"media_type", "base64"} holding a PNG or JPEG of at most 512 KB."""
+    if not isinstance(value, dict) or not isinstance(value.get("base64"), str):
+        raise SettingError("not an image")
+    try:
+        data = base64.b64decode(value["base64"], validate=True)
+    except (binascii.Error, ValueError):
+        raise SettingError("not an image") from None
+    media_type = next((t for magic, t in _IMAGE_TYPES.items() if data.startswith(magic)), None)
+    if media_type is None or len(data) > MAX_LOGO_BYTES:
+        raise SettingError("not an image")
+    return ReportLogo(media_type, data)
+
+
+def logo_value(path: Path) -> dict[str, str]:
+    """The stored form of the image file at `path`, or a `SettingError` saying what to do."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SettingError(
+            f"ExitBot cannot read {path} ({exc.strerror or exc}). Choose another file."
+        ) from None
+    media_type = next((t for magic, t in _IMAGE_TYPES.items() if data.startswith(magic)), None)
+    if media_type is None:
+        raise SettingError(f"{path.name} is not a PNG or JPEG image. Choose a PNG or JPEG file.")
+    if len(data) > MAX_LOGO_BYTES:
+        raise SettingError(
+            f"{path.name} is {len(data) // 1024} KB; a logo may be at most "
+            f"{MAX_LOGO_BYTES // 1024} KB. Save a smaller copy and choose that."
+        )
+    return {"media_type": media_type, "base64": base64.b64encode(data).decode("ascii")}
+
+
+def _logo_from_path(text: str) -> object:
+    return logo_value(Path(text).expanduser())
+
+
 SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "organisation",
+        "the organisation's name, on the welcome page, the unlock page and every report",
+        "a name of 1 to 120 characters",
+        TextRule(optional=False, longest=120),
+        in_key_file=True,
+    ),
+    SettingSpec(
+        "report_logo",
+        "an image printed at the top of every report",
+        f"a PNG or JPEG file of at most {MAX_LOGO_BYTES // 1024} KB",
+        read_logo,
+        from_text=_logo_from_path,
+    ),
     SettingSpec(
         "anonymity",
         "whether interviews are anonymous, named, or HR decides per interview",
@@ -256,8 +357,31 @@ def settings_from(stored: Mapping[str, object]) -> Settings:
 
 
 def read_settings(store: Store) -> Settings:
-    """The settings in force (one read)."""
-    return settings_from(store.settings.all())
+    """The settings in force (one read of the database, and the key file's name)."""
+    return settings_from(stored_values(store))
+
+
+def stored_values(store: Store) -> dict[str, object]:
+    """Every value HR set, as stored (unset keys are absent), wherever it is kept."""
+    stored = store.settings.all()
+    if store.organisation:
+        stored["organisation"] = store.organisation
+    return stored
+
+
+def describe(key: str, value: object) -> object:
+    """`value` as the audit log and the setting list show it: an image by its type, size
+    and checksum (its bytes would swamp both), anything else as it is."""
+    if key != "report_logo" or value is None:
+        return value
+    try:
+        logo = read_logo(value, False)
+    except SettingError:
+        return "an unreadable image"
+    assert isinstance(logo, ReportLogo)
+    digest = hashlib.sha256(logo.data).hexdigest()[:12]
+    kind = logo.media_type.removeprefix("image/").upper()
+    return f"{kind} image, {max(1, len(logo.data) // 1024)} KB, sha256 {digest}"
 
 
 def check_value(key: str, value: object) -> object:
@@ -281,7 +405,9 @@ def check_value(key: str, value: object) -> object:
 def parse_value(key: str, text: str) -> object:
     """The value for `key` as typed: JSON when it parses (numbers, lists, objects), else
     text; checked against the setting's limits."""
-    spec(key)
+    item = spec(key)
+    if item.from_text is not None and text != "null":
+        return check_value(key, item.from_text(text))
     try:
         value: object = json.loads(text)
     except json.JSONDecodeError:

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
     from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
     from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
+    from exitbot_desktop.ui.hr.settings_page import SettingsPage
     from exitbot_desktop.ui.hr.workspace import WorkspaceBar
 
 _log = logging.getLogger("exitbot.ui")
@@ -156,12 +157,14 @@ class MainWindow(QMainWindow):
         self._interviews_page: InterviewsPage | None = None
         self._detail_page: InterviewDetailPage | None = None
         self._dashboard_page: DashboardPage | None = None
+        self._settings_page: SettingsPage | None = None
         self._workspace: WorkspaceBar | None = None
         # What each of the workspace bar's sections (`workspace.SECTIONS`) shows.
         self._sections: dict[str, Callable[[], None]] = {
             "home": self._show_home,
             "interviews": self._show_interviews,
             "dashboard": self._show_dashboard,
+            "settings": self._show_settings,
         }
         self._employee: EmployeeMode | None = None
 
@@ -251,6 +254,16 @@ class MainWindow(QMainWindow):
         return self._dashboard_page
 
     @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings_page is None:
+            from exitbot_desktop.ui.hr.settings_page import SettingsPage
+
+            self._settings_page = page = SettingsPage()
+            page.saved.connect(self._settings_saved)
+            self.stack.addWidget(page)
+        return self._settings_page
+
+    @property
     def workspace(self) -> WorkspaceBar:
         """The bar over every HR workspace page (see `ui/hr/workspace.py`)."""
         if self._workspace is None:
@@ -303,6 +316,7 @@ class MainWindow(QMainWindow):
             (self._interviews_page, "interviews"),
             (self._detail_page, "interviews"),
             (self._dashboard_page, "dashboard"),
+            (self._settings_page, "settings"),
         )
         return next((key for shown, key in pages if shown is not None and shown is page), None)
 
@@ -348,6 +362,13 @@ class MainWindow(QMainWindow):
             return
         self.dashboard_page.show_for(self.store, self._browser_filters(), self.hr_language)
         self._show(self.dashboard_page)
+
+    def _show_settings(self) -> None:
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.settings_page.show_for(self.store)
+        self._show(self.settings_page)
 
     def _browser_filters(self) -> Filters:
         """The browser's filters as typed; the ones it last applied while a date is mistyped."""
@@ -482,6 +503,11 @@ class MainWindow(QMainWindow):
             lambda error: _log.warning("Reading the idle lock setting failed", exc_info=error)
         ).run_in_background()
 
+    def _settings_saved(self) -> None:
+        """A new HR idle time applies at once; the station reads the rest when armed."""
+        if self.store is not None:
+            self._read_hr_idle_minutes(self.store)
+
     def _watch_hr_idle(self) -> None:
         """Time the HR pages while the database is open; the unlock, setup and employee
         pages do not hold HR's view of the data (the station has its own watch)."""
@@ -528,6 +554,8 @@ class MainWindow(QMainWindow):
             self._detail_page.forget()
         if self._dashboard_page is not None:
             self._dashboard_page.forget()
+        if self._settings_page is not None:
+            self._settings_page.forget()
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:

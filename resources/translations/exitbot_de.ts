@@ -277,6 +277,69 @@
     </message>
 </context>
 <context>
+    <name>BackendTestPanel</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="66"/>
+        <source>Testing the assistant: loading it and asking one sample question…</source>
+        <translation>Der Assistent wird getestet: Er wird geladen und bekommt eine Beispielfrage …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="81"/>
+        <source>Test stopped.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="84"/>
+        <source>Test the &amp;assistant</source>
+        <translation>&amp;Assistent testen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="86"/>
+        <source>Test the assistant with the values above, saved or not</source>
+        <translation>Den Assistenten mit den Werten oben testen, gespeichert oder nicht</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="88"/>
+        <source>Sto&amp;p test</source>
+        <translation>Test beende&amp;n</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="89"/>
+        <source>Stop the assistant test</source>
+        <translation>Den Test des Assistenten beenden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="96"/>
+        <source>It writes no text stream, so there is no first-word time.</source>
+        <translation>Er liefert keinen Textstrom, daher gibt es keine Zeit bis zum ersten Wort.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="98"/>
+        <source>First word after {ms} ms.</source>
+        <translation>Erstes Wort nach {ms} ms.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="100"/>
+        <source>Backend: {name}. {speed}</source>
+        <translation>Backend: {name}. {speed}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="102"/>
+        <source>Sample follow-up: “{text}”</source>
+        <translation>Beispiel-Nachfrage: „{text}“</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="105"/>
+        <source>The built-in questions wrote it, because the assistant failed: {problem}</source>
+        <translation>Die eingebauten Fragen haben sie geschrieben, weil der Assistent versagt hat: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="109"/>
+        <source>The built-in questions wrote it: the assistant&apos;s own text did not pass the checks every follow-up must pass.</source>
+        <translation>Die eingebauten Fragen haben sie geschrieben: Der Text des Assistenten hat die Prüfungen nicht bestanden, die jede Nachfrage bestehen muss.</translation>
+    </message>
+</context>
+<context>
     <name>CarePanel</name>
     <message>
         <location filename="../../exitbot_desktop/ui/employee/care.py" line="41"/>
@@ -1539,34 +1602,82 @@
     </message>
 </context>
 <context>
+    <name>LogoRow</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="290"/>
+        <source>Choose l&amp;ogo…</source>
+        <translation>L&amp;ogo wählen …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="291"/>
+        <source>Choose a logo for reports</source>
+        <translation>Ein Logo für Berichte wählen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="292"/>
+        <source>&amp;Remove logo</source>
+        <translation>Logo ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="293"/>
+        <source>Remove the logo from reports</source>
+        <translation>Das Logo aus den Berichten entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="298"/>
+        <source>Logo for reports</source>
+        <translation>Logo für Berichte</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="298"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="315"/>
+        <source>{file} (saved with the settings)</source>
+        <translation>{file} (wird mit den Einstellungen gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="317"/>
+        <source>No logo: reports show the organisation&apos;s name only.</source>
+        <translation>Kein Logo: Berichte zeigen nur den Namen der Organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="319"/>
+        <source>The logo reports show now.</source>
+        <translation>Das Logo, das Berichte jetzt zeigen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="437"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="447"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="522"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="601"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="612"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="620"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="648"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
@@ -1844,6 +1955,447 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <location filename="../../exitbot_desktop/ui/employee/review.py" line="120"/>
         <source>Submit my answers</source>
         <translation>Meine Antworten absenden</translation>
+    </message>
+</context>
+<context>
+    <name>SettingText</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="20"/>
+        <source>Organisation name</source>
+        <translation>Name der Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="21"/>
+        <source>Logo for reports</source>
+        <translation>Logo für Berichte</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="22"/>
+        <source>Anonymity</source>
+        <translation>Anonymität</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="23"/>
+        <source>Required details</source>
+        <translation>Pflichtangaben</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="24"/>
+        <source>Keep interviews for (months)</source>
+        <translation>Gespräche aufbewahren (Monate)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="25"/>
+        <source>Care contacts</source>
+        <translation>Ansprechpersonen für Unterstützung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="26"/>
+        <source>Station idle time (minutes)</source>
+        <translation>Leerlaufzeit des Gesprächsplatzes (Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="27"/>
+        <source>HR idle time (minutes)</source>
+        <translation>Leerlaufzeit im HR-Bereich (Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="28"/>
+        <source>Thank-you page (seconds)</source>
+        <translation>Dankesseite (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="29"/>
+        <source>Question set</source>
+        <translation>Fragenkatalog</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="30"/>
+        <source>Follow-ups per question</source>
+        <translation>Nachfragen pro Frage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="31"/>
+        <source>Follow-ups per interview</source>
+        <translation>Nachfragen pro Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="32"/>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="33"/>
+        <source>Ollama address</source>
+        <translation>Ollama-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="34"/>
+        <source>Ollama model</source>
+        <translation>Ollama-Modell</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="35"/>
+        <source>Minimum group size</source>
+        <translation>Mindestgruppengröße</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="41"/>
+        <source>the organisation&apos;s name, on the welcome page, the unlock page and every report</source>
+        <translation>der Name der Organisation, auf der Begrüßungsseite, der Entsperrseite und in jedem Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="46"/>
+        <source>a name of 1 to 120 characters</source>
+        <translation>ein Name mit 1 bis 120 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="47"/>
+        <source>an image printed at the top of every report</source>
+        <translation>ein Bild oben auf jeder Berichtsseite</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="48"/>
+        <source>a PNG or JPEG file of at most 512 KB</source>
+        <translation>eine PNG- oder JPEG-Datei mit höchstens 512 KB</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="50"/>
+        <source>whether interviews are anonymous, named, or HR decides per interview</source>
+        <translation>ob Gespräche anonym oder mit Namen geführt werden oder HR je Gespräch entscheidet</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="54"/>
+        <source>&quot;anonymous&quot; (default), &quot;named&quot; or &quot;choose&quot;</source>
+        <translation>„anonym“ (Standard), „mit Namen“ oder „HR entscheidet“</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="55"/>
+        <source>metadata HR must fill in when arming the station</source>
+        <translation>Angaben, die HR beim Vorbereiten des Gesprächsplatzes ausfüllen muss</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="57"/>
+        <source>months interviews are kept, as the welcome page tells the employee; older ones are erased at each HR unlock and by &apos;exitbot-desktop purge&apos;</source>
+        <translation>Monate, die Gespräche aufbewahrt werden, wie die Begrüßungsseite es den Mitarbeitenden sagt; ältere werden bei jedem Entsperren durch HR und mit „exitbot-desktop purge“ gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="63"/>
+        <source>1 to 600 (default 24)</source>
+        <translation>1 bis 600 (Standard 24)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="64"/>
+        <source>support shown when an answer suggests distress</source>
+        <translation>Unterstützung, die angezeigt wird, wenn eine Antwort auf eine Belastung hindeutet</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="66"/>
+        <source>idle minutes on an interview page (welcome, question, review) before the station keeps what was typed and locks itself</source>
+        <translation>Minuten ohne Eingabe auf einer Gesprächsseite (Begrüßung, Frage, Überprüfung), bevor der Gesprächsplatz das Eingegebene sichert und sich sperrt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="72"/>
+        <source>1 to 1440 (default 30)</source>
+        <translation>1 bis 1440 (Standard 30)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="73"/>
+        <source>idle minutes on an HR page before ExitBot locks itself</source>
+        <translation>Minuten ohne Eingabe auf einer HR-Seite, bevor ExitBot sich sperrt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="74"/>
+        <source>1 to 240 (default 10)</source>
+        <translation>1 bis 240 (Standard 10)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="75"/>
+        <source>how long the thank-you page stays</source>
+        <translation>wie lange die Dankesseite angezeigt wird</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="76"/>
+        <source>10 to 600 (default 60)</source>
+        <translation>10 bis 600 (Standard 60)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="77"/>
+        <source>id of the question set interviews use</source>
+        <translation>Kennung des Fragenkatalogs, den Gespräche verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="78"/>
+        <source>a question set id (default &quot;default&quot;)</source>
+        <translation>eine Fragenkatalog-Kennung (Standard „default“)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="79"/>
+        <source>follow-up questions after one answer</source>
+        <translation>Nachfragen nach einer Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="80"/>
+        <source>0 to 3 (default 1)</source>
+        <translation>0 bis 3 (Standard 1)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="81"/>
+        <source>follow-up questions in one interview</source>
+        <translation>Nachfragen in einem Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="82"/>
+        <source>0 to 50 (default 4)</source>
+        <translation>0 bis 50 (Standard 4)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="83"/>
+        <source>which assistant writes follow-ups</source>
+        <translation>welcher Assistent die Nachfragen schreibt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="84"/>
+        <source>&quot;auto&quot; (default), &quot;ollama&quot;, &quot;llama_cpp&quot; or &quot;rules&quot;</source>
+        <translation>„automatisch“ (Standard), „Ollama“, „eingebettetes Modell“ oder „eingebaute Fragen“</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="86"/>
+        <source>the Ollama server; answers are sent there when it is not this computer</source>
+        <translation>der Ollama-Server; Antworten werden dorthin gesendet, wenn er nicht dieser Computer ist</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="91"/>
+        <source>host and port, e.g. &quot;127.0.0.1:11434&quot; (default: $OLLAMA_HOST, else this computer)</source>
+        <translation>Host und Port, z. B. „127.0.0.1:11434“ (Standard: $OLLAMA_HOST, sonst dieser Computer)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="96"/>
+        <source>the Ollama model</source>
+        <translation>das Ollama-Modell</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="97"/>
+        <source>a model name, e.g. &quot;llama3.2&quot;</source>
+        <translation>ein Modellname, z. B. „llama3.2“</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="99"/>
+        <source>smallest group a breakdown shows; smaller ones are withheld</source>
+        <translation>kleinste Gruppe, die eine Aufschlüsselung zeigt; kleinere werden zurückgehalten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="103"/>
+        <source>1 to 1000 (default 5)</source>
+        <translation>1 bis 1000 (Standard 5)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="110"/>
+        <source>Tick the details HR must fill in before an interview can start.</source>
+        <translation>Kreuzen Sie die Angaben an, die HR ausfüllen muss, bevor ein Gespräch beginnen kann.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="115"/>
+        <source>One contact per line: a name, a colon, then a phone number, e-mail or room, e.g. Employee assistance: 0800 123 456</source>
+        <translation>Eine Ansprechperson pro Zeile: ein Name, ein Doppelpunkt, dann Telefonnummer, E-Mail oder Raum, z. B. Mitarbeiterberatung: 0800 123 456</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="145"/>
+        <source>Accepted: {limits}.</source>
+        <translation>Erlaubt: {limits}.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="152"/>
+        <source>This value is not accepted. {title} takes {limits}. Nothing was saved.</source>
+        <translation>Dieser Wert ist nicht erlaubt. {title} erlaubt {limits}. Es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="35"/>
+        <source>Organisation and reports</source>
+        <translation>Organisation und Berichte</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="39"/>
+        <source>Interviews</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="49"/>
+        <source>Keeping interviews</source>
+        <translation>Aufbewahrung der Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="51"/>
+        <source>Idle times</source>
+        <translation>Leerlaufzeiten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="55"/>
+        <source>Assistant for follow-up questions</source>
+        <translation>Assistent für Nachfragen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="59"/>
+        <source>Other settings</source>
+        <translation>Weitere Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="164"/>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>Nichts zu speichern: Keine Einstellung wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="173"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="185"/>
+        <source>Saved. The audit log records each change with its old and new value.</source>
+        <translation>Gespeichert. Das Prüfprotokoll verzeichnet jede Änderung mit altem und neuem Wert.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="187"/>
+        <source>Nothing to save: every value was already in force.</source>
+        <translation>Nichts zu speichern: Alle Werte galten bereits.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="207"/>
+        <source>Nothing was saved: correct the fields marked in red.</source>
+        <translation>Es wurde nichts gespeichert: Korrigieren Sie die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="232"/>
+        <source>Counting the interviews this period would erase…</source>
+        <translation>Die Gespräche, die dieser Zeitraum löschen würde, werden gezählt …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="242"/>
+        <source>1 interview would be erased at the next unlock.</source>
+        <translation>1 Gespräch würde beim nächsten Entsperren gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="244"/>
+        <source>{count} interviews would be erased at the next unlock.</source>
+        <translation>{count} Gespräche würden beim nächsten Entsperren gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="259"/>
+        <source>Answers will be sent to {host}, which is not this computer. Whoever runs that server can read what employees write. Use it only if it belongs to your organisation and the employees are told.</source>
+        <translation>Antworten werden an {host} gesendet, und das ist nicht dieser Computer. Wer diesen Server betreibt, kann lesen, was Mitarbeitende schreiben. Nutzen Sie ihn nur, wenn er Ihrer Organisation gehört und die Mitarbeitenden davon wissen.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="291"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="294"/>
+        <source>Every setting with what it means and what it accepts. Changes apply when you save; an empty field means the default. The audit log records each change with its old and new value.</source>
+        <translation>Jede Einstellung mit ihrer Bedeutung und den erlaubten Werten. Änderungen gelten, sobald Sie speichern; ein leeres Feld bedeutet den Standardwert. Das Prüfprotokoll verzeichnet jede Änderung mit altem und neuem Wert.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="307"/>
+        <source>Anonymous: no names</source>
+        <translation>Anonym: keine Namen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="308"/>
+        <source>Named: the employee&apos;s name is kept</source>
+        <translation>Mit Namen: der Name wird gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="309"/>
+        <source>HR chooses for each interview</source>
+        <translation>HR entscheidet je Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="316"/>
+        <source>Automatic: Ollama, else the embedded model, else built-in</source>
+        <translation>Automatisch: Ollama, sonst das eingebettete Modell, sonst eingebaute Fragen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="317"/>
+        <source>Ollama server</source>
+        <translation>Ollama-Server</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="318"/>
+        <source>Embedded model on this computer</source>
+        <translation>Eingebettetes Modell auf diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="319"/>
+        <source>Built-in questions only (no AI model)</source>
+        <translation>Nur eingebaute Fragen (kein KI-Modell)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="326"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="327"/>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="328"/>
+        <source>Time with us</source>
+        <translation>Betriebszugehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="329"/>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="330"/>
+        <source>Manager</source>
+        <translation>Führungskraft</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="331"/>
+        <source>Leaving date</source>
+        <translation>Austrittsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="332"/>
+        <source>Leaving type</source>
+        <translation>Art des Austritts</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="335"/>
+        <source>&amp;Undo changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="336"/>
+        <source>Undo changes not yet saved</source>
+        <translation>Noch nicht gespeicherte Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="337"/>
+        <source>Sa&amp;ve settings</source>
+        <translation>Einstellungen spei&amp;chern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="338"/>
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="339"/>
+        <source>Purge preview</source>
+        <translation>Vorschau der Löschung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="340"/>
+        <source>Warning about the Ollama address</source>
+        <translation>Warnung zur Ollama-Adresse</translation>
     </message>
 </context>
 <context>
@@ -2303,22 +2855,32 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <translation>Übersicht: Zahlen für den aktuellen Filter</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="115"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="49"/>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="50"/>
+        <source>Settings: policy, reports and the assistant</source>
+        <translation>Einstellungen: Richtlinien, Berichte und Assistent</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="120"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="116"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="121"/>
         <source>Start interview</source>
         <translation>Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="117"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="122"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="118"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="123"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>

@@ -29,6 +29,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -42,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from exitbot_desktop.engine.reports.fonts import report_font
+from exitbot_desktop.engine.settings import ReportLogo
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#616e7c")
@@ -208,10 +210,19 @@ def section(title: str, *flowables: Flowable) -> KeepTogether:
 
 
 def render(
-    story: list[Flowable], *, title: str, organisation: str, password: str | None = None
+    story: list[Flowable],
+    *,
+    title: str,
+    organisation: str,
+    password: str | None = None,
+    logo: ReportLogo | None = None,
 ) -> bytes:
-    """Lay out `story` on A4 with header, footer and "Page N of M"; optionally encrypted."""
+    """Lay out `story` on A4 with header, footer and "Page N of M"; optionally encrypted.
+
+    The organisation's `logo`, if any, sits in the top right corner of every page, above
+    the header line, so that a printed page still says whose report it is."""
     buffer = io.BytesIO()
+    image = _logo_image(logo)
     font = report_font()
     doc = SimpleDocTemplate(
         buffer,
@@ -237,6 +248,8 @@ def render(
             canvas.drawString(MARGIN, height - MARGIN, font.printable(title))
             canvas.drawRightString(width - MARGIN, height - MARGIN, font.printable(organisation))
             canvas.line(MARGIN, height - MARGIN - 3, width - MARGIN, height - MARGIN - 3)
+        if image is not None:
+            _draw_logo(canvas, image)
         canvas.line(MARGIN, MARGIN + 2, width - MARGIN, MARGIN + 2)
         canvas.setFont(font.regular, 7.5)
         canvas.setFillColor(MUTED)
@@ -245,6 +258,21 @@ def render(
 
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture, canvasmaker=_NumberedCanvas)
     return _encrypted(buffer.getvalue(), password) if password else buffer.getvalue()
+
+
+def _logo_image(logo: ReportLogo | None) -> ImageReader | None:
+    """The logo decoded once per report; None when there is none."""
+    return None if logo is None else ImageReader(io.BytesIO(logo.data))
+
+
+def _draw_logo(canvas: Canvas, image: ImageReader) -> None:
+    """Scaled into a box in the top margin (at most 40 × 9 mm), keeping its proportions."""
+    box_w, box_h = 40 * mm, 9 * mm
+    pixels_w, pixels_h = image.getSize()
+    scale = min(box_w / pixels_w, box_h / pixels_h)
+    w, h = pixels_w * scale, pixels_h * scale
+    bottom = PAGE[1] - MARGIN + 4 * mm
+    canvas.drawImage(image, PAGE[0] - MARGIN - w, bottom, w, h, mask="auto")
 
 
 def _encrypted(pdf: bytes, password: str) -> bytes:

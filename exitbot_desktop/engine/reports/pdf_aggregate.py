@@ -36,6 +36,7 @@ from exitbot_desktop.engine.reports.layout import (
     title_page,
 )
 from exitbot_desktop.engine.reports.quotes import Quote, representative_quotes
+from exitbot_desktop.engine.settings import ReportLogo, read_settings
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -60,7 +61,10 @@ def write_aggregate_pdf(
     top = [theme for theme, _ in agg.themes[:3]]
     quotes = [] if agg.withheld else representative_quotes(store, filters, top)
     progress(2, 3, "Drawing the report")
-    data = aggregate_pdf_bytes(agg, quotes, organisation=store.organisation, password=password)
+    logo = read_settings(store).report_logo
+    data = aggregate_pdf_bytes(
+        agg, quotes, organisation=store.organisation, password=password, logo=logo
+    )
     write_bytes(path, data)
     progress(3, 3, "Drawing the report")
     return agg
@@ -72,6 +76,7 @@ def aggregate_pdf_bytes(
     *,
     organisation: str,
     password: str | None = None,
+    logo: ReportLogo | None = None,
 ) -> bytes:
     """The report as bytes (for preview); saving goes through `write_aggregate_pdf`."""
     story: list[Flowable] = title_page(
@@ -109,7 +114,11 @@ def aggregate_pdf_bytes(
         story += _quotes(quotes)
     story += _method(agg)
     return render(
-        story, title="Exit interview report", organisation=organisation, password=password
+        story,
+        title="Exit interview report",
+        organisation=organisation,
+        password=password,
+        logo=logo,
     )
 
 

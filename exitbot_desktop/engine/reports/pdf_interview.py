@@ -33,6 +33,7 @@ from exitbot_desktop.engine.reports.layout import (
     table,
     title_page,
 )
+from exitbot_desktop.engine.settings import read_settings
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -67,6 +68,7 @@ def interview_pdf_bytes(
         story,
         title=f"Exit interview {reference}",
         organisation=store.organisation,
+        logo=read_settings(store).report_logo,
         password=password,
     )
 

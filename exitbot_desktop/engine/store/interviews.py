@@ -274,6 +274,13 @@ class InterviewRepository:
             )
             return count
 
+    def count_older_than(self, months: int) -> int:
+        """How many interviews `purge_older_than(months)` would erase now (nothing changes)."""
+        cutoff = months_before(utcnow(), max(months, 1))
+        with self._db.transaction() as s:
+            old = Interview.updated_at < cutoff
+            return s.scalar(select(func.count()).select_from(Interview).where(old)) or 0
+
     def delete(self, interview_id: int) -> None:
         """Erase an interview with all its answers and analysis (an erasure request).
 

@@ -6,6 +6,8 @@ Never imports Qt.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from sqlalchemy import delete, select
 
 from exitbot_desktop.engine.store.audit_log import AuditLog
@@ -41,3 +43,27 @@ class SettingsRepository:
                 s.merge(Setting(key=key, value=value))
             if audited:
                 self._audit.record("settings_changed", {"key": key})
+
+    def change(
+        self, values: Mapping[str, object], shown: Callable[[str, object], object]
+    ) -> list[tuple[str, object, object]]:
+        """Store several values at once (None removes one), each audited with its old and
+        new value as `shown` puts them; all commit together or none does. Values equal to
+        what is stored are left alone. Returns (key, old, new) for each change made."""
+        changed: list[tuple[str, object, object]] = []
+        with self._db.transaction() as s:
+            for key, value in values.items():
+                row = s.get(Setting, key)
+                old = None if row is None else row.value
+                if old == value:
+                    continue
+                if value is None:
+                    s.execute(delete(Setting).where(Setting.key == key))
+                else:
+                    s.merge(Setting(key=key, value=value))
+                self._audit.record(
+                    "settings_changed",
+                    {"key": key, "old": shown(key, old), "new": shown(key, value)},
+                )
+                changed.append((key, old, value))
+        return changed

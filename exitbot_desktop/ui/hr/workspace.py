@@ -44,6 +44,11 @@ SECTIONS: tuple[Section, ...] = (
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Dashboard")),
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "Dashboard: figures for the current filter")),
     ),
+    Section(
+        "settings",
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Se&ttings")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Settings: policy, reports and the assistant")),
+    ),
 )
 
 
