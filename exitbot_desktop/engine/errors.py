@@ -39,6 +39,18 @@ class UnlockThrottledError(StoreError):
     """Too many wrong passwords in a row for an account: it must wait before the next try."""
 
 
+class WeakPasswordError(StoreError):
+    """A new password is too easy to guess; the message says why and what to do."""
+
+
+class LastAccountError(StoreError):
+    """Removing the only HR account would leave nobody able to unlock the database."""
+
+
+class AuditChainError(StoreError):
+    """The audit log does not verify; the message names the position where it breaks."""
+
+
 class UnknownAccountError(StoreError):
     """No HR account of that name exists in the key file."""
 
