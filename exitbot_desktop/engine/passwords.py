@@ -24,13 +24,15 @@ _ADVICE = "Use a short sentence of four or five unrelated words that you can rem
 def password_problem(password: str, *, context: Iterable[str] = ()) -> str | None:
     """Why `password` is refused, as a sentence with what to do next; None when it is fine.
 
-    `context` are words an attacker would try first (account and organisation names).
+    `context` are names an attacker would try first (the account, the organisation). Only
+    the first 100 characters are scored: zxcvbn slows down sharply on longer input.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"The password must have at least {MIN_PASSWORD_LENGTH} characters. {_ADVICE}"
     from zxcvbn import zxcvbn  # 40 ms of word lists: only when a password is set
 
-    result = zxcvbn(password[:100], user_inputs=[word for word in context if word])
+    words = [word.lower() for text in context for word in text.split()]
+    result = zxcvbn(password[:100], user_inputs=words)
     if result["score"] >= MIN_SCORE:
         return None
     warning = str(result["feedback"].get("warning") or "").strip()

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import delete, select
 
@@ -50,6 +52,16 @@ from exitbot_desktop.engine.store.setting_values import SettingsRepository
 from exitbot_desktop.engine.store.unlock_attempts import UnlockAttempts
 
 SCHEMA_VERSION = db.SCHEMA_VERSION  # the newest schema this program writes
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """One HR account as an accounts page lists it (the key file is the authority on who
+    exists; the database adds the dates)."""
+
+    name: str
+    created_at: datetime | None
+    last_login_at: datetime | None
 
 
 class Store:
@@ -96,6 +108,19 @@ class Store:
 
     def accounts(self) -> list[str]:
         return self.key_file.accounts
+
+    def account_list(self) -> list[AccountInfo]:
+        """The HR accounts with when they were added and last unlocked, by name."""
+        with self.database.transaction() as s:
+            rows = {row.name: row for row in s.scalars(select(HrAccount))}
+        return [
+            AccountInfo(
+                name,
+                rows[name].created_at if name in rows else None,
+                rows[name].last_login_at if name in rows else None,
+            )
+            for name in self.key_file.accounts
+        ]
 
     def add_account(self, name: str, password: str, kdf: KdfParams = PRODUCTION_KDF) -> None:
         """A new HR officer; only the key file changes (the database is not re-encrypted)."""
@@ -161,8 +186,9 @@ class Store:
                 "That recovery key does not open this database, so no password was changed. "
                 "Check it against the printed copy: 8 groups of 5 letters and digits."
             )
-        self.set_password(account, new, kdf)
-        self.audit.record("password_reset_with_recovery_key", {"account": account})
+        with self.database.transaction():
+            self.set_password(account, new, kdf)
+            self.audit.record("password_reset_with_recovery_key", {"account": account})
 
     def replace_recovery_key(self, kdf: KdfParams = PRODUCTION_KDF) -> str:
         """A new recovery key, returned once to be shown or written; the old one stops
