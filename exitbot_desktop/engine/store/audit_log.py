@@ -116,6 +116,30 @@ class AuditLog:
                     .values(prev_hash=prev, hash=new)
                 )
 
+    def reseal_under(
+        self, new_data_key: bytes, action: str, detail: Mapping[str, object]
+    ) -> AuditHead:
+        """Inside the caller's transaction: every entry sealed under `new_data_key`'s chain
+        key, then one more entry saying why; returns the new head for the new key file
+        (`store.rotation`, which commits this with `PRAGMA rekey`)."""
+        key = audit_key(new_data_key)
+        with self._db.transaction() as s:
+            sealed = rechain(self.all_oldest_first(), key)
+            self.reseal(sealed)
+            prev = sealed[-1][2] if sealed else GENESIS_HASH
+            at, clean = utcnow(), clean_detail(detail)
+            row = AuditEntry(
+                at=at,
+                actor=self.actor,
+                action=action,
+                detail=clean,
+                prev_hash=prev,
+                hash=entry_hash(key, at, self.actor, action, clean, prev),
+            )
+            s.add(row)
+            s.flush()
+            return AuditHead(len(sealed) + 1, row.hash)
+
     def all_oldest_first(self) -> list[AuditRecord]:
         with self._db.transaction() as s:
             return list(_records(s.scalars(select(AuditEntry).order_by(AuditEntry.id))))

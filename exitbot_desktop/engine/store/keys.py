@@ -239,7 +239,7 @@ class KeyFile:
         except BaseException:
             Path(tmp_name).unlink(missing_ok=True)
             raise
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
@@ -290,7 +290,8 @@ def _corrupt(path: Path, detail: str) -> KeyFileCorruptError:
     )
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable (POSIX; Windows needs nothing)."""
     if os.name != "posix":  # Windows cannot open a directory for fsync; rename is durable there
         return
     fd = os.open(folder, os.O_RDONLY)

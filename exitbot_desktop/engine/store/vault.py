@@ -47,6 +47,7 @@ from exitbot_desktop.engine.store.keys import (
 from exitbot_desktop.engine.store.lock import InstanceLock
 from exitbot_desktop.engine.store.models import HrAccount, utcnow
 from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
+from exitbot_desktop.engine.store.rotation import finish_interrupted_rotation
 from exitbot_desktop.engine.store.report_rows import ReportReader
 from exitbot_desktop.engine.store.setting_values import SettingsRepository
 from exitbot_desktop.engine.store.unlock_attempts import UnlockAttempts
@@ -336,6 +337,7 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
         except WrongPasswordError as exc:
             raise attempts.failed(actor, method, exc) from None
         attempts.succeeded(actor)
+        key_file, data_key = finish_interrupted_rotation(folder, key_file, data_key, unwrap)
         engine = db.open_engine(folder.db_path, data_key)
         try:
             db.prepare_schema(engine, folder)
