@@ -79,7 +79,7 @@ def test_accounts_are_listed_added_and_removed(
 
 
 def test_the_last_account_is_never_removed(store: vault.Store) -> None:
-    with pytest.raises(LastAccountError, match="only HR account.*Add another account first"):
+    with pytest.raises(LastAccountError, match=r"only HR account.*Add another account first"):
         store.remove_account("alice")
 
     assert store.accounts() == ["alice"]

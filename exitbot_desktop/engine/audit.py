@@ -130,11 +130,20 @@ def verify_chain(
         count += 1
         expected = entry_hash(key, entry.at, entry.actor, entry.action, entry.detail, prev)
         if entry.prev_hash != prev:
-            return _broken(count, entry, "it does not follow the entry before it (an entry was "
-                           "deleted or moved).", entries)
+            return _broken(
+                count,
+                entry,
+                "it does not follow the entry before it (an entry was deleted or moved).",
+                entries,
+            )
         if not hmac.compare_digest(entry.hash, expected):
-            return _broken(count, entry, "its content or seal was changed after it was written "
-                           "(or the chain was recomputed without the key).", rows)
+            return _broken(
+                count,
+                entry,
+                "its content or seal was changed after it was written "
+                "(or the chain was recomputed without the key).",
+                rows,
+            )
         prev = entry.hash
         if head is not None and count == head.entries:
             at_head = entry.hash

@@ -27,6 +27,10 @@ class InterviewStateError(ExitBotError):
     """An action that the interview's current step does not allow."""
 
 
+class ReceiptNotFoundError(ExitBotError):
+    """No interview carries the receipt code given (erasure or access request)."""
+
+
 class StoreError(ExitBotError):
     """The database or its key file cannot be used as asked."""
 

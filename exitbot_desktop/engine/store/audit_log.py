@@ -92,6 +92,24 @@ class AuditLog:
                 self._key_file.audit_head,
             )
 
+    def check(self) -> ChainVerdict:
+        """What `audit --verify`, `check` and a viewer page report: the verification made
+        at unlock when it failed (this session's own entries, such as its login, must not
+        hide a rolled-back database), else a fresh one."""
+        earlier = self.verdict_at_unlock
+        if earlier is not None and not earlier.ok:
+            return earlier
+        return self.verify()
+
+    def numbered(self, *, since: datetime | None = None) -> list[tuple[int, AuditRecord]]:
+        """(position, entry), oldest first, from `since` on: the position is the one a
+        broken chain is reported at."""
+        return [
+            (position, entry)
+            for position, entry in enumerate(self.all_oldest_first(), start=1)
+            if since is None or entry.at >= since
+        ]
+
     def open(self) -> ChainVerdict:
         """At unlock, before this session writes: seal an unkeyed chain, verify, and catch
         the head up when a crash left it behind. The verdict stays in `verdict_at_unlock`

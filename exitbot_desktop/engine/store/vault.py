@@ -26,6 +26,7 @@ from exitbot_desktop.engine.errors import (
     UnknownAccountError,
     WrongPasswordError,
 )
+from exitbot_desktop.engine.passwords import require_strong_password
 from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.analysis import AnalysisRepository
 from exitbot_desktop.engine.store.audit_log import AuditLog
@@ -34,7 +35,6 @@ from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.interview_list import InterviewListReader
 from exitbot_desktop.engine.store.interviews import InterviewRepository
-from exitbot_desktop.engine.passwords import require_strong_password
 from exitbot_desktop.engine.store.keys import (
     PRODUCTION_KDF,
     RECOVERY_ACCOUNT,
@@ -47,8 +47,8 @@ from exitbot_desktop.engine.store.keys import (
 from exitbot_desktop.engine.store.lock import InstanceLock
 from exitbot_desktop.engine.store.models import HrAccount, utcnow
 from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
-from exitbot_desktop.engine.store.rotation import finish_interrupted_rotation
 from exitbot_desktop.engine.store.report_rows import ReportReader
+from exitbot_desktop.engine.store.rotation import finish_interrupted_rotation
 from exitbot_desktop.engine.store.setting_values import SettingsRepository
 from exitbot_desktop.engine.store.unlock_attempts import UnlockAttempts
 
@@ -167,9 +167,7 @@ class Store:
         self.key_file.save()
         self.audit.record("password_changed", {"account": name})
 
-    def change_own_password(
-        self, current: str, new: str, kdf: KdfParams = PRODUCTION_KDF
-    ) -> None:
+    def change_own_password(self, current: str, new: str, kdf: KdfParams = PRODUCTION_KDF) -> None:
         """The acting officer's new password, after proving the current one (a station
         left unlocked must not let a passer-by take the account)."""
         if not self.key_file.has_wrap_for(self.actor, current):
