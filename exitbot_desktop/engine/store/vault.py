@@ -7,7 +7,12 @@ an account must wait before the next try, and the failures reach the audit log. 
 checks is chosen so that no failure changes a byte of the database: lock first (a second
 instance stops here), key file next (missing, damaged, wrong password all stop before
 SQLCipher sees the file), database last (read-only checks before anything is written;
-an older schema is copied before it is upgraded). Never imports Qt.
+an older schema is copied before it is upgraded). Unlocking also finishes a key rotation
+a crash cut short (`rotation`) and verifies the audit log before its "login" entry
+(`AuditLog.open`). `Store` carries the account actions an accounts page calls, one
+method each: `account_list`, `add_account`, `remove_account`, `change_own_password`,
+`set_password`, `reset_password_with_recovery_key`, `replace_recovery_key`. Never
+imports Qt.
 """
 
 from __future__ import annotations
