@@ -16,12 +16,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exitbot_desktop import __version__, paths
-from exitbot_desktop.engine.errors import ExitBotError, StoreError
+from exitbot_desktop.engine.errors import AuditChainError, ExitBotError, StoreError
 from exitbot_desktop.engine.files import check_new_private_file, write_private_text
 from exitbot_desktop.engine.settings import SETTINGS, describe, parse_value, stored_values
 from exitbot_desktop.engine.store.folder import DataFolder
@@ -111,6 +111,45 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--new-password-file", type=Path, help="read the new account's password from this file"
     )
+
+    p = add("remove-hr-user", _cmd_remove_user, "remove an HR account (never the last one)")
+    p.add_argument("name", help="the account to remove")
+
+    p = add(
+        "new-recovery-key",
+        _cmd_new_recovery_key,
+        "replace the recovery key; the old one stops working",
+    )
+    p.add_argument(
+        "--recovery-key-file",
+        type=Path,
+        help="write the new recovery key to this new file instead of printing it",
+    )
+
+    p = add(
+        "rotate-key",
+        _cmd_rotate_key,
+        "re-encrypt the database under a new data key (needs every account's password)",
+    )
+    p.add_argument(
+        "--account-password-file",
+        action="append",
+        default=[],
+        metavar="NAME=FILE",
+        help="another account's password, read from FILE (repeat per account; else a prompt)",
+    )
+    p.add_argument(
+        "--recovery-key-file",
+        type=Path,
+        help="write the new recovery key to this new file instead of printing it",
+    )
+
+    p = add("audit", _cmd_audit, "list the audit log, or verify it (exit 1 when broken)")
+    p.add_argument("--verify", action="store_true", help="check every seal, link and the head")
+    p.add_argument("--since", type=_iso_date, help="only entries from this day (YYYY-MM-DD)")
+
+    p = add("erase", _cmd_erase, "erase one interview for an erasure request (audited)")
+    p.add_argument("--receipt", required=True, metavar="CODE", help="the employee's receipt code")
 
     p = add(
         "unlock-with-recovery-key",
@@ -270,17 +309,31 @@ def _cmd_init(args: argparse.Namespace) -> int:
     if not user:
         raise _UsageError("name the first HR account with --user NAME")
     password = _password(args, confirm=True)
-    key_file: Path | None = args.recovery_key_file
-    if key_file is not None:
-        try:  # before the database exists: a bad path must not lose the key
-            check_new_private_file(key_file)
-        except ExitBotError as exc:
-            raise _UsageError(exc.user_message) from None
+    key_file = _recovery_key_file(args)  # before the database exists
     store, recovery_key = vault.create(
         folder, organisation=args.org, user=user, password=password, kdf=PRODUCTION_KDF
     )
     store.close()
     print(f"Created the encrypted database in {folder.root} with HR account '{user}'.")
+    _hand_over_recovery_key(recovery_key, key_file)
+    return EXIT_OK
+
+
+def _recovery_key_file(args: argparse.Namespace) -> Path | None:
+    """Where the new recovery key goes, checked before any key is made: a bad path must
+    not lose it."""
+    key_file: Path | None = args.recovery_key_file
+    if key_file is not None:
+        try:
+            check_new_private_file(key_file)
+        except ExitBotError as exc:
+            raise _UsageError(exc.user_message) from None
+    return key_file
+
+
+def _hand_over_recovery_key(recovery_key: str, key_file: Path | None) -> None:
+    """Write the recovery key to its new private file, else (or when that fails) print it:
+    it is shown once and ExitBot keeps only its wrap."""
     if key_file is not None:
         try:
             write_private_text(key_file, recovery_key + "\n")
@@ -291,11 +344,10 @@ def _cmd_init(args: argparse.Namespace) -> int:
                 f"The recovery key was written to {key_file}. Print it, keep it in a safe, "
                 "then delete the file."
             )
-            return EXIT_OK
+            return
     print("\nRecovery key (shown only now; print it and keep it in a safe):\n")
     print(f"    {recovery_key}\n")
     print("It opens the database if every HR password is lost.")
-    return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -332,6 +384,92 @@ def _cmd_add_user(args: argparse.Namespace) -> int:
     with _unlock(args) as store:
         store.add_account(args.name, _new_password(args))
     print(f"HR account '{args.name.strip()}' was added.")
+    return EXIT_OK
+
+
+def _cmd_remove_user(args: argparse.Namespace) -> int:
+    with _unlock(args) as store:
+        store.remove_account(args.name)
+    print(
+        f"HR account '{args.name}' was removed. Its password no longer opens this key file; "
+        "run 'exitbot-desktop rotate-key' if its owner may have kept a copy of the key file."
+    )
+    return EXIT_OK
+
+
+def _cmd_new_recovery_key(args: argparse.Namespace) -> int:
+    key_file = _recovery_key_file(args)
+    with _unlock(args) as store:
+        recovery_key = store.replace_recovery_key()
+    print("A new recovery key was made; the old one no longer opens the database.")
+    _hand_over_recovery_key(recovery_key, key_file)
+    return EXIT_OK
+
+
+def _cmd_rotate_key(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.store import vault
+    from exitbot_desktop.engine.store.rotation import rotate_data_key
+
+    key_file = _recovery_key_file(args)
+    given = dict(_account_password(spec) for spec in args.account_password_file)
+    folder = _folder(args)
+    folder.require_database()
+    user = _user(args, folder)
+    password = _password(args)
+    with vault.unlock(folder, user=user, password=password) as store:
+        passwords = {**given, user: password}
+        for account in store.accounts():
+            if account not in passwords:
+                passwords[account] = _prompt_account_password(account)
+        done = rotate_data_key(store, passwords)
+    print(
+        "The database is now encrypted under a new data key; old copies of the key file no "
+        f"longer open it. The copy from before is in {done.backup}: delete it once ExitBot "
+        "has worked for a while, since the old key file and passwords still open it."
+    )
+    _hand_over_recovery_key(done.recovery_key, key_file)
+    return EXIT_OK
+
+
+def _prompt_account_password(account: str) -> str:
+    if not sys.stdin.isatty():
+        raise _UsageError(
+            f"no password for HR account '{account}': pass --account-password-file {account}=FILE"
+        )
+    return getpass.getpass(f"Password of HR account '{account}': ")
+
+
+def _account_password(spec: str) -> tuple[str, str]:
+    name, sep, path = spec.partition("=")
+    if not sep or not name or not path:
+        raise _UsageError(f"--account-password-file wants NAME=FILE, not '{spec}'")
+    return name, _read_secret_file(Path(path))
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    since = datetime.combine(args.since, time()) if args.since else None
+    with _unlock(args) as store:
+        if args.verify:
+            verdict = store.audit.check()
+            if not verdict.ok:
+                raise AuditChainError(verdict.sentence())
+            print(verdict.sentence())
+            return EXIT_OK
+        for position, entry in store.audit.numbered(since=since):
+            detail = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
+            print(
+                f"{position:>6}  {entry.at:%Y-%m-%d %H:%M:%S}  {entry.actor:12} "
+                f"{entry.action:28} {detail}"
+            )
+    return EXIT_OK
+
+
+def _cmd_erase(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.erasure import erase_by_receipt
+
+    with _unlock(args) as store:
+        erased = erase_by_receipt(store, args.receipt)
+    print(erased.summary())
     return EXIT_OK
 
 

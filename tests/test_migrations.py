@@ -75,7 +75,10 @@ def test_a_v1_data_folder_is_upgraded_at_unlock_and_keeps_everything(
         resumed = InterviewSession.resume(store, 2).current()
         assert resumed.draft == "Das Gehalt war zu"
         assert store.settings.get("retention_months") == 36
-        assert store.audit.verify() is None
+        assert store.audit.verify().ok
+        sealed = [e for e in store.audit.entries() if e.action == "audit_sealed"]
+        assert len(sealed) == 1
+        assert sealed[0].detail["earlier_chain"] == "intact"
         assert _schema_differences(store) == []
         with store.database.transaction() as s:
             indexes = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type='index'")))
@@ -90,6 +93,31 @@ def test_a_v1_data_folder_is_upgraded_at_unlock_and_keeps_everything(
     # The copy opens on its own (with the key file beside it), as ExitBot 0.1 left it.
     with _raw(DataFolder(copy)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+
+
+def test_a_v1_audit_chain_is_sealed_once_and_its_head_kept_in_the_key_file(
+    v1_folder: DataFolder,
+) -> None:
+    assert KeyFile.load(v1_folder.key_path).audit_head is None
+
+    vault.unlock(v1_folder, user="alice", password=PASSWORD).close()
+    with vault.unlock(v1_folder, user="alice", password=PASSWORD) as store:
+        assert store.audit.verdict_at_unlock is not None and store.audit.verdict_at_unlock.ok
+        actions = [e.action for e in store.audit.entries()]
+        head = KeyFile.load(v1_folder.key_path).audit_head
+        assert head is not None and head.entries == len(actions)
+    assert actions.count("audit_sealed") == 1
+
+
+def test_a_v1_chain_edited_before_sealing_is_named_in_the_seal(v1_folder: DataFolder) -> None:
+    with _raw(v1_folder) as conn:
+        conn.execute("UPDATE audit_log SET actor = 'mallory' WHERE id = 2")
+        conn.commit()
+
+    with vault.unlock(v1_folder, user="alice", password=PASSWORD) as store:
+        (sealed,) = [e for e in store.audit.entries() if e.action == "audit_sealed"]
+        assert sealed.detail["earlier_chain"] == "broken at 2"
+        assert store.audit.verify().ok  # sealed from here on; the seal keeps the finding
 
 
 def test_a_current_database_is_neither_copied_nor_upgraded_again(v1_folder: DataFolder) -> None:

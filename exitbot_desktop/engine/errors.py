@@ -27,6 +27,10 @@ class InterviewStateError(ExitBotError):
     """An action that the interview's current step does not allow."""
 
 
+class ReceiptNotFoundError(ExitBotError):
+    """No interview carries the receipt code given (erasure or access request)."""
+
+
 class StoreError(ExitBotError):
     """The database or its key file cannot be used as asked."""
 
@@ -37,6 +41,18 @@ class WrongPasswordError(StoreError):
 
 class UnlockThrottledError(StoreError):
     """Too many wrong passwords in a row for an account: it must wait before the next try."""
+
+
+class WeakPasswordError(StoreError):
+    """A new password is too easy to guess; the message says why and what to do."""
+
+
+class LastAccountError(StoreError):
+    """Removing the only HR account would leave nobody able to unlock the database."""
+
+
+class AuditChainError(StoreError):
+    """The audit log does not verify; the message names the position where it breaks."""
 
 
 class UnknownAccountError(StoreError):

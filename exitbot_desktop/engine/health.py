@@ -1,8 +1,9 @@
 """Installation health for `exitbot-desktop check`: each part checked on its own.
 
-A check never changes the database: it opens it (when a password is given), reads the
-schema version and closes it. A database another ExitBot holds open is reported as in
-use, not as broken. Never imports Qt.
+A check changes nothing but the audit log: it opens the database (when a password is
+given), which is logged, reads the schema version, verifies the audit chain and closes
+it. A database another ExitBot holds open is reported as in use, not as broken. Never
+imports Qt.
 """
 
 from __future__ import annotations
@@ -134,7 +135,16 @@ def _check_store(
     with store:
         version = store.schema_version()
         found.append(read_settings(store))
+        verdict = store.audit.check()
     items.append(CheckItem("unlock", "ok", f"opened as '{user}'"))
+    items.append(
+        CheckItem(
+            "audit",
+            "ok" if verdict.ok else "fail",
+            verdict.sentence(),
+            {"entries": verdict.entries, "breaks_at": verdict.position},
+        )
+    )
     items.append(
         CheckItem(
             "schema",

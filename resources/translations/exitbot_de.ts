@@ -1685,27 +1685,27 @@
 <context>
     <name>PasswordHint</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="20"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="21"/>
         <source>Use at least {n} characters. A short sentence you can remember works well.</source>
         <translation>Verwenden Sie mindestens {n} Zeichen. Ein kurzer Satz, den Sie sich merken können, eignet sich gut.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="25"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="26"/>
         <source>Too short: use at least {n} characters.</source>
         <translation>Zu kurz: Verwenden Sie mindestens {n} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="30"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="34"/>
         <source>Weak: this is easy to guess. Try a few unrelated words.</source>
         <translation>Schwach: leicht zu erraten. Versuchen Sie einige Wörter, die nichts miteinander zu tun haben.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="42"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="46"/>
         <source>Strong.</source>
         <translation>Stark.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="43"/>
+        <location filename="../../exitbot_desktop/ui/hr/password_hint.py" line="47"/>
         <source>Fair: a few more characters or words would make it stronger.</source>
         <translation>Mittel: Einige Zeichen oder Wörter mehr machen es stärker.</translation>
     </message>

@@ -87,17 +87,19 @@ class Database:
             with self._failures_as_sentences():
                 cursor = pooled.cursor()
                 cursor.execute("BEGIN IMMEDIATE")
-                self._local.pending = {}
+                self._local.pending, self._local.committed = {}, {}
                 try:
                     yield cursor
                     self._run_pending(cursor)
                     cursor.execute("COMMIT")
+                    committed = self._local.committed
                 finally:
-                    self._local.pending = None
+                    self._local.pending = self._local.committed = None
                     if pooled.dbapi_connection.in_transaction:  # type: ignore[union-attr]
                         cursor.execute("ROLLBACK")
         finally:
             pooled.close()
+        _run_committed(committed)
 
     @property
     def dialect(self) -> Dialect:
@@ -120,6 +122,18 @@ class Database:
             pending[name] = (action, set())
         return pending[name][1]
 
+    def after_commit(self, name: str, action: Callable[[], None]) -> None:
+        """Run `action()` once this thread's transaction has committed (never when it fails);
+        a later registration under the same `name` replaces an earlier one.
+
+        For what must follow a commit outside the database: the audit chain's head in the
+        key file (see `store.audit_log`).
+        """
+        committed: dict[str, Callable[[], None]] | None = getattr(self._local, "committed", None)
+        if committed is None:
+            raise RuntimeError("after_commit() needs an open transaction")
+        committed[name] = action
+
     def _run_pending(self, cursor: Any) -> None:
         pending = self._local.pending
         while pending:  # an action may register more work
@@ -136,14 +150,16 @@ class Database:
             raise locked_error()
         with self._failures_as_sentences(), self.engine.begin() as connection:
             block = self._local.block = _Block(connection)
-            self._local.pending = {}
+            self._local.pending, self._local.committed = {}, {}
+            committed: dict[str, Callable[[], None]] = self._local.committed
             try:
                 yield block
                 self._run_pending(connection.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
             finally:
-                self._local.block = self._local.pending = None
+                self._local.block = self._local.pending = self._local.committed = None
                 if block.session is not None:
                     block.session.close()
+        _run_committed(committed)  # reached only when the block committed
 
     @contextlib.contextmanager
     def _failures_as_sentences(self) -> Iterator[None]:
@@ -163,6 +179,14 @@ class Database:
             raise locked_error()
         return bytes(self._data_key)
 
+    def replace_key(self, data_key: bytes) -> None:
+        """After `PRAGMA rekey` (`store.rotation`): new connections use `data_key`; the old
+        ones, keyed with the old key, are dropped."""
+        if self._data_key is None:
+            raise locked_error()
+        self.engine.dispose()
+        self._data_key[:] = data_key  # the same buffer the engine's connect() reads
+
     def close(self) -> bool:
         """Drop connections and wipe the key; False when it was closed already."""
         if self._data_key is None:
@@ -172,3 +196,8 @@ class Database:
         key[:] = bytes(len(key))  # best effort: Python may hold copies we cannot reach
         key.clear()
         return True
+
+
+def _run_committed(actions: dict[str, Callable[[], None]]) -> None:
+    for action in actions.values():
+        action()

@@ -96,6 +96,24 @@ def open_engine(path: Path, data_key: bytearray) -> Engine:
     return engine
 
 
+def opens_with(path: Path, data_key: bytes) -> bool:
+    """Whether `data_key` opens the database at `path` (after an interrupted key rotation
+    only one of two keys does). Reads only; opening may replay the write-ahead log, as
+    any first open after a crash does. SQLCipher's own log is silenced (a process-wide
+    setting): its lines about the key that does not fit would reach the person's terminal,
+    where they read like a failure although this is the expected answer."""
+    conn = sqlcipher.connect(str(path))
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
 def upsert(table: Table) -> Insert:
     """An INSERT that can say `ON CONFLICT … DO UPDATE` (PostgreSQL has the same clause)."""
     return sqlite_insert(table)

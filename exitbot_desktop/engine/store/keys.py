@@ -18,10 +18,12 @@ import json
 import os
 import secrets
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exitbot_desktop.engine.audit import AuditHead
 from exitbot_desktop.engine.errors import (
     KeyFileCorruptError,
     KeyFileMissingError,
@@ -35,9 +37,6 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 DATA_KEY_BYTES = 32
 RECOVERY_ACCOUNT = "__recovery__"
-# The shortest HR password `vault` accepts; here, not in `vault`, so the GUI's hint can
-# show it without loading the database layer.
-MIN_PASSWORD_LENGTH = 10
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off paper
 _RECOVERY_GROUPS = 8
 _RECOVERY_GROUP_LEN = 5
@@ -130,12 +129,19 @@ def normalise_recovery_key(text: str) -> str:
 
 @dataclass
 class KeyFile:
-    """The parsed key file. `save` writes it atomically; nothing here holds a plain key."""
+    """The parsed key file. `save` writes it atomically; nothing here holds a plain key.
+
+    `audit_head` is the audit chain's head as of the last audit write (see `engine.audit`):
+    kept here, outside the database, so that a database copied back over the current one
+    no longer matches it. None for a database whose chain is not sealed yet.
+    """
 
     path: Path
     file_id: str = field(default_factory=lambda: secrets.token_hex(16))
     organisation: str = ""
     wraps: dict[str, _Wrap] = field(default_factory=dict)
+    audit_head: AuditHead | None = None
+    _saving: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def accounts(self) -> list[str]:
@@ -182,8 +188,19 @@ class KeyFile:
                 "If it is lost, another HR officer can reset it, or use the recovery key."
             ) from None
 
+    def has_wrap_for(self, account: str, secret: str) -> bool:
+        """Whether `secret` opens `account`'s wrap (without counting a wrong password)."""
+        try:
+            self.unwrap(account, secret)
+        except WrongPasswordError:
+            return False
+        return True
+
     def _content(self) -> dict[str, Any]:
+        head = self.audit_head
+        audit = {} if head is None else {"audit": {"entries": head.entries, "last": head.last_hash}}
         return {
+            **audit,
             "format": FORMAT_VERSION,
             "file_id": self.file_id,
             "organisation": self.organisation,
@@ -201,8 +218,13 @@ class KeyFile:
     def save(self) -> None:
         """Write atomically: temp file, fsync, rename, fsync the folder.
 
-        A power cut leaves either the old file or the new one, never half of each.
+        A power cut leaves either the old file or the new one, never half of each. Threads
+        (an audit write's head, a password change) save one at a time.
         """
+        with self._saving:
+            self._write()
+
+    def _write(self) -> None:
         content = self._content()
         body = json.dumps(content, sort_keys=True, separators=(",", ":"))
         document = {"checksum": hashlib.sha256(body.encode()).hexdigest(), **content}
@@ -217,7 +239,7 @@ class KeyFile:
         except BaseException:
             Path(tmp_name).unlink(missing_ok=True)
             raise
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
@@ -246,6 +268,9 @@ class KeyFile:
                 file_id=str(document["file_id"]),
                 organisation=str(document.get("organisation", "")),
             )
+            if "audit" in document:
+                audit = document["audit"]
+                key_file.audit_head = AuditHead(int(audit["entries"]), str(audit["last"]))
             for name, entry in document["wraps"].items():
                 kdf = KdfParams(**{k: int(v) for k, v in entry["kdf"].items()})
                 key_file.wraps[str(name)] = _Wrap(
@@ -265,7 +290,8 @@ def _corrupt(path: Path, detail: str) -> KeyFileCorruptError:
     )
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable (POSIX; Windows needs nothing)."""
     if os.name != "posix":  # Windows cannot open a directory for fsync; rename is durable there
         return
     fd = os.open(folder, os.O_RDONLY)

@@ -7,22 +7,31 @@ an account must wait before the next try, and the failures reach the audit log. 
 checks is chosen so that no failure changes a byte of the database: lock first (a second
 instance stops here), key file next (missing, damaged, wrong password all stop before
 SQLCipher sees the file), database last (read-only checks before anything is written;
-an older schema is copied before it is upgraded). Never imports Qt.
+an older schema is copied before it is upgraded). Unlocking also finishes a key rotation
+a crash cut short (`rotation`) and verifies the audit log before its "login" entry
+(`AuditLog.open`). `Store` carries the account actions an accounts page calls, one
+method each: `account_list`, `add_account`, `remove_account`, `change_own_password`,
+`set_password`, `reset_password_with_recovery_key`, `replace_recovery_key`. Never
+imports Qt.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from exitbot_desktop.engine.errors import (
     AlreadyInitialisedError,
+    LastAccountError,
     StoreError,
     UnknownAccountError,
     WrongPasswordError,
 )
+from exitbot_desktop.engine.passwords import require_strong_password
 from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.analysis import AnalysisRepository
 from exitbot_desktop.engine.store.audit_log import AuditLog
@@ -32,7 +41,6 @@ from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.interview_list import InterviewListReader
 from exitbot_desktop.engine.store.interviews import InterviewRepository
 from exitbot_desktop.engine.store.keys import (
-    MIN_PASSWORD_LENGTH,
     PRODUCTION_KDF,
     RECOVERY_ACCOUNT,
     KdfParams,
@@ -45,10 +53,21 @@ from exitbot_desktop.engine.store.lock import InstanceLock
 from exitbot_desktop.engine.store.models import HrAccount, utcnow
 from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
 from exitbot_desktop.engine.store.report_rows import ReportReader
+from exitbot_desktop.engine.store.rotation import finish_interrupted_rotation
 from exitbot_desktop.engine.store.setting_values import SettingsRepository
 from exitbot_desktop.engine.store.unlock_attempts import UnlockAttempts
 
 SCHEMA_VERSION = db.SCHEMA_VERSION  # the newest schema this program writes
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """One HR account as an accounts page lists it (the key file is the authority on who
+    exists; the database adds the dates)."""
+
+    name: str
+    created_at: datetime | None
+    last_login_at: datetime | None
 
 
 class Store:
@@ -67,7 +86,7 @@ class Store:
         self.key_file = key_file
         self.actor = actor
         self._lock = lock
-        self.audit = AuditLog(database, actor)
+        self.audit = AuditLog(database, key_file, actor)
         self.settings = SettingsRepository(database, self.audit)
         self.question_sets = QuestionSetRepository(database)
         self.digests = Digests(database)
@@ -96,26 +115,102 @@ class Store:
     def accounts(self) -> list[str]:
         return self.key_file.accounts
 
+    def account_list(self) -> list[AccountInfo]:
+        """The HR accounts with when they were added and last unlocked, by name."""
+        with self.database.transaction() as s:
+            rows = {row.name: row for row in s.scalars(select(HrAccount))}
+        return [
+            AccountInfo(
+                name,
+                rows[name].created_at if name in rows else None,
+                rows[name].last_login_at if name in rows else None,
+            )
+            for name in self.key_file.accounts
+        ]
+
     def add_account(self, name: str, password: str, kdf: KdfParams = PRODUCTION_KDF) -> None:
         """A new HR officer; only the key file changes (the database is not re-encrypted)."""
         name = _check_account_name(name)
         if name in self.key_file.wraps:
             raise UnknownAccountError(f"An HR account called '{name}' already exists.")
-        _check_password(password)
+        self._require_strong(name, password)
         self.key_file.wrap(name, password, self.database.data_key(), kdf)
         self.key_file.save()
         with self.database.transaction() as s:
             s.add(HrAccount(name=name))
             self.audit.record("account_added", {"account": name})
 
+    def remove_account(self, name: str) -> None:
+        """An HR officer leaves: their wrap goes from the key file, never the last one.
+
+        Their password no longer opens this key file; an old copy of the key file still
+        would, which is what `rotation.rotate_data_key` is for.
+        """
+        if name not in self.key_file.accounts:
+            raise UnknownAccountError(f"There is no HR account called '{name}'.")
+        if len(self.key_file.accounts) == 1:
+            raise LastAccountError(
+                f"'{name}' is the only HR account, and without one nobody could unlock the "
+                "database. Add another account first, then remove this one."
+            )
+        with self.database.transaction() as s:
+            s.execute(delete(HrAccount).where(HrAccount.name == name))
+            self.audit.record("account_removed", {"account": name})
+            wrap = self.key_file.wraps.pop(name)
+            try:  # inside the transaction: a key file that cannot be written changes nothing
+                self.key_file.save()
+            except BaseException:
+                self.key_file.wraps[name] = wrap
+                raise
+
     def set_password(self, name: str, password: str, kdf: KdfParams = PRODUCTION_KDF) -> None:
         """Rewrap the data key for `name` under a new password."""
         if name not in self.key_file.accounts:
             raise UnknownAccountError(f"There is no HR account called '{name}'.")
-        _check_password(password)
+        self._require_strong(name, password)
         self.key_file.wrap(name, password, self.database.data_key(), kdf)
         self.key_file.save()
         self.audit.record("password_changed", {"account": name})
+
+    def change_own_password(self, current: str, new: str, kdf: KdfParams = PRODUCTION_KDF) -> None:
+        """The acting officer's new password, after proving the current one (a station
+        left unlocked must not let a passer-by take the account)."""
+        if not self.key_file.has_wrap_for(self.actor, current):
+            raise WrongPasswordError(
+                f"The current password for '{self.actor}' is not right. Nothing was changed."
+            )
+        self.set_password(self.actor, new, kdf)
+
+    def reset_password_with_recovery_key(
+        self, account: str, recovery_key: str, new: str, kdf: KdfParams = PRODUCTION_KDF
+    ) -> None:
+        """Another officer's lost password, replaced on proof of the printed recovery key."""
+        if not self.key_file.has_wrap_for(RECOVERY_ACCOUNT, normalise_recovery_key(recovery_key)):
+            raise WrongPasswordError(
+                "That recovery key does not open this database, so no password was changed. "
+                "Check it against the printed copy: 8 groups of 5 letters and digits."
+            )
+        with self.database.transaction():
+            self.set_password(account, new, kdf)
+            self.audit.record("password_reset_with_recovery_key", {"account": account})
+
+    def replace_recovery_key(self, kdf: KdfParams = PRODUCTION_KDF) -> str:
+        """A new recovery key, returned once to be shown or written; the old one stops
+        working when this returns (its wrap is overwritten in the key file)."""
+        recovery_key = new_recovery_key()
+        with self.database.transaction():
+            self.audit.record("recovery_key_replaced", {})
+            old = self.key_file.wraps[RECOVERY_ACCOUNT]
+            self.key_file.wrap(RECOVERY_ACCOUNT, recovery_key, self.database.data_key(), kdf)
+            try:  # inside the transaction: the entry commits only with the new key file
+                self.key_file.save()
+            except BaseException:
+                self.key_file.wraps[RECOVERY_ACCOUNT] = old
+                raise
+        return recovery_key
+
+    def _require_strong(self, account: str, password: str) -> None:
+        require_strong_password(password, context=(account, self.organisation))
 
     def confirm_password(self, name: str, password: str, *, action: str) -> None:
         """An HR officer proves who they are while the database is open (to leave interview
@@ -150,14 +245,6 @@ class Store:
         self.close()
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise StoreError(
-            f"The password must have at least {MIN_PASSWORD_LENGTH} characters; a short "
-            "sentence you can remember works well."
-        )
-
-
 def _check_account_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 100 or name == RECOVERY_ACCOUNT or not name.isprintable():
@@ -183,7 +270,7 @@ def create(
             "that folder away first (it holds all interviews)."
         )
     user = _check_account_name(user)
-    _check_password(password)
+    require_strong_password(password, context=(user, organisation))
     folder.root.mkdir(parents=True, exist_ok=True)
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
@@ -253,6 +340,7 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
         except WrongPasswordError as exc:
             raise attempts.failed(actor, method, exc) from None
         attempts.succeeded(actor)
+        key_file, data_key = finish_interrupted_rotation(folder, key_file, data_key, unwrap)
         engine = db.open_engine(folder.db_path, data_key)
         try:
             db.prepare_schema(engine, folder)
@@ -266,11 +354,17 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
                 raise
             raise known from exc
         store = Store(folder, Database(folder.db_path, engine, data_key), key_file, lock, actor)
+        verdict = store.audit.open()
         with store.database.transaction() as s:
             account = s.scalar(select(HrAccount).where(HrAccount.name == actor))
             if account is not None:
                 account.last_login_at = utcnow()
             store.audit.record("login", {"method": method})
+            if not verdict.ok:  # in the log itself, so the finding outlives this session
+                store.audit.record(
+                    "audit_verification_failed",
+                    {"position": verdict.position, "entries": verdict.entries},
+                )
         _audit_attempts(store, attempts)
         store.digests.build_missing()  # after an upgrade to schema 4, or a new FORMAT
     except BaseException:

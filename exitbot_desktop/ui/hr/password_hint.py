@@ -1,14 +1,15 @@
 """A live hint on how strong a new HR password is, shown while it is typed.
 
-Owns `password_hint`. It only advises: the engine enforces the real minimum length.
-Long passphrases beat short complex passwords, so length counts most here.
+Owns `password_hint`. A password the engine would refuse (`engine.passwords`, the one rule
+for every place a password is set) is level 0 with the engine's sentence; above that,
+long passphrases beat short complex passwords, so length counts most here.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from exitbot_desktop.engine.store.keys import MIN_PASSWORD_LENGTH
+from exitbot_desktop.engine.passwords import MIN_PASSWORD_LENGTH, password_problem
 
 _COMMON = ("password", "passwort", "123456", "qwertz", "qwerty", "exitbot", "letmein", "admin")
 
@@ -25,6 +26,9 @@ def password_hint(password: str) -> tuple[int, str]:
         return 0, QCoreApplication.translate(
             "PasswordHint", "Too short: use at least {n} characters."
         ).format(n=MIN_PASSWORD_LENGTH)
+    problem = password_problem(password)
+    if problem is not None:
+        return 0, problem
     lowered = password.lower()
     if any(word in lowered for word in _COMMON) or len(set(password)) < 5:
         return 1, QCoreApplication.translate(
