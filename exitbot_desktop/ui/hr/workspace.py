@@ -44,6 +44,11 @@ SECTIONS: tuple[Section, ...] = (
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Dashboard")),
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "Dashboard: figures for the current filter")),
     ),
+    Section(
+        "backup",
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Backup")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Backup and health: back up now, automatic backups")),
+    ),
 )
 
 
