@@ -279,107 +279,107 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="152"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="155"/>
         <source>Back up into which folder?</source>
         <translation>In welchen Ordner sichern?</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="190"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="194"/>
         <source>Backed up to {folder} ({size}, encrypted).</source>
         <translation>Gesichert in {folder} ({size}, verschlüsselt).</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="224"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="229"/>
         <source>Backup and health</source>
         <translation>Sicherung und Zustand</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="225"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="230"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="228"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="233"/>
         <source>A backup is a new dated folder holding the encrypted database, its key file and a list of checksums. It stays encrypted: it opens only with an HR password or the recovery key. Keep it on another disk, such as a USB drive.</source>
         <translation>Eine Sicherung ist ein neuer Ordner mit Datum. Er enthält die verschlüsselte Datenbank, ihre Schlüsseldatei und eine Liste von Prüfsummen. Die Sicherung bleibt verschlüsselt: Sie lässt sich nur mit einem HR-Passwort oder dem Wiederherstellungsschlüssel öffnen. Bewahren Sie sie auf einem anderen Datenträger auf, etwa einem USB-Stick.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="238"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="243"/>
         <source>No backup has been made yet.</source>
         <translation>Es wurde noch keine Sicherung angelegt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="241"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="246"/>
         <source>Last backup: {time}, in {folder}</source>
         <translation>Letzte Sicherung: {time}, in {folder}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="245"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="250"/>
         <source>Back up &amp;now…</source>
         <translation>Jetzt si&amp;chern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="246"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="251"/>
         <source>Back up now into a folder you choose</source>
         <translation>Jetzt in einen Ordner Ihrer Wahl sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="247"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="252"/>
         <source>&amp;Cancel backup</source>
         <translation>Sicherung abb&amp;rechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="248"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="253"/>
         <source>Cancel the backup</source>
         <translation>Die Sicherung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="249"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="254"/>
         <source>Backup progress</source>
         <translation>Fortschritt der Sicherung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="250"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="255"/>
         <source>Automatic backup</source>
         <translation>Automatische Sicherung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="251"/>
-        <source>Back up &amp;automatically when ExitBot locks or closes</source>
-        <translation>Automatisch sichern, &amp;wenn ExitBot gesperrt oder geschlossen wird</translation>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="256"/>
+        <source>Back up &amp;automatically</source>
+        <translation>&amp;Automatisch sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="252"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="257"/>
         <source>Back up automatically</source>
         <translation>Automatisch sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="253"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="258"/>
         <source>&amp;Keep the newest</source>
         <translation>Die &amp;neuesten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="254"/>
-        <source>automatic backups; older ones are deleted</source>
-        <translation>automatischen Sicherungen behalten; ältere werden gelöscht</translation>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="259"/>
+        <source>automatic backups</source>
+        <translation>automatischen Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="255"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="260"/>
         <source>Automatic backups to keep</source>
         <translation>Anzahl der aufbewahrten automatischen Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="259"/>
-        <source>Automatic backups go to {folder}. Backups made with Back up now are never deleted. IT can choose another folder (the backup_folder setting).</source>
-        <translation>Automatische Sicherungen landen in {folder}. Sicherungen über „Jetzt sichern“ werden nie gelöscht. Die IT kann einen anderen Ordner wählen (die Einstellung backup_folder).</translation>
-    </message>
-    <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="263"/>
-        <source>&amp;Refresh figures</source>
-        <translation>Zahlen &amp;aktualisieren</translation>
-    </message>
-    <message>
         <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="264"/>
+        <source>When this is on, ExitBot backs up each time it is locked or closed, into {folder}. Older automatic backups beyond that number are deleted; those made with Back up now never are. IT can choose another folder (the backup_folder setting).</source>
+        <translation>Ist dies eingeschaltet, sichert ExitBot bei jedem Sperren und Schließen in {folder}. Ältere automatische Sicherungen über diese Anzahl hinaus werden gelöscht, solche über „Jetzt sichern“ nie. Die IT kann einen anderen Ordner wählen (die Einstellung backup_folder).</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="270"/>
+        <source>&amp;Refresh figures</source>
+        <translation>Zahlen neu &amp;laden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="271"/>
         <source>Refresh the health figures</source>
         <translation>Die Zahlen zum Zustand aktualisieren</translation>
     </message>

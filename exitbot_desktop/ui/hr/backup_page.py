@@ -57,6 +57,7 @@ class BackupPage(Page):
         self.progress = QProgressBar()
         self.progress.hide()
         self.result_line = label(selectable=True)
+        self.result_line.hide()
         self.error = ErrorLine()
         row = QHBoxLayout()
         row.addWidget(self.back_up_button)
@@ -77,13 +78,12 @@ class BackupPage(Page):
         self.keep.setRange(1, 100)
         self._keep_label = label(wrap=False)
         self._keep_label.setBuddy(self.keep)
-        self._keep_unit = label(wrap=False)
+        self._keep_unit = label()
         self.auto_folder = label("muted", selectable=True)
         keep_row = QHBoxLayout()
         keep_row.addWidget(self._keep_label)
         keep_row.addWidget(self.keep)
-        keep_row.addWidget(self._keep_unit)
-        keep_row.addStretch(1)
+        keep_row.addWidget(self._keep_unit, 1)
         auto_card = Box()
         auto_card.body.addWidget(self._auto_heading)
         auto_card.body.addWidget(self.automatic)
@@ -92,7 +92,10 @@ class BackupPage(Page):
 
         self.health = HealthView()
         self.refresh_button = button()
-        self.health.body.addWidget(self.refresh_button)
+        refresh_row = QHBoxLayout()
+        refresh_row.addWidget(self.refresh_button)
+        refresh_row.addStretch(1)
+        self.health.body.addLayout(refresh_row)
 
         self.column.addWidget(self._title)
         self.column.addWidget(now_card)
@@ -169,6 +172,7 @@ class BackupPage(Page):
 
         self.error.clear_message()
         self.result_line.clear()
+        self.result_line.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.back_up_button.setEnabled(False)
@@ -192,6 +196,7 @@ class BackupPage(Page):
                 size=self.locale().formattedDataSize(result.manifest.total_bytes),
             )
         )
+        self.result_line.show()
         self.refresh()
 
     def _failed(self, message: str) -> None:
@@ -248,16 +253,18 @@ class BackupPage(Page):
         self.cancel_button.setAccessibleName(self.tr("Cancel the backup"))
         self.progress.setAccessibleName(self.tr("Backup progress"))
         self._auto_heading.setText(self.tr("Automatic backup"))
-        self.automatic.setText(self.tr("Back up &automatically when ExitBot locks or closes"))
+        self.automatic.setText(self.tr("Back up &automatically"))
         self.automatic.setAccessibleName(self.tr("Back up automatically"))
         self._keep_label.setText(self.tr("&Keep the newest"))
-        self._keep_unit.setText(self.tr("automatic backups; older ones are deleted"))
+        self._keep_unit.setText(self.tr("automatic backups"))
         self.keep.setAccessibleName(self.tr("Automatic backups to keep"))
         folder = str(status.folder) if status else "…"
         self.auto_folder.setText(
             self.tr(
-                "Automatic backups go to {folder}. Backups made with Back up now are never "
-                "deleted. IT can choose another folder (the backup_folder setting)."
+                "When this is on, ExitBot backs up each time it is locked or closed, into "
+                "{folder}. Older automatic backups beyond that number are deleted; those made "
+                "with Back up now never are. IT can choose another folder (the backup_folder "
+                "setting)."
             ).format(folder=folder)
         )
         self.refresh_button.setText(self.tr("&Refresh figures"))
