@@ -352,6 +352,7 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     wait(lambda: any("corrected by HR" in lbl.text() for lbl in detail.findChildren(QLabel)))
     shoot(window, "hr-interview-detail-corrected")
     _settings(window, shoot)
+    _backup(window, shoot)
 
 
 def _settings(window: MainWindow, shoot: Shooter) -> None:
@@ -412,6 +413,18 @@ def _settings(window: MainWindow, shoot: Shooter) -> None:
     page._scroll_area.verticalScrollBar().setValue(0)
     shoot(window, "hr-settings-de")
     window.translations.set_language("en")
+
+
+def _backup(window: MainWindow, shoot: Shooter) -> None:
+    """The Backup page just after a backup, then scrolled to its health figures."""
+    window.workspace.sections["backup"].click()
+    page = window.backup_page
+    wait(lambda: page.last_line.text() not in ("", "…"))
+    page.back_up_to(window.folder.root.parent / "usb")
+    wait(lambda: bool(page.result_line.text()) and "ago" in page.health.rows["backup"].text())
+    shoot(window, "hr-backup")
+    page._scroll_area.ensureWidgetVisible(page.refresh_button)
+    shoot(window, "hr-backup-health")
 
 
 def _dashboard(window: MainWindow, shoot: Shooter) -> None:

@@ -211,6 +211,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--language", default="en", help="language of the answers (default: en)")
 
+    p = add("backup", _cmd_backup, "make an encrypted backup (database, key file, manifest)")
+    p.add_argument(
+        "--out", type=Path, required=True, help="folder to put the new dated backup folder in"
+    )
+
+    p = add(
+        "restore",
+        _cmd_restore,
+        "restore a backup into an empty or damaged data folder (--force: any data folder)",
+    )
+    p.add_argument("backup", type=Path, help="the backup's folder (exitbot-backup-…)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a healthy data folder too (its files are moved into its backups folder)",
+    )
+
     p = add("export", _cmd_export, "write a PDF report, or export interviews as CSV or JSON")
     p.add_argument("--format", choices=("pdf", "csv", "json"), required=True)
     p.add_argument("--out", type=Path, required=True, help="the file to write")
@@ -559,6 +576,31 @@ def _cmd_purge(args: argparse.Namespace) -> int:
     with _unlock(args) as store:
         purge = purge_expired(store, args.older_than)
     print(purge.summary())
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.backups import back_up
+
+    with _unlock(args) as store:
+        result = back_up(store, args.out.expanduser(), progress=_progress)
+    print(result.summary)
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.store.restore import restore
+
+    user: str | None = args.user or os.environ.get("EXITBOT_HR_USER")
+    result = restore(
+        _folder(args),
+        args.backup.expanduser(),
+        user=user,
+        password=_password(args),
+        force=args.force,
+        progress=_progress,
+    )
+    print(result.summary)
     return EXIT_OK
 
 

@@ -298,3 +298,28 @@ def test_settings_changes_are_audited_with_old_and_new_values(
     ]
     assert changes[3]["key"] == "report_logo" and changes[3]["old"] is None
     assert str(changes[3]["new"]).startswith("PNG image, 1 KB, sha256 ")
+
+
+def test_backup_and_restore_from_the_command_line(
+    data: Path, initialised: str, tmp_path: Path
+) -> None:
+    env = {"EXITBOT_HR_PASSWORD": PASSWORD}
+    made = _run(data, "backup", "--out", str(tmp_path / "usb"), env=env)
+    assert made.returncode == 0, made.stderr
+    (backup,) = (tmp_path / "usb").iterdir()
+    assert str(backup) in made.stdout
+
+    refused = _run(data, "restore", str(backup), env=env)
+    assert refused.returncode == 1
+    assert "holds a healthy database" in refused.stderr and "--force" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+    forced = _run(data, "restore", str(backup), "--force", env=env)
+    assert forced.returncode == 0, forced.stderr
+    assert "The files it replaced are in" in forced.stdout
+    assert list((data / "backups").glob("replaced-*/exitbot.db"))
+
+    (backup / "exitbot.keys.json").write_text("{}")
+    tampered = _run(data, "restore", str(backup), "--force", env=env)
+    assert tampered.returncode == 1
+    assert "exitbot.keys.json has the wrong size" in tampered.stderr

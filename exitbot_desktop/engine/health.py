@@ -14,6 +14,7 @@ from typing import Any
 
 from exitbot_desktop import paths
 from exitbot_desktop.engine.errors import DatabaseLockedError, ExitBotError
+from exitbot_desktop.engine.health_panel import HealthFigures, health_figures
 from exitbot_desktop.engine.llm.health import llm_health
 from exitbot_desktop.engine.llm.selection import select_backend
 from exitbot_desktop.engine.questions import builtin_question_set_paths, load_question_set
@@ -28,7 +29,7 @@ _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 @dataclass(frozen=True)
 class CheckItem:
     name: str
-    status: str  # ok | fail | skip | info
+    status: str  # ok | warn | fail | skip | info
     detail: str
     data: dict[str, Any] = field(default_factory=dict)
 
@@ -136,6 +137,7 @@ def _check_store(
         version = store.schema_version()
         found.append(read_settings(store))
         verdict = store.audit.check()
+        figures = health_figures(store)
     items.append(CheckItem("unlock", "ok", f"opened as '{user}'"))
     items.append(
         CheckItem(
@@ -153,7 +155,30 @@ def _check_store(
             {"version": version},
         )
     )
+    items.append(_health_item(figures))
     return items
+
+
+def _health_item(figures: HealthFigures) -> CheckItem:
+    """The health panel's figures; a backup older than a week is a warning, not a failure
+    (the installation works; the office should still back up)."""
+    age = figures.backup_age
+    if age is None:
+        backup = "never backed up: run 'exitbot-desktop backup --out DIR'"
+    else:
+        backup = f"last backup {age.days} day(s) ago"
+        if figures.backup_overdue:
+            backup += ": back up again with 'exitbot-desktop backup --out DIR'"
+    share = figures.model_share
+    written = "no follow-ups yet" if share is None else f"{share:.0%} of follow-ups by the model"
+    rate = figures.completion_rate
+    completed = "no interviews yet" if rate is None else f"{rate:.0%} of interviews completed"
+    detail = (
+        f"{backup}; {written}; {completed}; database {figures.database_bytes // 1024} KiB, "
+        f"{figures.free_disk_bytes // (1024 * 1024)} MiB free"
+    )
+    status = "warn" if figures.backup_overdue else "ok"
+    return CheckItem("health", status, detail, figures.as_json())
 
 
 def _check_pdf() -> CheckItem:

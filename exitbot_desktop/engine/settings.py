@@ -67,6 +67,9 @@ class Settings:
     ollama_host: str | None = None
     ollama_model: str | None = None
     min_group_size: int = 5
+    auto_backup: bool = False
+    auto_backup_keep: int = 7
+    backup_folder: str | None = None
 
 
 DEFAULTS = Settings()
@@ -156,6 +159,12 @@ def _choice(options: tuple[str, ...]) -> _Reader:
 
 def _text(*, optional: bool) -> _Reader:
     return TextRule(optional)
+
+
+def _flag(value: object, _strict: bool) -> object:
+    if not isinstance(value, bool):
+        raise SettingError("not true or false")
+    return value
 
 
 def _fields(value: object, strict: bool) -> object:
@@ -326,6 +335,25 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "smallest group a breakdown shows; smaller ones are withheld",
         "1 to 1000 (default 5)",
         _number(1, 1000, integer=True),
+    ),
+    SettingSpec(
+        "auto_backup",
+        "back up automatically whenever HR locks ExitBot or closes it",
+        "true or false (default false)",
+        _flag,
+    ),
+    SettingSpec(
+        "auto_backup_keep",
+        "automatic backups kept; the oldest beyond this are deleted (backups made by hand "
+        "are never deleted)",
+        "1 to 100 (default 7)",
+        _number(1, 100, integer=True),
+    ),
+    SettingSpec(
+        "backup_folder",
+        "where automatic backups go and where 'Back up now' starts; best on another disk",
+        "a folder path (default: the backups folder inside the data folder)",
+        _text(optional=True),
     ),
 )
 _BY_KEY: dict[str, SettingSpec] = {spec.key: spec for spec in SETTINGS}

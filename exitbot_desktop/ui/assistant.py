@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
     from exitbot_desktop.engine.llm.backend import Backend
     from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
+    from exitbot_desktop.engine.llm.latency import LatencySummary
 
 
 def _select(setting: str, host: str | None, model: str | None) -> Backend:
@@ -86,6 +87,13 @@ class Assistant(QObject):
         )
         self._selection.success(self._selected).failure(self._selection_failed)
         self._selection.run_in_background()
+
+    def recent(self) -> tuple[str, LatencySummary | None]:
+        """The backend in use and its recent timings, for the health panel (no timings
+        before the first follow-up, and none for the built-in rules, which take no time)."""
+        if self._built is None:
+            return self.status, None
+        return self._built.backend.display_name, self._built.latencies.summary()
 
     def begin_interview(self, language: str) -> None:
         """A new interview: the model forgets the previous person's transcript."""

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
     from exitbot_desktop.ui.employee.mode import EmployeeMode
     from exitbot_desktop.ui.hr.arm import ArmPage
+    from exitbot_desktop.ui.hr.backup_page import BackupPage
     from exitbot_desktop.ui.hr.dashboard_page import DashboardPage
     from exitbot_desktop.ui.hr.home import HomePage
     from exitbot_desktop.ui.hr.interview_detail_page import InterviewDetailPage
@@ -98,13 +99,26 @@ def _station_setup(store: Store) -> tuple[Settings, QuestionSet]:
     return settings, load_builtin(settings.question_set)
 
 
-def _close_store(store: Store) -> Op[None]:
-    """An op closing the store on the store lane, after every op still using it."""
+def _close_store(store: Store) -> Op[str]:
+    """An op closing the store on the store lane, after every op still using it, and
+    after the automatic backup when HR switched it on. Its result is the sentence saying
+    why that backup failed ("" when it did not)."""
 
-    def close(_ctx: OpContext) -> None:
+    def close(_ctx: OpContext) -> str:
+        from exitbot_desktop.engine.backups import automatic_backup
+        from exitbot_desktop.engine.errors import ExitBotError
+
         if not operations.wait_for_store_users(STORE_USERS_WAIT_MS):
             _log.warning("Closing the database while background work still uses it")
-        store.close()
+        failure = ""
+        try:
+            automatic_backup(store)
+        except ExitBotError as exc:
+            _log.warning("The automatic backup failed: %s", exc.user_message)
+            failure = exc.user_message
+        finally:
+            store.close()
+        return failure
 
     return Op(close)
 
@@ -158,6 +172,7 @@ class MainWindow(QMainWindow):
         self._detail_page: InterviewDetailPage | None = None
         self._dashboard_page: DashboardPage | None = None
         self._settings_page: SettingsPage | None = None
+        self._backup_page: BackupPage | None = None
         self._workspace: WorkspaceBar | None = None
         # What each of the workspace bar's sections (`workspace.SECTIONS`) shows.
         self._sections: dict[str, Callable[[], None]] = {
@@ -165,6 +180,7 @@ class MainWindow(QMainWindow):
             "interviews": self._show_interviews,
             "dashboard": self._show_dashboard,
             "settings": self._show_settings,
+            "backup": self._show_backup,
         }
         self._employee: EmployeeMode | None = None
 
@@ -264,6 +280,15 @@ class MainWindow(QMainWindow):
         return self._settings_page
 
     @property
+    def backup_page(self) -> BackupPage:
+        if self._backup_page is None:
+            from exitbot_desktop.ui.hr.backup_page import BackupPage
+
+            self._backup_page = page = BackupPage()
+            self.stack.addWidget(page)
+        return self._backup_page
+
+    @property
     def workspace(self) -> WorkspaceBar:
         """The bar over every HR workspace page (see `ui/hr/workspace.py`)."""
         if self._workspace is None:
@@ -317,6 +342,7 @@ class MainWindow(QMainWindow):
             (self._detail_page, "interviews"),
             (self._dashboard_page, "dashboard"),
             (self._settings_page, "settings"),
+            (self._backup_page, "backup"),
         )
         return next((key for shown, key in pages if shown is not None and shown is page), None)
 
@@ -369,6 +395,13 @@ class MainWindow(QMainWindow):
             return
         self.settings_page.show_for(self.store)
         self._show(self.settings_page)
+
+    def _show_backup(self) -> None:
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.backup_page.show_for(self.store, self.assistant.recent)
+        self._show(self.backup_page)
 
     def _browser_filters(self) -> Filters:
         """The browser's filters as typed; the ones it last applied while a date is mistyped."""
@@ -538,8 +571,10 @@ class MainWindow(QMainWindow):
             _log.error("Closing the database failed", exc_info=error)
             self._show_unlock(message)
 
-        op = _close_store(store).success(lambda _none: self._show_unlock(message))
-        op.failure(failed).run_in_background()
+        def closed(backup_failure: str) -> None:
+            self._show_unlock(" ".join(text for text in (message, backup_failure) if text))
+
+        _close_store(store).success(closed).failure(failed).run_in_background()
 
     def _forget(self) -> None:
         """Stop any interview; drop every page's reference to the store about to close."""
@@ -556,6 +591,8 @@ class MainWindow(QMainWindow):
             self._dashboard_page.forget()
         if self._settings_page is not None:
             self._settings_page.forget()
+        if self._backup_page is not None:
+            self._backup_page.forget()
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:

@@ -256,22 +256,22 @@
 <context>
     <name>Assistant</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="57"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="58"/>
         <source>Loading the assistant…</source>
         <translation>Der Assistent wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="111"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="119"/>
         <source>{backend} · loading…</source>
         <translation>{backend} · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="127"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="135"/>
         <source>Built-in questions (no AI model): {reason}</source>
         <translation>Eingebaute Fragen (kein KI-Modell): {reason}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/assistant.py" line="137"/>
+        <location filename="../../exitbot_desktop/ui/assistant.py" line="145"/>
         <source>{backend} is not available; using built-in questions</source>
         <translation>{backend} ist nicht verfügbar; es werden eingebaute Fragen verwendet</translation>
     </message>
@@ -337,6 +337,114 @@
         <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="109"/>
         <source>The built-in questions wrote it: the assistant&apos;s own text did not pass the checks every follow-up must pass.</source>
         <translation>Die eingebauten Fragen haben sie geschrieben: Der Text des Assistenten hat die Prüfungen nicht bestanden, die jede Nachfrage bestehen muss.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="155"/>
+        <source>Back up into which folder?</source>
+        <translation>In welchen Ordner sichern?</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="194"/>
+        <source>Backed up to {folder} ({size}, encrypted).</source>
+        <translation>Gesichert in {folder} ({size}, verschlüsselt).</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="229"/>
+        <source>Backup and health</source>
+        <translation>Sicherung und Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="230"/>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="233"/>
+        <source>A backup is a new dated folder holding the encrypted database, its key file and a list of checksums. It stays encrypted: it opens only with an HR password or the recovery key. Keep it on another disk, such as a USB drive.</source>
+        <translation>Eine Sicherung ist ein neuer Ordner mit Datum. Er enthält die verschlüsselte Datenbank, ihre Schlüsseldatei und eine Liste von Prüfsummen. Die Sicherung bleibt verschlüsselt: Sie lässt sich nur mit einem HR-Passwort oder dem Wiederherstellungsschlüssel öffnen. Bewahren Sie sie auf einem anderen Datenträger auf, etwa einem USB-Stick.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="243"/>
+        <source>No backup has been made yet.</source>
+        <translation>Es wurde noch keine Sicherung angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="246"/>
+        <source>Last backup: {time}, in {folder}</source>
+        <translation>Letzte Sicherung: {time}, in {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="250"/>
+        <source>Back up &amp;now…</source>
+        <translation>Jetzt si&amp;chern…</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="251"/>
+        <source>Back up now into a folder you choose</source>
+        <translation>Jetzt in einen Ordner Ihrer Wahl sichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="252"/>
+        <source>&amp;Cancel backup</source>
+        <translation>Sicherung abb&amp;rechen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="253"/>
+        <source>Cancel the backup</source>
+        <translation>Die Sicherung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="254"/>
+        <source>Backup progress</source>
+        <translation>Fortschritt der Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="255"/>
+        <source>Automatic backup</source>
+        <translation>Automatische Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="256"/>
+        <source>Back up &amp;automatically</source>
+        <translation>&amp;Automatisch sichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="257"/>
+        <source>Back up automatically</source>
+        <translation>Automatisch sichern</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="258"/>
+        <source>&amp;Keep the newest</source>
+        <translation>Die &amp;neuesten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="259"/>
+        <source>automatic backups</source>
+        <translation>automatischen Sicherungen behalten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="260"/>
+        <source>Automatic backups to keep</source>
+        <translation>Anzahl der aufbewahrten automatischen Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="264"/>
+        <source>When this is on, ExitBot backs up each time it is locked or closed, into {folder}. Older automatic backups beyond that number are deleted; those made with Back up now never are. IT can choose another folder (the backup_folder setting).</source>
+        <translation>Ist dies eingeschaltet, sichert ExitBot bei jedem Sperren und Schließen in {folder}. Ältere automatische Sicherungen über diese Anzahl hinaus werden gelöscht, solche über „Jetzt sichern“ nie. Die IT kann einen anderen Ordner wählen (die Einstellung backup_folder).</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="270"/>
+        <source>&amp;Refresh figures</source>
+        <translation>Zahlen neu &amp;laden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="271"/>
+        <source>Refresh the health figures</source>
+        <translation>Die Zahlen zum Zustand aktualisieren</translation>
     </message>
 </context>
 <context>
@@ -999,6 +1107,195 @@
     </message>
 </context>
 <context>
+    <name>HealthView</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="22"/>
+        <source>no text</source>
+        <translation>kein Text</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="23"/>
+        <source>not a question</source>
+        <translation>keine Frage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="24"/>
+        <source>too long</source>
+        <translation>zu lang</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="25"/>
+        <source>more than one question</source>
+        <translation>mehr als eine Frage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="26"/>
+        <source>repeats the question</source>
+        <translation>wiederholt die Frage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="27"/>
+        <source>repeats an earlier follow-up</source>
+        <translation>wiederholt eine frühere Nachfrage</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="28"/>
+        <source>made a promise</source>
+        <translation>enthielt ein Versprechen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="29"/>
+        <source>legal or medical advice</source>
+        <translation>rechtlicher oder medizinischer Rat</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="30"/>
+        <source>wrong language</source>
+        <translation>falsche Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="31"/>
+        <source>formatting or role labels</source>
+        <translation>Formatierung oder Rollenbezeichnungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="32"/>
+        <source>the model failed</source>
+        <translation>das Modell ist ausgefallen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="33"/>
+        <source>the model was too slow to start</source>
+        <translation>das Modell hat zu spät begonnen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="34"/>
+        <source>the model was too slow to finish</source>
+        <translation>das Modell ist zu spät fertig geworden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="36"/>
+        <source>the model was paused after repeated failures</source>
+        <translation>das Modell wurde nach wiederholten Fehlern pausiert</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="66"/>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="68"/>
+        <source>Assistant:</source>
+        <translation>Assistent:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="69"/>
+        <source>Recent speed:</source>
+        <translation>Geschwindigkeit zuletzt:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="70"/>
+        <source>Follow-up questions:</source>
+        <translation>Nachfragen:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="71"/>
+        <source>Why built-in questions stood in:</source>
+        <translation>Warum eingebaute Fragen einsprangen:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="72"/>
+        <source>Interviews completed:</source>
+        <translation>Abgeschlossene Gespräche:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="73"/>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="74"/>
+        <source>Last backup:</source>
+        <translation>Letzte Sicherung:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="87"/>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="89"/>
+        <source>{rate} ({completed} of {started} that were started)</source>
+        <translation>{rate} ({completed} von {started} begonnenen)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="97"/>
+        <source>{size} (schema version {version}); {free} free on its disk</source>
+        <translation>{size} (Schema-Version {version}); {free} frei auf ihrem Datenträger</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="110"/>
+        <source>no follow-up written by a model since ExitBot started</source>
+        <translation>seit dem Start von ExitBot keine Nachfrage von einem Modell</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="115"/>
+        <source>first word after {first}, whole question after {total} (last {count})</source>
+        <translation>erstes Wort nach {first}, ganze Frage nach {total} (letzte {count})</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="123"/>
+        <source>none asked yet</source>
+        <translation>noch keine gestellt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="125"/>
+        <source>{model} written by the model, {rules} built-in ({count} in all)</source>
+        <translation>{model} vom Modell geschrieben, {rules} eingebaut ({count} insgesamt)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="135"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="141"/>
+        <source>never. Back up now, and keep the copy on another disk.</source>
+        <translation>nie. Sichern Sie jetzt und bewahren Sie die Kopie auf einem anderen Datenträger auf.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="145"/>
+        <source>{age}: more than a week ago. Back up now.</source>
+        <translation>{age}: vor mehr als einer Woche. Sichern Sie jetzt.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="152"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="156"/>
+        <source>less than an hour ago</source>
+        <translation>vor weniger als einer Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="158"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="159"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/home.py" line="109"/>
@@ -1652,32 +1949,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="470"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="480"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="555"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="601"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="638"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="612"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="649"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="648"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="685"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
@@ -2865,22 +3162,32 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <translation>Einstellungen: Richtlinien, Berichte und Assistent</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="120"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="54"/>
+        <source>&amp;Backup</source>
+        <translation>&amp;Datensicherung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="55"/>
+        <source>Backup and health: back up now, automatic backups</source>
+        <translation>Sicherung und Zustand: jetzt sichern, automatische Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="125"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="121"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="126"/>
         <source>Start interview</source>
         <translation>Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="122"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="127"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="123"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="128"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>

@@ -20,6 +20,7 @@ from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
 from exitbot_desktop.engine.llm.backend import Backend, BackendError, GenerationOptions, Message
 from exitbot_desktop.engine.llm.breaker import CircuitBreaker
 from exitbot_desktop.engine.llm.guard import check_followup
+from exitbot_desktop.engine.llm.latency import Latencies
 from exitbot_desktop.engine.llm.prompts import Conversation, example_followups
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.engine.llm.stops import StopFilter
@@ -65,6 +66,7 @@ class FollowupGenerator:
         self._breaker = breaker or CircuitBreaker()
         self._conversation: Conversation | None = None
         self.last_error = ""  # the most recent failure, as a sentence for `check` and logs
+        self.latencies = Latencies()  # the model's recent timings, for the health panel
 
     def begin_interview(self, language: str) -> None:
         """Forget the previous interview's transcript (its prompt prefix stays cached)."""
@@ -126,6 +128,7 @@ class FollowupGenerator:
         stream = _BackgroundStream(self.backend, messages, self._options)
         stops = StopFilter(self._options.stop)
         seen_text = False
+        first_token: float | None = None
         try:
             while not stops.stopped:
                 if cancel.is_set():
@@ -152,12 +155,17 @@ class FollowupGenerator:
                     return "", "backend_error"
                 shown = stops.feed(str(item))
                 seen_text = seen_text or bool(shown) or stops.stopped
+                if seen_text and first_token is None:
+                    first_token = time.monotonic() - start
                 if shown and on_token is not None and not cancel.is_set():
                     on_token(shown)
             tail = stops.flush()
             if tail and on_token is not None and not cancel.is_set():
                 on_token(tail)
-            return None if cancel.is_set() else (stops.text.strip(), "")
+            if cancel.is_set():
+                return None
+            self.latencies.record(first_token, time.monotonic() - start)
+            return stops.text.strip(), ""
         finally:
             stream.abandon()
 

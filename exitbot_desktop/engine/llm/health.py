@@ -44,6 +44,7 @@ def llm_health(backend: Backend, *, timeout_s: float = 60.0) -> dict[str, object
     asked = time.monotonic()
     followup = generator.generate(SAMPLE_REQUEST, on_token=on_token, cancel=threading.Event())
     assert followup is not None  # nobody cancels this one
+    total_ms = _ms_since(asked)
     ok = not error and followup.guard_reason not in BACKEND_FAILURES
     return {
         "ok": ok,
@@ -52,6 +53,7 @@ def llm_health(backend: Backend, *, timeout_s: float = 60.0) -> dict[str, object
         "display_name": backend.display_name,
         "load_ms": load_ms,
         "first_token_ms": round((first_token[0] - asked) * 1000) if first_token else None,
+        "total_ms": total_ms,
         "sample_followup": followup.text,
         "sample_source": followup.source,
         "guard_reason": followup.guard_reason,

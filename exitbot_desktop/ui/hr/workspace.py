@@ -49,6 +49,11 @@ SECTIONS: tuple[Section, ...] = (
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "Se&ttings")),
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "Settings: policy, reports and the assistant")),
     ),
+    Section(
+        "backup",
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Backup")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Backup and health: back up now, automatic backups")),
+    ),
 )
 
 

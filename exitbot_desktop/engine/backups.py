@@ -1,0 +1,80 @@
+"""The backup workflows the CLI and the app share: back up now, automatically, and status.
+
+Owns `back_up`, `automatic_backup`, `backup_status` and `BACKUP_AGE_WARNING`. The
+copying itself is the store's (`store.backup`); this module decides where backups go
+(the `backup_folder` setting, else `backups/` in the data folder), when automatic ones
+are made (the `auto_backup` setting, when HR locks or closes the app) and how many of
+those are kept (`auto_backup_keep`; backups made by hand are never deleted). Restoring
+is `store.restore.restore`, which needs no open store. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from exitbot_desktop.engine.progress import Progress, no_progress
+from exitbot_desktop.engine.settings import Settings, read_settings
+from exitbot_desktop.engine.store.backup import (
+    AUTOMATIC_PREFIX,
+    BackupResult,
+    LastBackup,
+    backup_folders,
+    create_backup,
+    last_backup,
+)
+
+if TYPE_CHECKING:
+    from exitbot_desktop.engine.store.folder import DataFolder
+    from exitbot_desktop.engine.store.vault import Store
+
+# An office that backs up less often than this is told so (health panel, `check`).
+BACKUP_AGE_WARNING = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """What the Backup page shows: the last backup and the automatic backup settings."""
+
+    last: LastBackup | None
+    automatic: bool
+    keep: int
+    folder: Path  # where automatic backups go and "Back up now" starts
+
+
+def backup_folder(settings: Settings, data: DataFolder) -> Path:
+    """Where backups go unless HR chooses another folder."""
+    if settings.backup_folder:
+        return Path(settings.backup_folder).expanduser()
+    return data.root / "backups"
+
+
+def back_up(store: Store, parent: Path, *, progress: Progress = no_progress) -> BackupResult:
+    """A backup made by hand into a new dated folder inside `parent`."""
+    return create_backup(store, parent, progress=progress)
+
+
+def automatic_backup(store: Store) -> BackupResult | None:
+    """When HR locks or closes the app: a backup if the setting asks for one, then the
+    oldest automatic backups beyond `auto_backup_keep` are deleted. None when off."""
+    settings = read_settings(store)
+    if not settings.auto_backup:
+        return None
+    parent = backup_folder(settings, store.folder)
+    result = create_backup(store, parent, automatic=True)
+    for old in backup_folders(parent, AUTOMATIC_PREFIX)[: -settings.auto_backup_keep]:
+        shutil.rmtree(old, ignore_errors=True)
+    return result
+
+
+def backup_status(store: Store) -> BackupStatus:
+    settings = read_settings(store)
+    return BackupStatus(
+        last_backup(store),
+        settings.auto_backup,
+        settings.auto_backup_keep,
+        backup_folder(settings, store.folder),
+    )
