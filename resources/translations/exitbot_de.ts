@@ -2337,172 +2337,217 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <translation>Mindestgruppengröße</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="41"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="36"/>
+        <source>Automatic backup</source>
+        <translation>Automatische Datensicherung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="37"/>
+        <source>Automatic backups kept</source>
+        <translation>Aufbewahrte automatische Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="38"/>
+        <source>Backup folder</source>
+        <translation>Ordner für Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="44"/>
         <source>the organisation&apos;s name, on the welcome page, the unlock page and every report</source>
         <translation>der Name der Organisation, auf der Begrüßungsseite, der Entsperrseite und in jedem Bericht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="46"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="49"/>
         <source>a name of 1 to 120 characters</source>
         <translation>ein Name mit 1 bis 120 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="47"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="50"/>
         <source>an image printed at the top of every report</source>
         <translation>ein Bild oben auf jeder Berichtsseite</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="48"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="51"/>
         <source>a PNG or JPEG file of at most 512 KB</source>
         <translation>eine PNG- oder JPEG-Datei mit höchstens 512 KB</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="50"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="53"/>
         <source>whether interviews are anonymous, named, or HR decides per interview</source>
         <translation>ob Gespräche anonym oder mit Namen geführt werden oder HR je Gespräch entscheidet</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="54"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="57"/>
         <source>&quot;anonymous&quot; (default), &quot;named&quot; or &quot;choose&quot;</source>
         <translation>„anonym“ (Standard), „mit Namen“ oder „HR entscheidet“</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="55"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="58"/>
         <source>metadata HR must fill in when arming the station</source>
         <translation>Angaben, die HR beim Vorbereiten des Gesprächsplatzes ausfüllen muss</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="57"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="60"/>
         <source>months interviews are kept, as the welcome page tells the employee; older ones are erased at each HR unlock and by &apos;exitbot-desktop purge&apos;</source>
         <translation>Monate, die Gespräche aufbewahrt werden, wie die Begrüßungsseite es den Mitarbeitenden sagt; ältere werden bei jedem Entsperren durch HR und mit „exitbot-desktop purge“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="63"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="66"/>
         <source>1 to 600 (default 24)</source>
         <translation>1 bis 600 (Standard 24)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="64"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="67"/>
         <source>support shown when an answer suggests distress</source>
         <translation>Unterstützung, die angezeigt wird, wenn eine Antwort auf eine Belastung hindeutet</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="66"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="69"/>
         <source>idle minutes on an interview page (welcome, question, review) before the station keeps what was typed and locks itself</source>
         <translation>Minuten ohne Eingabe auf einer Gesprächsseite (Begrüßung, Frage, Überprüfung), bevor der Gesprächsplatz das Eingegebene sichert und sich sperrt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="72"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="75"/>
         <source>1 to 1440 (default 30)</source>
         <translation>1 bis 1440 (Standard 30)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="73"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="76"/>
         <source>idle minutes on an HR page before ExitBot locks itself</source>
         <translation>Minuten ohne Eingabe auf einer HR-Seite, bevor ExitBot sich sperrt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="74"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="77"/>
         <source>1 to 240 (default 10)</source>
         <translation>1 bis 240 (Standard 10)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="75"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="78"/>
         <source>how long the thank-you page stays</source>
         <translation>wie lange die Dankesseite angezeigt wird</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="76"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="79"/>
         <source>10 to 600 (default 60)</source>
         <translation>10 bis 600 (Standard 60)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="77"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="80"/>
         <source>id of the question set interviews use</source>
         <translation>Kennung des Fragenkatalogs, den Gespräche verwenden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="78"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="81"/>
         <source>a question set id (default &quot;default&quot;)</source>
         <translation>eine Fragenkatalog-Kennung (Standard „default“)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="79"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="82"/>
         <source>follow-up questions after one answer</source>
         <translation>Nachfragen nach einer Antwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="80"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="83"/>
         <source>0 to 3 (default 1)</source>
         <translation>0 bis 3 (Standard 1)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="81"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="84"/>
         <source>follow-up questions in one interview</source>
         <translation>Nachfragen in einem Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="82"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="85"/>
         <source>0 to 50 (default 4)</source>
         <translation>0 bis 50 (Standard 4)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="83"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="86"/>
         <source>which assistant writes follow-ups</source>
         <translation>welcher Assistent die Nachfragen schreibt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="84"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="87"/>
         <source>&quot;auto&quot; (default), &quot;ollama&quot;, &quot;llama_cpp&quot; or &quot;rules&quot;</source>
         <translation>„automatisch“ (Standard), „Ollama“, „eingebettetes Modell“ oder „eingebaute Fragen“</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="86"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="89"/>
         <source>the Ollama server; answers are sent there when it is not this computer</source>
         <translation>der Ollama-Server; Antworten werden dorthin gesendet, wenn er nicht dieser Computer ist</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="91"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="94"/>
         <source>host and port, e.g. &quot;127.0.0.1:11434&quot; (default: $OLLAMA_HOST, else this computer)</source>
         <translation>Host und Port, z. B. „127.0.0.1:11434“ (Standard: $OLLAMA_HOST, sonst dieser Computer)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="96"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="99"/>
         <source>the Ollama model</source>
         <translation>das Ollama-Modell</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="97"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="100"/>
         <source>a model name, e.g. &quot;llama3.2&quot;</source>
         <translation>ein Modellname, z. B. „llama3.2“</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="99"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="102"/>
         <source>smallest group a breakdown shows; smaller ones are withheld</source>
         <translation>kleinste Gruppe, die eine Aufschlüsselung zeigt; kleinere werden zurückgehalten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="103"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="106"/>
         <source>1 to 1000 (default 5)</source>
         <translation>1 bis 1000 (Standard 5)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="110"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="108"/>
+        <source>back up automatically whenever HR locks ExitBot or closes it</source>
+        <translation>automatisch sichern, wann immer HR ExitBot sperrt oder schließt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="112"/>
+        <source>true or false (default false)</source>
+        <translation>ja oder nein (Standard: nein)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="114"/>
+        <source>automatic backups kept; the oldest beyond this are deleted (backups made by hand are never deleted)</source>
+        <translation>so viele automatische Sicherungen bleiben; ältere werden gelöscht (von Hand erstellte Sicherungen nie)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="119"/>
+        <source>1 to 100 (default 7)</source>
+        <translation>1 bis 100 (Standard 7)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="121"/>
+        <source>where automatic backups go and where &apos;Back up now&apos; starts; best on another disk</source>
+        <translation>wohin automatische Sicherungen gehen und wo „Jetzt sichern“ beginnt; am besten auf einem anderen Laufwerk</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="127"/>
+        <source>a folder path (default: the backups folder inside the data folder)</source>
+        <translation>ein Ordnerpfad (Standard: der Ordner „backups“ im Datenordner)</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="137"/>
         <source>Tick the details HR must fill in before an interview can start.</source>
         <translation>Kreuzen Sie die Angaben an, die HR ausfüllen muss, bevor ein Gespräch beginnen kann.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="115"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="142"/>
         <source>One contact per line: a name, a colon, then a phone number, e-mail or room, e.g. Employee assistance: 0800 123 456</source>
         <translation>Eine Ansprechperson pro Zeile: ein Name, ein Doppelpunkt, dann Telefonnummer, E-Mail oder Raum, z. B. Mitarbeiterberatung: 0800 123 456</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="145"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="172"/>
         <source>Accepted: {limits}.</source>
         <translation>Erlaubt: {limits}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="152"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="179"/>
         <source>This value is not accepted. {title} takes {limits}. Nothing was saved.</source>
         <translation>Dieser Wert ist nicht erlaubt. {title} erlaubt {limits}. Es wurde nichts gespeichert.</translation>
     </message>
@@ -2536,161 +2581,166 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="59"/>
+        <source>Backups</source>
+        <translation>Datensicherung</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="63"/>
         <source>Other settings</source>
         <translation>Weitere Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="164"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="168"/>
         <source>Nothing to save: no setting was changed.</source>
         <translation>Nichts zu speichern: Keine Einstellung wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="173"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="177"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="185"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="189"/>
         <source>Saved. The audit log records each change with its old and new value.</source>
         <translation>Gespeichert. Das Prüfprotokoll verzeichnet jede Änderung mit altem und neuem Wert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="187"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="191"/>
         <source>Nothing to save: every value was already in force.</source>
         <translation>Nichts zu speichern: Alle Werte galten bereits.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="207"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="211"/>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>Es wurde nichts gespeichert: Korrigieren Sie die rot markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="232"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="236"/>
         <source>Counting the interviews this period would erase…</source>
         <translation>Die Gespräche, die dieser Zeitraum löschen würde, werden gezählt …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="242"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="246"/>
         <source>1 interview would be erased at the next unlock.</source>
         <translation>1 Gespräch würde beim nächsten Entsperren gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="244"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="248"/>
         <source>{count} interviews would be erased at the next unlock.</source>
         <translation>{count} Gespräche würden beim nächsten Entsperren gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="259"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="263"/>
         <source>Answers will be sent to {host}, which is not this computer. Whoever runs that server can read what employees write. Use it only if it belongs to your organisation and the employees are told.</source>
         <translation>Antworten werden an {host} gesendet, und das ist nicht dieser Computer. Wer diesen Server betreibt, kann lesen, was Mitarbeitende schreiben. Nutzen Sie ihn nur, wenn er Ihrer Organisation gehört und die Mitarbeitenden davon wissen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="291"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="295"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="294"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="298"/>
         <source>Every setting with what it means and what it accepts. Changes apply when you save; an empty field means the default. The audit log records each change with its old and new value.</source>
         <translation>Jede Einstellung mit ihrer Bedeutung und den erlaubten Werten. Änderungen gelten, sobald Sie speichern; ein leeres Feld bedeutet den Standardwert. Das Prüfprotokoll verzeichnet jede Änderung mit altem und neuem Wert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="307"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="311"/>
         <source>Anonymous: no names</source>
         <translation>Anonym: keine Namen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="308"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="312"/>
         <source>Named: the employee&apos;s name is kept</source>
         <translation>Mit Namen: der Name wird gespeichert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="309"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="313"/>
         <source>HR chooses for each interview</source>
         <translation>HR entscheidet je Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="316"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="320"/>
         <source>Automatic: Ollama, else the embedded model, else built-in</source>
         <translation>Automatisch: Ollama, sonst das eingebettete Modell, sonst eingebaute Fragen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="317"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="321"/>
         <source>Ollama server</source>
         <translation>Ollama-Server</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="318"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="322"/>
         <source>Embedded model on this computer</source>
         <translation>Eingebettetes Modell auf diesem Computer</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="319"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="323"/>
         <source>Built-in questions only (no AI model)</source>
         <translation>Nur eingebaute Fragen (kein KI-Modell)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="326"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="330"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="327"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="331"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="328"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="332"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="329"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="333"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="330"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="334"/>
         <source>Manager</source>
         <translation>Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="331"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="335"/>
         <source>Leaving date</source>
         <translation>Austrittsdatum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="332"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="336"/>
         <source>Leaving type</source>
         <translation>Art des Austritts</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="335"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="339"/>
         <source>&amp;Undo changes</source>
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="336"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="340"/>
         <source>Undo changes not yet saved</source>
         <translation>Noch nicht gespeicherte Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="337"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="341"/>
         <source>Sa&amp;ve settings</source>
         <translation>Einstellungen spei&amp;chern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="338"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="342"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="339"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="343"/>
         <source>Purge preview</source>
         <translation>Vorschau der Löschung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="340"/>
+        <location filename="../../exitbot_desktop/ui/hr/settings_page.py" line="344"/>
         <source>Warning about the Ollama address</source>
         <translation>Warnung zur Ollama-Adresse</translation>
     </message>

@@ -33,6 +33,9 @@ _TITLES: dict[str, str] = {
     "ollama_host": str(QT_TRANSLATE_NOOP("SettingText", "Ollama address")),
     "ollama_model": str(QT_TRANSLATE_NOOP("SettingText", "Ollama model")),
     "min_group_size": str(QT_TRANSLATE_NOOP("SettingText", "Minimum group size")),
+    "auto_backup": str(QT_TRANSLATE_NOOP("SettingText", "Automatic backup")),
+    "auto_backup_keep": str(QT_TRANSLATE_NOOP("SettingText", "Automatic backups kept")),
+    "backup_folder": str(QT_TRANSLATE_NOOP("SettingText", "Backup folder")),
 }
 
 # The engine's sentences, exactly as `engine/settings.py` writes them.
@@ -101,6 +104,30 @@ ENGINE_TEXTS: tuple[str, ...] = (
         )
     ),
     str(QT_TRANSLATE_NOOP("SettingText", "1 to 1000 (default 5)")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "SettingText", "back up automatically whenever HR locks ExitBot or closes it"
+        )
+    ),
+    str(QT_TRANSLATE_NOOP("SettingText", "true or false (default false)")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "SettingText",
+            "automatic backups kept; the oldest beyond this are deleted (backups made by hand are never deleted)",  # noqa: E501 (the engine's exact words)
+        )
+    ),
+    str(QT_TRANSLATE_NOOP("SettingText", "1 to 100 (default 7)")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "SettingText",
+            "where automatic backups go and where 'Back up now' starts; best on another disk",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "SettingText", "a folder path (default: the backups folder inside the data folder)"
+        )
+    ),
 )
 
 # Settings whose field is not typed text: the engine's limits describe the command

@@ -55,6 +55,10 @@ _GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         str(QT_TRANSLATE_NOOP("SettingsPage", "Assistant for follow-up questions")),
         ("llm_backend", "ollama_host", "ollama_model"),
     ),
+    (
+        str(QT_TRANSLATE_NOOP("SettingsPage", "Backups")),
+        ("auto_backup", "auto_backup_keep", "backup_folder"),
+    ),
 )
 _OTHER = str(QT_TRANSLATE_NOOP("SettingsPage", "Other settings"))
 _PREVIEW_DELAY_MS = 300  # count once HR pauses typing, not at every key
