@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -91,6 +92,15 @@ def dialog_column(dialog: QWidget, *items: QWidget | QLayout) -> QVBoxLayout:
         else:
             column.addWidget(item)
     return column
+
+
+def show_progress(bar: QProgressBar, value: object) -> None:
+    """Move `bar` to a (done, total) step reported by a background `Op`; anything else
+    leaves it as it is (busy, until the first step arrives)."""
+    if isinstance(value, tuple):
+        done, total = value
+        bar.setRange(0, max(total, 1))
+        bar.setValue(done)
 
 
 def fill_choices(combo: QComboBox, items: list[tuple[str, object]]) -> None:

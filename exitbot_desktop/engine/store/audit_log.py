@@ -18,8 +18,10 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from exitbot_desktop.engine.audit import (
     GENESIS_HASH,
@@ -56,19 +58,8 @@ class AuditLog:
         with self._db.transaction() as s:
             last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
             count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
-            prev = last or GENESIS_HASH
-            at = utcnow()
             key = audit_key(self._db.data_key())
-            row = AuditEntry(
-                at=at,
-                actor=self.actor,
-                action=action,
-                detail=clean,
-                prev_hash=prev,
-                hash=entry_hash(key, at, self.actor, action, clean, prev),
-            )
-            s.add(row)
-            s.flush()
+            row = self._append(s, key, last or GENESIS_HASH, action, clean)
             head = AuditHead(count + 1, row.hash)
             self._db.after_commit("audit_head", lambda: self._advance_head(head))
             return _to_record(row)
@@ -145,17 +136,7 @@ class AuditLog:
             sealed = rechain(self.all_oldest_first(), key)
             self.reseal(sealed)
             prev = sealed[-1][2] if sealed else GENESIS_HASH
-            at, clean = utcnow(), clean_detail(detail)
-            row = AuditEntry(
-                at=at,
-                actor=self.actor,
-                action=action,
-                detail=clean,
-                prev_hash=prev,
-                hash=entry_hash(key, at, self.actor, action, clean, prev),
-            )
-            s.add(row)
-            s.flush()
+            row = self._append(s, key, prev, action, clean_detail(detail))
             return AuditHead(len(sealed) + 1, row.hash)
 
     def all_oldest_first(self) -> list[AuditRecord]:
@@ -200,6 +181,23 @@ class AuditLog:
             except (OSError, ExitBotError):
                 self._key_file.audit_head = current
                 _log.warning("could not write the audit head to the key file", exc_info=True)
+
+    def _append(
+        self, s: Session, key: bytes, prev: str, action: str, clean: dict[str, Any]
+    ) -> AuditEntry:
+        """One new entry after `prev`, sealed under `key`, in the session `s`."""
+        at = utcnow()
+        row = AuditEntry(
+            at=at,
+            actor=self.actor,
+            action=action,
+            detail=clean,
+            prev_hash=prev,
+            hash=entry_hash(key, at, self.actor, action, clean, prev),
+        )
+        s.add(row)
+        s.flush()
+        return row
 
 
 def _unkeyed_break(entries: list[AuditRecord]) -> int | None:

@@ -26,7 +26,15 @@ from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.hr.health_view import HealthView
 from exitbot_desktop.ui.hr.home import local_time
 from exitbot_desktop.ui.operations import Op, OpContext
-from exitbot_desktop.ui.widgets import Box, ErrorLine, Page, button, label, tab_order
+from exitbot_desktop.ui.widgets import (
+    Box,
+    ErrorLine,
+    Page,
+    button,
+    label,
+    show_progress,
+    tab_order,
+)
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -178,15 +186,9 @@ class BackupPage(Page):
         self.back_up_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
-        Op(work, owner=self).progress(self._progressed).success(self._done).failure(
-            known_failure(self._failed)
-        ).run_in_background()
-
-    def _progressed(self, value: object) -> None:
-        if isinstance(value, tuple):
-            done, total = value
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done)
+        Op(work, owner=self).progress(lambda value: show_progress(self.progress, value)).success(
+            self._done
+        ).failure(known_failure(self._failed)).run_in_background()
 
     def _done(self, result: BackupResult) -> None:
         self._finished()

@@ -34,7 +34,7 @@ from exitbot_desktop.engine.reports.export_csv_json import ExportOptions
 from exitbot_desktop.engine.reports.exports import ExportRequest, ExportResult, Format, export
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.operations import Op, OpContext
-from exitbot_desktop.ui.widgets import ErrorLine, dialog_column, label
+from exitbot_desktop.ui.widgets import ErrorLine, dialog_column, label, show_progress
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -141,15 +141,9 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.save_button.setEnabled(False)
         self.close_button.setText(self.tr("Cancel e&xport"))
-        Op(work, owner=self).progress(self._progressed).success(self._done).failure(
-            known_failure(self._failed)
-        ).run_in_background()
-
-    def _progressed(self, value: object) -> None:
-        if isinstance(value, tuple):
-            done, total = value
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done)
+        Op(work, owner=self).progress(lambda value: show_progress(self.progress, value)).success(
+            self._done
+        ).failure(known_failure(self._failed)).run_in_background()
 
     def _done(self, result: ExportResult) -> None:
         self._finished()
