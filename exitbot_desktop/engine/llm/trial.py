@@ -12,13 +12,10 @@ import ipaddress
 import os
 import socket
 import threading
-import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from exitbot_desktop.engine.llm.backend import BackendError
-from exitbot_desktop.engine.llm.followup_generator import BACKEND_FAILURES, FollowupGenerator
-from exitbot_desktop.engine.llm.health import SAMPLE_REQUEST
+from exitbot_desktop.engine.llm.health import sample_followup
 from exitbot_desktop.engine.llm.selection import select_backend
 
 _THIS_COMPUTER = {"localhost", "localhost.localdomain", "ip6-localhost", ""}
@@ -49,35 +46,16 @@ def try_backend(
     Raises `ExitBotError` when the values cannot choose one (an invalid address, a
     forced embedded model with no model file)."""
     backend = select_backend(setting=setting, ollama_host=host, ollama_model=model)
-    problem = ""
-    try:
-        backend.warm_up()
-    except BackendError as failure:
-        problem = failure.user_message
-    if cancel.is_set():
+    run = sample_followup(backend, cancel, timeout_s=timeout_s)
+    if run is None:
         return None
-    first_token: list[float] = []
-
-    def on_token(_: str) -> None:
-        if not first_token:
-            first_token.append(time.monotonic())
-
-    generator = FollowupGenerator(
-        backend, first_token_timeout_s=timeout_s, total_timeout_s=timeout_s
-    )
-    asked = time.monotonic()
-    followup = generator.generate(SAMPLE_REQUEST, on_token=on_token, cancel=cancel)
-    if followup is None:
-        return None
-    if followup.guard_reason in BACKEND_FAILURES:
-        problem = problem or generator.last_error
     return BackendTrial(
         backend=backend.display_name,
         kind=backend.name,
-        first_token_ms=round((first_token[0] - asked) * 1000) if first_token else None,
-        followup=followup.text,
-        written_by=followup.source,
-        problem=problem,
+        first_token_ms=run.first_token_ms,
+        followup=run.followup.text,
+        written_by=run.followup.source,
+        problem=run.error,
     )
 
 
