@@ -8,7 +8,6 @@ locks; the Health card shows the engine's figures; and no two controls on the pa
 
 from __future__ import annotations
 
-import re
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
+from ui_fixtures import alt_key
 
 from bench.synthetic import populate
 from exitbot_desktop.engine.settings import read_settings
@@ -120,7 +120,7 @@ def _accelerators(page: BackupPage, window: MainWindow) -> list[str]:
     texts = [b.text() for b in window.workspace.findChildren(QAbstractButton)]
     texts += [b.text() for b in page.findChildren(QAbstractButton)]
     texts += [label.text() for label in page.findChildren(QLabel) if label.buddy() is not None]
-    return [m.group(1).lower() for t in texts for m in [re.search(r"&(\w)", t)] if m]
+    return [key for text in texts if (key := alt_key(text)) is not None]
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

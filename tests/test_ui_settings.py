@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from ui_fixtures import alt_key
 
 from bench.synthetic import populate
 from exitbot_desktop.engine.settings import SETTINGS, ReportLogo, Settings, read_settings
@@ -288,13 +289,8 @@ def test_an_ollama_address_on_another_computer_is_warned_about(
 
 
 def _mnemonics(widgets: list[QWidget]) -> list[str]:
-    keys = []
-    for widget in widgets:
-        if isinstance(widget, QAbstractButton | QLabel) and widget.isVisible():
-            found = re.search(r"&([^&])", widget.text().replace("&&", ""))
-            if found:
-                keys.append(found.group(1).lower())
-    return keys
+    shown = (w for w in widgets if isinstance(w, QAbstractButton | QLabel) and w.isVisible())
+    return [key for w in shown if (key := alt_key(w.text())) is not None]
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

@@ -9,6 +9,7 @@ widget and pressing keys.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -94,6 +95,13 @@ def make_window(qtbot: QtBot, translations: Translations) -> Iterator[WindowFact
     yield make
     for window in windows:
         window.shutdown()
+
+
+def alt_key(text: str) -> str | None:
+    """The Alt key a control's text gives it ("Se&ttings" → "t"), or None; "&&" is a
+    literal ampersand, not a key."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
 
 
 @pytest.fixture
