@@ -12,6 +12,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from exitbot_desktop.engine.errors import DatabaseLockedError
+from exitbot_desktop.engine.store.folder import PRIVATE_FILE
 
 
 class InstanceLock:
@@ -19,7 +20,7 @@ class InstanceLock:
 
     def __init__(self, path: Path) -> None:
         # Not thread-local: the GUI may close the store on another thread than opened it.
-        self._lock = FileLock(str(path), timeout=0, thread_local=False)
+        self._lock = FileLock(str(path), timeout=0, mode=PRIVATE_FILE, thread_local=False)
         self._path = path
 
     def acquire(self) -> None:
