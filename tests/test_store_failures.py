@@ -94,6 +94,10 @@ def _swapped_wrap_bytes(folder: DataFolder) -> None:
     _forged_key_file(folder, edit)
 
 
+def _deeply_nested_key_file(folder: DataFolder) -> None:
+    folder.key_path.write_text("[" * 100_000 + "]" * 100_000)
+
+
 def _no_key_file(folder: DataFolder) -> None:
     folder.key_path.unlink()
 
@@ -124,6 +128,7 @@ CASES: list[tuple[str, Callable[[DataFolder], None], type[StoreError], str]] = [
     ("garbage key file", _garbage_key_file, KeyFileCorruptError, "key file"),
     ("half a key file", _half_key_file, KeyFileCorruptError, "key file"),
     ("hand-edited key file", _edited_key_file, KeyFileCorruptError, "checksum"),
+    ("key file nested 100,000 deep", _deeply_nested_key_file, KeyFileCorruptError, "nested"),
     ("forged Argon2 memory of zero", _kdf_memory(0), KeyFileCorruptError, "outside the accepted"),
     ("forged Argon2 memory of 4 TiB", _kdf_memory(2**32 - 1), KeyFileCorruptError, "outside"),
     ("forged wrap, checksum fixed", _swapped_wrap_bytes, KeyFileCorruptError, "was changed"),

@@ -146,6 +146,11 @@ class Question:
         text = "".join(
             ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc"
         ).strip()
+        if has_lone_surrogate(text):
+            raise InvalidAnswerError(
+                "Part of the answer is a broken character that cannot be saved (it can come "
+                "from copying an emoji or symbol). Please retype that part or remove it."
+            )
         if not text:
             raise InvalidAnswerError("The answer is empty. Please write something or skip.")
         if len(text) > self.max_length:
@@ -225,6 +230,11 @@ def load_question_set(path: Path) -> QuestionSet:
         raise QuestionSetError(
             f"{name}: line {exc.lineno} column {exc.colno}: the file is not valid JSON ({exc.msg})"
         ) from None
+    except RecursionError:
+        raise QuestionSetError(
+            f"{name}: the file nests lists or objects too deeply to be a question set; "
+            "check that it is the file you meant"
+        ) from None
     return parse_question_set(data, str(path))
 
 
@@ -281,6 +291,17 @@ def _question_to_json(q: Question) -> dict[str, object]:
         key, ref = ("question", cond.question) if cond.meta is None else ("meta", cond.meta)
         out["show_if"] = {key: ref, "in": list(cond.values)}
     return out
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether `text` holds half of a UTF-16 pair, which no file or database can store
+    (a broken paste can produce one); Python keeps it in a str until it is encoded."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def without_lone_surrogates(text: str) -> str:
+    """`text` with each lone surrogate shown as the replacement character."""
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def _translate(texts: Mapping[str, str], language: str) -> str:

@@ -322,6 +322,8 @@ class KeyFile:
                     kdf,
                     check,
                 )
+        except RecursionError:
+            raise _corrupt(path, "nested too deeply to be a key file") from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise _corrupt(path, str(exc)) from None
         if not key_file.accounts:
