@@ -4,7 +4,8 @@ Anonymised unless asked otherwise: no employee or manager name, no receipt code 
 links an interview to a person's access request) unless `include_receipt`, and free text
 scrubbed of names, e-mail addresses and phone numbers. CSV text cells that a spreadsheet
 would run as a formula (starting with = + - @, tab or carriage return) get a leading
-apostrophe; numbers stay numbers. `bom` adds the UTF-8 byte-order mark Excel needs to
+apostrophe; numbers stay numbers. Bidi controls are shown as `[U+202E]` in both formats
+(`safe_text`). `bom` adds the UTF-8 byte-order mark Excel needs to
 show umlauts. Everything is read in a few narrow queries (`store.reports`) and written
 as it streams. Auditing the export is `exports.export`'s job. Never imports Qt.
 """
@@ -28,14 +29,14 @@ from exitbot_desktop.engine.progress import Progress, no_progress
 from exitbot_desktop.engine.questions import Question
 from exitbot_desktop.engine.reports.anonymise import Scrubber
 from exitbot_desktop.engine.reports.quotes import known_names
+from exitbot_desktop.engine.safe_text import FORMULA_START, neutralise, show_bidi_controls
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.report_rows import AnswerExportRow
     from exitbot_desktop.engine.store.vault import Store
 
 Per = Literal["answer", "interview"]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_CHARS = frozenset(_FORMULA_START)
+_FORMULA_CHARS = frozenset(FORMULA_START)
 # What makes csv.writer quote a cell (excel dialect, QUOTE_MINIMAL).
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 # Metadata that says nothing about who the person was; the manager's name is "named".
@@ -143,18 +144,15 @@ def export_json(
         "per": opts.per,
         "interviews" if opts.per == "interview" else "answers": items,
     }
+    text = json.dumps(document, ensure_ascii=False, indent=1, default=str)
     with atomic_text(path) as out:
-        json.dump(document, out, ensure_ascii=False, indent=1, default=str)
+        out.write(show_bidi_controls(text))  # they occur only inside JSON strings
     return len(items)
-
-
-def neutralise(value: str) -> str:
-    """A text cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _cell(value: object) -> object:
     if type(value) is str:  # the common case first
+        value = show_bidi_controls(value)
         return "'" + value if value[:1] in _FORMULA_CHARS else value
     if value is None:
         return ""
