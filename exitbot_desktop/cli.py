@@ -21,7 +21,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exitbot_desktop import __version__, paths
-from exitbot_desktop.engine.errors import AuditChainError, ExitBotError, StoreError
+from exitbot_desktop.engine.errors import (
+    AuditChainError,
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    DiskFullError,
+    ExitBotError,
+    FolderNotWritableError,
+    KeyFileCorruptError,
+    KeyFileMissingError,
+    NewerSchemaError,
+    StoreError,
+    UnknownAccountError,
+    UnlockThrottledError,
+    WrongPasswordError,
+)
 from exitbot_desktop.engine.files import check_new_private_file, write_private_text
 from exitbot_desktop.engine.settings import SETTINGS, describe, parse_value, stored_values
 from exitbot_desktop.engine.store.folder import DataFolder
@@ -31,6 +46,21 @@ if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+# One exit code per kind of failure IT's scripts may want to tell apart (README); the
+# first matching class wins, anything else expected is EXIT_FAILURE.
+EXIT_CODES: tuple[tuple[type[ExitBotError], int], ...] = (
+    (WrongPasswordError, 3),
+    (UnlockThrottledError, 3),
+    (UnknownAccountError, 3),
+    (KeyFileMissingError, 4),
+    (KeyFileCorruptError, 4),
+    (DatabaseMissingError, 5),
+    (DatabaseCorruptError, 5),
+    (NewerSchemaError, 6),
+    (DatabaseLockedError, 7),
+    (FolderNotWritableError, 8),
+    (DiskFullError, 9),
+)
 
 
 class _UsageError(ExitBotError):
@@ -48,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except ExitBotError as exc:
         print(exc.user_message, file=sys.stderr)
-        return EXIT_FAILURE
+        return next((code for kind, code in EXIT_CODES if isinstance(exc, kind)), EXIT_FAILURE)
     except KeyboardInterrupt:
         print("Cancelled.", file=sys.stderr)
         return 130

@@ -13,11 +13,12 @@ copied in by hand are tightened each time the folder is opened.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from exitbot_desktop import paths
-from exitbot_desktop.engine.errors import DatabaseMissingError, StoreError
+from exitbot_desktop.engine.errors import DatabaseMissingError, StoreError, not_writable
 
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
@@ -58,16 +59,31 @@ class DataFolder:
         """
         try:
             self.root.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-            os.chmod(self.root, PRIVATE_FOLDER)
+            _tighten(self.root)
             for entry in self.root.iterdir():
                 if entry.is_file() and not entry.is_symlink():
-                    os.chmod(entry, PRIVATE_FILE)
+                    _tighten(entry)
         except OSError as exc:
             raise StoreError(
                 f"Cannot make the data folder {self.root} private to this user "
                 f"({exc.strerror or exc}). Choose a folder on this computer that you own "
                 "(EXITBOT_DATA_DIR), or ask IT to give it to your account."
             ) from exc
+
+    def require_writable(self) -> None:
+        """Raise the sentence for a folder, database or key file that refuses writes.
+
+        Checked before anything is opened: in WAL mode a read-only database file still
+        takes some writes (into `-wal`), so finding out at the first answer would be too
+        late and would leave the folder half changed.
+        """
+        for path in (self.root, self.db_path, self.key_path):
+            if path.exists() and not os.access(path, os.W_OK):
+                read_only_disk = hasattr(os, "statvfs") and os.statvfs(path).f_flag & os.ST_RDONLY
+                raise not_writable(
+                    self.root,
+                    "a read-only disk" if read_only_disk else f"{path.name} is read-only",
+                )
 
     def exists(self) -> bool:
         """True once `init` has run here (either file present counts)."""
@@ -89,6 +105,14 @@ class DataFolder:
             f"The database file {self.db_path} is missing although its key file is there. "
             "Restore the latest backup (the database and key file together)."
         )
+
+
+def _tighten(path: Path) -> None:
+    """Take group and others' access off `path`. A private one is left alone, so that a
+    read-only copy of the folder (a mounted snapshot, say) can still be opened."""
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current & 0o077:
+        os.chmod(path, current & 0o700)
 
 
 def create_private_file(path: Path) -> None:

@@ -21,6 +21,7 @@ GUI's unlock page does before its window first paints, needs neither. Never impo
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import hmac
 import json
@@ -34,10 +35,12 @@ from typing import TYPE_CHECKING, Any
 
 from exitbot_desktop.engine.audit import AuditHead
 from exitbot_desktop.engine.errors import (
+    DiskFullError,
     KeyFileCorruptError,
     KeyFileMissingError,
     UnknownAccountError,
     WrongPasswordError,
+    not_writable,
 )
 
 if TYPE_CHECKING:
@@ -263,7 +266,15 @@ class KeyFile:
         (an audit write's head, a password change) save one at a time.
         """
         with self._saving:
-            self._write()
+            try:
+                self._write()
+            except OSError as error:
+                if error.errno == errno.ENOSPC:
+                    raise DiskFullError(
+                        f"The disk holding {self.path.parent} is full, so the key file was not "
+                        "changed. Free some space and try again; nothing was lost."
+                    ) from error
+                raise not_writable(self.path.parent, error.strerror or str(error)) from error
 
     def _write(self) -> None:
         content = self._content()

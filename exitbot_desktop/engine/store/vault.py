@@ -330,6 +330,7 @@ def recover(
 
 def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile], bytes]) -> Store:
     folder.require_database()
+    folder.require_writable()
     folder.make_private()
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
