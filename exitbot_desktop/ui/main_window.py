@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from exitbot_desktop.engine.filters import Filters
 from exitbot_desktop.engine.metadata import InterviewMeta
-from exitbot_desktop.engine.questions import QuestionSet, load_builtin
+from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.retention import purge_expired
 from exitbot_desktop.engine.settings import DEFAULTS, Settings, read_settings
 from exitbot_desktop.engine.store.folder import DataFolder
@@ -95,8 +95,10 @@ def _import_the_rest(_ctx: OpContext) -> None:
 
 
 def _station_setup(store: Store) -> tuple[Settings, QuestionSet]:
+    from exitbot_desktop.engine.question_library import load_set
+
     settings = read_settings(store)
-    return settings, load_builtin(settings.question_set)
+    return settings, load_set(store, settings.question_set)
 
 
 def _close_store(store: Store) -> Op[str]:
