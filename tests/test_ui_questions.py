@@ -155,6 +155,14 @@ def test_drag_and_drop_moves_a_question_and_the_list_allows_only_moves(
     editor = page.editor
     original = _texts(page)
     assert editor.list.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
+    editor.select(2)  # shown only after "My manager" as the main reason
+    form = editor.form
+    assert (form.condition_kind.currentData(), form.condition_ref.currentData()) == (
+        "question",
+        "main_reason",
+    )
+    assert form.condition_values.text() == "manager"
+    assert form.condition_hint.text().startswith("Possible values: career_development, ")
 
     # What QListView does when a row is dropped: move it before the row under the drop.
     assert editor.model.moveRow(QModelIndex(), 0, QModelIndex(), 4)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from exitbot_desktop.engine.metadata import META_FIELD_NAMES
+from exitbot_desktop.engine.questions import condition_values
 from exitbot_desktop.ui.widgets import button, fill_choices, label
 
 LANGUAGES = ("en", "de")  # the two the editor writes; others in a file are kept as they are
@@ -47,19 +48,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("QuestionForm", text)
 
 
-def answer_values(question: dict[str, Any]) -> list[str]:
-    """What a condition on this question may name: its choice ids, yes/no or the numbers."""
-    qtype = question.get("type")
-    if qtype in _CHOICE_TYPES:
-        choices = question.get("choices") or []
-        return [str(c.get("id")) for c in choices if isinstance(c, dict)]
-    if qtype == "yes_no":
-        return ["yes", "no"]
-    if qtype == "rating":
-        return [str(n) for n in range(1, 6)]
-    if qtype == "scale_0_10":
-        return [str(n) for n in range(11)]
-    return []
+def answer_values(question: dict[str, Any]) -> tuple[str, ...]:
+    """What a condition on this question (file form) may name, as the parser allows it."""
+    choices = question.get("choices")
+    ids = (
+        [str(c.get("id")) for c in choices if isinstance(c, dict)]
+        if isinstance(choices, list)
+        else []
+    )
+    return condition_values(question.get("type"), ids)
 
 
 class QuestionForm(QWidget):
@@ -283,7 +280,7 @@ class QuestionForm(QWidget):
         kind = self.condition_kind.currentData()
         ref = self.condition_ref.currentData()
         target = next((q for q in self._earlier if q.get("id") == ref), None)
-        values = answer_values(target) if kind == "question" and target else []
+        values = answer_values(target) if kind == "question" and target else ()
         self.condition_hint.setText(
             _tr("Possible values: {values}").format(values=", ".join(values)) if values else ""
         )
