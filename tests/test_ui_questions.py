@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
-from ui_fixtures import alt_key
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
+from ui_fixtures import shown_alt_keys
 
 from exitbot_desktop.engine import question_library as library
 from exitbot_desktop.engine.errors import QuestionSetError
@@ -224,18 +224,13 @@ def _option_texts(widget: QWidget | None) -> list[str]:
     return [button.text() for button in widget.findChildren(QAbstractButton)]
 
 
-def _mnemonics(widgets: list[QWidget]) -> list[str]:
-    shown = (w for w in widgets if isinstance(w, QAbstractButton | QLabel) and w.isVisible())
-    return [key for w in shown if (key := alt_key(w.text())) is not None]
-
-
 def test_every_alt_key_on_the_page_and_bar_is_used_once(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
     page = _open_questions(ui, window)
     _copy(ui, page, "acme")
-    keys = _mnemonics([*page.findChildren(QWidget), *window.workspace.findChildren(QWidget)])
+    keys = shown_alt_keys([*page.findChildren(QWidget), *window.workspace.findChildren(QWidget)])
     assert len(keys) == len(set(keys)), keys
     assert {"q", "c", "v", "e", "g", "n", "r", "p"} <= set(keys)
     # Other workspace pages will take these for Accounts and the Audit log.
