@@ -469,7 +469,7 @@ def _questions(window: MainWindow, shoot: Shooter) -> None:
     wait(lambda: page.selected() is not None and page.selected().id == "acme-2026")  # type: ignore[union-attr]
     wait(lambda: editor.form.isEnabled() and editor.model.rowCount() > 0)
     editor.select(2)  # "manager_aspects": options, and shown only after "My manager"
-    page._scroll_area.ensureWidgetVisible(editor.form.condition_values, 0, 40)
+    page._scroll_area.ensureWidgetVisible(editor.form.condition_hint, 0, 20)
     shoot(window, "hr-questions-edit")
     editor.form.text_edits["de"].setPlainText("")
     editor.select(0)  # "main_reason" as yes/no: the branch on "My manager" breaks

@@ -164,6 +164,7 @@ class QuestionForm(QWidget):
         for lang in LANGUAGES:
             self.text_edits[lang].setPlainText(_translation(question.get("text"), lang))
             self.help_edits[lang].setText(_translation(question.get("help"), lang))
+            self.help_edits[lang].setCursorPosition(0)  # show a long help from its start
         self.required.setChecked(question.get("required") is True)
         self.prefer_not.setChecked(question.get("prefer_not_to_say", True) is True)
         self.followups.setChecked(question.get("followups") is True)

@@ -85,6 +85,7 @@ class QuestionPreview(QDialog):
         # while the question stays the same, and here the language of its options changes.
         fresh = QuestionPage(self.controller)
         self._column.replaceWidget(self.page, fresh)
+        self.page.hide()
         self.page.deleteLater()
         self.page = fresh
         step = Step(question, self._number, self._total, None, (), None)

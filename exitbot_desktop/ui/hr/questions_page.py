@@ -68,7 +68,6 @@ class QuestionsPage(Page):
         self.sets.setTabKeyNavigation(False)
         self.sets.verticalHeader().hide()
         header = self.sets.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.sets.setFixedHeight(self.fontMetrics().lineSpacing() * 9)
         self.new_id = QLineEdit()
@@ -166,6 +165,8 @@ class QuestionsPage(Page):
         if entries:
             self.sets.selectRow(row)
         selection.blockSignals(False)
+        for column in range(1, self.sets_model.columnCount()):
+            self.sets.resizeColumnToContents(column)
         if self.editor.dirty and self._shown is not None and self._shown.id == want:
             self._shown = entries[row]  # the edits stay in the editor
         else:
