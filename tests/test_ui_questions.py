@@ -146,6 +146,30 @@ def test_a_refused_save_lists_the_loaders_messages_and_stores_nothing(
     assert library.set_content(store, "acme")["version"] == 1
 
 
+def test_edits_not_saved_stay_through_a_lock_and_can_be_saved_after_unlocking(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    page = _open_questions(ui, window)
+    _copy(ui, page, "acme")
+    page.editor.form.text_edits["en"].setPlainText("Why are you leaving us?")
+    assert page.editor.dirty
+
+    ui.activate(window.workspace.lock_button)
+    ui.wait_page(window, window.unlock_page)
+    ui.unlock(window)
+    ui.press(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    ui.wait_page(window, page)
+    ui.qtbot.wait(300)  # the list comes back from the store lane
+
+    assert page.editor.dirty and _texts(page)[0] == "Why are you leaving us?"
+    page.save_button.click()
+    ui.qtbot.waitUntil(lambda: "Saved as version 2" in page.status.text(), timeout=10_000)
+    store = window.store
+    assert store is not None
+    assert library.load_set(store, "acme").questions[0].text_for("en") == "Why are you leaving us?"
+
+
 def test_drag_and_drop_moves_a_question_and_the_list_allows_only_moves(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:

@@ -134,10 +134,9 @@ class QuestionsPage(Page):
         self.reload()
 
     def forget(self) -> None:
-        """The store is closing: drop it (and the edits not saved)."""
+        """The store is closing: drop it. Edits not yet saved stay in the editor (they are
+        no interview data) and can be saved after the next unlock."""
         self._store = None
-        self._shown = None
-        self.editor.load({}, editable=False)
 
     def first_focus(self) -> QWidget | None:
         return self.sets
