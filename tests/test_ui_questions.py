@@ -58,6 +58,13 @@ def _copy(ui: UiDriver, page: QuestionsPage, new_id: str) -> None:
     )
 
 
+def _open_copy(ui: UiDriver, window: MainWindow) -> QuestionsPage:
+    """The Questions page with a copy of the built-in set, "acme", in the editor."""
+    page = _open_questions(ui, window)
+    _copy(ui, page, "acme")
+    return page
+
+
 def _active(page: QuestionsPage) -> list[str]:
     """The ids the list marks as in use."""
     rows = range(page.sets_model.rowCount())
@@ -120,8 +127,7 @@ def test_a_refused_save_lists_the_loaders_messages_and_stores_nothing(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, tmp_path: Path
 ) -> None:
     window = make_window(hr_folder)
-    page = _open_questions(ui, window)
-    _copy(ui, page, "acme")
+    page = _open_copy(ui, window)
     form = page.editor.form
     form.type_combo.setCurrentIndex(form.type_combo.findData("yes_no"))  # a branch breaks
     page.editor.select(1)
@@ -150,8 +156,7 @@ def test_edits_not_saved_stay_through_a_lock_and_can_be_saved_after_unlocking(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
-    page = _open_questions(ui, window)
-    _copy(ui, page, "acme")
+    page = _open_copy(ui, window)
     page.editor.form.text_edits["en"].setPlainText("Why are you leaving us?")
     assert page.editor.dirty
 
@@ -174,8 +179,7 @@ def test_drag_and_drop_moves_a_question_and_the_list_allows_only_moves(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
-    page = _open_questions(ui, window)
-    _copy(ui, page, "acme")
+    page = _open_copy(ui, window)
     editor = page.editor
     original = _texts(page)
     assert editor.list.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
@@ -252,8 +256,7 @@ def test_every_alt_key_on_the_page_and_bar_is_used_once(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:
     window = make_window(hr_folder)
-    page = _open_questions(ui, window)
-    _copy(ui, page, "acme")
+    page = _open_copy(ui, window)
     keys = shown_alt_keys([*page.findChildren(QWidget), *window.workspace.findChildren(QWidget)])
     assert len(keys) == len(set(keys)), keys
     assert {"q", "c", "v", "e", "g", "n", "r", "p"} <= set(keys)
