@@ -264,6 +264,19 @@ def load_builtin(set_id: str = "default") -> QuestionSet:
     return qs
 
 
+def condition_values(question_type: object, choice_ids: Sequence[str]) -> tuple[str, ...]:
+    """What a `show_if` on a question of this type may name (none for free text): the
+    choice ids, "yes"/"no", or the numbers of the scale written as text."""
+    if question_type in _CHOICE_TYPES:
+        return tuple(choice_ids)
+    if question_type == "yes_no":
+        return ("yes", "no")
+    if question_type in ("rating", "scale_0_10"):
+        low, high = _RATING_RANGE if question_type == "rating" else _SCALE_RANGE
+        return tuple(str(n) for n in range(low, high + 1))
+    return ()
+
+
 def to_json(qs: QuestionSet) -> dict[str, object]:
     """The set in file form; `parse_question_set(to_json(qs), qs.source) == qs`."""
     return {
@@ -685,22 +698,20 @@ class _Parser:
             else:
                 self._problem(f"{place}.question", f"'{ref}' is not a question in this set")
             return
-        allowed: tuple[str, ...]
-        if target.type in _CHOICE_TYPES:
-            allowed = tuple(c.id for c in target.choices)
-            what = f"a choice of question '{ref}'"
-        elif target.type == "yes_no":
-            allowed, what = ("yes", "no"), "'yes' or 'no'"
-        elif target.type == "text":
+        if target.type == "text":
             self._problem(
                 f"{place}.question",
                 f"'{ref}' is a free-text question; a condition needs a choice, "
                 "rating, yes/no or 0-10 question",
             )
             return
+        allowed = condition_values(target.type, [c.id for c in target.choices])
+        if target.type in _CHOICE_TYPES:
+            what = f"a choice of question '{ref}'"
+        elif target.type == "yes_no":
+            what = "'yes' or 'no'"
         else:
             low, high = _RATING_RANGE if target.type == "rating" else _SCALE_RANGE
-            allowed = tuple(str(n) for n in range(low, high + 1))
             what = f"a whole number from {low} to {high} written as text"
         for i, v in enumerate(values):
             if v not in allowed:
