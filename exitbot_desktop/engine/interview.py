@@ -37,7 +37,6 @@ from exitbot_desktop.engine.questions import (
     QuestionSet,
     parse_question_set,
     to_json,
-    without_lone_surrogates,
 )
 from exitbot_desktop.engine.records import (
     UNFINISHED,
@@ -46,6 +45,7 @@ from exitbot_desktop.engine.records import (
     InterviewRecord,
     InterviewStatus,
 )
+from exitbot_desktop.engine.safe_text import without_lone_surrogates
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -159,6 +159,7 @@ class InterviewSession:
             raise InterviewStateError(
                 f"The question set '{question_set.id}' has no '{language}' translation."
             )
+        meta.check()
         set_pk = store.question_sets.snapshot(to_json(question_set))
         interview_id = store.interviews.create(set_pk, language, meta)
         return cls(store, store.interviews.load(interview_id), policy=policy, clock=clock)

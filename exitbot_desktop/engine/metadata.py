@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from exitbot_desktop.engine.errors import ExitBotError
+from exitbot_desktop.engine.safe_text import has_lone_surrogate
+
 
 @dataclass(frozen=True)
 class MetaField:
@@ -74,6 +77,16 @@ class InterviewMeta:
     leaving_type: str | None = None  # one of LEAVING_TYPES
     anonymous: bool = True
     employee_name: str | None = None
+
+    def check(self) -> None:
+        """Raise a sentence for a field no database can store (a broken character)."""
+        for name, value in self.values().items():
+            if isinstance(value, str) and has_lone_surrogate(value):
+                raise ExitBotError(
+                    f"The {name.replace('_', ' ')} holds a broken character that cannot be "
+                    "saved (it can come from copying an emoji or symbol). Retype it, then "
+                    "start the interview again."
+                )
 
     def as_conditions(self) -> dict[str, str]:
         """Metadata as question conditions see it (unset fields are absent)."""

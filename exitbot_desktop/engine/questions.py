@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Literal, NoReturn, TypeGuard, get_args
 
 from exitbot_desktop.engine.errors import InvalidAnswerError, QuestionSetError
+from exitbot_desktop.engine.safe_text import has_lone_surrogate
 from exitbot_desktop.paths import resources_dir
 
 QuestionType = Literal["text", "rating", "single_choice", "multiple_choice", "yes_no", "scale_0_10"]
@@ -304,17 +305,6 @@ def _question_to_json(q: Question) -> dict[str, object]:
         key, ref = ("question", cond.question) if cond.meta is None else ("meta", cond.meta)
         out["show_if"] = {key: ref, "in": list(cond.values)}
     return out
-
-
-def has_lone_surrogate(text: str) -> bool:
-    """Whether `text` holds half of a UTF-16 pair, which no file or database can store
-    (a broken paste can produce one); Python keeps it in a str until it is encoded."""
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
-
-
-def without_lone_surrogates(text: str) -> str:
-    """`text` with each lone surrogate shown as the replacement character."""
-    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def _translate(texts: Mapping[str, str], language: str) -> str:

@@ -1,9 +1,10 @@
-"""Text from employees and files made harmless where it is shown: spreadsheets and bidi.
+"""Text from employees and files made harmless where it is stored and where it is shown.
 
-Owns `neutralise` (a CSV cell a spreadsheet shows as text, never runs as a formula) and
-`show_bidi_controls` (the invisible characters that reorder text, shown by name). An
-answer is stored exactly as given; these apply only where text leaves ExitBot, in every
-CSV, JSON and PDF it writes. Never imports Qt.
+Owns `has_lone_surrogate` (half a UTF-16 pair, which cannot be stored: refused with a
+sentence where it is typed), `neutralise` (a CSV cell a spreadsheet shows as text, never
+runs as a formula) and `show_bidi_controls` (the invisible characters that reorder text,
+shown by name). An answer is stored exactly as given; the last two apply only where text
+leaves ExitBot, in every CSV, JSON and PDF it writes. Never imports Qt.
 
 Why bidi: U+202E (right-to-left override) and its kin reorder what a reader sees
 without changing what is stored, so an answer or a file name could show "txt.exe" as
@@ -17,6 +18,19 @@ from __future__ import annotations
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SHOWN = {ord(ch): f"[U+{ord(ch):04X}]" for ch in BIDI_CONTROLS}
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether `text` holds half of a UTF-16 pair, which no file or database can store
+    (a broken paste can produce one); Python keeps it in a str until it is encoded."""
+    return not text.isascii() and any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def without_lone_surrogates(text: str) -> str:
+    """`text` with each lone surrogate shown as the replacement character."""
+    if not has_lone_surrogate(text):
+        return text
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def show_bidi_controls(text: str) -> str:
