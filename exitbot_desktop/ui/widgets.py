@@ -9,6 +9,7 @@ come from the pages; this module translates nothing itself.
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
@@ -113,6 +114,12 @@ def fill_choices(combo: QComboBox, items: list[tuple[str, object]]) -> None:
         combo.addItem(text, value)
     combo.setCurrentIndex(max(0, combo.findData(chosen)))
     combo.blockSignals(False)
+
+
+def typed_date(text: str) -> date | None:
+    """The date typed in a filter field (ISO, year-month-day), None when empty;
+    `ValueError` otherwise. (A date spin box with an "any" value traps the Tab key.)"""
+    return date.fromisoformat(text.strip()) if text.strip() else None
 
 
 def clear_layout(layout: QLayout) -> None:

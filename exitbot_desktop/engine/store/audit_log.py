@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import distinct, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from exitbot_desktop.engine.audit import (
@@ -104,7 +104,7 @@ class AuditLog:
     def actions(self) -> list[str]:
         """Every action the log holds, once each, by name (for a viewer's filter)."""
         with self._db.transaction() as s:
-            return list(s.scalars(select(distinct(AuditEntry.action)).order_by(AuditEntry.action)))
+            return list(s.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
 
     def open(self) -> ChainVerdict:
         """At unlock, before this session writes: seal an unkeyed chain, verify, and catch

@@ -54,6 +54,16 @@ SECTIONS: tuple[Section, ...] = (
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Backup")),
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "Backup and health: back up now, automatic backups")),
     ),
+    Section(
+        "accounts",
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Accounts")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Accounts and keys: HR accounts, keys, erasure")),
+    ),
+    Section(
+        "audit",
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "A&udit log")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Audit log: entries, verification, export")),
+    ),
 )
 
 
