@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel
-from ui_fixtures import HR_PASSWORD, alt_key
+from ui_fixtures import HR_PASSWORD, workspace_alt_keys
 
 from bench.synthetic import populate
 from exitbot_desktop.engine.errors import WrongPasswordError
@@ -332,8 +331,5 @@ def test_no_two_controls_on_the_page_or_the_bar_share_an_alt_key(
 ) -> None:
     window = make_window(hr_folder)
     page = _open_accounts(ui, window)
-    texts = [b.text() for b in window.workspace.findChildren(QAbstractButton)]
-    texts += [b.text() for b in page.findChildren(QAbstractButton)]
-    texts += [lab.text() for lab in page.findChildren(QLabel) if lab.buddy() is not None]
-    keys = [key for key in map(alt_key, texts) if key]
+    keys = workspace_alt_keys(window, page)
     assert len(keys) == len(set(keys)), sorted(keys)

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel
 from sqlalchemy import update
-from ui_fixtures import alt_key
+from ui_fixtures import workspace_alt_keys
 
 from exitbot_desktop.engine.store.models import AuditEntry
 
@@ -202,8 +201,5 @@ def test_no_two_controls_on_the_page_or_the_bar_share_an_alt_key(
 ) -> None:
     window = make_window(hr_folder)
     page = _open_audit(ui, window)
-    texts = [b.text() for b in window.workspace.findChildren(QAbstractButton)]
-    texts += [b.text() for b in page.findChildren(QAbstractButton)]
-    texts += [lab.text() for lab in page.findChildren(QLabel) if lab.buddy() is not None]
-    keys = [key for key in map(alt_key, texts) if key]
+    keys = workspace_alt_keys(window, page)
     assert len(keys) == len(set(keys)), sorted(keys)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from exitbot_desktop.engine.llm.backend import Backend, GenerationOptions, Message
@@ -102,6 +102,15 @@ def alt_key(text: str) -> str | None:
     literal ampersand, not a key."""
     found = re.search(r"&([^&])", text.replace("&&", ""))
     return found.group(1).lower() if found else None
+
+
+def workspace_alt_keys(window: MainWindow, page: QWidget) -> list[str]:
+    """The Alt keys a keyboard user has on a workspace page: the bar's, the page's
+    buttons' and its field captions' (each may appear once)."""
+    texts = [b.text() for b in window.workspace.findChildren(QAbstractButton)]
+    texts += [b.text() for b in page.findChildren(QAbstractButton)]
+    texts += [lab.text() for lab in page.findChildren(QLabel) if lab.buddy() is not None]
+    return [key for key in map(alt_key, texts) if key]
 
 
 @pytest.fixture

@@ -15,14 +15,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QTableView,
     QWidget,
 )
 
@@ -37,6 +35,7 @@ from exitbot_desktop.ui.widgets import (
     ErrorLine,
     Page,
     button,
+    data_table,
     fill_choices,
     label,
     tab_order,
@@ -47,7 +46,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
 
 TYPING_PAUSE_MS = 350
-_COLUMN_CHARS = (7, 18, 14, 28, 0)  # 0: takes what is left
+_COLUMN_CHARS = (7, 22, 20, 28, 0)  # 0: takes what is left
 _Loaded = tuple[list[tuple[int, AuditRecord]], list[str]]
 
 
@@ -107,24 +106,9 @@ class AuditPage(Page):
         count_row.addWidget(self.count, 1)
         count_row.addWidget(self.export_button)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = data_table(self.model, _COLUMN_CHARS)
         # Fixed row heights: the view never measures rows it does not show.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate(_COLUMN_CHARS):
-            if chars:
-                header_view.resizeSection(column, chars * char)
-            else:
-                header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(self.fontMetrics().height() * 22)
         self.result_line = label("muted", selectable=True)
         self.result_line.hide()

@@ -14,14 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QWidget,
 )
 
@@ -34,6 +31,7 @@ from exitbot_desktop.ui.widgets import (
     ErrorLine,
     Page,
     button,
+    data_table,
     fill_choices,
     label,
     tab_order,
@@ -105,26 +103,9 @@ class InterviewsPage(Page):
         grid.addWidget(self.urgent, 3, _GRID_COLUMNS - 1)
 
         self.count = label("muted", wrap=False)
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = data_table(self.model, _COLUMN_CHARS)  # the themes take what is left
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.verticalHeader().hide()
-        header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header_view.setStretchLastSection(False)
-        # Widths in characters, so they follow the font; the themes take what is left.
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate(_COLUMN_CHARS):
-            if chars:
-                header_view.resizeSection(column, chars * char)
-            else:
-                header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(self.fontMetrics().height() * 24)
         self.error = ErrorLine()
 
