@@ -61,7 +61,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "audit",
-        str(QT_TRANSLATE_NOOP("WorkspaceBar", "A&udit log")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Audit lo&g")),
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "Audit log: entries, verification, export")),
     ),
 )
