@@ -57,13 +57,15 @@ class Confirmation(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)
         cancel.setAccessibleName(self.tr("Cancel"))
+        # A wrapped label's height follows its width: give it one, then size to fit.
+        self.question.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         dialog_column(self, self.question, self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        self.adjustSize()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
 
 

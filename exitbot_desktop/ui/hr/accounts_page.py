@@ -61,7 +61,7 @@ class AccountsPage(Page):
     store_closed = Signal(str)  # a key change failed midway: the window locks and says why
 
     def __init__(self, kdf: KdfParams) -> None:
-        super().__init__()
+        super().__init__(max_chars=100)  # three account buttons side by side
         self._kdf = kdf
         self._store: Store | None = None
         self._accounts: list[AccountInfo] = []
@@ -76,7 +76,9 @@ class AccountsPage(Page):
         self.accounts.setColumnCount(3)
         self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.accounts.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.accounts.setMinimumHeight(self.fontMetrics().height() * 7)
+        line = self.fontMetrics().height()
+        self.accounts.setMinimumHeight(line * 5)
+        self.accounts.setMaximumHeight(line * 9)  # a handful of officers, not a long list
         self.add_button = button()
         self.remove_button = button()
         self.reset_button = button()
