@@ -321,13 +321,18 @@ class AccountsPage(Page):
         store, account = self._store, self.selected_account()
         if store is None or account is None:
             return
+        question = self.tr(
+            "Remove the HR account '{name}'? Its password will no longer unlock ExitBot. "
+            "The interviews stay as they are. If its owner may have kept a copy of the "
+            "key file, change the data key afterwards."
+        ).format(name=account)
+        if account == store.actor:
+            question += " " + self.tr(
+                "This is your own account: you stay signed in until ExitBot is locked."
+            )
         self._ask(
             self.tr("Remove an HR account"),
-            self.tr(
-                "Remove the HR account '{name}'? Its password will no longer unlock ExitBot. "
-                "The interviews stay as they are. If its owner may have kept a copy of the "
-                "key file, change the data key afterwards."
-            ).format(name=account),
+            question,
             self.tr("Remove account"),
             lambda: self._remove(store, account),
         )

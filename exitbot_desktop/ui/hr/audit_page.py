@@ -146,7 +146,11 @@ class AuditPage(Page):
 
     # ----------------------------------------------------------------- showing
     def show_for(self, store: Store) -> None:
+        """Read the entries again; a verdict from an earlier visit may be stale, so it goes."""
         self._store = store
+        self._broken = None
+        self.verdict.hide()
+        self.broken.clear_message()
         self.error.clear_message()
         self.result_line.hide()
         self._load()
