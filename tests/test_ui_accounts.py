@@ -10,6 +10,7 @@ and erases an interview by its receipt code after a confirmation naming it, audi
 from __future__ import annotations
 
 import shutil
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ from exitbot_desktop.ui.hr.account_dialogs import (
     RotateKeyDialog,
     _FormDialog,
 )
+from exitbot_desktop.ui.operations import Op
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
@@ -333,3 +335,32 @@ def test_no_two_controls_on_the_page_or_the_bar_share_an_alt_key(
     page = _open_accounts(ui, window)
     keys = workspace_alt_keys(window, page)
     assert len(keys) == len(set(keys)), sorted(keys)
+
+
+def test_stopping_a_data_key_change_before_the_re_encryption_changes_nothing(
+    ui: UiDriver, make_window: WindowFactory, keyed_folder: tuple[DataFolder, str]
+) -> None:
+    folder, _key = keyed_folder
+    window = make_window(folder)
+    page = _open_accounts(ui, window)
+    wraps_before = KeyFile.load(folder.key_path).wraps
+    ui.activate(page.rotate_button)
+    dialog = _dialog(ui, page, RotateKeyDialog)
+    assert isinstance(dialog, RotateKeyDialog)
+    dialog.passwords["alice"].setText(HR_PASSWORD)
+    dialog.passwords["bob"].setText(BOB)
+    gate = threading.Event()  # holds the store lane so Stop surely comes first
+    Op(lambda _ctx: gate.wait(10)).run_in_background()
+
+    dialog.ok_button.click()
+    assert dialog.progress.isVisible() and dialog.cancel_button.text() == "Stop"
+    dialog.cancel_button.click()
+    assert dialog.isVisible()  # Stop never leaves a change half made behind a closed dialog
+    gate.set()
+
+    ui.qtbot.waitUntil(dialog.error.isVisible, timeout=20_000)
+    assert dialog.error.text() == "Cancelled. Nothing was written."
+    assert dialog.cancel_button.text() == "Cancel" and dialog.ok_button.isEnabled()
+    assert KeyFile.load(folder.key_path).wraps == wraps_before
+    assert not (folder.root / "backups").exists()
+    assert "data_key_rotated" not in [e.action for e in _store(window).audit.entries(limit=5)]
