@@ -35,6 +35,7 @@ from exitbot_desktop.ui.app import create_app
 from exitbot_desktop.ui.assistant import Assistant
 from exitbot_desktop.ui.employee.answer_inputs import AnswerInput, TextInput
 from exitbot_desktop.ui.employee.question_page import QuestionPage
+from exitbot_desktop.ui.hr.account_dialogs import AddAccountDialog, RotateKeyDialog
 from exitbot_desktop.ui.hr.correction_dialog import CorrectionDialog
 from exitbot_desktop.ui.hr.export_dialog import ExportDialog
 from exitbot_desktop.ui.hr.setting_fields import ChoiceRow, LineRow, LogoRow
@@ -354,6 +355,8 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     _settings(window, shoot)
     _backup(window, shoot)
     _questions(window, shoot)
+    _accounts(window, shoot)
+    _audit(window, shoot)
 
 
 def _settings(window: MainWindow, shoot: Shooter) -> None:
@@ -426,6 +429,66 @@ def _backup(window: MainWindow, shoot: Shooter) -> None:
     shoot(window, "hr-backup")
     page._scroll_area.ensureWidgetVisible(page.refresh_button)
     shoot(window, "hr-backup-health")
+
+
+def _accounts(window: MainWindow, shoot: Shooter) -> None:
+    """The Accounts page with two accounts; adding one with a weak password; the data key
+    change asking for every password; the question before an erasure."""
+    store = window.store
+    assert store is not None
+    store.add_account("Jonas Weber", "purple elephant juggles quietly", FAST_KDF)
+    window.workspace.sections["accounts"].click()
+    page = window.accounts_page
+    wait(lambda: page.accounts.topLevelItemCount() == 2)
+    shoot(window, "hr-accounts")
+    page._scroll_area.ensureWidgetVisible(page.erase_button)
+    shoot(window, "hr-accounts-keys")
+    page.add_button.click()
+    wait(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    assert isinstance(dialog, AddAccountDialog)
+    dialog.name.setText("Lena Fischer")
+    dialog.password.setText("aaaaaaaaaa")
+    dialog.repeat.setText("aaaaaaaaaa")
+    dialog.ok_button.click()
+    wait(dialog.error.isVisible)
+    shoot(dialog, "hr-accounts-add-refused")
+    dialog.reject()
+    page.rotate_button.click()
+    wait(lambda: isinstance(page.dialog, RotateKeyDialog) and page.dialog.isVisible())
+    assert page.dialog is not None
+    shoot(page.dialog, "hr-accounts-rotate")
+    page.dialog.reject()
+    receipt = next(
+        code
+        for code in (f"EX-S{n:07d}" for n in range(1, 100))
+        if store.interviews.find_by_receipt(code) is not None
+    )
+    page.receipt.setText(receipt)
+    page.erase_button.click()
+    wait(lambda: page.confirmation is not None and page.confirmation.isVisible())
+    assert page.confirmation is not None
+    shoot(page.confirmation, "hr-accounts-erase-confirm")
+    page.confirmation.reject()
+
+
+def _audit(window: MainWindow, shoot: Shooter) -> None:
+    """The Audit log page, verified; then with an entry edited behind ExitBot's back."""
+    window.workspace.sections["audit"].click()
+    page = window.audit_page
+    wait(lambda: page.model.rowCount() > 0)
+    page.verify()
+    wait(page.verdict.isVisible)
+    shoot(window, "hr-audit")
+    store = window.store
+    assert store is not None
+    with store.database.connection() as conn:
+        conn.exec_driver_sql(
+            "UPDATE audit_log SET actor = 'mallory' WHERE id = (SELECT min(id) + 2 FROM audit_log)"
+        )
+    page.verify()
+    wait(page.broken.isVisible)
+    shoot(window, "hr-audit-broken")
 
 
 def _dashboard(window: MainWindow, shoot: Shooter) -> None:

@@ -16,7 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,6 +177,9 @@ def _parser() -> argparse.ArgumentParser:
     p = add("audit", _cmd_audit, "list the audit log, or verify it (exit 1 when broken)")
     p.add_argument("--verify", action="store_true", help="check every seal, link and the head")
     p.add_argument("--since", type=_iso_date, help="only entries from this day (YYYY-MM-DD)")
+    p.add_argument("--until", type=_iso_date, help="only entries up to this day (YYYY-MM-DD)")
+    p.add_argument("--action", help="only entries of this action (e.g. interview_erased)")
+    p.add_argument("--csv", type=Path, help="write the entries to this CSV file (audited)")
 
     p = add("erase", _cmd_erase, "erase one interview for an erasure request (audited)")
     p.add_argument("--receipt", required=True, metavar="CODE", help="the employee's receipt code")
@@ -477,7 +480,8 @@ def _cmd_rotate_key(args: argparse.Namespace) -> int:
         for account in store.accounts():
             if account not in passwords:
                 passwords[account] = _prompt_account_password(account)
-        done = rotate_data_key(store, passwords)
+        done = rotate_data_key(store, passwords, progress=_progress)
+    print(file=sys.stderr)  # ends the progress line: its last step is the re-encryption
     print(
         "The database is now encrypted under a new data key; old copies of the key file no "
         f"longer open it. The copy from before is in {done.backup}: delete it once ExitBot "
@@ -503,7 +507,9 @@ def _account_password(spec: str) -> tuple[str, str]:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    since = datetime.combine(args.since, time()) if args.since else None
+    from exitbot_desktop.engine.audit_query import AuditQuery, audit_entries
+
+    query = AuditQuery(action=args.action, date_from=args.since, date_to=args.until)
     with _unlock(args) as store:
         if args.verify:
             verdict = store.audit.check()
@@ -511,7 +517,13 @@ def _cmd_audit(args: argparse.Namespace) -> int:
                 raise AuditChainError(verdict.sentence())
             print(verdict.sentence())
             return EXIT_OK
-        for position, entry in store.audit.numbered(since=since):
+        if args.csv is not None:
+            from exitbot_desktop.engine.reports.audit_csv import export_audit_csv
+
+            count = export_audit_csv(store, args.csv.expanduser(), query)
+            print(f"Wrote {count:,} audit log entries to {args.csv}.")
+            return EXIT_OK
+        for position, entry in audit_entries(store, query):
             detail = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
             print(
                 f"{position:>6}  {entry.at:%Y-%m-%d %H:%M:%S}  {entry.actor:12} "

@@ -175,3 +175,26 @@ def test_erase_by_receipt(data: Path, initialised: str) -> None:
     assert "interview_erased" in listing.stdout and receipt in listing.stdout
     with vault.unlock(DataFolder(data), user="alice", password=PASSWORD) as store:
         assert store.interviews.find_by_receipt(receipt) is None
+
+
+def test_audit_filters_by_action_and_day_and_writes_the_entries_to_csv(
+    data: Path, initialised: str, tmp_path: Path
+) -> None:
+    _add_bob(data)
+    only_added = _run(data, "audit", "--action", "account_added", env=ALICE)
+    assert only_added.returncode == 0, only_added.stderr
+    (line,) = only_added.stdout.splitlines()
+    assert "account_added" in line and '"bob"' in line
+    none_yet = _run(data, "audit", "--until", "2000-01-01", env=ALICE)
+    assert none_yet.returncode == 0 and none_yet.stdout == ""
+
+    out = tmp_path / "audit.csv"
+    written = _run(data, "audit", "--action", "account_added", "--csv", str(out), env=ALICE)
+
+    assert written.returncode == 0, written.stderr
+    assert "Wrote 1 audit log entries" in written.stdout
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "position,time_utc,account,action,detail,hash"
+    assert len(lines) == 2 and ",alice,account_added," in lines[1]
+    listing = _run(data, "audit", "--action", "audit_exported", env=ALICE)
+    assert "audit.csv" in listing.stdout

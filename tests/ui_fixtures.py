@@ -110,6 +110,12 @@ def shown_alt_keys(widgets: list[QWidget]) -> list[str]:
     return [key for w in shown if (key := alt_key(w.text())) is not None]
 
 
+def workspace_alt_keys(window: MainWindow, page: QWidget) -> list[str]:
+    """The Alt keys a keyboard user has on a shown workspace page: the bar's and the
+    page's (each may appear once)."""
+    return shown_alt_keys([*page.findChildren(QWidget), *window.workspace.findChildren(QWidget)])
+
+
 @pytest.fixture
 def hr_folder(folder: DataFolder) -> DataFolder:
     """A data folder with an encrypted database and HR account 'alice' (closed again)."""

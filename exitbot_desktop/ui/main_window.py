@@ -55,7 +55,9 @@ from exitbot_desktop.ui.widgets import ErrorLine, Page
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
     from exitbot_desktop.ui.employee.mode import EmployeeMode
+    from exitbot_desktop.ui.hr.accounts_page import AccountsPage
     from exitbot_desktop.ui.hr.arm import ArmPage
+    from exitbot_desktop.ui.hr.audit_page import AuditPage
     from exitbot_desktop.ui.hr.backup_page import BackupPage
     from exitbot_desktop.ui.hr.dashboard_page import DashboardPage
     from exitbot_desktop.ui.hr.home import HomePage
@@ -177,6 +179,8 @@ class MainWindow(QMainWindow):
         self._settings_page: SettingsPage | None = None
         self._backup_page: BackupPage | None = None
         self._questions_page: QuestionsPage | None = None
+        self._accounts_page: AccountsPage | None = None
+        self._audit_page: AuditPage | None = None
         self._workspace: WorkspaceBar | None = None
         # What each of the workspace bar's sections (`workspace.SECTIONS`) shows.
         self._sections: dict[str, Callable[[], None]] = {
@@ -186,8 +190,11 @@ class MainWindow(QMainWindow):
             "settings": self._show_settings,
             "backup": self._show_backup,
             "questions": self._show_questions,
+            "accounts": self._show_accounts,
+            "audit": self._show_audit,
         }
         self._employee: EmployeeMode | None = None
+        self._recovery_from_accounts = False  # where the recovery key page goes on to
 
         self.backend_label = QLabel()
         self.backend_label.setContentsMargins(8, 2, 8, 2)
@@ -227,7 +234,7 @@ class MainWindow(QMainWindow):
             from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
 
             self._recovery_page = page = RecoveryKeyPage()
-            page.confirmed.connect(self._show_home)
+            page.confirmed.connect(self._recovery_key_kept)
             self.stack.addWidget(page)
         return self._recovery_page
 
@@ -303,6 +310,26 @@ class MainWindow(QMainWindow):
         return self._questions_page
 
     @property
+    def accounts_page(self) -> AccountsPage:
+        if self._accounts_page is None:
+            from exitbot_desktop.ui.hr.accounts_page import AccountsPage
+
+            self._accounts_page = page = AccountsPage(self._kdf)
+            page.recovery_key_made.connect(self._show_new_recovery_key)
+            page.store_closed.connect(self.lock)
+            self.stack.addWidget(page)
+        return self._accounts_page
+
+    @property
+    def audit_page(self) -> AuditPage:
+        if self._audit_page is None:
+            from exitbot_desktop.ui.hr.audit_page import AuditPage
+
+            self._audit_page = page = AuditPage()
+            self.stack.addWidget(page)
+        return self._audit_page
+
+    @property
     def workspace(self) -> WorkspaceBar:
         """The bar over every HR workspace page (see `ui/hr/workspace.py`)."""
         if self._workspace is None:
@@ -358,6 +385,8 @@ class MainWindow(QMainWindow):
             (self._settings_page, "settings"),
             (self._backup_page, "backup"),
             (self._questions_page, "questions"),
+            (self._accounts_page, "accounts"),
+            (self._audit_page, "audit"),
         )
         return next((key for shown, key in pages if shown is not None and shown is page), None)
 
@@ -424,6 +453,36 @@ class MainWindow(QMainWindow):
             return
         self.questions_page.show_for(self.store, self.hr_language)
         self._show(self.questions_page)
+
+    def _show_accounts(self) -> None:
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.accounts_page.show_for(self.store)
+        self._show(self.accounts_page)
+
+    def _show_audit(self) -> None:
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.audit_page.show_for(self.store)
+        self._show(self.audit_page)
+
+    def _show_new_recovery_key(self, recovery_key: str) -> None:
+        """A recovery key made on the Accounts page, shown once; then back there."""
+        if self.store is None:
+            return
+        self._recovery_from_accounts = True
+        self.recovery_page.show_key(recovery_key, self.store.organisation)
+        self._show(self.recovery_page)
+
+    def _recovery_key_kept(self) -> None:
+        """The officer confirmed the key is kept: on to where they were going."""
+        from_accounts, self._recovery_from_accounts = self._recovery_from_accounts, False
+        if from_accounts:
+            self._show_accounts()
+        else:
+            self._show_home()
 
     def _browser_filters(self) -> Filters:
         """The browser's filters as typed; the ones it last applied while a date is mistyped."""
@@ -617,6 +676,11 @@ class MainWindow(QMainWindow):
             self._backup_page.forget()
         if self._questions_page is not None:
             self._questions_page.forget()
+        if self._accounts_page is not None:
+            self._accounts_page.forget()
+        if self._audit_page is not None:
+            self._audit_page.forget()
+        self._recovery_from_accounts = False
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:

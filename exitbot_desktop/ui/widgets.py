@@ -9,19 +9,24 @@ come from the pages; this module translates nothing itself.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
+from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLayout,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -113,6 +118,36 @@ def fill_choices(combo: QComboBox, items: list[tuple[str, object]]) -> None:
         combo.addItem(text, value)
     combo.setCurrentIndex(max(0, combo.findData(chosen)))
     combo.blockSignals(False)
+
+
+def data_table(model: QAbstractItemModel, column_chars: Sequence[int]) -> QTableView:
+    """A read-only table of rows selected whole: Tab leaves it, arrows move in it, no
+    row numbers, no wrapping. Column widths in characters follow the font; a 0 width
+    takes what is left."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    char = table.fontMetrics().averageCharWidth()
+    for column, chars in enumerate(column_chars):
+        if chars:
+            header.resizeSection(column, chars * char)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def typed_date(text: str) -> date | None:
+    """The date typed in a filter field (ISO, year-month-day), None when empty;
+    `ValueError` otherwise. (A date spin box with an "any" value traps the Tab key.)"""
+    return date.fromisoformat(text.strip()) if text.strip() else None
 
 
 def clear_layout(layout: QLayout) -> None:

@@ -101,6 +101,11 @@ class AuditLog:
             if since is None or entry.at >= since
         ]
 
+    def actions(self) -> list[str]:
+        """Every action the log holds, once each, by name (for a viewer's filter)."""
+        with self._db.transaction() as s:
+            return list(s.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+
     def open(self) -> ChainVerdict:
         """At unlock, before this session writes: seal an unkeyed chain, verify, and catch
         the head up when a crash left it behind. The verdict stays in `verdict_at_unlock`

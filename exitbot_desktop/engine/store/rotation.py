@@ -19,7 +19,9 @@ The order makes every crash leave a database that opens, with nothing lost:
 Killed before 3 commits: the old key file opens the unchanged database, and the stale
 `.rotating` file is deleted at the next unlock. Killed between 3 and 4: the old key no
 longer opens the database, so the next unlock with a password tries `.rotating`, which
-does, and finishes step 4. Never imports Qt.
+does, and finishes step 4. Progress is reported at each step; a cancel (a `cancellable`
+progress) is honoured up to step 3, after which the rotation runs to its end. Never
+imports Qt.
 """
 
 from __future__ import annotations
@@ -34,10 +36,12 @@ from typing import TYPE_CHECKING
 
 from exitbot_desktop.engine.errors import (
     AuditChainError,
+    CancelledError,
     DatabaseCorruptError,
     StoreError,
     WrongPasswordError,
 )
+from exitbot_desktop.engine.progress import Progress, no_progress
 from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import (
@@ -70,7 +74,11 @@ def pending_key_path(folder: DataFolder) -> Path:
 
 
 def rotate_data_key(
-    store: Store, passwords: Mapping[str, str], kdf: KdfParams = PRODUCTION_KDF
+    store: Store,
+    passwords: Mapping[str, str],
+    kdf: KdfParams = PRODUCTION_KDF,
+    *,
+    progress: Progress = no_progress,
 ) -> Rotation:
     """Re-encrypt the database under a new data key; see the module docstring for the steps.
 
@@ -78,13 +86,18 @@ def rotate_data_key(
     the database changed, nothing changed; after it, the store is closed and the next
     unlock finishes the rotation.
     """
+    accounts = store.key_file.accounts
+    steps = len(accounts) + 4  # passwords, audit log, copy, one wrap each, re-encryption
+    progress(0, steps, "Checking the passwords")
     _check_passwords(store, passwords)
+    progress(1, steps, "Verifying the audit log")
     verdict = store.audit.verify()
     if not verdict.ok:
         raise AuditChainError(
             f"{verdict.sentence()} Rotating the key now would re-seal the log and hide "
             "that, so the key was not rotated."
         )
+    progress(2, steps, "Copying the database")
     backup = _back_up(store)
     new_key = new_data_key()
     recovery_key = new_recovery_key()
@@ -93,9 +106,15 @@ def rotate_data_key(
         file_id=store.key_file.file_id,
         organisation=store.key_file.organisation,
     )
-    for account in store.key_file.accounts:
-        pending.wrap(account, passwords[account], new_key, kdf)
-    pending.wrap(RECOVERY_ACCOUNT, recovery_key, new_key, kdf)
+    try:
+        for done, account in enumerate(accounts, start=3):
+            progress(done, steps, "Wrapping the new key")
+            pending.wrap(account, passwords[account], new_key, kdf)
+        pending.wrap(RECOVERY_ACCOUNT, recovery_key, new_key, kdf)
+        progress(steps - 1, steps, "Re-encrypting the database")
+    except CancelledError:
+        shutil.rmtree(backup, ignore_errors=True)  # nothing changed: the copy is not needed
+        raise
     try:
         _rekey_database(store, new_key, pending, backup)
         _install_key_file(store.folder, pending)

@@ -81,7 +81,7 @@ class BackendTestPanel(QWidget):
         self.status.setText(self.tr("Test stopped."))
 
     def retranslate(self) -> None:
-        self.test_button.setText(self.tr("Test the &assistant"))
+        self.test_button.setText(self.tr("Test the assista&nt"))
         self.test_button.setAccessibleName(
             self.tr("Test the assistant with the values above, saved or not")
         )

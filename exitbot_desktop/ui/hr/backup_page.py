@@ -255,7 +255,7 @@ class BackupPage(Page):
         self.cancel_button.setAccessibleName(self.tr("Cancel the backup"))
         self.progress.setAccessibleName(self.tr("Backup progress"))
         self._auto_heading.setText(self.tr("Automatic backup"))
-        self.automatic.setText(self.tr("Back up &automatically"))
+        self.automatic.setText(self.tr("Back up aut&omatically"))
         self.automatic.setAccessibleName(self.tr("Back up automatically"))
         self._keep_label.setText(self.tr("&Keep the newest"))
         self._keep_unit.setText(self.tr("automatic backups"))

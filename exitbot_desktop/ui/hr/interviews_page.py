@@ -10,19 +10,15 @@ same filters and can set them (`show_filters`) to open the interviews behind a f
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QWidget,
 )
 
@@ -31,7 +27,16 @@ from exitbot_desktop.engine.interview_list import ListQuery
 from exitbot_desktop.engine.metadata import TENURE_BANDS
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.ui.hr.interview_model import InterviewTableModel, status_names, tone_names
-from exitbot_desktop.ui.widgets import ErrorLine, Page, button, fill_choices, label, tab_order
+from exitbot_desktop.ui.widgets import (
+    ErrorLine,
+    Page,
+    button,
+    data_table,
+    fill_choices,
+    label,
+    tab_order,
+    typed_date,
+)
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -98,26 +103,9 @@ class InterviewsPage(Page):
         grid.addWidget(self.urgent, 3, _GRID_COLUMNS - 1)
 
         self.count = label("muted", wrap=False)
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = data_table(self.model, _COLUMN_CHARS)  # the themes take what is left
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.verticalHeader().hide()
-        header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header_view.setStretchLastSection(False)
-        # Widths in characters, so they follow the font; the themes take what is left.
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate(_COLUMN_CHARS):
-            if chars:
-                header_view.resizeSection(column, chars * char)
-            else:
-                header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(self.fontMetrics().height() * 24)
         self.error = ErrorLine()
 
@@ -174,8 +162,8 @@ class InterviewsPage(Page):
         current = self.model.query
         return ListQuery(
             filters=Filters(
-                date_from=_date_of(self.date_from.text()),
-                date_to=_date_of(self.date_to.text()),
+                date_from=typed_date(self.date_from.text()),
+                date_to=typed_date(self.date_to.text()),
                 department=self.department.text().strip() or None,
                 role=self.role.text().strip() or None,
                 tenure_band=self.tenure.currentData(),
@@ -304,11 +292,6 @@ class InterviewsPage(Page):
 _GRID_COLUMNS = 7
 # Date, department, role, time with us, status, themes (0: the rest), tone, urgent, follow-ups.
 _COLUMN_CHARS = (19, 17, 15, 20, 13, 0, 11, 16, 11)
-
-
-def _date_of(text: str) -> date | None:
-    """The date typed (ISO, year-month-day), None when empty; `ValueError` otherwise."""
-    return date.fromisoformat(text.strip()) if text.strip() else None
 
 
 def _fill_any(combo: QComboBox, anything: str, items: list[tuple[str, str]]) -> None:

@@ -349,8 +349,8 @@ class QuestionsPage(Page):
         self.locked_hint.setText(
             self.tr("Save or discard the changes below to choose, copy or activate a set.")
         )
-        self.discard_button.setText(self.tr("Discard chan&ges"))
-        self.discard_button.setAccessibleName(self.tr("Discard changes not yet saved"))
+        self.discard_button.setText(self.tr("&Undo changes"))
+        self.discard_button.setAccessibleName(self.tr("Undo the changes not yet saved"))
         self.save_button.setText(self.tr("Sav&e set"))
         self.save_button.setAccessibleName(self.tr("Save the question set"))
         if self._entries:

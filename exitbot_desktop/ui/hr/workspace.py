@@ -59,6 +59,16 @@ SECTIONS: tuple[Section, ...] = (
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Questions")),
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "Questions: the question sets, edit and activate")),
     ),
+    Section(
+        "accounts",
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Accounts")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Accounts and keys: HR accounts, keys, erasure")),
+    ),
+    Section(
+        "audit",
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Audit lo&g")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Audit log: entries, verification, export")),
+    ),
 )
 
 
