@@ -103,6 +103,38 @@ _ROLE = re.compile(
     rf"(?:(?:{_TITLE_CASE_TITLES}|Herrn?|Frau)\b\.?(?:[\s.-]*\b{_DEGREES}\b\.?)*\s*)?"
     rf"(?={_CAP}|(?:von|van|de|del|da|di|du|le|la|al|el|ten|ter)\s)"
 )
+# The words `_TITLE` and `_ROLE` can start with (casefolded), to try them only there.
+_TITLE_STARTS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "hr",
+        "fr",
+        "herr",
+        "herrn",
+        "frau",
+    ]
+)
+_ROLE_STARTS_TEXT = """
+    line team store shift area general hr project manager boss supervisor teamlead
+    teamleader tech techlead director head colleague coworker co-worker teammate mentor
+    trainer recruiter business partner deputy assistant foreman ceo cfo cto coo founder owner
+    wife husband son daughter mother father mum mom dad sister brother friend chef chefin
+    vorgesetzte vorgesetzter vorgesetzten teamleitung kollege kollegin kollegen kolleginnen
+    ausbilder ausbilderin mentorin meister meisterin vorarbeiter vorarbeiterin personaler
+    personalerin sachbearbeiter sachbearbeiterin praktikant praktikantin azubi partnerin
+    freund freundin mann ehemann ehefrau sohn tochter mutter vater schwester bruder named
+    called namens genannt heißt hieß
+"""
+_ROLE_STARTS = frozenset(_ROLE_STARTS_TEXT.split())
+_ROLE_ENDINGS = ("leiter", "leiterin", "führer", "führerin")
 
 
 def scrub_names(text: str, known: re.Pattern[str] | None = None) -> str:
@@ -111,10 +143,15 @@ def scrub_names(text: str, known: re.Pattern[str] | None = None) -> str:
     if not words:
         return text
     named: dict[int, int] = {}  # index of a first word → index after its last word
-    for cue in (_TITLE, _ROLE):
-        for match in cue.finditer(text):
-            lower = cue is _TITLE and match.group("lower") is not None
-            _take_cued(text, words, match.end(), lower, named)
+    for start, end in words:
+        # Cheaper than searching the text with each cue: try them only where one may start.
+        key = text[start:end].casefold()
+        if key in _TITLE_STARTS and (match := _TITLE.match(text, start)):
+            _take_cued(text, words, match.end(), match.group("lower") is not None, named)
+        elif (key in _ROLE_STARTS or key.endswith(_ROLE_ENDINGS)) and (
+            match := _ROLE.match(text, start)
+        ):
+            _take_cued(text, words, match.end(), False, named)
     if known is not None:
         for match in known.finditer(text):
             first = _index_at(words, match.start())
