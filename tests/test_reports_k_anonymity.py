@@ -15,6 +15,7 @@ from test_aggregates import HAPPY, UNHAPPY, conduct
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.reports.export_csv_json import ExportOptions, export_csv, export_json
+from exitbot_desktop.engine.reports.exports import ExportRequest, export
 from exitbot_desktop.engine.reports.k_anonymity import QUASI_IDENTIFIERS, WITHHELD, k_anonymise
 from exitbot_desktop.engine.store.vault import Store
 
@@ -46,8 +47,9 @@ def test_a_lone_sales_interview_in_december_is_not_exported_alone(
     lone = conduct(store, question_set, UNHAPPY, meta=LONE_SALES)
     per_answer, per_interview = tmp_path / "answers.csv", tmp_path / "interviews.csv"
 
-    export_csv(store, per_answer)
+    export(store, ExportRequest("csv", per_answer))
     export_csv(store, per_interview, options=ExportOptions(per="interview"))
+    assert store.audit.entries(limit=1)[0].detail["min_group_size"] == 5
 
     for path in (per_answer, per_interview):
         note, rows = _read_csv(path)
