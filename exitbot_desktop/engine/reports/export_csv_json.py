@@ -1,12 +1,15 @@
 """CSV and JSON exports of interviews: one row per answer, or one row per interview.
 
 Anonymised unless asked otherwise: no employee or manager name, no receipt code (it
-links an interview to a person's access request) unless `include_receipt`, and free text
-scrubbed of names, e-mail addresses and phone numbers. CSV text cells that a spreadsheet
-would run as a formula (starting with = + - @, tab or carriage return) get a leading
-apostrophe; numbers stay numbers. `bom` adds the UTF-8 byte-order mark Excel needs to
-show umlauts. Everything is read in a few narrow queries (`store.reports`) and written
-as it streams. Auditing the export is `exports.export`'s job. Never imports Qt.
+links an interview to a person's access request) unless `include_receipt`, free text
+scrubbed of names and contact details (`anonymise`), metadata coarsened until it is
+k-anonymous (`k_anonymity`, k = the `min_group_size` setting), interviews under ids
+random for the file, and a note saying so (the CSV's first line, the JSON's
+`anonymisation`). CSV text cells that a spreadsheet would run as a formula (starting
+with = + - @, tab or carriage return) get a leading apostrophe; numbers stay numbers.
+`bom` adds the UTF-8 byte-order mark Excel needs to show umlauts. Everything is read in
+a few narrow queries (`store.reports`), then written. Auditing the export is
+`exports.export`'s job. Never imports Qt.
 """
 
 from __future__ import annotations
