@@ -60,6 +60,7 @@ _NEVER_TEXT = """
     juli oktober dezember christmas weihnachten ostern easter
 """
 _NEVER = frozenset(_NEVER_TEXT.split())
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$")
 
 
 def _folded(word: str) -> str:
@@ -75,7 +76,7 @@ _LOWER_NAMES = frozenset(n.casefold() for n in NAMES if len(n) >= 4) - _NEVER
 _FOLDED_NAMES = frozenset(_folded(n) for n in NAMES)
 
 _TITLE_CASE_TITLES = r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Hr|Fr"
-_LOWER_TITLES = r"mr|mrs|miss|dr|prof|herr|herrn|frau"
+_LOWER_TITLES = r"mr|mrs|dr|prof|herr|herrn|frau"  # not "miss": "I'll miss working here"
 _DEGREES = r"(?:Dr|Prof|Dipl|Ing|med|dent|vet|rer|nat|pol|oec|phil|jur|habil|h\.\s?c|PhD|MBA)"
 # "Frau" or "Herr" after an article is the noun ("als Frau", "die Frau an der Kasse").
 _NOT_AN_ARTICLE = (
@@ -177,7 +178,7 @@ def _take_cued(
     if index >= len(words):
         return
     word = _word(text, words, index)
-    if _stem(word).casefold() in _NEVER or not (word[0].isupper() or lower):
+    if _function_word(word) or not (word[0].isupper() or lower):
         return
     end = _surnames(text, words, index + 1, lower)
     named[first] = max(named.get(first, 0), end)
@@ -237,7 +238,7 @@ def _surnames(text: str, words: list[tuple[int, int]], index: int, lower: bool) 
         if look >= len(words):
             return index
         word = _stem(_word(text, words, look))
-        if word.casefold() in _NEVER:
+        if _function_word(word):
             return index
         if not word[0].isupper() and not (lower and word.casefold() in _LOWER_NAMES):
             return index
@@ -260,6 +261,12 @@ def _replace(text: str, words: list[tuple[int, int]], named: dict[int, int]) -> 
         done = last_end
     out.append(text[done:])
     return re.sub(r"\[name\](?:\s+\[name\])+", NAME, "".join(out))
+
+
+def _function_word(word: str) -> bool:
+    """Whether `word` is one of `_NEVER` or a contraction ("I've", "don't")."""
+    folded = _stem(word).casefold()
+    return folded in _NEVER or _CONTRACTION.search(folded) is not None
 
 
 def _genitive(stem: str) -> bool:
