@@ -3,6 +3,8 @@ HR needs (departments, cities, numbers of years, percentages) stay."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from exitbot_desktop.engine.reports.anonymise import scrub, scrubber
@@ -127,3 +129,24 @@ def test_postal_addresses_go(said: str, kept: str) -> None:
 )
 def test_dates_amounts_and_ordinary_words_stay(said: str) -> None:
     assert scrub(said) == said
+
+
+_HOSTILE = [
+    "1234567890" * 2_000 + "x",  # digits that end in a letter: no phone, no backtracking
+    "1 000 " * 4_000 + "x",
+    "a.b.c." * 4_000 + "@",  # a local part with no domain after it
+    "Hauptstraße " * 4_000 + "12",
+    "Herr Dr. " * 2_000,
+    "Will " * 4_000,
+    "bad\x00\x01Herr Müller\x1b[31m\x7f\u200b\ufeff",
+    "مديري كان سيئا \u202e reversed \u202c text",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _HOSTILE)
+def test_hostile_text_is_scrubbed_quickly_and_never_crashes(text: str) -> None:
+    started = time.perf_counter()
+    scrubbed = scrub(text)
+    assert time.perf_counter() - started < 3.0  # five times the longest answer allowed
+    assert ("Müller" in scrubbed) is False

@@ -19,7 +19,8 @@ _CAP = f"[{re.escape(_UPPER)}]"
 
 # "jo.doe+hr@mail.sub.firma-beispiel.de", also written "jo.doe (at) firma.de".
 _EMAIL = re.compile(
-    r"[\w.+'-]+(?:@|\s?[\[(]\s?(?:at|ät)\s?[\])]\s?)[\w-]+(?:(?:\.|\s?[\[(]dot[\])]\s?)[\w-]+)+",
+    r"[\w.+'-]{1,64}(?:@|\s?[\[(]\s?(?:at|ät)\s?[\])]\s?)[\w-]{1,63}"
+    r"(?:(?:\.|\s?[\[(]dot[\])]\s?)[\w-]{1,63}){1,8}",
     re.IGNORECASE,
 )
 
@@ -34,21 +35,22 @@ _EN_STREET = (
 )
 _ADDRESS = re.compile(
     # German: "Hauptstraße 12", "Berliner Allee 45a", "Am Goethe-Platz 7", "Musterstr. 5"
-    rf"(?:\b(?:{_CAP}[\w.-]*\s+){{0,2}}(?:{_CAP}[\w-]*{_STREET_SUFFIX}"
-    rf"|{_CAP}[\w-]*\s+{_CAP}[\w]*{_STREET_SUFFIX}|(?:Straße|Strasse|Str\.|Weg|Gasse|Allee"
+    rf"(?:\b(?:{_CAP}[\w.-]{{0,40}}\s+){{0,2}}(?:{_CAP}[\w-]{{0,40}}{_STREET_SUFFIX}"
+    rf"|{_CAP}[\w-]{{0,40}}\s+{_CAP}\w{{0,40}}{_STREET_SUFFIX}|(?:Straße|Strasse|Str\.|Weg|Gasse|Allee"
     rf"|Platz|Ring|Damm|Ufer|Chaussee))\s+{_HOUSE_NUMBER}(?!\s*(?:%|€|Jahre|Euro|EUR))"
     # English: "221B Baker Street", "Flat 2, 31 Station Road"
     rf"|\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+\w+,?\s+)?\d{{1,5}}[A-Za-z]?,?\s+"
-    rf"(?:{_CAP}[\w'-]*\s+){{1,3}}{_EN_STREET}(?!\w)"
+    rf"(?:{_CAP}[\w'-]{{0,40}}\s+){{1,3}}{_EN_STREET}(?!\w)"
     # a German postcode with its town where an address is written: "10115 Berlin"
-    rf"|(?:(?<=,\s)|(?<=\bin\s)|(?<=\bnach\s)|(?<=\bPLZ\s)|(?<=\bPLZ:\s))(?:D-)?\d{{5}}\s+{_CAP}[\w-]+"
+    rf"|(?:(?<=,\s)|(?<=\bin\s)|(?<=\bnach\s)|(?<=\bPLZ\s)|(?<=\bPLZ:\s))(?:D-)?\d{{5}}\s+{_CAP}[\w-]{{1,40}}"
     # a UK postcode ("SW1A 1AA"), a US state and ZIP ("IL 62704")
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b(?<=,\s)[A-Z]{2}\s\d{5}(?:-\d{4})?\b)"
 )
 # "[address], Leeds [address]" is one address, and so is "Am Lindenhof 3, [address]".
 _ADDRESS_RUN = re.compile(
     rf"(?:\b(?:Am|An\s+der|An\s+den|Im|In\s+der|Auf\s+der|Auf\s+dem|Zum|Zur|Unter\s+den)\s+"
-    rf"{_CAP}[\w-]*\s+{_HOUSE_NUMBER}\s*,\s*)?\[address\](?:,?\s*(?:{_CAP}[\w-]+\s+)?\[address\])*"
+    rf"{_CAP}[\w-]{{0,40}}\s+{_HOUSE_NUMBER}\s*,\s*)?\[address\]"
+    rf"(?:,?\s*(?:{_CAP}[\w-]{{1,40}}\s+)?\[address\])*"
 )
 
 # A number after a word that says what it is: "Personalnummer 4711", "ticket #HR-2291".
@@ -60,22 +62,23 @@ _ID_CUE = (
     r"|vorgang(?:s-?nummer|s-?nr\.?)?|fall-?nummer|aktenzeichen|az\.|reference|ref\.?"
     r"|referenz(?:nummer)?|request|incident|anfrage|kennung|user\s*id|login|id"
 )
-_ID_VALUE = r"#?[A-Za-z]{0,6}[-/]?\d[\w/-]*"
+_ID_VALUE = r"#?[A-Za-z]{0,6}[-/]?\d[\w/-]{0,30}"
 _CUED_ID = re.compile(
     rf"(?i:\b(?:{_ID_CUE})(?:\s+(?:is|was|lautet|ist|war))?)(?:\s*(?::|-|no\.?|nr\.?))?\s*"
     rf"(?={_ID_VALUE})"
     rf"(?P<value>{_ID_VALUE})"
 )
 # Numbers shaped like references even without a cue: "HR-1234", "INC0012345", "#4521".
-_SHAPED_ID = re.compile(r"\b[A-Z]{2,6}-\d{3,}\b|\b[A-Z]{1,4}\d{5,}\b|(?<![\w&])#\d{3,}\b")
+_SHAPED_ID = re.compile(r"\b[A-Z]{2,6}-\d{3,20}\b|\b[A-Z]{1,4}\d{5,20}\b|(?<![\w&])#\d{3,20}\b")
 
 # Extensions are short: "Durchwahl 234", "ext. 4711".
 _EXTENSION = re.compile(
     r"(?P<cue>(?i:\b(?:durchwahl|dw\.|nebenstelle|ext\.|extension|tel\.?|telefon|phone|handy"
-    r"|mobil|mobile|whatsapp)):?\s*)(?:-\s*)?\d[\d\s/-]{1,}\d"
+    r"|mobil|mobile|whatsapp)):?\s{0,3})(?:-\s?)?\d[\d\s/-]{1,24}\d"
 )
 # A run of digits with the separators phone numbers use.
-_PHONE = re.compile(r"(?<![\w@])(?:\+|00)?\(?\d[\d\s()./–-]{5,}\d(?![\w%€])")
+# Bounded, like every repeat here: a long run of digits must not cost quadratic time.
+_PHONE = re.compile(r"(?<![\w@])(?:\+|00)?\(?\d[\d\s()./–-]{5,30}\d(?![\w%€])")
 _DATE = r"\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}/\d{1,2}/\d{2,4}"
 _TIME = r"\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?"
 _AMOUNT = r"[1-9]\d{0,2}(?:[.,\s]\d{3})+(?:,\d{2})?|[1-9]\d{0,5}|0"

@@ -86,7 +86,7 @@ _NOT_AN_ARTICLE = (
 _TITLE = re.compile(
     rf"(?:\b(?:{_TITLE_CASE_TITLES})\b\.?|{_NOT_AN_ARTICLE}\b(?:Herrn?|Frau)\b"
     rf"|(?P<lower>\b(?:{_LOWER_TITLES})\b\.?))"
-    rf"(?:[\s.-]*\b{_DEGREES}\b\.?)*\s*"
+    rf"(?:[\s.-]{{0,3}}\b{_DEGREES}\b\.?){{0,4}}\s{{0,3}}"
 )
 _ROLE = re.compile(
     r"(?i:\b(?:(?:line\s|team\s|store\s|shift\s|area\s|general\s|hr\s|project\s)?manager"
@@ -100,8 +100,9 @@ _ROLE = re.compile(
     r"|mentor(?:in)?|meister(?:in)?|vorarbeiter(?:in)?|personaler(?:in)?"
     r"|sachbearbeiter(?:in)?|praktikant(?:in)?|azubi|partner(?:in)?|freund(?:in)?|mann"
     r"|ehemann|ehefrau|sohn|tochter|mutter|vater|schwester|bruder"
-    r"|named|(?<!so-)(?<!so\s)called|namens|genannt|heißt|hieß))\b[,:]?\s+"
-    rf"(?:(?:{_TITLE_CASE_TITLES}|Herrn?|Frau)\b\.?(?:[\s.-]*\b{_DEGREES}\b\.?)*\s*)?"
+    r"|named|(?<!so-)(?<!so\s)called|namens|genannt|heißt|hieß))\b[,:]?\s{1,3}"
+    rf"(?:(?:{_TITLE_CASE_TITLES}|Herrn?|Frau)\b\.?(?:[\s.-]{{0,3}}\b{_DEGREES}\b\.?){{0,4}}"
+    r"\s{0,3})?"
     rf"(?={_CAP}|(?:von|van|de|del|da|di|du|le|la|al|el|ten|ter)\s)"
 )
 # The words `_TITLE` and `_ROLE` can start with (casefolded), to try them only there.
@@ -315,5 +316,5 @@ def _index_at(words: list[tuple[int, int]], position: int) -> int | None:
 
 
 def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \t\"'„“‚‘([")
+    before = text[max(0, position - 12) : position].rstrip(" \t\"'„“‚‘([")
     return not before or before[-1] in ".!?:;\n"
