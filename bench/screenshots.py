@@ -353,6 +353,7 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     shoot(window, "hr-interview-detail-corrected")
     _settings(window, shoot)
     _backup(window, shoot)
+    _questions(window, shoot)
 
 
 def _settings(window: MainWindow, shoot: Shooter) -> None:
@@ -453,6 +454,41 @@ def _dashboard(window: MainWindow, shoot: Shooter) -> None:
     wait(lambda: page.ready and page.filters.role == "Analyst", timeout=60)
     shoot(window, "hr-dashboard-withheld")
     browser.show_filters(store, Filters())
+
+
+def _questions(window: MainWindow, shoot: Shooter) -> None:
+    """The Questions page: the built-in set (read-only), a copy being edited at a branching
+    question, a refused save with the loader's messages, and the preview in both languages."""
+    window.workspace.sections["questions"].click()
+    page = window.questions_page
+    editor = page.editor
+    wait(lambda: editor.model.rowCount() > 0)
+    shoot(window, "hr-questions")
+    page.new_id.setText("acme-2026")
+    page.copy_button.click()
+    wait(lambda: page.selected() is not None and page.selected().id == "acme-2026")  # type: ignore[union-attr]
+    wait(lambda: editor.form.isEnabled() and editor.model.rowCount() > 0)
+    editor.select(2)  # "manager_aspects": options, and shown only after "My manager"
+    page._scroll_area.ensureWidgetVisible(editor.form.condition_hint, 0, 20)
+    shoot(window, "hr-questions-edit")
+    editor.form.text_edits["de"].setPlainText("")
+    editor.select(0)  # "main_reason" as yes/no: the branch on "My manager" breaks
+    editor.form.type_combo.setCurrentIndex(editor.form.type_combo.findData("yes_no"))
+    page.save_button.click()
+    wait(editor.problems.isVisible)
+    page._scroll_area.ensureWidgetVisible(editor.problems, 0, 40)
+    shoot(window, "hr-questions-refused")
+    page.discard_button.click()
+    wait(lambda: not editor.dirty and editor.model.rowCount() > 0)
+    editor.select(0)
+    editor.show_preview()
+    preview = editor.preview
+    assert preview is not None
+    wait(preview.isVisible)
+    shoot(preview, "hr-questions-preview")
+    preview.language.setCurrentIndex(preview.language.findData("de"))
+    shoot(preview, "hr-questions-preview-de")
+    preview.accept()
 
 
 if __name__ == "__main__":

@@ -21,7 +21,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exitbot_desktop import __version__, paths
-from exitbot_desktop.engine.errors import AuditChainError, ExitBotError, StoreError
+from exitbot_desktop.engine.errors import (
+    AuditChainError,
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    DiskFullError,
+    ExitBotError,
+    FolderNotWritableError,
+    KeyFileCorruptError,
+    KeyFileMissingError,
+    NewerSchemaError,
+    StoreError,
+    UnknownAccountError,
+    UnlockThrottledError,
+    WrongPasswordError,
+)
 from exitbot_desktop.engine.files import check_new_private_file, write_private_text
 from exitbot_desktop.engine.settings import SETTINGS, describe, parse_value, stored_values
 from exitbot_desktop.engine.store.folder import DataFolder
@@ -31,6 +46,21 @@ if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+# One exit code per kind of failure IT's scripts may want to tell apart (README); the
+# first matching class wins, anything else expected is EXIT_FAILURE.
+EXIT_CODES: tuple[tuple[type[ExitBotError], int], ...] = (
+    (WrongPasswordError, 3),
+    (UnlockThrottledError, 3),
+    (UnknownAccountError, 3),
+    (KeyFileMissingError, 4),
+    (KeyFileCorruptError, 4),
+    (DatabaseMissingError, 5),
+    (DatabaseCorruptError, 5),
+    (NewerSchemaError, 6),
+    (DatabaseLockedError, 7),
+    (FolderNotWritableError, 8),
+    (DiskFullError, 9),
+)
 
 
 class _UsageError(ExitBotError):
@@ -48,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except ExitBotError as exc:
         print(exc.user_message, file=sys.stderr)
-        return EXIT_FAILURE
+        return next((code for kind, code in EXIT_CODES if isinstance(exc, kind)), EXIT_FAILURE)
     except KeyboardInterrupt:
         print("Cancelled.", file=sys.stderr)
         return 130
@@ -193,6 +223,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("key", nargs="?", help="the setting to change")
     p.add_argument("value", nargs="?", help="its new value (JSON, or plain text)")
     p.add_argument("--unset", action="store_true", help="go back to the default")
+
+    p = add(
+        "questions",
+        _cmd_questions,
+        "question sets: list them, export one to a file, import a file, activate one",
+    )
+    p.add_argument("action", choices=("list", "export", "import", "activate"))
+    p.add_argument("target", nargs="?", metavar="ID|FILE", help="a set id (a file for import)")
+    p.add_argument("--out", type=Path, help="export: the file to write")
 
     p = add("purge", _cmd_purge, "erase interviews older than the retention period")
     p.add_argument(
@@ -567,6 +606,46 @@ def _cmd_settings(args: argparse.Namespace) -> int:
         change_settings(store, {args.key: value})
     shown = json.dumps(describe(args.key, value), ensure_ascii=False)
     print(f"{args.key} is now {'the default' if args.unset else shown}.")
+    return EXIT_OK
+
+
+def _cmd_questions(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine import question_library as library
+
+    needs = {"list": None, "export": "a set id", "import": "a file", "activate": "a set id"}
+    wanted = needs[args.action]
+    if (wanted is None) != (args.target is None):
+        raise _UsageError(f"questions {args.action} takes {wanted or 'nothing more'}")
+    if (args.action == "export") != (args.out is not None):
+        raise _UsageError("--out FILE goes with questions export, and only with it")
+    with _unlock(args) as store:
+        if args.action == "list":
+            for entry in library.list_sets(store):
+                mark = "*" if entry.active else " "
+                print(
+                    f"{mark} {entry.id:24} {entry.kind:9} v{entry.version:<4} "
+                    f"{entry.questions:3} questions {entry.interviews:6} interviews  "
+                    f"{entry.title_for('en')}"
+                )
+            print("* = active: the set the next interviews use")
+        elif args.action == "export":
+            out = library.export_set(store, args.target, args.out.expanduser())
+            print(f"Wrote question set '{args.target}' to {out}.")
+        elif args.action == "import":
+            saved = library.import_set(store, Path(args.target).expanduser())
+            print(
+                f"Imported question set '{saved.id}' as version {saved.version}."
+                if saved.changed
+                else f"Question set '{saved.id}' version {saved.version} already has these "
+                "questions; nothing was changed."
+            )
+        else:
+            change = library.activate_set(store, args.target)
+            print(
+                f"Question set '{args.target}' is now active (it was '{change.old or 'default'}')."
+                if change is not None
+                else f"Question set '{args.target}' was already active."
+            )
     return EXIT_OK
 
 

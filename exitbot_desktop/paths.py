@@ -20,6 +20,7 @@ DB_FILE = "exitbot.db"
 KEY_FILE = "exitbot.keys.json"
 LOCK_FILE = "exitbot.lock"
 ATTEMPTS_FILE = "exitbot.attempts.json"
+LOG_FILE = "exitbot.log"
 
 
 def data_dir() -> Path:

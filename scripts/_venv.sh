@@ -4,6 +4,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${EXITBOT_VENV:-$ROOT/.venv}"
+# The exact versions tested and bundled (packaging/pin_dependencies.py writes them).
+CONSTRAINTS="$ROOT/packaging/constraints.txt"
 
 apt_install() {
     # Debian/Ubuntu system libraries Qt and the tools need. Only as root (CI, a fresh box);
@@ -34,15 +36,14 @@ LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -
 ensure_llama_cpp() {
     [ "$(uname -m)" = "x86_64" ] || return 0
     local flags="${CMAKE_ARGS:-$LLAMA_CMAKE_ARGS}" stamp="$VENV/.llama-cpp-cmake-args"
-    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$flags" ] && return 0
     local requirement
-    requirement="$("$VENV/bin/python" -c 'import sys, tomllib
-deps = tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]
-print(next(d for d in deps if d.startswith("llama-cpp-python")))' "$ROOT/pyproject.toml")"
+    requirement="$(grep -i '^llama-cpp-python==' "$CONSTRAINTS")"
+    # The stamp names the flags and the pinned version: a new pin compiles again.
+    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$flags $requirement" ] && return 0
     echo "Compiling $requirement for a portable x86-64 CPU (once, about 10 minutes)"
     CMAKE_ARGS="$flags" "$VENV/bin/python" -m pip install -q --no-cache-dir --force-reinstall \
         --no-deps "$requirement"
-    echo "$flags" >"$stamp"
+    echo "$flags $requirement" >"$stamp"
 }
 
 ensure_venv() {
@@ -54,5 +55,5 @@ ensure_venv() {
     fi
     ensure_llama_cpp
     echo "Installing ExitBot Desktop$extras"
-    "$VENV/bin/python" -m pip install -q -e "$ROOT$extras"
+    "$VENV/bin/python" -m pip install -q -c "$CONSTRAINTS" -e "$ROOT$extras"
 }

@@ -176,11 +176,11 @@ def test_recovery_key_sets_a_new_password(data: Path, initialised: str) -> None:
 @pytest.mark.parametrize(
     ("args", "env", "code", "words"),
     [
-        (["passwd"], {"EXITBOT_HR_PASSWORD": "wrong wrong wrong"}, 1, "not right"),
+        (["passwd"], {"EXITBOT_HR_PASSWORD": "wrong wrong wrong"}, 3, "not right"),
         (
             ["unlock-with-recovery-key"],
             {"EXITBOT_RECOVERY_KEY": "AAAAA", "EXITBOT_NEW_PASSWORD": "whatever long"},
-            1,
+            3,
             "recovery key does not open",
         ),
         (["init", "--user", "eve"], {"EXITBOT_HR_PASSWORD": PASSWORD}, 1, "already an ExitBot"),
@@ -206,7 +206,7 @@ def test_known_failures_are_sentences_not_tracebacks(
 def test_damaged_key_file_is_a_sentence(data: Path, initialised: str) -> None:
     (data / "exitbot.keys.json").write_text("{ broken")
     result = _run(data, "passwd", "--user", "alice", env={"EXITBOT_HR_PASSWORD": PASSWORD})
-    assert result.returncode == 1
+    assert result.returncode == 4
     assert "key file" in result.stderr and "damaged" in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -87,7 +87,7 @@ def test_new_recovery_key_is_written_once_and_the_old_one_stops(
     old = _run(
         data, "unlock-with-recovery-key", env={**recover, "EXITBOT_RECOVERY_KEY": initialised}
     )
-    assert old.returncode == 1 and "recovery key does not open" in old.stderr
+    assert old.returncode == 3 and "recovery key does not open" in old.stderr
     ok = _run(data, "unlock-with-recovery-key", env={**recover, "EXITBOT_RECOVERY_KEY": new_key})
     assert ok.returncode == 0, ok.stderr
 
@@ -119,7 +119,7 @@ def test_rotate_key_with_every_accounts_password(
         assert check.returncode == 0, check.stdout
     (data / "exitbot.keys.json").write_bytes(old_key_file)
     stale = _run(data, "audit", env=ALICE)
-    assert stale.returncode == 1 and "does not belong to this key file" in stale.stderr
+    assert stale.returncode == 5 and "does not belong to this key file" in stale.stderr
 
 
 def _tamper(data: Path, sql: str) -> None:

@@ -122,6 +122,25 @@ def test_control_characters_are_removed_and_unicode_kept(
     assert "😞" in stored and "العمل" in stored and "\nzweite Zeile" in stored
 
 
+def test_a_broken_character_is_refused_with_a_sentence_and_the_draft_kept(
+    store: vault.Store, question_set: QuestionSet
+) -> None:
+    session = _start(store, question_set)
+    session.respond(Answered("other"))
+    broken = "Too much pressure \ud83d and no thanks"  # half of an emoji's UTF-16 pair
+    session.save_draft(broken)
+    with pytest.raises(InvalidAnswerError, match=r"broken character .* retype"):
+        session.respond(Answered(broken))
+
+    reread = store.interviews.load(session.id)
+    assert "main_reason_details" not in reread.main_answers()
+    assert reread.draft_text == "Too much pressure \ufffd and no thanks"
+    session.respond(Answered("Too much pressure and no thanks"))
+    assert store.interviews.load(session.id).main_answers()["main_reason_details"].text == (
+        "Too much pressure and no thanks"
+    )
+
+
 def test_cannot_move_on_without_answering_or_skipping(
     store: vault.Store, question_set: QuestionSet
 ) -> None:

@@ -711,3 +711,12 @@ def test_editing_the_saved_form_leaves_the_set_untouched(custom_set: QuestionSet
     questions[0]["choices"][0]["label"]["en"] = "Changed"
     assert custom_set.question("reason").text_for("en") == "Main reason?"
     assert custom_set.question("reason").choices[0].label_for("en") == "Pay"
+
+
+def test_a_file_nested_a_hundred_thousand_levels_deep_is_refused_with_a_sentence(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"id": "deep", "questions": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    message = _load_error(path)
+    assert message.startswith("deep.json: the file nests lists or objects too deeply")

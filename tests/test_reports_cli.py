@@ -67,7 +67,9 @@ def _paper(path: Path, rows: list[tuple[str, ...]]) -> Path:
 def test_analyze_text_needs_no_database(tmp_path: Path) -> None:
     source = tmp_path / "answers.csv"
     source.write_text(
-        "id,question,answer\n1,Why are you leaving?,My manager never gave me feedback.\n",
+        "id,question,answer\n"
+        "1,Why are you leaving?,My manager never gave me feedback.\n"
+        '"=HYPERLINK(""http://evil.example"",""x"")",Why?,Pay.\n',
         encoding="utf-8",
     )
     out = tmp_path / "themes.csv"
@@ -75,9 +77,11 @@ def test_analyze_text_needs_no_database(tmp_path: Path) -> None:
     done = _run(tmp_path / "no-data", "analyze-text", str(source), "--out", str(out))
 
     assert done.returncode == 0, done.stderr
-    assert "Analysed 1 answers" in done.stdout
+    assert "Analysed 2 answers" in done.stdout
     with out.open(encoding="utf-8") as handle:
-        assert next(csv.DictReader(handle))["themes"] == "manager"
+        rows = list(csv.DictReader(handle))
+    assert rows[0]["themes"] == "manager"
+    assert rows[1]["id"] == '\'=HYPERLINK("http://evil.example","x")'  # shown, never run
     missing = _run(
         tmp_path / "no-data", "analyze-text", str(tmp_path / "nope.csv"), "--out", str(out)
     )

@@ -21,9 +21,9 @@ from exitbot_desktop.engine.reports.export_csv_json import (
     ExportOptions,
     export_csv,
     export_json,
-    neutralise,
 )
 from exitbot_desktop.engine.reports.exports import ExportRequest, export
+from exitbot_desktop.engine.safe_text import neutralise
 from exitbot_desktop.engine.store.vault import Store
 
 NAMED = InterviewMeta(
@@ -66,6 +66,9 @@ def _note(path: Path) -> str:
         ("\r=1+1", "'\r=1+1"),
         ("Plain words", "Plain words"),
         ("", ""),
+        ("invoice_\u202etxt.exe", "invoice_[U+202E]txt.exe"),
+        ("=\u2066x\u2069", "'=[U+2066]x[U+2069]"),
+        ("שלום \u200fעולם", "שלום \u200fעולם"),  # a plain direction mark stays
     ],
 )
 def test_cells_a_spreadsheet_would_run_are_neutralised(typed: str, exported: str) -> None:
@@ -97,6 +100,32 @@ def test_csv_export_neutralises_formulas_in_answers_and_metadata(
     assert all(s.lstrip("-").replace(".", "").isdigit() for s in scores)  # numbers stay numbers
     for cell in (c for r in rows for c in r.values()):
         assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+
+
+def test_bidi_controls_are_shown_by_name_in_csv_and_json_exports(
+    store: Store, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    disguised = "My manager said \u202eevad 03 ni desolc\u202c nothing."
+    conduct(
+        store,
+        question_set,
+        {**HAPPY, "main_reason_details": disguised},
+        meta=InterviewMeta(department="Sales\u2067"),
+    )
+    export_csv(store, tmp_path / "answers.csv")
+    export_json(store, tmp_path / "answers.json")
+
+    shown = "My manager said [U+202E]evad 03 ni desolc[U+202C] nothing."
+    rows = _csv(tmp_path / "answers.csv")
+    assert {r["answer"] for r in rows if r["question_id"] == "main_reason_details"} == {shown}
+    assert {r["department"] for r in rows} == {"Sales[U+2067]"}
+    document = json.loads((tmp_path / "answers.json").read_text(encoding="utf-8"))
+    assert shown in [a["answer"] for a in document["answers"]]
+    for path in (tmp_path / "answers.csv", tmp_path / "answers.json"):
+        text = path.read_text(encoding="utf-8-sig")
+        assert not any(
+            ch in text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        )
 
 
 def test_csv_export_is_byte_for_byte_what_csv_writer_would_write(

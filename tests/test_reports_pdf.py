@@ -169,6 +169,7 @@ def test_text_no_database_could_hold_still_renders() -> None:
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "lone surrogate" in text
     assert "4" in text and "€" in text
+    assert "[U+202E]RTL override" in text and "\u202e" not in text
 
 
 def test_interview_report_shows_answers_follow_ups_flags_and_summary(

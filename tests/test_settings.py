@@ -211,3 +211,8 @@ def test_an_ollama_on_another_computer_is_named(
     setting: str, host: str | None, away: str | None
 ) -> None:
     assert sends_answers_away(setting, host) == away
+
+
+def test_a_value_nested_a_hundred_thousand_levels_deep_is_refused_with_a_sentence() -> None:
+    with pytest.raises(SettingError, match="Nothing was changed"):
+        parse_value("care_contacts", "[" * 100_000 + "]" * 100_000)

@@ -312,3 +312,17 @@ def test_check_reports_the_write_ahead_log_of_a_database_in_use(
     assert checks["database"]["write_ahead_log_bytes"] > 0
     assert "recent changes in exitbot.db-wal" in checks["database"]["detail"]
     assert checks["unlock"]["status"] == "info"  # in use by this ExitBot: not opened again
+
+
+def test_the_connection_runs_with_the_durability_the_readme_promises(
+    store: vault.Store,
+) -> None:
+    """What a kill -9 cannot tell apart: WAL with synchronous=FULL (2), not NORMAL (1)
+    or OFF (0), and SQLCipher's memory wiping off as decided in the README, read back
+    from the open connection (every pooled connection comes from the same opener)."""
+    with store.database.connection() as conn:
+        found = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "cipher_memory_security")
+        }
+    assert found == {"journal_mode": "wal", "synchronous": 2, "cipher_memory_security": "0"}

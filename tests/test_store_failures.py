@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import subprocess
@@ -10,6 +11,7 @@ import textwrap
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
@@ -65,6 +67,37 @@ def _edited_key_file(folder: DataFolder) -> None:
     folder.key_path.write_text(json.dumps(document))
 
 
+def _forged_key_file(folder: DataFolder, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Edit the key file as an attacker would: change it, then recompute its checksum."""
+    document = json.loads(folder.key_path.read_text())
+    document.pop("checksum")
+    edit(document)
+    body = json.dumps(document, sort_keys=True, separators=(",", ":"))
+    document["checksum"] = hashlib.sha256(body.encode()).hexdigest()
+    folder.key_path.write_text(json.dumps(document))
+
+
+def _kdf_memory(kib: int) -> Callable[[DataFolder], None]:
+    def edit(document: dict[str, Any]) -> None:
+        document["wraps"]["alice"]["kdf"]["memory_kib"] = kib
+
+    return lambda folder: _forged_key_file(folder, edit)
+
+
+def _swapped_wrap_bytes(folder: DataFolder) -> None:
+    def edit(document: dict[str, Any]) -> None:
+        wrap = document["wraps"]["alice"]
+        raw = bytearray(base64.b64decode(wrap["ciphertext"]))
+        raw[0] ^= 0xFF
+        wrap["ciphertext"] = base64.b64encode(bytes(raw)).decode()
+
+    _forged_key_file(folder, edit)
+
+
+def _deeply_nested_key_file(folder: DataFolder) -> None:
+    folder.key_path.write_text("[" * 100_000 + "]" * 100_000)
+
+
 def _no_key_file(folder: DataFolder) -> None:
     folder.key_path.unlink()
 
@@ -95,6 +128,10 @@ CASES: list[tuple[str, Callable[[DataFolder], None], type[StoreError], str]] = [
     ("garbage key file", _garbage_key_file, KeyFileCorruptError, "key file"),
     ("half a key file", _half_key_file, KeyFileCorruptError, "key file"),
     ("hand-edited key file", _edited_key_file, KeyFileCorruptError, "checksum"),
+    ("key file nested 100,000 deep", _deeply_nested_key_file, KeyFileCorruptError, "nested"),
+    ("forged Argon2 memory of zero", _kdf_memory(0), KeyFileCorruptError, "outside the accepted"),
+    ("forged Argon2 memory of 4 TiB", _kdf_memory(2**32 - 1), KeyFileCorruptError, "outside"),
+    ("forged wrap, checksum fixed", _swapped_wrap_bytes, KeyFileCorruptError, "was changed"),
     ("missing key file", _no_key_file, KeyFileMissingError, "backup"),
     ("missing database", _no_db, DatabaseMissingError, "backup"),
     ("key file of another installation", _foreign_key_file, DatabaseCorruptError, "key file"),
@@ -232,3 +269,18 @@ def test_database_errors_never_carry_answer_text(store: vault.Store) -> None:
         add_duplicate_account()
     assert "UNIQUE constraint failed" in str(caught.value)
     assert "alice" not in str(caught.value)
+
+
+def test_a_key_file_written_before_password_checks_existed_still_opens(
+    store: vault.Store, folder: DataFolder
+) -> None:
+    store.close()
+
+    def drop_checks(document: dict[str, Any]) -> None:
+        for wrap in document["wraps"].values():
+            del wrap["check"]
+
+    _forged_key_file(folder, drop_checks)
+    with pytest.raises(WrongPasswordError, match="Caps Lock"):
+        vault.unlock(folder, user="alice", password="not the password at all")
+    vault.unlock(folder, user="alice", password=PASSWORD).close()

@@ -7,38 +7,36 @@ database, driven by keyboard.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import Qt
+from ui_fixtures import HR_PASSWORD
 
-import exitbot_desktop.ui.main_window as main_window_module
-from exitbot_desktop.engine.questions import QuestionSet, load_builtin
+from exitbot_desktop.engine import question_library
+from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
 
 
-def _with_required_details(name: str = "default") -> QuestionSet:
-    questions = load_builtin(name)
-    return dataclasses.replace(
-        questions,
-        questions=tuple(
-            dataclasses.replace(q, required=True) if q.id == "main_reason_details" else q
-            for q in questions.questions
-        ),
-    )
+def _activate_required_details(folder: DataFolder) -> None:
+    """HR's own copy of the built-in set, with the first free-text question required."""
+    with vault.unlock(folder, user="alice", password=HR_PASSWORD) as store:
+        content = question_library.set_content(store, "default")
+        content["id"] = "required-details"
+        for question in content["questions"]:
+            question["required"] = question["id"] == "main_reason_details"
+        question_library.save_set(store, content)
+        question_library.activate_set(store, "required-details")
 
 
 def test_emptying_a_required_answer_from_review_keeps_the_way_back_to_review(
     ui: UiDriver,
     make_window: WindowFactory,
     hr_folder: DataFolder,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(main_window_module, "load_builtin", _with_required_details)
+    _activate_required_details(hr_folder)
     window = make_window(hr_folder)
     ui.arm_station(window)
     ui.start_interview(window)

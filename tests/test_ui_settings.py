@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
-from ui_fixtures import alt_key
+from PySide6.QtWidgets import QApplication, QWidget
+from ui_fixtures import shown_alt_keys
 
 from bench.synthetic import populate
 from exitbot_desktop.engine.settings import SETTINGS, ReportLogo, Settings, read_settings
@@ -288,11 +288,6 @@ def test_an_ollama_address_on_another_computer_is_warned_about(
     assert not page._remote_box.isVisible()
 
 
-def _mnemonics(widgets: list[QWidget]) -> list[str]:
-    shown = (w for w in widgets if isinstance(w, QAbstractButton | QLabel) and w.isVisible())
-    return [key for w in shown if (key := alt_key(w.text())) is not None]
-
-
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_every_control_is_named_and_no_alt_key_is_used_twice(
     ui: UiDriver,
@@ -307,7 +302,7 @@ def test_every_control_is_named_and_no_alt_key_is_used_twice(
     expected = {"en": "Se&ttings", "de": "&Einstellungen"}[language]
     ui.qtbot.waitUntil(lambda: window.workspace.sections["settings"].text() == expected)
     widgets = [*page.findChildren(QWidget), *window.workspace.findChildren(QWidget)]
-    keys = _mnemonics(widgets)
+    keys = shown_alt_keys(widgets)
     assert len(keys) == len(set(keys)), keys
     assert len(keys) >= 10
     for widget in page.findChildren(QWidget):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from exitbot_desktop.engine.llm.backend import Backend, GenerationOptions, Message
@@ -102,6 +102,12 @@ def alt_key(text: str) -> str | None:
     literal ampersand, not a key."""
     found = re.search(r"&([^&])", text.replace("&&", ""))
     return found.group(1).lower() if found else None
+
+
+def shown_alt_keys(widgets: list[QWidget]) -> list[str]:
+    """The Alt keys of the visible buttons and labels among `widgets`, one per control."""
+    shown = (w for w in widgets if isinstance(w, QAbstractButton | QLabel) and w.isVisible())
+    return [key for w in shown if (key := alt_key(w.text())) is not None]
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ the UI show `user_message` for these and never a traceback.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class ExitBotError(Exception):
     """A failure we expected could happen, with advice for the person who sees it."""
@@ -81,6 +83,20 @@ class NewerSchemaError(StoreError):
 
 class DatabaseLockedError(StoreError):
     """Another ExitBot process has this database open."""
+
+
+class FolderNotWritableError(StoreError):
+    """The data folder or a file in it refuses writes (read-only disk or permissions)."""
+
+
+def not_writable(folder: Path, reason: str) -> FolderNotWritableError:
+    """The sentence for a data folder that refuses a write ExitBot needs."""
+    return FolderNotWritableError(
+        f"ExitBot cannot write in its data folder {folder} ({reason}). "
+        "It saves every answer there as it is given, so it opens only where it can "
+        "write: check that the disk is not read-only and that this user may change "
+        "the folder and its files, then try again. Nothing was changed."
+    )
 
 
 class DiskFullError(StoreError):

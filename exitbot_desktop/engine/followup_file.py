@@ -31,7 +31,6 @@ from exitbot_desktop.engine.analysis.textfile import answer_csv, write_csv
 from exitbot_desktop.engine.followup_policy import FollowupPolicy, FollowupRequest
 from exitbot_desktop.engine.llm.backend import Backend
 from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
-from exitbot_desktop.engine.reports.export_csv_json import neutralise
 
 OUTPUT_COLUMNS = ("id", "followup", "source", "guard_reason", "ms")
 NONE = "none"  # the source when no follow-up is asked
@@ -107,8 +106,8 @@ def _decided(
         )
         sources[decision.source] += 1
         yield {
-            "id": neutralise(row_id),
-            "followup": neutralise(decision.text),
+            "id": row_id,
+            "followup": decision.text,
             "source": decision.source,
             "guard_reason": decision.reason,
             "ms": str(decision.ms),

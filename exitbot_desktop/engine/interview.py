@@ -32,7 +32,13 @@ from exitbot_desktop.engine.analysis.pipeline import (
 from exitbot_desktop.engine.errors import InterviewStateError
 from exitbot_desktop.engine.followup_policy import Followup, FollowupPolicy, FollowupRequest
 from exitbot_desktop.engine.metadata import InterviewMeta
-from exitbot_desktop.engine.questions import Question, QuestionSet, parse_question_set, to_json
+from exitbot_desktop.engine.questions import (
+    Question,
+    QuestionSet,
+    parse_question_set,
+    to_json,
+    without_lone_surrogates,
+)
 from exitbot_desktop.engine.records import (
     UNFINISHED,
     AnswerRecord,
@@ -270,11 +276,16 @@ class InterviewSession:
         return self._next(step)
 
     def save_draft(self, text: str) -> None:
-        """Keep what is being typed so a crash loses at most the last short pause."""
+        """Keep what is being typed so a crash loses at most the last short pause.
+
+        A broken character (lone surrogate) is kept as "\ufffd": a draft is only a safety
+        net, and the answer itself is refused with a sentence until it is retyped.
+        """
         question = self._current_question()
-        self._repo.save_draft(self._id, question.id, text[:MAX_FREE_TEXT])
+        draft = without_lone_surrogates(text[:MAX_FREE_TEXT])
+        self._repo.save_draft(self._id, question.id, draft)
         self._record = dataclasses.replace(
-            self._record, draft_question_id=question.id, draft_text=text[:MAX_FREE_TEXT]
+            self._record, draft_question_id=question.id, draft_text=draft
         )
 
     # ----------------------------------------------------------------- follow-ups

@@ -146,6 +146,11 @@ class Question:
         text = "".join(
             ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc"
         ).strip()
+        if has_lone_surrogate(text):
+            raise InvalidAnswerError(
+                "Part of the answer is a broken character that cannot be saved (it can come "
+                "from copying an emoji or symbol). Please retype that part or remove it."
+            )
         if not text:
             raise InvalidAnswerError("The answer is empty. Please write something or skip.")
         if len(text) > self.max_length:
@@ -225,6 +230,11 @@ def load_question_set(path: Path) -> QuestionSet:
         raise QuestionSetError(
             f"{name}: line {exc.lineno} column {exc.colno}: the file is not valid JSON ({exc.msg})"
         ) from None
+    except RecursionError:
+        raise QuestionSetError(
+            f"{name}: the file nests lists or objects too deeply to be a question set; "
+            "check that it is the file you meant"
+        ) from None
     return parse_question_set(data, str(path))
 
 
@@ -254,6 +264,19 @@ def load_builtin(set_id: str = "default") -> QuestionSet:
     return qs
 
 
+def condition_values(question_type: object, choice_ids: Sequence[str]) -> tuple[str, ...]:
+    """What a `show_if` on a question of this type may name (none for free text): the
+    choice ids, "yes"/"no", or the numbers of the scale written as text."""
+    if question_type in _CHOICE_TYPES:
+        return tuple(choice_ids)
+    if question_type == "yes_no":
+        return ("yes", "no")
+    if question_type in ("rating", "scale_0_10"):
+        low, high = _RATING_RANGE if question_type == "rating" else _SCALE_RANGE
+        return tuple(str(n) for n in range(low, high + 1))
+    return ()
+
+
 def to_json(qs: QuestionSet) -> dict[str, object]:
     """The set in file form; `parse_question_set(to_json(qs), qs.source) == qs`."""
     return {
@@ -281,6 +304,17 @@ def _question_to_json(q: Question) -> dict[str, object]:
         key, ref = ("question", cond.question) if cond.meta is None else ("meta", cond.meta)
         out["show_if"] = {key: ref, "in": list(cond.values)}
     return out
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether `text` holds half of a UTF-16 pair, which no file or database can store
+    (a broken paste can produce one); Python keeps it in a str until it is encoded."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def without_lone_surrogates(text: str) -> str:
+    """`text` with each lone surrogate shown as the replacement character."""
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def _translate(texts: Mapping[str, str], language: str) -> str:
@@ -664,22 +698,20 @@ class _Parser:
             else:
                 self._problem(f"{place}.question", f"'{ref}' is not a question in this set")
             return
-        allowed: tuple[str, ...]
-        if target.type in _CHOICE_TYPES:
-            allowed = tuple(c.id for c in target.choices)
-            what = f"a choice of question '{ref}'"
-        elif target.type == "yes_no":
-            allowed, what = ("yes", "no"), "'yes' or 'no'"
-        elif target.type == "text":
+        if target.type == "text":
             self._problem(
                 f"{place}.question",
                 f"'{ref}' is a free-text question; a condition needs a choice, "
                 "rating, yes/no or 0-10 question",
             )
             return
+        allowed = condition_values(target.type, [c.id for c in target.choices])
+        if target.type in _CHOICE_TYPES:
+            what = f"a choice of question '{ref}'"
+        elif target.type == "yes_no":
+            what = "'yes' or 'no'"
         else:
             low, high = _RATING_RANGE if target.type == "rating" else _SCALE_RANGE
-            allowed = tuple(str(n) for n in range(low, high + 1))
             what = f"a whole number from {low} to {high} written as text"
         for i, v in enumerate(values):
             if v not in allowed:

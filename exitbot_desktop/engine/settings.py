@@ -438,6 +438,6 @@ def parse_value(key: str, text: str) -> object:
         return check_value(key, item.from_text(text))
     try:
         value: object = json.loads(text)
-    except json.JSONDecodeError:
-        value = text
+    except (json.JSONDecodeError, RecursionError):
+        value = text  # checked as text below, and refused with the setting's own sentence
     return check_value(key, value)

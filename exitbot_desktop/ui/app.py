@@ -14,22 +14,22 @@ import sys
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.errors import StoreError
+from exitbot_desktop.engine.store.folder import DataFolder, create_private_file
 from exitbot_desktop.paths import resources_dir
 from exitbot_desktop.ui.errors import install_excepthook
 from exitbot_desktop.ui.i18n import Translations, system_language
 from exitbot_desktop.ui.main_window import MainWindow
 from exitbot_desktop.ui.style import apply_style
 
-LOG_FILE = "exitbot.log"
-
 
 def _log_to(folder: DataFolder) -> None:
-    """Warnings and bug reports go to a log file in the data folder, never to a dialog."""
+    """Warnings and bug reports go to a private log file in the data folder, never to a dialog."""
     try:
-        folder.root.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder.root / LOG_FILE, encoding="utf-8")
-    except OSError:
+        folder.make_private()
+        create_private_file(folder.log_path)
+        handler: logging.Handler = logging.FileHandler(folder.log_path, encoding="utf-8")
+    except (OSError, StoreError):
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO, handlers=[handler])

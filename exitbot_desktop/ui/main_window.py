@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from exitbot_desktop.engine.filters import Filters
 from exitbot_desktop.engine.metadata import InterviewMeta
-from exitbot_desktop.engine.questions import QuestionSet, load_builtin
+from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.retention import purge_expired
 from exitbot_desktop.engine.settings import DEFAULTS, Settings, read_settings
 from exitbot_desktop.engine.store.folder import DataFolder
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.ui.hr.interview_detail_page import InterviewDetailPage
     from exitbot_desktop.ui.hr.interviews_page import InterviewsPage
     from exitbot_desktop.ui.hr.password_dialog import HrPasswordDialog
+    from exitbot_desktop.ui.hr.questions_page import QuestionsPage
     from exitbot_desktop.ui.hr.recovery_key import RecoveryKeyPage
     from exitbot_desktop.ui.hr.settings_page import SettingsPage
     from exitbot_desktop.ui.hr.workspace import WorkspaceBar
@@ -95,8 +96,10 @@ def _import_the_rest(_ctx: OpContext) -> None:
 
 
 def _station_setup(store: Store) -> tuple[Settings, QuestionSet]:
+    from exitbot_desktop.engine.question_library import load_set
+
     settings = read_settings(store)
-    return settings, load_builtin(settings.question_set)
+    return settings, load_set(store, settings.question_set)
 
 
 def _close_store(store: Store) -> Op[str]:
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
         self._dashboard_page: DashboardPage | None = None
         self._settings_page: SettingsPage | None = None
         self._backup_page: BackupPage | None = None
+        self._questions_page: QuestionsPage | None = None
         self._workspace: WorkspaceBar | None = None
         # What each of the workspace bar's sections (`workspace.SECTIONS`) shows.
         self._sections: dict[str, Callable[[], None]] = {
@@ -181,6 +185,7 @@ class MainWindow(QMainWindow):
             "dashboard": self._show_dashboard,
             "settings": self._show_settings,
             "backup": self._show_backup,
+            "questions": self._show_questions,
         }
         self._employee: EmployeeMode | None = None
 
@@ -289,6 +294,15 @@ class MainWindow(QMainWindow):
         return self._backup_page
 
     @property
+    def questions_page(self) -> QuestionsPage:
+        if self._questions_page is None:
+            from exitbot_desktop.ui.hr.questions_page import QuestionsPage
+
+            self._questions_page = page = QuestionsPage()
+            self.stack.addWidget(page)
+        return self._questions_page
+
+    @property
     def workspace(self) -> WorkspaceBar:
         """The bar over every HR workspace page (see `ui/hr/workspace.py`)."""
         if self._workspace is None:
@@ -343,6 +357,7 @@ class MainWindow(QMainWindow):
             (self._dashboard_page, "dashboard"),
             (self._settings_page, "settings"),
             (self._backup_page, "backup"),
+            (self._questions_page, "questions"),
         )
         return next((key for shown, key in pages if shown is not None and shown is page), None)
 
@@ -402,6 +417,13 @@ class MainWindow(QMainWindow):
             return
         self.backup_page.show_for(self.store, self.assistant.recent)
         self._show(self.backup_page)
+
+    def _show_questions(self) -> None:
+        if self.store is None:
+            self._show_unlock()
+            return
+        self.questions_page.show_for(self.store, self.hr_language)
+        self._show(self.questions_page)
 
     def _browser_filters(self) -> Filters:
         """The browser's filters as typed; the ones it last applied while a date is mistyped."""
@@ -593,6 +615,8 @@ class MainWindow(QMainWindow):
             self._settings_page.forget()
         if self._backup_page is not None:
             self._backup_page.forget()
+        if self._questions_page is not None:
+            self._questions_page.forget()
 
     # ------------------------------------------------------------------ employee mode
     def _with_setup(self, then: Callable[[tuple[Settings, QuestionSet]], None]) -> None:

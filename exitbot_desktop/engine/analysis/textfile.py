@@ -18,6 +18,7 @@ from exitbot_desktop.engine.analysis.themes import classify_themes
 from exitbot_desktop.engine.errors import ExitBotError
 from exitbot_desktop.engine.files import atomic_text
 from exitbot_desktop.engine.language import guess_language
+from exitbot_desktop.engine.safe_text import neutralise
 
 REQUIRED_COLUMNS = ("id", "question", "answer")
 OUTPUT_COLUMNS = ("id", "themes", "sentiment")
@@ -78,12 +79,13 @@ def answer_csv(in_path: Path) -> Iterator[Iterator[dict[str, str]]]:
 
 
 def write_csv(rows: Iterable[dict[str, str]], columns: Sequence[str], out_path: Path) -> int:
-    """Write `rows` to `out_path` all at once (a temporary file moved into place)."""
+    """Write `rows` to `out_path` all at once (a temporary file moved into place), every
+    cell neutralised: the `id` column is copied from a file anyone may have written."""
     count = 0
     with atomic_text(out_path) as target:
         writer = csv.DictWriter(target, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({key: neutralise(value) for key, value in row.items()})
             count += 1
     return count

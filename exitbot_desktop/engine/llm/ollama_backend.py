@@ -4,6 +4,11 @@ Owns `OllamaBackend`. Every request has an explicit timeout (the client's defaul
 to wait forever), the model is kept loaded between questions with `keep_alive`, and
 the transport errors that `stream=True` lets through raw on the first iteration are
 turned into `BackendError` sentences. Never imports Qt.
+
+The client talks to the configured host and nowhere else: it ignores the environment's
+proxy, certificate and netrc settings (`trust_env=False`), so an `HTTP_PROXY` set for
+other programs never receives an employee's answers, and it follows no redirect to
+another address.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from exitbot_desktop.engine.llm.backend import BackendError, GenerationOptions, 
 DEFAULT_HOST = "127.0.0.1:11434"
 DEFAULT_MODEL = "llama3.2"
 _PROBE_TIMEOUT_S = 1.0
+
+
+def _client(host: str, timeout: float | httpx.Timeout) -> ollama.Client:
+    return ollama.Client(host, timeout=timeout, trust_env=False, follow_redirects=False)
 
 
 class OllamaBackend:
@@ -54,7 +63,7 @@ class OllamaBackend:
     def is_available(self) -> bool:
         """The server answers within a second and has the model pulled."""
         try:
-            with ollama.Client(self.host, timeout=_PROBE_TIMEOUT_S) as client:
+            with _client(self.host, _PROBE_TIMEOUT_S) as client:
                 names = [entry.model or "" for entry in client.list().models]
         except (httpx.HTTPError, ollama.ResponseError, ConnectionError, ValueError):
             return False
@@ -63,7 +72,7 @@ class OllamaBackend:
     def warm_up(self) -> None:
         """An empty chat makes Ollama load the model and keep it for `keep_alive`."""
         try:
-            with ollama.Client(self.host, timeout=httpx.Timeout(60.0, connect=1.0)) as client:
+            with _client(self.host, httpx.Timeout(60.0, connect=1.0)) as client:
                 client.chat(self._model, messages=[], keep_alive=self._keep_alive)
         except (httpx.HTTPError, ollama.ResponseError, ConnectionError) as error:
             raise _explain(error, self) from error
@@ -81,7 +90,7 @@ class OllamaBackend:
             options.first_token_timeout_s, connect=min(_PROBE_TIMEOUT_S * 2, 2.0)
         )
         deadline = time.monotonic() + options.total_timeout_s
-        with ollama.Client(self.host, timeout=timeout) as client:
+        with _client(self.host, timeout) as client:
             try:
                 stream = client.chat(
                     self._model,

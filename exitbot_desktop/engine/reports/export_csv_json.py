@@ -7,9 +7,10 @@ k-anonymous (`k_anonymity`, k = the `min_group_size` setting), interviews under 
 random for the file, and a note saying so (the CSV's first line, the JSON's
 `anonymisation`). CSV text cells that a spreadsheet would run as a formula (starting
 with = + - @, tab or carriage return) get a leading apostrophe; numbers stay numbers.
-`bom` adds the UTF-8 byte-order mark Excel needs to show umlauts. Everything is read in
-a few narrow queries (`store.reports`), then written. Auditing the export is
-`exports.export`'s job. Never imports Qt.
+Bidi controls are shown as `[U+202E]` in both formats (`safe_text`). `bom` adds the
+UTF-8 byte-order mark Excel needs to show umlauts. Everything is read in a few narrow
+queries (`store.reports`), then written. Auditing the export is `exports.export`'s job.
+Never imports Qt.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from exitbot_desktop.engine.questions import Question
 from exitbot_desktop.engine.reports.anonymise import Scrubber
 from exitbot_desktop.engine.reports.k_anonymity import QUASI_IDENTIFIERS, k_anonymise
 from exitbot_desktop.engine.reports.quotes import known_names
+from exitbot_desktop.engine.safe_text import FORMULA_START, neutralise, show_bidi_controls
 from exitbot_desktop.engine.settings import read_settings
 
 if TYPE_CHECKING:
@@ -40,8 +42,7 @@ if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
 
 Per = Literal["answer", "interview"]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_CHARS = frozenset(_FORMULA_START)
+_FORMULA_CHARS = frozenset(FORMULA_START)
 # What makes csv.writer quote a cell (excel dialect, QUOTE_MINIMAL).
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 # Metadata that says nothing about who the person was; the manager's name is "named".
@@ -153,18 +154,15 @@ def export_json(
         "per": opts.per,
         "interviews" if opts.per == "interview" else "answers": items,
     }
+    text = json.dumps(document, ensure_ascii=False, indent=1, default=str)
     with atomic_text(path) as out:
-        json.dump(document, out, ensure_ascii=False, indent=1, default=str)
+        out.write(show_bidi_controls(text))  # they occur only inside JSON strings
     return len(items)
-
-
-def neutralise(value: str) -> str:
-    """A text cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _cell(value: object) -> object:
     if type(value) is str:  # the common case first
+        value = show_bidi_controls(value)
         return "'" + value if value[:1] in _FORMULA_CHARS else value
     if value is None:
         return ""

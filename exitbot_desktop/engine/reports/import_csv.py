@@ -33,6 +33,7 @@ from exitbot_desktop.engine.analysis.pipeline import analyse_interview
 from exitbot_desktop.engine.errors import ExitBotError, InvalidAnswerError
 from exitbot_desktop.engine.metadata import InterviewMeta, tenure_band
 from exitbot_desktop.engine.progress import Progress, no_progress
+from exitbot_desktop.engine.question_library import LEGACY_SET_IDS
 from exitbot_desktop.engine.questions import (
     Question,
     QuestionSet,
@@ -54,7 +55,7 @@ COLUMNS = (
     "question",
     "answer",
 )
-LEGACY_SET_ID = "legacy-import"
+LEGACY_SET_ID = LEGACY_SET_IDS[0]  # read-only on the Questions page (question_library)
 # SHA-256 of each paper reference imported: enough to refuse a second import, and
 # nothing that names a person (references are often names) or links to a receipt.
 IMPORTED_REFS_SETTING = "legacy_import_refs"

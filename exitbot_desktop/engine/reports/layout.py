@@ -43,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from exitbot_desktop.engine.reports.fonts import report_font
+from exitbot_desktop.engine.safe_text import show_bidi_controls
 from exitbot_desktop.engine.settings import ReportLogo
 
 INK = colors.HexColor("#1f2933")
@@ -118,7 +119,7 @@ def safe(text: object, *, limit: int = MAX_TEXT) -> str:
     shortened = len(raw) > limit
     if shortened:
         raw = raw[:limit]
-    raw = report_font().printable(raw)
+    raw = report_font().printable(show_bidi_controls(raw))
     markup = escape(raw).replace("\t", " ").replace("\n", "<br/>")
     if shortened:
         markup += f" <i>[shortened here: {len(str(text)):,} characters in full]</i>"

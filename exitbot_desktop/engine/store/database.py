@@ -101,6 +101,19 @@ class Database:
             pooled.close()
         _run_committed(committed)
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's full `integrity_check` and SQLCipher's `cipher_integrity_check`
+        (every page's HMAC) find wrong; empty for a sound database. Reads every page, so
+        it is for `check` and the crash test, not for unlocking."""
+        with self.connection() as conn:
+            problems = [
+                str(row) for (row,) in conn.exec_driver_sql("PRAGMA integrity_check") if row != "ok"
+            ]
+            problems += [
+                str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")
+            ]
+        return problems
+
     @property
     def dialect(self) -> Dialect:
         return self.engine.dialect

@@ -37,6 +37,7 @@ from exitbot_desktop.engine.errors import (
     DiskFullError,
     NewerSchemaError,
     StoreError,
+    not_writable,
 )
 from exitbot_desktop.engine.store import migrations
 from exitbot_desktop.engine.store.folder import DataFolder
@@ -58,6 +59,9 @@ def open_engine(path: Path, data_key: bytearray) -> Engine:
             raise StoreError("The database has been locked. Unlock it again with a password.")
         conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=5.0)
         try:
+            # SQLCipher logs a damaged page's HMAC failure to stderr line by line; the
+            # person gets the one sentence `translate_error` makes of it instead.
+            conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
             # The first read is where SQLCipher notices a wrong key or a damaged header.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -238,7 +242,9 @@ def translate_error(exc: BaseException, path: Path) -> StoreError | None:
         )
     if "database is locked" in message or "busy" in message:
         return DatabaseLockedError(f"The database {path} is busy. Wait a moment and try again.")
-    if "readonly" in message or "unable to open" in message or "disk i/o" in message:
+    if "readonly" in message:
+        return not_writable(path.parent, str(orig))
+    if "unable to open" in message or "disk i/o" in message:
         return StoreError(
             f"ExitBot cannot write to {path} ({orig}), so the last change was not saved; "
             "earlier answers are safe. Check that the disk is not full, that the folder is "

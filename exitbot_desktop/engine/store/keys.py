@@ -6,6 +6,14 @@ AES-256-GCM under a key derived with Argon2id from a password (or the printed re
 key). The wrap's associated data binds it to this key file's id and the account name,
 so a wrap copied between accounts or files does not open. A SHA-256 checksum over the
 content tells accidental damage ("corrupt key file") apart from a wrong password.
+
+Anyone can recompute that checksum, so the file is also checked against deliberate
+edits where it can be: the Argon2 costs must lie within `KDF_BOUNDS` (a cost of zero
+or four billion would crash or hang the unlock), and each wrap carries a password check
+(an HMAC of its associated data under the derived key). When the check says the
+password is right but the wrap does not open, the wrap was changed: that is reported as
+a damaged key file, not as a wrong password. An edited salt or cost still looks like a
+wrong password, since nothing can be verified without the key it would derive.
 Argon2 and AES load when a key is first derived: reading the account names, which the
 GUI's unlock page does before its window first paints, needs neither. Never imports Qt.
 """
@@ -13,7 +21,9 @@ GUI's unlock page does before its window first paints, needs neither. Never impo
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -25,10 +35,12 @@ from typing import TYPE_CHECKING, Any
 
 from exitbot_desktop.engine.audit import AuditHead
 from exitbot_desktop.engine.errors import (
+    DiskFullError,
     KeyFileCorruptError,
     KeyFileMissingError,
     UnknownAccountError,
     WrongPasswordError,
+    not_writable,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +54,11 @@ _RECOVERY_GROUPS = 8
 _RECOVERY_GROUP_LEN = 5
 
 
+# Accepted Argon2id costs (inclusive): from the tests' fast setting to far beyond what
+# an HR PC can afford (1 GiB), so a key file can neither crash nor stall the unlock.
+KDF_BOUNDS = {"memory_kib": (1024, 1024 * 1024), "time_cost": (1, 20), "parallelism": (1, 16)}
+
+
 @dataclass(frozen=True)
 class KdfParams:
     """Argon2id cost; stored with each wrap so unwrapping never guesses."""
@@ -49,6 +66,14 @@ class KdfParams:
     memory_kib: int
     time_cost: int
     parallelism: int
+
+    def __post_init__(self) -> None:
+        for name, (low, high) in KDF_BOUNDS.items():
+            value = getattr(self, name)
+            if not low <= value <= high:
+                raise ValueError(
+                    f"the Argon2 setting {name} is {value}, outside the accepted {low} to {high}"
+                )
 
     def to_json(self) -> dict[str, int]:
         return {
@@ -70,6 +95,7 @@ class _Wrap:
     nonce: bytes
     ciphertext: bytes
     kdf: KdfParams
+    check: bytes | None  # None in wraps written before the password check existed
 
 
 def _b64(data: bytes) -> str:
@@ -94,6 +120,10 @@ def _derive(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
         hash_len=32,
         type=Type.ID,
     )
+
+
+def _password_check(kek: bytes, aad: bytes) -> bytes:
+    return hmac.new(kek, b"exitbot-password-check:" + aad, hashlib.sha256).digest()[:16]
 
 
 def _cipher(kek: bytes) -> AESGCM:
@@ -156,8 +186,9 @@ class KeyFile:
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         kek = _derive(secret, salt, kdf)
-        ciphertext = _cipher(kek).encrypt(nonce, data_key, self._aad(account))
-        self.wraps[account] = _Wrap(salt, nonce, ciphertext, kdf)
+        aad = self._aad(account)
+        ciphertext = _cipher(kek).encrypt(nonce, data_key, aad)
+        self.wraps[account] = _Wrap(salt, nonce, ciphertext, kdf, _password_check(kek, aad))
 
     def unwrap(self, account: str, secret: str) -> bytes:
         """The data key, or `WrongPasswordError` when `secret` is not this account's."""
@@ -175,9 +206,21 @@ class KeyFile:
         from cryptography.exceptions import InvalidTag  # see the module docstring
 
         kek = _derive(secret, wrap.salt, wrap.kdf)
+        aad = self._aad(account)
+        right_secret = wrap.check is not None and hmac.compare_digest(
+            wrap.check, _password_check(kek, aad)
+        )
         try:
-            return _cipher(kek).decrypt(wrap.nonce, wrap.ciphertext, self._aad(account))
+            return _cipher(kek).decrypt(wrap.nonce, wrap.ciphertext, aad)
         except InvalidTag:
+            if right_secret:
+                who = "recovery key" if account == RECOVERY_ACCOUNT else f"account '{account}'"
+                raise KeyFileCorruptError(
+                    f"The {who} is right, but its entry in the key file {self.path} was "
+                    "changed after ExitBot wrote it, so it no longer opens the database. "
+                    "Restore the key file from your latest backup; the database itself has "
+                    "not been changed."
+                ) from None
             if account == RECOVERY_ACCOUNT:
                 raise WrongPasswordError(
                     "That recovery key does not open this database. Check it against the "
@@ -210,6 +253,7 @@ class KeyFile:
                     "nonce": _b64(w.nonce),
                     "ciphertext": _b64(w.ciphertext),
                     "kdf": w.kdf.to_json(),
+                    **({} if w.check is None else {"check": _b64(w.check)}),
                 }
                 for name, w in sorted(self.wraps.items())
             },
@@ -222,7 +266,15 @@ class KeyFile:
         (an audit write's head, a password change) save one at a time.
         """
         with self._saving:
-            self._write()
+            try:
+                self._write()
+            except OSError as error:
+                if error.errno == errno.ENOSPC:
+                    raise DiskFullError(
+                        f"The disk holding {self.path.parent} is full, so the key file was not "
+                        "changed. Free some space and try again; nothing was lost."
+                    ) from error
+                raise not_writable(self.path.parent, error.strerror or str(error)) from error
 
     def _write(self) -> None:
         content = self._content()
@@ -273,9 +325,16 @@ class KeyFile:
                 key_file.audit_head = AuditHead(int(audit["entries"]), str(audit["last"]))
             for name, entry in document["wraps"].items():
                 kdf = KdfParams(**{k: int(v) for k, v in entry["kdf"].items()})
+                check = _unb64(entry["check"]) if "check" in entry else None
                 key_file.wraps[str(name)] = _Wrap(
-                    _unb64(entry["salt"]), _unb64(entry["nonce"]), _unb64(entry["ciphertext"]), kdf
+                    _unb64(entry["salt"]),
+                    _unb64(entry["nonce"]),
+                    _unb64(entry["ciphertext"]),
+                    kdf,
+                    check,
                 )
+        except RecursionError:
+            raise _corrupt(path, "nested too deeply to be a key file") from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise _corrupt(path, str(exc)) from None
         if not key_file.accounts:

@@ -95,7 +95,7 @@ def read_manifest(folder: Path) -> Manifest:
             f"{folder} is not an ExitBot backup: it has no {MANIFEST_FILE}. Choose the dated "
             "folder a backup made (exitbot-backup-…). Nothing was changed."
         ) from None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise StoreError(
             f"The manifest of the backup in {folder} cannot be read ({exc}). Use another "
             "backup. Nothing was changed."

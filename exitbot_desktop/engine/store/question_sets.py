@@ -1,8 +1,9 @@
-"""The `question_sets` table: the exact version of each question set an interview used.
+"""The `question_sets` table: every stored version of a question set, never changed.
 
-Owns `QuestionSetRepository`. A version is stored the first time an interview uses it
-and never changed afterwards, so editing a set never changes what past answers meant.
-Never imports Qt.
+Owns `QuestionSetRepository`. A version is stored the first time an interview uses it,
+or when HR saves, copies or imports a set (the newest version of a custom set's id is
+the set in force). A row is never changed afterwards, so editing a set never changes
+what past answers meant: a save is always a new version. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from exitbot_desktop.engine.store.database import Database
-from exitbot_desktop.engine.store.models import QuestionSetRow
+from exitbot_desktop.engine.store.models import Interview, QuestionSetRow
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,40 @@ class QuestionSetRepository:
                 .order_by(QuestionSetRow.id.desc())
             )
             return [StoredQuestionSet(r.id, r.set_id, r.version, r.content) for r in rows]
+
+    def newest(self) -> list[StoredQuestionSet]:
+        """The newest version of every set id stored, ordered by id."""
+        later = aliased(QuestionSetRow)
+        newer_exists = (
+            select(later.id)
+            .where(later.set_id == QuestionSetRow.set_id, later.version > QuestionSetRow.version)
+            .exists()
+        )
+        with self._db.transaction() as s:
+            rows = s.scalars(
+                select(QuestionSetRow).where(~newer_exists).order_by(QuestionSetRow.set_id)
+            )
+            return [StoredQuestionSet(r.id, r.set_id, r.version, r.content) for r in rows]
+
+    def newest_of(self, set_id: str) -> StoredQuestionSet | None:
+        """The newest version stored under `set_id`, or None."""
+        with self._db.transaction() as s:
+            row = s.scalars(
+                select(QuestionSetRow)
+                .where(QuestionSetRow.set_id == set_id)
+                .order_by(QuestionSetRow.version.desc())
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            return StoredQuestionSet(row.id, set_id, row.version, row.content)
+
+    def interviews_per_set(self) -> dict[str, int]:
+        """How many interviews used any version of each set id."""
+        with self._db.transaction() as s:
+            rows = s.execute(
+                select(QuestionSetRow.set_id, func.count(Interview.id))
+                .join(Interview, Interview.question_set_pk == QuestionSetRow.id)
+                .group_by(QuestionSetRow.set_id)
+            )
+            return {set_id: count for set_id, count in rows}

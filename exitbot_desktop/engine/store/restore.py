@@ -87,10 +87,7 @@ def restore(
         )
     verify_files(source, manifest)
     account = user or _only_account(source / paths.KEY_FILE)
-    try:
-        folder.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise _cannot(folder.root, exc) from exc
+    folder.make_private()
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
     try:

@@ -133,7 +133,7 @@ class UnlockAttempts:
                 )
             self._pending = list(data.get("pending", []))
             self._dropped = int(data.get("not_itemised", 0))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             # Starting again from zero is what deleting the file would do anyway.
             _log.warning("The unlock attempts file %s is unreadable; counting anew", self._path)
             self._accounts, self._pending, self._dropped = {}, [], 0

@@ -37,7 +37,7 @@ from exitbot_desktop.engine.store.analysis import AnalysisRepository
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
-from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.store.folder import DataFolder, create_private_file
 from exitbot_desktop.engine.store.interview_list import InterviewListReader
 from exitbot_desktop.engine.store.interviews import InterviewRepository
 from exitbot_desktop.engine.store.keys import (
@@ -271,7 +271,7 @@ def create(
         )
     user = _check_account_name(user)
     require_strong_password(password, context=(user, organisation))
-    folder.root.mkdir(parents=True, exist_ok=True)
+    folder.make_private()
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
     try:
@@ -280,6 +280,7 @@ def create(
         key_file = KeyFile(path=folder.key_path, organisation=organisation.strip())
         key_file.wrap(user, password, bytes(data_key), kdf)
         key_file.wrap(RECOVERY_ACCOUNT, recovery_key, bytes(data_key), kdf)
+        create_private_file(folder.db_path)
         engine = db.open_engine(folder.db_path, data_key)
         db.create_schema(engine)
         key_file.save()
@@ -329,6 +330,8 @@ def recover(
 
 def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile], bytes]) -> Store:
     folder.require_database()
+    folder.require_writable()
+    folder.make_private()
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
     try:

@@ -54,6 +54,11 @@ SECTIONS: tuple[Section, ...] = (
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Backup")),
         str(QT_TRANSLATE_NOOP("WorkspaceBar", "Backup and health: back up now, automatic backups")),
     ),
+    Section(
+        "questions",
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "&Questions")),
+        str(QT_TRANSLATE_NOOP("WorkspaceBar", "Questions: the question sets, edit and activate")),
+    ),
 )
 
 
