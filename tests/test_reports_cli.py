@@ -110,7 +110,11 @@ def test_import_then_export_csv_json_and_pdf(data: Path, tmp_path: Path) -> None
     content = out_csv.read_bytes()
     assert content.startswith(b"\xef\xbb\xbf")
     assert b"Petra" not in content and b"'=HYPERLINK" in content
-    assert {a["department"] for a in json.loads(out_json.read_text())["answers"]} == {"Sales"}
+    sales = json.loads(out_json.read_text())
+    assert sales["selection"] == "Department: Sales"
+    # Two interviews are fewer than the minimum group size: their metadata is withheld.
+    assert {a["department"] for a in sales["answers"]} == {"(withheld)"}
+    assert "fewer than 5, so all of that is withheld" in sales["anonymisation"]
     assert "Counting interviews" in pdf_run.stderr
     assert "Exit interview report" in PdfReader(out_pdf).pages[0].extract_text()
 

@@ -208,7 +208,9 @@ def test_exporting_what_the_list_shows_writes_those_interviews_and_audits_it(
 
     ui.qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Exported"), timeout=20_000)
     with out.open(encoding="utf-8", newline="") as handle:
+        note = handle.readline()  # an anonymised export says what it guarantees first
         rows = list(csv.DictReader(handle))
+    assert note.startswith('"# Anonymised export')
     assert len(rows) == listed
     assert {row["status"] for row in rows} == {"completed"}
     store = window.store

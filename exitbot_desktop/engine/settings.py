@@ -332,7 +332,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "min_group_size",
-        "smallest group a breakdown shows; smaller ones are withheld",
+        "smallest group a breakdown or anonymised export shows; smaller ones are hidden",
         "1 to 1000 (default 5)",
         _number(1, 1000, integer=True),
     ),

@@ -1,19 +1,23 @@
 """CSV and JSON exports of interviews: one row per answer, or one row per interview.
 
 Anonymised unless asked otherwise: no employee or manager name, no receipt code (it
-links an interview to a person's access request) unless `include_receipt`, and free text
-scrubbed of names, e-mail addresses and phone numbers. CSV text cells that a spreadsheet
-would run as a formula (starting with = + - @, tab or carriage return) get a leading
-apostrophe; numbers stay numbers. Bidi controls are shown as `[U+202E]` in both formats
-(`safe_text`). `bom` adds the UTF-8 byte-order mark Excel needs to
-show umlauts. Everything is read in a few narrow queries (`store.reports`) and written
-as it streams. Auditing the export is `exports.export`'s job. Never imports Qt.
+links an interview to a person's access request) unless `include_receipt`, free text
+scrubbed of names and contact details (`anonymise`), metadata coarsened until it is
+k-anonymous (`k_anonymity`, k = the `min_group_size` setting), interviews under ids
+random for the file, and a note saying so (the CSV's first line, the JSON's
+`anonymisation`). CSV text cells that a spreadsheet would run as a formula (starting
+with = + - @, tab or carriage return) get a leading apostrophe; numbers stay numbers.
+Bidi controls are shown as `[U+202E]` in both formats (`safe_text`). `bom` adds the
+UTF-8 byte-order mark Excel needs to show umlauts. Everything is read in a few narrow
+queries (`store.reports`), then written. Auditing the export is `exports.export`'s job.
+Never imports Qt.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,8 +32,10 @@ from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES
 from exitbot_desktop.engine.progress import Progress, no_progress
 from exitbot_desktop.engine.questions import Question
 from exitbot_desktop.engine.reports.anonymise import Scrubber
+from exitbot_desktop.engine.reports.k_anonymity import QUASI_IDENTIFIERS, k_anonymise
 from exitbot_desktop.engine.reports.quotes import known_names
 from exitbot_desktop.engine.safe_text import FORMULA_START, neutralise, show_bidi_controls
+from exitbot_desktop.engine.settings import read_settings
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.report_rows import AnswerExportRow
@@ -104,9 +110,12 @@ def export_csv(
     reader = _Reader(store, selection or Selection(), opts)
     head, tail = reader.columns()
     rows = 0
+    interviews = reader.interviews(progress)
     with atomic_text(path, encoding="utf-8-sig" if opts.bom else "utf-8") as out:
+        if reader.note:
+            out.write(_csv_line([f"# {reader.note}"]))
         out.write(_csv_line(head + tail))
-        for interview in reader.interviews(progress):
+        for interview in interviews:
             if opts.per == "interview":
                 row = reader.interview_row(interview)
                 out.write(_csv_line([row.get(c) for c in head + tail]))
@@ -141,6 +150,7 @@ def export_json(
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "selection": reader.description,
         "anonymised": opts.anonymise,
+        **({"anonymisation": reader.note} if reader.note else {}),
         "per": opts.per,
         "interviews" if opts.per == "interview" else "answers": items,
     }
@@ -196,6 +206,8 @@ class _Reader:
         self._found: dict[int, _Found] = {}  # answer id → its analysis (see `_analysis`)
         self._lines: dict[tuple[object, ...], str] = {}  # see `answer_line`
         self._fields_seen: dict[str, str] = {}  # see `field`
+        self.min_group_size = read_settings(store).min_group_size
+        self.note = ""  # what an anonymised export says about itself (see `_anonymise`)
 
     def columns(self) -> tuple[list[str], list[str]]:
         """(the interview's columns, the answer's or the per-interview ones after them)."""
@@ -209,9 +221,16 @@ class _Reader:
         return head, [*self.questions, "themes", "flags", "negative_answers", "summary"]
 
     def interviews(self, progress: Progress) -> Iterator[_Interview]:
+        """Read the interviews (setting `note`), then hand them out one by one."""
         total = self.reports.count(self.selection)
         progress(0, total, "Exporting interviews")
-        for done, interview in enumerate(self._interviews(), start=1):
+        return self._handed_out(self._load(), total, progress)
+
+    @staticmethod
+    def _handed_out(
+        interviews: list[_Interview], total: int, progress: Progress
+    ) -> Iterator[_Interview]:
+        for done, interview in enumerate(interviews, start=1):
             if done % 1000 == 0 or done == total:
                 progress(done, total, "Exporting interviews")
             yield interview
@@ -283,8 +302,9 @@ class _Reader:
             round(seconds or 0.0, 1),
         )
 
-    def _interviews(self) -> Iterator[_Interview]:
-        """Interviews in id order with their answers, by question id and then answer id.
+    def _load(self) -> list[_Interview]:
+        """Interviews in id order with their answers, by question id and then answer id;
+        anonymised, under random ids and k-anonymous (see `_anonymise`).
 
         Answers are read unsorted (in storage order) and grouped and sorted here, a dozen
         per interview: an ORDER BY over 150,000 rows costs SQLite more. The order is the
@@ -313,10 +333,24 @@ class _Reader:
             interviews[row.id] = _Interview(meta, summary=summaries.get(row.id, ""))
         for answer in self.reports.answers_for_export(self.selection):
             interviews[answer[0]].answers.append(answer)
-        for iid in sorted(interviews):
-            interview = interviews[iid]
+        loaded = [interviews[iid] for iid in sorted(interviews)]
+        for interview in loaded:
             interview.answers.sort(key=_BY_QUESTION_THEN_ID)
-            yield interview
+        return self._anonymise(loaded) if self.opts.anonymise else loaded
+
+    def _anonymise(self, interviews: list[_Interview]) -> list[_Interview]:
+        """Coarsen the metadata until it is k-anonymous, give each interview a random id
+        for this file only, and order them by what they show: neither the id nor the
+        place in the file tells the order in which people left."""
+        coarsening = k_anonymise([i.meta for i in interviews], self.min_group_size)
+        self.note = coarsening.note()
+        ids: set[str] = set()
+        for interview in interviews:
+            while (token := secrets.token_hex(4)) in ids:
+                pass
+            ids.add(token)
+            interview.meta["interview"] = token
+        return sorted(interviews, key=_shown_order)
 
     def _value(
         self, question: Question | None, is_followup: bool, status: str, raw: Any, text: str | None
@@ -395,3 +429,8 @@ _ANALYSIS_KINDS = ("sentiment", "themes", "flags", "summary")
 _BY_QUESTION_THEN_ID = itemgetter(2, 1)
 # Where each analysis kind goes in `_Reader._analysis`'s per-answer list.
 _SLOT = {"sentiment": 0, "themes": 1, "flags": 2}
+
+
+def _shown_order(interview: _Interview) -> tuple[str, ...]:
+    meta = interview.meta
+    return (*(str(meta.get(name) or "") for name in QUASI_IDENTIFIERS), meta["interview"])

@@ -19,6 +19,7 @@ from exitbot_desktop.engine.progress import Progress, no_progress
 from exitbot_desktop.engine.reports.export_csv_json import ExportOptions, export_csv, export_json
 from exitbot_desktop.engine.reports.pdf_aggregate import write_aggregate_pdf
 from exitbot_desktop.engine.reports.pdf_interview import write_interview_pdf
+from exitbot_desktop.engine.settings import read_settings
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -86,6 +87,8 @@ def export(
             anonymised=options.anonymise,
             receipt_codes=options.include_receipt,
         )
+        if options.anonymise:  # the k its metadata was made k-anonymous for
+            detail["min_group_size"] = read_settings(store).min_group_size
         result = ExportResult(path, count, f"Exported {count:,} {unit} to {path}.")
     store.audit.record("export", detail)
     return result

@@ -100,7 +100,8 @@ ENGINE_TEXTS: tuple[str, ...] = (
     str(QT_TRANSLATE_NOOP("SettingText", 'a model name, e.g. "llama3.2"')),
     str(
         QT_TRANSLATE_NOOP(
-            "SettingText", "smallest group a breakdown shows; smaller ones are withheld"
+            "SettingText",
+            "smallest group a breakdown or anonymised export shows; smaller ones are hidden",
         )
     ),
     str(QT_TRANSLATE_NOOP("SettingText", "1 to 1000 (default 5)")),
