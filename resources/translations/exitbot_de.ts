@@ -2,6 +2,297 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_GB">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="251"/>
+        <source>HR account &apos;{name}&apos; was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="260"/>
+        <source>Your password was changed. Use it the next time you unlock ExitBot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="271"/>
+        <source>A new password was set for &apos;{name}&apos;. Tell them in person; the recovery key stays valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="298"/>
+        <source>The database is now encrypted under a new data key; old copies of the key file no longer open it. The copy from before is in {folder}: delete it once ExitBot has worked for a while, since the old passwords still open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="325"/>
+        <source>Remove the HR account &apos;{name}&apos;? Its password will no longer unlock ExitBot. The interviews stay as they are. If its owner may have kept a copy of the key file, change the data key afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="331"/>
+        <source>This is your own account: you stay signed in until ExitBot is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="334"/>
+        <source>Remove an HR account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="336"/>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="346"/>
+        <source>HR account &apos;{name}&apos; was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="354"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="469"/>
+        <source>Make a new recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="356"/>
+        <source>The current recovery key stops working at once, printed copies included. The new one is shown once, to print or save. Make a new one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="359"/>
+        <source>Make a new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="369"/>
+        <source>A new recovery key was made; the old one no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="386"/>
+        <source>Type the receipt code from the employee&apos;s erasure request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="396"/>
+        <source>started {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="398"/>
+        <source>completed {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="400"/>
+        <source>not completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="402"/>
+        <source>department {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="404"/>
+        <source>role {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="405"/>
+        <source>%n answers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="407"/>
+        <source>Erase an interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="409"/>
+        <source>Erase the interview with receipt {code} ({facts})? All its answers, follow-ups, notes and analysis are deleted for good. The audit log records the erasure with the receipt code only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="413"/>
+        <source>Erase for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="428"/>
+        <source>The interview with receipt {code} was erased with all its answers and analysis; the audit log keeps only the receipt code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="439"/>
+        <source>Accounts and keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="440"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="444"/>
+        <source>HR accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
+        <source>Last unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="446"/>
+        <source>You are signed in as &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="450"/>
+        <source>Add acc&amp;ount…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="451"/>
+        <source>Add an HR account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
+        <source>&amp;Remove account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="453"/>
+        <source>Remove the selected HR account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="454"/>
+        <source>Reset with recovery &amp;key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="456"/>
+        <source>Reset the selected account&apos;s password with the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="458"/>
+        <source>&amp;Change my password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="459"/>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="460"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="463"/>
+        <source>The printed recovery key opens ExitBot when every password is lost. Make a new one when the old one may have been seen or lost; the old one then stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="468"/>
+        <source>&amp;New recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="472"/>
+        <source>Change the data key when a copy of the key file may have left with someone, for example an officer whose account was removed. The database is copied first and re-encrypted all at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="477"/>
+        <source>Change the data ke&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="478"/>
+        <source>Change the data key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="479"/>
+        <source>Erasure request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="482"/>
+        <source>An employee who asks for their interview to be erased gives the receipt code they were shown at the end. ExitBot names the interview and asks before it erases anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="487"/>
+        <source>Recei&amp;pt code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="488"/>
+        <source>Receipt code</source>
+        <translation type="unfinished">Belegcode</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="489"/>
+        <source>e.g. EX-7KQ2M9PA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="490"/>
+        <source>&amp;Erase interview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="491"/>
+        <source>Find and erase the interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="199"/>
+        <source>Add an HR account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="201"/>
+        <source>The new officer unlocks ExitBot with their own name and password and sees everything you see. Let them type the password themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="204"/>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="207"/>
+        <source>Account &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="213"/>
+        <source>Please type a name for the new account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnswerInput</name>
     <message>
         <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="243"/>
@@ -277,6 +568,165 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="183"/>
+        <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
+        <translation type="unfinished">Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="214"/>
+        <source>%n entries shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="219"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="326"/>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="228"/>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="240"/>
+        <source>Verified: all {n} entries are sealed and in place, and the log ends where the key file says it should.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="260"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="310"/>
+        <source>&amp;Verify the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="266"/>
+        <source>Export the shown entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="268"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="288"/>
+        <source>Exported %n entries to {path}. The export is recorded in the log.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="300"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="303"/>
+        <source>Every unlock, export, erasure, account change and settings change is recorded here. Each entry is sealed with a key only this database holds and linked to the one before, so a changed, removed or rolled-back entry shows up when the log is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="311"/>
+        <source>Verify the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="312"/>
+        <source>Acti&amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="313"/>
+        <source>&amp;From day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="314"/>
+        <source>U&amp;ntil day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="315"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="316"/>
+        <source>From day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="317"/>
+        <source>Until day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="319"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished">JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="320"/>
+        <source>&amp;Clear filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="321"/>
+        <source>Clear the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="322"/>
+        <source>E&amp;xport shown to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="323"/>
+        <source>Export the shown entries to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="324"/>
+        <source>Audit log entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="71"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="72"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="73"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="74"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="75"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackendTestPanel</name>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="66"/>
@@ -290,8 +740,8 @@
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="84"/>
-        <source>Test the &amp;assistant</source>
-        <translation>&amp;Assistent testen</translation>
+        <source>Test the assista&amp;nt</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="86"/>
@@ -342,107 +792,107 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="155"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="163"/>
         <source>Back up into which folder?</source>
         <translation>In welchen Ordner sichern?</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="194"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="196"/>
         <source>Backed up to {folder} ({size}, encrypted).</source>
         <translation>Gesichert in {folder} ({size}, verschlüsselt).</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="229"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="231"/>
         <source>Backup and health</source>
         <translation>Sicherung und Zustand</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="230"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="232"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="233"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="235"/>
         <source>A backup is a new dated folder holding the encrypted database, its key file and a list of checksums. It stays encrypted: it opens only with an HR password or the recovery key. Keep it on another disk, such as a USB drive.</source>
         <translation>Eine Sicherung ist ein neuer Ordner mit Datum. Er enthält die verschlüsselte Datenbank, ihre Schlüsseldatei und eine Liste von Prüfsummen. Die Sicherung bleibt verschlüsselt: Sie lässt sich nur mit einem HR-Passwort oder dem Wiederherstellungsschlüssel öffnen. Bewahren Sie sie auf einem anderen Datenträger auf, etwa einem USB-Stick.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="243"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="245"/>
         <source>No backup has been made yet.</source>
         <translation>Es wurde noch keine Sicherung angelegt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="246"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="248"/>
         <source>Last backup: {time}, in {folder}</source>
         <translation>Letzte Sicherung: {time}, in {folder}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="250"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="252"/>
         <source>Back up &amp;now…</source>
         <translation>Jetzt si&amp;chern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="251"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="253"/>
         <source>Back up now into a folder you choose</source>
         <translation>Jetzt in einen Ordner Ihrer Wahl sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="252"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="254"/>
         <source>&amp;Cancel backup</source>
         <translation>Sicherung abb&amp;rechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="253"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="255"/>
         <source>Cancel the backup</source>
         <translation>Die Sicherung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="254"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="256"/>
         <source>Backup progress</source>
         <translation>Fortschritt der Sicherung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="255"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="257"/>
         <source>Automatic backup</source>
         <translation>Automatische Sicherung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="256"/>
-        <source>Back up &amp;automatically</source>
-        <translation>&amp;Automatisch sichern</translation>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="258"/>
+        <source>Back up aut&amp;omatically</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="257"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="259"/>
         <source>Back up automatically</source>
         <translation>Automatisch sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="258"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="260"/>
         <source>&amp;Keep the newest</source>
         <translation>Die &amp;neuesten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="259"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="261"/>
         <source>automatic backups</source>
         <translation>automatischen Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="260"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="262"/>
         <source>Automatic backups to keep</source>
         <translation>Anzahl der aufbewahrten automatischen Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="264"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="266"/>
         <source>When this is on, ExitBot backs up each time it is locked or closed, into {folder}. Older automatic backups beyond that number are deleted; those made with Back up now never are. IT can choose another folder (the backup_folder setting).</source>
         <translation>Ist dies eingeschaltet, sichert ExitBot bei jedem Sperren und Schließen in {folder}. Ältere automatische Sicherungen über diese Anzahl hinaus werden gelöscht, solche über „Jetzt sichern“ nie. Die IT kann einen anderen Ordner wählen (die Einstellung backup_folder).</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="270"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="272"/>
         <source>&amp;Refresh figures</source>
         <translation>Zahlen neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="271"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="273"/>
         <source>Refresh the health figures</source>
         <translation>Die Zahlen zum Zustand aktualisieren</translation>
     </message>
@@ -493,6 +943,42 @@
         <location filename="../../exitbot_desktop/ui/employee/care.py" line="64"/>
         <source>Continue the interview</source>
         <translation>Gespräch fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="231"/>
+        <source>Change your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="233"/>
+        <source>The new password replaces the current one for &apos;{account}&apos; at once. The interviews are not re-encrypted; this takes a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="236"/>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="239"/>
+        <source>&amp;Current password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="245"/>
+        <source>Please type your current password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Confirmation</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="59"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -972,33 +1458,33 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="167"/>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="202"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="161"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="196"/>
         <source>C&amp;lose</source>
         <translation>Sch&amp;ließen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="173"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="167"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="185"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="179"/>
         <source>Export interviews</source>
         <translation>Gespräche exportieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="187"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="181"/>
         <source>Covers: {selection}</source>
         <translation>Umfasst: {selection}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="189"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="183"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="190"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="184"/>
         <source>&amp;Report (PDF)</source>
         <translation>&amp;Bericht (PDF)</translation>
     </message>
@@ -1008,57 +1494,57 @@
         <translation>Export abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="191"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="185"/>
         <source>Spreadsheet (&amp;CSV)</source>
         <translation>&amp;Tabelle (CSV)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="192"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="186"/>
         <source>&amp;Data (JSON)</source>
         <translation>&amp;Daten (JSON)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="193"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="187"/>
         <source>Rows:</source>
         <translation>Zeilen:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="194"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="188"/>
         <source>One per &amp;answer</source>
         <translation>Eine je &amp;Antwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="195"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="189"/>
         <source>One per &amp;interview</source>
         <translation>Eine je &amp;Gespräch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="196"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="190"/>
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="197"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="191"/>
         <source>A&amp;nonymised</source>
         <translation>Anony&amp;misiert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="198"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="192"/>
         <source>Na&amp;med</source>
         <translation>Mit &amp;Namen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="199"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="193"/>
         <source>PDF &amp;password (optional):</source>
         <translation>PDF-&amp;Passwort (freiwillig):</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="200"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="194"/>
         <source>Password for the PDF</source>
         <translation>Passwort für das PDF</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="201"/>
+        <location filename="../../exitbot_desktop/ui/hr/export_dialog.py" line="195"/>
         <source>&amp;Save…</source>
         <translation>&amp;Speichern…</translation>
     </message>
@@ -1762,138 +2248,138 @@
 <context>
     <name>InterviewsPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="240"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="228"/>
         <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
         <translation>Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="245"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="233"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="249"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="237"/>
         <source>Interviews found: {count}</source>
         <translation>Gefundene Gespräche: {count}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="253"/>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="297"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="241"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="285"/>
         <source>Interviews</source>
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="254"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="242"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="255"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="243"/>
         <source>Export the interviews listed</source>
         <translation>Die aufgelisteten Gespräche exportieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="257"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="245"/>
         <source>Words in answers</source>
         <translation>Wörter in Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="258"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="246"/>
         <source>Receipt code</source>
         <translation>Belegcode</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="259"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="247"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="260"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="248"/>
         <source>Role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="261"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="249"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="262"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="250"/>
         <source>Voluntary or not</source>
         <translation>Freiwillig oder nicht</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="263"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="251"/>
         <source>Started from</source>
         <translation>Begonnen ab</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="264"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="252"/>
         <source>Started until</source>
         <translation>Begonnen bis</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="265"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="253"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="266"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="254"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="267"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="255"/>
         <source>Tone</source>
         <translation>Tonlage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="268"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="256"/>
         <source>Time with us</source>
         <translation>Betriebszugehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="269"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="257"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="275"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="263"/>
         <source>e.g. overtime manager</source>
         <translation>z. B. Überstunden Führungskraft</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="277"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="265"/>
         <source>Any</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="279"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="267"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="289"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="277"/>
         <source>Voluntary</source>
         <translation>Freiwillig (Eigenkündigung)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="289"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="277"/>
         <source>Involuntary</source>
         <translation>Unfreiwillig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="294"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="282"/>
         <source>Interview station</source>
         <translation>Gesprächsplatz</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="294"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="282"/>
         <source>Paper (imported)</source>
         <translation>Papier (importiert)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="296"/>
+        <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="284"/>
         <source>&amp;Urgent issues only</source>
         <translation>Nur &amp;dringende Hinweise</translation>
     </message>
@@ -1949,32 +2435,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="551"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="561"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="636"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="638"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="726"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="649"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="737"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="685"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="773"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
@@ -2028,6 +2514,174 @@
         <location filename="../../exitbot_desktop/ui/employee/care.py" line="101"/>
         <source>I&apos;m ready to continue</source>
         <translation>Ich bin bereit weiterzumachen</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionForm</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="38"/>
+        <source>Free text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="39"/>
+        <source>Rating from 1 to 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="40"/>
+        <source>One of several options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="41"/>
+        <source>Any of several options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="42"/>
+        <source>Yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="43"/>
+        <source>Scale from 0 to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="319"/>
+        <source>Always shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="320"/>
+        <source>Only after an answer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="321"/>
+        <source>Only for interviews whose detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="325"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="326"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="327"/>
+        <source>Question (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="328"/>
+        <source>Question (German)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="329"/>
+        <source>Help (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="330"/>
+        <source>Help (German)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="331"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="352"/>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="332"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
+        <source>When to ask it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="333"/>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="337"/>
+        <source>Question id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="338"/>
+        <source>Letters, digits, - and _: exports and branches use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="339"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="339"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="341"/>
+        <source>Question in {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="344"/>
+        <source>Help in {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="346"/>
+        <source>Answer required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="347"/>
+        <source>Offer “prefer not to say”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="348"/>
+        <source>Follow-up questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="353"/>
+        <source>Add option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="354"/>
+        <source>Remove option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="356"/>
+        <source>The earlier question or interview detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="357"/>
+        <source>Values that show the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="359"/>
+        <source>separated by commas, e.g. manager, other</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2745,311 @@
         <location filename="../../exitbot_desktop/ui/employee/question_page.py" line="242"/>
         <source>Please answer this question to go on.</source>
         <translation>Bitte beantworten Sie diese Frage, um weiterzumachen.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPreview</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="66"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="66"/>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="80"/>
+        <source>This question cannot be shown yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="95"/>
+        <source>Preview of a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="97"/>
+        <source>The employee sees the question like this. Answers typed here are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="99"/>
+        <source>Language of the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="100"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionSetEditor</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="275"/>
+        <source>Title (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="276"/>
+        <source>Title (German)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="277"/>
+        <source>Questions in the order they are asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="278"/>
+        <source>Drag a question, or press Ctrl+Up / Ctrl+Down, to move it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="279"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="280"/>
+        <source>Move the question up (Ctrl+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="281"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="282"/>
+        <source>Move the question down (Ctrl+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="283"/>
+        <source>&amp;New question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="284"/>
+        <source>New question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="285"/>
+        <source>&amp;Remove question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="286"/>
+        <source>Remove question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="287"/>
+        <source>&amp;Preview as the employee sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="288"/>
+        <source>Preview as the employee sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="289"/>
+        <source>Nothing was saved. Correct these and save again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="290"/>
+        <source>Why the set was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="40"/>
+        <source>Built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="41"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="42"/>
+        <source>Legacy (imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="182"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="208"/>
+        <source>Questions of “{title}” ({id}, version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="217"/>
+        <source>This set cannot be changed here. To change it, type a new id above and copy it; then edit the copy and activate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="230"/>
+        <source>Type an id for the copy first, such as acme-2025.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="241"/>
+        <source>Copied as “{id}”. Edit it below, save, then activate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="258"/>
+        <source>“{id}” was already active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="261"/>
+        <source>“{id}” is now active: the next interviews use it. Interviews already given keep the questions they were asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="275"/>
+        <source>Saving…</source>
+        <translation type="unfinished">Wird gespeichert …</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="284"/>
+        <source>Saved as version {version}. Interviews already given keep their version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="287"/>
+        <source>Nothing to save: the set already has these questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="297"/>
+        <source>Nothing was saved: see the list under the editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="302"/>
+        <source>Changes discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="320"/>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="336"/>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="323"/>
+        <source>The question sets interviews can use. Built-in sets come with ExitBot; custom sets are yours; legacy sets hold the questions of imported interviews. Copy a set to change it, then activate it for the next interviews. Each save is a new version, so interviews already given keep the questions they were asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="332"/>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="333"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="334"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="335"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="337"/>
+        <source>Interviews</source>
+        <translation type="unfinished">Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="338"/>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="341"/>
+        <source>Question sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="342"/>
+        <source>New set id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="343"/>
+        <source>Id of the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="344"/>
+        <source>e.g. acme-2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="345"/>
+        <source>&amp;Copy the selected set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="346"/>
+        <source>Copy the selected set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="347"/>
+        <source>Acti&amp;vate for new interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="348"/>
+        <source>Activate for new interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="350"/>
+        <source>Save or discard the changes below to choose, copy or activate a set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="352"/>
+        <source>&amp;Undo changes</source>
+        <translation type="unfinished">Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="353"/>
+        <source>Undo the changes not yet saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="354"/>
+        <source>Sav&amp;e set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="355"/>
+        <source>Save the question set</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2197,6 +3156,34 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="258"/>
+        <source>Reset a password with the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="260"/>
+        <source>For an officer who lost their password: type the printed recovery key and a new password for &apos;{account}&apos;. The recovery key stays valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="263"/>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="266"/>
+        <source>Recovery &amp;key:</source>
+        <translation type="unfinished">Wiederherstellungs&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="273"/>
+        <source>Please type the recovery key.</source>
+        <translation type="unfinished">Bitte geben Sie den Wiederherstellungsschlüssel ein.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <location filename="../../exitbot_desktop/ui/employee/review.py" line="71"/>
@@ -2252,6 +3239,49 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <location filename="../../exitbot_desktop/ui/employee/review.py" line="120"/>
         <source>Submit my answers</source>
         <translation>Meine Antworten absenden</translation>
+    </message>
+</context>
+<context>
+    <name>RotateKeyDialog</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="294"/>
+        <source>Change the data key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="296"/>
+        <source>ExitBot copies the database into its backups folder, then re-encrypts it under a new key and wraps that key anew for every account. Old copies of the key file stop working, and so does the recovery key: you get a new one at the end. Each account&apos;s current password is needed; remove accounts that are no longer used first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="302"/>
+        <source>Change the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="309"/>
+        <source>Password of {account}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="312"/>
+        <source>Password of {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="319"/>
+        <source>Please type the password of &apos;{account}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="328"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="351"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2493,61 +3523,61 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="102"/>
-        <source>smallest group a breakdown shows; smaller ones are withheld</source>
-        <translation>kleinste Gruppe, die eine Aufschlüsselung zeigt; kleinere werden zurückgehalten</translation>
+        <source>smallest group a breakdown or anonymised export shows; smaller ones are hidden</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="106"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="107"/>
         <source>1 to 1000 (default 5)</source>
         <translation>1 bis 1000 (Standard 5)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="108"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="109"/>
         <source>back up automatically whenever HR locks ExitBot or closes it</source>
         <translation>automatisch sichern, wann immer HR ExitBot sperrt oder schließt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="112"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="113"/>
         <source>true or false (default false)</source>
         <translation>ja oder nein (Standard: nein)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="114"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="115"/>
         <source>automatic backups kept; the oldest beyond this are deleted (backups made by hand are never deleted)</source>
         <translation>so viele automatische Sicherungen bleiben; ältere werden gelöscht (von Hand erstellte Sicherungen nie)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="119"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="120"/>
         <source>1 to 100 (default 7)</source>
         <translation>1 bis 100 (Standard 7)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="121"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="122"/>
         <source>where automatic backups go and where &apos;Back up now&apos; starts; best on another disk</source>
         <translation>wohin automatische Sicherungen gehen und wo „Jetzt sichern“ beginnt; am besten auf einem anderen Laufwerk</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="127"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="128"/>
         <source>a folder path (default: the backups folder inside the data folder)</source>
         <translation>ein Ordnerpfad (Standard: der Ordner „backups“ im Datenordner)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="137"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="138"/>
         <source>Tick the details HR must fill in before an interview can start.</source>
         <translation>Kreuzen Sie die Angaben an, die HR ausfüllen muss, bevor ein Gespräch beginnen kann.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="142"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="143"/>
         <source>One contact per line: a name, a colon, then a phone number, e-mail or room, e.g. Employee assistance: 0800 123 456</source>
         <translation>Eine Ansprechperson pro Zeile: ein Name, ein Doppelpunkt, dann Telefonnummer, E-Mail oder Raum, z. B. Mitarbeiterberatung: 0800 123 456</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="172"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="173"/>
         <source>Accepted: {limits}.</source>
         <translation>Erlaubt: {limits}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="179"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="180"/>
         <source>This value is not accepted. {title} takes {limits}. Nothing was saved.</source>
         <translation>Dieser Wert ist nicht erlaubt. {title} erlaubt {limits}. Es wurde nichts gespeichert.</translation>
     </message>
@@ -3222,22 +4252,52 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <translation>Sicherung und Zustand: jetzt sichern, automatische Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="125"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="59"/>
+        <source>&amp;Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="60"/>
+        <source>Questions: the question sets, edit and activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="64"/>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="65"/>
+        <source>Accounts and keys: HR accounts, keys, erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="69"/>
+        <source>Audit lo&amp;g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="70"/>
+        <source>Audit log: entries, verification, export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="140"/>
         <source>&amp;Start interview</source>
         <translation>Gespräch &amp;beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="126"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="141"/>
         <source>Start interview</source>
         <translation>Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="127"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="142"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="128"/>
+        <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="143"/>
         <source>Lock ExitBot</source>
         <translation>ExitBot sperren</translation>
     </message>
@@ -3253,6 +4313,29 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <location filename="../../exitbot_desktop/ui/employee/answer_inputs.py" line="185"/>
         <source>No</source>
         <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="95"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="119"/>
+        <source>&amp;New password:</source>
+        <translation type="unfinished">&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="122"/>
+        <source>&amp;Repeat new password:</source>
+        <translation type="unfinished">Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="191"/>
+        <source>The two new passwords are not the same. Please type them again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
