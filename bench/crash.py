@@ -38,76 +38,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Beside this script, whether it runs as one or is imported by tests/test_crash_bench.py.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from interview_driver import REPLY, drive_interview, value_for
+
 PASSWORD = "crash bench password"
 KINDS = ("commit", "stream", "analysis")
 # How long after a phase begins the kill may land: a commit takes about a millisecond,
 # a streamed follow-up and the analysis after submit a few hundred.
 WINDOW_S = {"commit": 0.004, "stream": 0.6, "analysis": 0.3}
-TEXT_ANSWER = (
-    "My manager kept changing priorities and the commute took two hours a day, "
-    "so I stopped seeing a future for myself here."
-)
-REPLY = "Mostly the travel, and nobody asked how we were doing."
 
 
 # --------------------------------------------------------------------------- the child
 def _child(folder: Path, backend_name: str) -> None:
     """Drive one interview and report on stdout: PHASE <kind>, then what was committed."""
     from exitbot_desktop.engine.analysis.pipeline import analyse_interview
-    from exitbot_desktop.engine.interview import Answered, InterviewSession
     from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
     from exitbot_desktop.engine.llm.selection import select_backend
-    from exitbot_desktop.engine.metadata import InterviewMeta
     from exitbot_desktop.engine.questions import load_builtin
     from exitbot_desktop.engine.store import vault
     from exitbot_desktop.engine.store.folder import DataFolder
 
-    def say(*words: object) -> None:
-        print(*words, flush=True)
+    def say(event: str, *details: object) -> None:
+        """Each engine step as one line; printed only after the engine's call returned."""
+        lines: dict[str, str] = {
+            "started": f"INTERVIEW {details[0] if details else ''}",
+            "commit": "PHASE commit",
+            "stream": "PHASE stream",
+            "committed": f"COMMITTED {json.dumps(list(details))}",
+            "replied": f"REPLIED {json.dumps(details[0] if details else '')}",
+            "submitted": "SUBMITTED",
+        }
+        print(lines[event], flush=True)
 
     store = vault.unlock(DataFolder(folder), user="alice", password=PASSWORD)
     generator = FollowupGenerator(select_backend(setting=backend_name))
-    generator.begin_interview("en")
-    session = InterviewSession.start(
-        store, load_builtin(), language="en", meta=InterviewMeta(leaving_type="voluntary")
-    )
-    session.consent()
-    say("INTERVIEW", session.id)
-    outcome = session.state()
-    while not outcome.step.in_review:
-        question = outcome.step.question
-        assert question is not None
-        value = _value_for(question)
-        say("PHASE commit")
-        outcome = session.respond(Answered(value))
-        say("COMMITTED", json.dumps([question.id, value]))
-        if outcome.followup is not None:
-            say("PHASE stream")
-            followup = generator.generate(outcome.followup)
-            assert followup is not None
-            session.record_followup(followup)
-            say("PHASE commit")
-            outcome = session.reply_to_followup(REPLY)
-            say("REPLIED", json.dumps(question.id))
-        if outcome.step.question == question:
-            outcome = session.go_on()
-    say("PHASE commit")
-    session.submit()
-    say("SUBMITTED")
-    say("PHASE analysis")
-    analyse_interview(store, session.id)
-    say("ANALYSED")
+    driven = drive_interview(store, load_builtin(), generator, report=say)
+    print("PHASE analysis", flush=True)
+    analyse_interview(store, driven.interview_id)
+    print("ANALYSED", flush=True)
     time.sleep(60)  # killed before this ends
-
-
-def _value_for(question: Any) -> object:
-    if question.type == "text":
-        return TEXT_ANSWER
-    if question.type == "single_choice":
-        return question.choices[0].id
-    if question.type == "multiple_choice":
-        return [question.choices[0].id]
-    return {"rating": 2, "scale_0_10": 3, "yes_no": False}[question.type]
 
 
 # -------------------------------------------------------------------------- the parent
@@ -270,7 +240,7 @@ def _check_resume(store: Any, told: Told, figures: Figures, run: int, session_ty
             if step.answer is not None:
                 session.go_on()
             else:
-                session.respond(Answered(_value_for(step.question)))
+                session.respond(Answered(value_for(step.question)))
     except Exception as error:  # a failed resumption is the figure, whatever the cause
         figures.resume_failures += 1
         figures.problems.append(f"run {run}: resume failed: {error!r}")

@@ -2,8 +2,11 @@
 stored as given (after the documented clean-up) or refused with a sentence, and the
 CSV and PDF made from what was stored stay valid.
 
-`EXITBOT_FUZZ_EXAMPLES` sets how many inputs each property tries (CI: the default 150;
-`bench/fuzz.py` runs thousands and prints the figures).
+`EXITBOT_FUZZ_EXAMPLES` sets how many inputs each property tries (CI: the default 150,
+the same every run). A long run prints how many inputs each property tried:
+
+    EXITBOT_FUZZ_EXAMPLES=3000 .venv/bin/python -m pytest tests/test_fuzz.py \
+        --hypothesis-show-statistics
 """
 
 # ruff: noqa: PT017 (an input may be accepted or refused: each branch checks its outcome)

@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
+from bench.interview_driver import TEXT_ANSWER, drive_interview
 from exitbot_desktop.engine.filters import Filters, Selection
-from exitbot_desktop.engine.interview import Answered, InterviewSession, Outcome
 from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
 from exitbot_desktop.engine.llm.selection import select_backend
@@ -31,8 +31,6 @@ from exitbot_desktop.engine.reports.export_csv_json import ExportOptions
 from exitbot_desktop.engine.reports.exports import ExportRequest, export
 from exitbot_desktop.engine.store.vault import Store
 from tests.ollama_fake import FakeOllama
-
-ANSWER = "My manager and I disagreed about priorities, and the commute took two hours."
 
 
 class _Watch:
@@ -92,43 +90,6 @@ def silent_proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
     listener.close()
 
 
-def _interview_with_followups(
-    store: Store, question_set: QuestionSet, generator: FollowupGenerator
-) -> list[str]:
-    """Every question answered (text ones in words), each follow-up asked and replied to;
-    returns the follow-ups the employee saw."""
-    session = InterviewSession.start(
-        store, question_set, language="en", meta=InterviewMeta(department="Sales")
-    )
-    generator.begin_interview("en")
-    asked: list[str] = []
-    outcome: Outcome = session.consent()
-    while not outcome.step.in_review:
-        question = outcome.step.question
-        assert question is not None
-        value: object = {
-            "text": ANSWER,
-            "rating": 3,
-            "scale_0_10": 5,
-            "yes_no": True,
-        }.get(question.type)
-        if question.type == "single_choice":
-            value = question.choices[0].id
-        elif question.type == "multiple_choice":
-            value = [question.choices[0].id]
-        outcome = session.respond(Answered(value))
-        if outcome.followup is not None:
-            followup = generator.generate(outcome.followup)
-            assert followup is not None
-            asked.append(followup.text)
-            session.record_followup(followup)
-            outcome = session.reply_to_followup("Mostly the travel, to be honest.")
-        if outcome.step.question == question:
-            outcome = session.go_on()
-    session.submit()
-    return asked
-
-
 def _export_everything(store: Store, folder: Path) -> None:
     for fmt in ("csv", "json", "pdf"):
         export(
@@ -155,7 +116,9 @@ def test_with_the_rules_nothing_connects_anywhere(
     watch: _Watch,
 ) -> None:
     generator = FollowupGenerator(select_backend(setting="rules"))
-    asked = _interview_with_followups(store, question_set, generator)
+    asked = drive_interview(
+        store, question_set, generator, meta=InterviewMeta(department="Sales")
+    ).followups
     _export_everything(store, tmp_path)
 
     assert asked, "the interview asked no follow-up, so nothing was tried"
@@ -177,7 +140,9 @@ def test_the_embedded_model_in_auto_mode_only_probes_the_local_ollama_port(
     backend = select_backend(setting="auto", ollama_host=refused_host)
     assert isinstance(backend, LlamaCppBackend)
     generator = FollowupGenerator(backend)
-    asked = _interview_with_followups(store, question_set, generator)
+    asked = drive_interview(
+        store, question_set, generator, meta=InterviewMeta(department="Sales")
+    ).followups
     _export_everything(store, tmp_path)
 
     host, port = refused_host.rsplit(":", 1)
@@ -196,12 +161,14 @@ def test_answers_go_to_the_configured_ollama_and_never_to_a_proxy(
 ) -> None:
     backend = select_backend(setting="ollama", ollama_host=fake_ollama.host)
     generator = FollowupGenerator(backend)
-    asked = _interview_with_followups(store, question_set, generator)
+    asked = drive_interview(
+        store, question_set, generator, meta=InterviewMeta(department="Sales")
+    ).followups
     _export_everything(store, tmp_path)
 
     host, port = fake_ollama.host.removeprefix("http://").rsplit(":", 1)
     assert host == "127.0.0.1"
-    assert ANSWER in json.dumps(fake_ollama.chats), "the configured Ollama never saw the answer"
+    assert TEXT_ANSWER in json.dumps(fake_ollama.chats), "the configured Ollama never saw it"
     assert _foreign(watch.connections, {(host, int(port))}) == []
     assert len(watch.connections) >= len(asked) > 0
     assert silent_proxy == []
