@@ -76,3 +76,20 @@ def answer_and_go_on(session: InterviewSession, value: object) -> Outcome:
     if outcome.step.question == question:
         session.go_on()
     return outcome
+
+
+def export_every_format(store: vault.Store, folder: Path) -> None:
+    """Every interview as HR exports them: all.csv, all.json and all.pdf in `folder`."""
+    from exitbot_desktop.engine.filters import Filters, Selection
+    from exitbot_desktop.engine.reports.export_csv_json import ExportOptions
+    from exitbot_desktop.engine.reports.exports import ExportRequest, export
+
+    for fmt in ("csv", "json", "pdf"):
+        request = ExportRequest(
+            format=fmt,
+            path=folder / f"all.{fmt}",
+            selection=Selection(Filters()),
+            options=ExportOptions(),
+            pdf_password=None,
+        )
+        export(store, request)

@@ -21,15 +21,13 @@ from typing import Any
 import pytest
 
 from bench.interview_driver import TEXT_ANSWER, drive_interview
-from exitbot_desktop.engine.filters import Filters, Selection
 from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
 from exitbot_desktop.engine.llm.selection import select_backend
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
-from exitbot_desktop.engine.reports.export_csv_json import ExportOptions
-from exitbot_desktop.engine.reports.exports import ExportRequest, export
 from exitbot_desktop.engine.store.vault import Store
+from tests.conftest import export_every_format
 from tests.ollama_fake import FakeOllama
 
 
@@ -90,20 +88,6 @@ def silent_proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
     listener.close()
 
 
-def _export_everything(store: Store, folder: Path) -> None:
-    for fmt in ("csv", "json", "pdf"):
-        export(
-            store,
-            ExportRequest(
-                format=fmt,
-                path=folder / f"all.{fmt}",
-                selection=Selection(Filters()),
-                options=ExportOptions(),
-                pdf_password=None,
-            ),
-        )
-
-
 def _foreign(addresses: list[object], allowed: set[tuple[str, int]]) -> list[object]:
     return [a for a in addresses if not (isinstance(a, tuple) and tuple(a[:2]) in allowed)]
 
@@ -119,7 +103,7 @@ def test_with_the_rules_nothing_connects_anywhere(
     asked = drive_interview(
         store, question_set, generator, meta=InterviewMeta(department="Sales")
     ).followups
-    _export_everything(store, tmp_path)
+    export_every_format(store, tmp_path)
 
     assert asked, "the interview asked no follow-up, so nothing was tried"
     assert watch.connections == [] and watch.lookups == []
@@ -143,7 +127,7 @@ def test_the_embedded_model_in_auto_mode_only_probes_the_local_ollama_port(
     asked = drive_interview(
         store, question_set, generator, meta=InterviewMeta(department="Sales")
     ).followups
-    _export_everything(store, tmp_path)
+    export_every_format(store, tmp_path)
 
     host, port = refused_host.rsplit(":", 1)
     assert asked
@@ -164,7 +148,7 @@ def test_answers_go_to_the_configured_ollama_and_never_to_a_proxy(
     asked = drive_interview(
         store, question_set, generator, meta=InterviewMeta(department="Sales")
     ).followups
-    _export_everything(store, tmp_path)
+    export_every_format(store, tmp_path)
 
     host, port = fake_ollama.host.removeprefix("http://").rsplit(":", 1)
     assert host == "127.0.0.1"

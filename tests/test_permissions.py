@@ -18,14 +18,11 @@ import pytest
 from bench.synthetic import populate
 from exitbot_desktop.engine.backups import back_up
 from exitbot_desktop.engine.errors import StoreError
-from exitbot_desktop.engine.filters import Filters, Selection
-from exitbot_desktop.engine.reports.export_csv_json import ExportOptions
-from exitbot_desktop.engine.reports.exports import ExportRequest, export
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.app import _log_to
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, export_every_format
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -100,17 +97,7 @@ def test_backups_and_exports_are_private(
     backup = back_up(store, tmp_path / "backups").folder
     exports = tmp_path / "exports"
     exports.mkdir()
-    for fmt in ("csv", "json", "pdf"):
-        export(
-            store,
-            ExportRequest(
-                format=fmt,
-                path=exports / f"all.{fmt}",
-                selection=Selection(Filters()),
-                options=ExportOptions(),
-                pdf_password=None,
-            ),
-        )
+    export_every_format(store, exports)
     backup_modes = _modes(backup)
     assert backup_modes.pop(".") == 0o700
     assert set(backup_modes.values()) == {0o600}
