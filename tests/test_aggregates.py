@@ -73,7 +73,7 @@ UNHAPPY = {
 }
 HAPPY = {
     "main_reason": "relocation",
-    "main_reason_details": "My wife starts a post overseas, so we are moving abroad.",
+    "main_reason_details": "My partner's employer is sending us overseas, so we are moving abroad.",
     "satisfaction_role": 5,
     "satisfaction_manager": 4,
     "recommend_employer": 10,
