@@ -1,104 +1,189 @@
-"""Benchmark: lexicon themes and sentiment against the labelled dev answers.
+"""Benchmark: themes and sentiment against labelled answers, per file and cross-file.
 
-Runs the same path as `exitbot-desktop analyze-text` (`analyse_rows`) and prints themes
-micro-F1 with precision and recall, a per-theme table, sentiment accuracy with its
-confusion table, and one PASS/FAIL line per target. Exit code 1 when a target fails.
+For each labelled file, English and German apart, it prints themes micro-F1 (with
+precision and recall) and sentiment accuracy for:
 
-    python bench/analysis.py [--data PATH]
+- the word lists alone (`lexicon_themes`, `lexicon_sentiment`);
+- cross-file: the model `bench/train_analysis.py` trains on the *other* file only, with
+  the word lists, scoring answers it never saw — the honest figure, and the one judged;
+- the shipped model (`resources/analysis/model.json`, trained on every file), which has
+  seen these answers: shown for reference, never judged.
+
+One PASS/FAIL line per target and cross-file direction; exit code 1 when one fails.
+
+    python bench/analysis.py [--data A.csv B.csv] [--errors]
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from exitbot_desktop.engine.analysis.textfile import analyse_rows  # noqa: E402
-from exitbot_desktop.engine.analysis.themes import THEMES  # noqa: E402
+from train_analysis import DEFAULT_FILES, Labelled, read_labelled, train  # noqa: E402
 
-DEFAULT_DATA = REPO / ".." / "shared" / "data" / "labelled_answers_dev.csv"
-TARGET_F1 = 0.75
+from exitbot_desktop.engine.analysis.learned import AnalysisModel, shipped_model  # noqa: E402
+from exitbot_desktop.engine.analysis.sentiment import (  # noqa: E402
+    lexicon_sentiment,
+    sentiment_of_text,
+)
+from exitbot_desktop.engine.analysis.themes import (  # noqa: E402
+    THEMES,
+    classify_themes,
+    lexicon_themes,
+)
+
+TARGET_F1 = 0.80
 TARGET_ACCURACY = 0.80
-LABELS = ("positive", "neutral", "negative")
+Predict = Callable[[Labelled], tuple[frozenset[str], str]]
 
 
-def _ratio(num: int, den: int) -> float:
+@dataclass(frozen=True)
+class Score:
+    """Themes micro-F1 and sentiment accuracy over some answers."""
+
+    answers: int
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+
+    def cells(self) -> str:
+        if not self.answers:
+            return f"{'-':>5}{'':>20}{'':>7}"
+        return (
+            f"{self.answers:>5}{self.f1:>7.3f} ({self.precision:.2f}/{self.recall:.2f})"
+            f"{self.accuracy:>7.3f}"
+        )
+
+
+def _ratio(num: float, den: float) -> float:
     return num / den if den else 0.0
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+def score(rows: Sequence[Labelled], predicted: Sequence[tuple[frozenset[str], str]]) -> Score:
+    """Micro-averaged themes figures and sentiment accuracy of `predicted` against `rows`."""
+    counts: Counter[str] = Counter()
+    for row, (themes, sentiment) in zip(rows, predicted, strict=True):
+        counts["tp"] += len(themes & row.themes)
+        counts["fp"] += len(themes - row.themes)
+        counts["fn"] += len(row.themes - themes)
+        counts["right"] += sentiment == row.sentiment
+    precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
+    recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
+    f1 = _ratio(2 * precision * recall, precision + recall)
+    return Score(len(rows), precision, recall, f1, _ratio(counts["right"], len(rows)))
 
 
-def _verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
+def lexicon_only(row: Labelled) -> tuple[frozenset[str], str]:
+    """What the word lists alone say about a row."""
+    themes = lexicon_themes(row.answer, row.language, None, row.question)
+    return frozenset(themes), lexicon_sentiment(row.answer, row.language, row.question).label
+
+
+def with_model(model: AnalysisModel) -> Predict:
+    """What the analysis says about a row with `model` (and the word lists) deciding."""
+
+    def predict(row: Labelled) -> tuple[frozenset[str], str]:
+        themes = classify_themes(row.answer, row.language, None, row.question, model=model)
+        label = sentiment_of_text(row.answer, row.language, row.question, model=model).label
+        return frozenset(themes), label
+
+    return predict
+
+
+def _by_language(rows: Sequence[Labelled], predict: Predict) -> dict[str, Score]:
+    predicted = [predict(row) for row in rows]
+    result = {"all": score(rows, predicted)}
+    for language in ("en", "de"):
+        pairs = [(r, p) for r, p in zip(rows, predicted, strict=True) if r.language == language]
+        result[language] = score([r for r, _ in pairs], [p for _, p in pairs])
+    return result
+
+
+def _print_errors(name: str, rows: Sequence[Labelled], predict: Predict) -> None:
+    print(f"\nWrong rows, {name}:")
+    for row in rows:
+        themes, sentiment = predict(row)
+        if themes != row.themes or sentiment != row.sentiment:
+            print(
+                f"  {row.id}: themes {sorted(themes)} want {sorted(row.themes)}; "
+                f"sentiment {sentiment} want {row.sentiment} | {row.answer}"
+            )
+
+
+def per_theme(rows: Sequence[Labelled], predict: Predict) -> None:
+    """Precision, recall and F1 per theme: where the errors are."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for row in rows:
+        themes, _ = predict(row)
+        for theme in THEMES:
+            tp[theme] += theme in themes and theme in row.themes
+            fp[theme] += theme in themes and theme not in row.themes
+            fn[theme] += theme not in themes and theme in row.themes
+    print(f"  {'theme':<24}{'support':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
+    for theme in THEMES:
+        support = tp[theme] + fn[theme]
+        print(f"  {theme:<24}{support:>8}{tp[theme]:>5}{fp[theme]:>5}{fn[theme]:>5}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled CSV")
-    parser.add_argument("--errors", action="store_true", help="list every wrong row")
+    parser.add_argument("--data", type=Path, nargs=2, default=list(DEFAULT_FILES))
+    parser.add_argument("--errors", action="store_true", help="list every wrong cross-file row")
     args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(f"No labelled data at {args.data}; pass --data PATH.", file=sys.stderr)
+    missing = [str(path) for path in args.data if not path.is_file()]
+    if missing:
+        print(f"No labelled data at {', '.join(missing)}; pass --data A.csv B.csv", file=sys.stderr)
         return 2
 
-    with args.data.open(encoding="utf-8-sig", newline="") as handle:
-        gold = list(csv.DictReader(handle))
-    predicted = list(analyse_rows(gold))
-
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    confusion: Counter[tuple[str, str]] = Counter()
-    for want, got in zip(gold, predicted, strict=True):
-        want_themes = {t for t in want["themes"].split(";") if t}
-        got_themes = {t for t in got["themes"].split(";") if t}
-        for theme in THEMES:
-            tp[theme] += theme in want_themes and theme in got_themes
-            fp[theme] += theme not in want_themes and theme in got_themes
-            fn[theme] += theme in want_themes and theme not in got_themes
-        confusion[want["sentiment"], got["sentiment"]] += 1
-        wrong = want_themes != got_themes or want["sentiment"] != got["sentiment"]
-        if args.errors and wrong:
-            print(
-                f"  {want['id']}: themes {sorted(got_themes)} want {sorted(want_themes)}; "
-                f"sentiment {got['sentiment']} want {want['sentiment']} | {want['answer']}"
-            )
-
-    print(f"Analysis bench on {len(gold)} answers from {args.data}")
-    print(f"\n{'theme':<24}{'support':>8}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>7}{'R':>7}{'F1':>7}")
-    for theme in THEMES:
-        precision = _ratio(tp[theme], tp[theme] + fp[theme])
-        recall = _ratio(tp[theme], tp[theme] + fn[theme])
-        print(
-            f"{theme:<24}{tp[theme] + fn[theme]:>8}{tp[theme]:>5}{fp[theme]:>5}{fn[theme]:>5}"
-            f"{precision:>7.2f}{recall:>7.2f}{_f1(precision, recall):>7.2f}"
+    files = {path.stem: read_labelled(path) for path in args.data}
+    names = list(files)
+    shipped = shipped_model()
+    verdicts: list[tuple[bool, str]] = []
+    header = f"{'':<58}{'n':>5}{'themes F1 (P/R)':>27}{'sent.':>7}"
+    for target, source in ((names[1], names[0]), (names[0], names[1])):
+        rows = files[target]
+        cross = with_model(train(files[source]))
+        runs: list[tuple[str, Predict]] = [
+            ("word lists alone", lexicon_only),
+            (f"cross-file: model trained on {source} only", cross),
+        ]
+        if shipped is not None:
+            runs.append(("shipped model (has seen these answers)", with_model(shipped)))
+        print(f"\n{target}: {len(rows)} answers\n{header}")
+        for name, predict in runs:
+            for language, figures in _by_language(rows, predict).items():
+                label = name if language == "all" else f"  {language.upper()}"
+                print(f"{label:<58}{figures.cells()}")
+        print(f"per theme, cross-file (trained on {source}):")
+        per_theme(rows, cross)
+        if args.errors:
+            _print_errors(f"{target}, model trained on {source}", rows, cross)
+        overall = _by_language(rows, cross)["all"]
+        direction = f"trained on {source}, scored on {target}"
+        verdicts.append(
+            (overall.f1 >= TARGET_F1, f"themes micro-F1 {overall.f1:.3f} >= {TARGET_F1}")
         )
-    all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    precision = _ratio(all_tp, all_tp + all_fp)
-    recall = _ratio(all_tp, all_tp + all_fn)
-    micro_f1 = _f1(precision, recall)
-
-    print(f"\n{'gold/predicted':<18}" + "".join(f"{label:>10}" for label in LABELS))
-    for want_label in LABELS:
-        cells = "".join(f"{confusion[want_label, got_label]:>10}" for got_label in LABELS)
-        print(f"{want_label:<18}{cells}")
-    correct = sum(confusion[label, label] for label in LABELS)
-    accuracy = _ratio(correct, len(gold))
-
-    print(f"\nthemes micro-F1 {micro_f1:.3f} (precision {precision:.3f}, recall {recall:.3f})")
-    print(f"sentiment accuracy {accuracy:.3f} ({correct}/{len(gold)})")
-    f1_ok = micro_f1 >= TARGET_F1
-    accuracy_ok = accuracy >= TARGET_ACCURACY
-    print(f"{_verdict(f1_ok)} themes micro-F1 {micro_f1:.3f} >= {TARGET_F1}")
-    print(f"{_verdict(accuracy_ok)} sentiment accuracy {accuracy:.3f} >= {TARGET_ACCURACY}")
-    return 0 if f1_ok and accuracy_ok else 1
+        verdicts[-1] = (verdicts[-1][0], f"{verdicts[-1][1]} ({direction})")
+        verdicts.append(
+            (
+                overall.accuracy >= TARGET_ACCURACY,
+                f"sentiment accuracy {overall.accuracy:.3f} >= {TARGET_ACCURACY} ({direction})",
+            )
+        )
+    print()
+    for ok, line in verdicts:
+        print(f"{'PASS' if ok else 'FAIL'} {line}")
+    return 0 if all(ok for ok, _ in verdicts) else 1
 
 
 if __name__ == "__main__":

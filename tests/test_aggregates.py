@@ -73,7 +73,7 @@ UNHAPPY = {
 }
 HAPPY = {
     "main_reason": "relocation",
-    "main_reason_details": "We are moving abroad for my partner's new job.",
+    "main_reason_details": "My partner's employer is sending us overseas, so we are moving abroad.",
     "satisfaction_role": 5,
     "satisfaction_manager": 4,
     "recommend_employer": 10,

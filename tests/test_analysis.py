@@ -91,7 +91,7 @@ def test_not_bad_is_not_a_complaint() -> None:
 
 def test_german_resignation_is_not_read_as_being_fired() -> None:
     assert sentiment_of_text("Ich habe gekündigt.", "de").label == "neutral"
-    assert sentiment_of_text("Mir wurde in der Probezeit gekündigt.", "de").label == "negative"
+    assert sentiment_of_text("Man hat mir nach drei Monaten gekündigt.", "de").label == "negative"
 
 
 def test_wish_in_answer_to_improvement_question_counts_as_complaint() -> None:
@@ -225,11 +225,11 @@ def test_false_friends_do_not_create_themes() -> None:
 
 def test_short_answer_takes_the_topic_of_its_question() -> None:
     question = "How would you describe your relationship with your manager?"
-    assert classify_themes("Respectful but distant.", question=question) == ("manager",)
+    assert classify_themes("Polite, though a bit cold.", question=question) == ("manager",)
     assert classify_themes("It was ok.", question_id="satisfaction_pay_benefits") == (
         "compensation_benefits",
     )
-    assert classify_themes("Respectful but distant.", question_id="what_to_improve") == ()
+    assert classify_themes("Polite, though a bit cold.", question_id="what_to_improve") == ()
 
 
 def test_refusal_gets_no_theme_even_for_a_topical_question() -> None:
@@ -441,8 +441,8 @@ def test_analyse_csv_round_trip_writes_themes_and_sentiment(tmp_path: Path) -> N
         ["id", "question", "answer", "department"],
         [
             ["a1", "Why are you leaving?", "The salary was far too low, I'm frustrated.", "IT"],
-            ["a2", "Was ist der Hauptgrund?", "Ich gehe nächsten Monat in Rente.", "HR"],
-            ["a3", "How was your manager?", "Respectful but distant.", "IT"],
+            ["a2", "Was ist der Hauptgrund?", "Ab Mai bin ich in Rente.", "HR"],
+            ["a3", "How was your manager?", "Polite, though a bit cold.", "IT"],
             ["a4", "Anything else?", "", "IT"],
         ],
     )

@@ -44,8 +44,9 @@ _NEGATORS = frozenset(
         """not no never nobody none nothing nowhere neither nor without hardly barely rarely
     seldom lack lacked lacking cannot cant dont didnt doesnt isnt wasnt werent arent havent
     hasnt hadnt couldnt wouldnt wont shouldnt aint
-    nicht nie niemals kein keine keinen keinem keiner keines nichts niemand ohne kaum selten
-    mangel mangelnde mangelnder mangelnden fehlende fehlender fehlenden fehlte"""
+    nicht nie niemals nix null kein keine keinen keinem keiner keines nichts niemand ohne
+    kaum selten
+    mangel mangelnde mangelnder mangelnden fehlende fehlender fehlenden fehlt fehlte"""
     )
 )
 # Words that may stand between a negator and what it negates without breaking the link:
@@ -59,7 +60,7 @@ _BRIDGES = frozenset(
     bin bist ist sind war waren wurde wurden worden habe hat hatte hatten haben mich mir ich
     wir uns es sehr so zu wirklich besonders ganz gar einmal mal je jemals erlebt gesehen
     gefuehlt fuehlte fuehle den die das der dem des ein eine einen einem einer mit dort hier
-    richtig allzu oft"""
+    richtig allzu oft just simply einfach"""
     )
 )
 _INTENSIFIERS = frozenset(
@@ -204,7 +205,7 @@ def is_negated(norm_text: str, hit: Hit) -> bool:
         if word not in _BRIDGES:
             break
     after = _clause_after(norm_text, hit.end)
-    postposed = ("nicht", "nie")
+    postposed = ("nicht", "nie", "keine", "nix")
     return bool(after) and (
         after[0] in postposed or (len(after) <= _MAX_BRIDGE + 1 and after[-1] in postposed)
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Final
 
 from exitbot_desktop.engine.analysis._lexicon import compile_lexicon, normalize, split_entries
+from exitbot_desktop.engine.analysis.learned import AnalysisModel, features, shipped_model
 from exitbot_desktop.engine.analysis.refusals import is_refusal
 
 THEMES: Final = (
@@ -29,87 +30,92 @@ THEMES: Final = (
 )
 
 _EN = {
-    "career_development": """promot* career* progression advancement "room to grow" "grow ~ career"
+    "career_development": """promot* career* progression advancement "grow ~ career"
         "personal development" "professional development" "career development" "development
         opportunit*" "growth opportunit*" "no growth" training mentor* upskill* "new skills"
         "learn new" "next step" ladder "dead end" stagnat* "passed over"
         "own business" "own company" "my own firm" "self employed" freelanc* "new challenge"
-        "senior position" "senior role" "job title" "better position"
-        "higher position" "career move\"""",
-    "work_life_balance": """"work life" "life balance" "worked late" "work late" "working late"
+        "senior role" "job title" "better position"
+        "higher position" "career move" "step up" skills learned learnt learning university uni
+        degree "master's" masters studies ceiling progress*\"""",
+    "work_life_balance": """"work life" "life balance" "work* late"
         "late nights" "long hours" overtime weekend* saturday* sunday* "night shift*" "shift
         work" shifts "rotating shift*" "on call" hybrid remote "home office" "work from home"
         "working from home" wfh flexib* "part time" commut* "family life" "time with my
-        family" "family time" "leave on time" "left on time" "school run" "my hours" "cut my hours"
+        family" "family time" "on time" "school run" "my hours" "cut my hours"
         travel* "away from home"
         "business trip*"
-        "free time" "spare time" "working hours" "hours were\"""",
+        "free time" "spare time" "working hours" "hours were" kids children nursery "day off"
+        "days off" evenings "my family" rota\"""",
     "manager": """manager* boss* supervisor* "team lead*" "line manager" "my lead" coached coaching
-        "had my back" feedback micromanag* leadership management "annual review" "performance
+        feedback micromanag* leadership management "annual review" "performance
         review" appraisal* "one to one*" "1:1*" "one on one*" director* "head of" "senior
         management"
-        "over my head" "took credit\"""",
+        "over my head" "took credit" "from the top" review*\"""",
     "wellbeing": """burnout "burned out" "burnt out" exhaust* stress* sleepless insomnia "mental
-        health" anxiety anxious depress* "sick leave" "signed me off" "signed off sick" doctor
+        health" anxiety anxious depress* "sick leave" "signed off" doctor
         health* illness "ill health" childcare "child care" newborn baby pregnan* maternity
         paternity "parental leave" "caring for" "care for my" "family reasons" "personal
         reasons" "look after" "looking after" elderly "sick mother" "sick father" "sick
-        parent*" "back pain" "back problems" injur* "birth of" "my daughter" "my son" "can't
-        continue" "cannot continue" overwhelm* "breakdown" "my wellbeing"
-        wellbeing "well being" therap*""",
+        parent*" "back pain" "back problems" injur* "birth of" "my daughter" "my son"
+        overwhelm* "breakdown" "my wellbeing"
+        wellbeing "well being" therap* harass* bully* bullied sleep panic""",
     "job_characteristics": """"the job itself" "the work itself" goals objectives targets "the role
         itself" monoton* boring
         bored repetitive tedious routine responsibilit* role roles tasks duties
-        workload variety varied "job description" "what was expected" "what is expected"
-        "meaningful work" "the work was" "the job was" "solving ~ problems" "interesting work"
-        "challenging work" "same thing every\"""",
+        workload variety varied "job description" "expected of me"
+        "meaningful work" "the work was" "the job was" "interesting work"
+        "challenging work" "same thing" admin "hired to" "hired for" "applied for" autonomy
+        "control over\"""",
     "work_environment": """culture team teams people colleague* coworker* "co worker*" atmosphere
         toxic
         cliqu* gossip* "office politics" politics "air conditioning" heating
         temperature noise noisy "open plan" equipment tools software laptop* computer*
         systems canteen parking facilities workplace company "work environment" "working
-        environment" "working conditions" morale "team spirit" "blame culture\"""",
+        environment" "working conditions" morale "team spirit\"""",
     "compensation_benefits": """salary salaries pay paid underpaid wage* bonus* "pay rise" raise
-        pension* benefit* "health insurance" "company car" compensation money earn* pays "percent
-        more" "per cent more" "re:\\d+ ?(?:%|percent|per cent) more" "market rate" "below market"
-        "above market" "counter
-        offer" counteroffer "match* ~ offer" "second job"
-        afford* "cost of living" payment* allowance* "stock options" equity perks""",
+        pension* benefit* "health insurance" "company car" compensation money earn* pays
+        "re:\\d+ ?(?:%|percent|per cent) more" "market rate" "below market" "above market"
+        "counter offer" counteroffer severance afford* "cost of living" rent payment* allowance*
+        "stock options" equity perks""",
     "relocation": """relocat* abroad "moving to" "move to" "moving away" "moving back" "moving
         abroad" "we are moving" "i am moving" "i'm moving" "another city" "another country"
         "different city" "new city" emigrat* "back home" hometown "home town" "closer to"
-        "partner's ~ job" "spouse's ~ job" "husband's ~ job" "wife's ~ job\"""",
-    "retirement": 'retir* "pension age" "state pension" "feet up"',
+        "partner's ~ job" "spouse's ~ job" "husband's ~ job" "wife's ~ job" moving "move back"
+        "heading back\"""",
+    "retirement": """retir* "pension age" "state pension" "feet up" "hanging up my boots"
+        "re:(?:i'm|i am|at) 6\\d(?!\\w)\"""",
     "involuntary": """"laid off" "lay off" layoff* "let go" redundan* fired dismiss* terminated
-        "contract ended" "contract came to an end" "end of ~ contract" "contract ran out"
+        "contract ended" "end of ~ contract" "contract ran out"
         "fixed term" "temporary contract" restructur* "position ~ eliminated" "not renewed" "not
         extended" "role ~ cut"
         "cost reduction" "cost cutting" "closed down" "shut down" "lost my job"
         "lost their jobs" "site closure" downsiz* "failed ~ probation" "didn't pass ~
-        probation\"""",
+        probation" "renew* ~ contract" "asked to leave" "contract ~ cancelled\"""",
 }
 _DE = {
     "career_development": """befoerder* karriere* aufstieg* weiterbildung* fortbildung*
         *entwicklung* "nicht weiterentwickeln" weiterentwickl* perspektive* schulung* mentor*
         selbststaendig* selbstaendig* "eigene firma" "eigenes unternehmen" "naechsten schritt"
         stillstand
-        "neue herausforderung*" "neue aufgabe\"""",
+        "neue herausforderung*" "neue aufgabe" gelernt lernen studium studieren\"""",
     "work_life_balance": """"work life" ueberstunden wochenend* bereitschaft* *schicht* homeoffice
         "home office" pendel* arbeitsweg arbeitszeit* flexib* teilzeit dienstreise* reisetaetigkeit
         familienleben "zeit fuer
-        die familie" "zeit mit der familie" feierabend vereinbarkeit""",
+        die familie" "zeit mit der familie" feierabend vereinbarkeit kinder kindern dienstplan
+        "freie tage""",
     "manager": """vorgesetzte* chef chefin chefs fuehrungskraft fuehrungskraefte fuehrung* teamleit*
         abteilungsleit* "ueber ~ kopf hinweg" mikromanag* micromanag* feedback
-        mitarbeitergespraech* management""",
+        mitarbeitergespraech* management "von oben" geschaeftsfuehrung vorstand""",
     "wellbeing": """burnout "burn out" erschoepf* stress* gestresst gesundheit* krank*
         psychisch* schlaflos* kinderbetreuung elternzeit mutterschutz geburt "zu hause bleiben"
         schwanger* "pflege meiner"
         "pflege meines" "familiaere gruende" "persoenliche gruende" "kann nicht mehr"
-        wohlbefinden therap*""",
+        wohlbefinden therap* mobbing gemobbt ausgebrannt schlaf* schlafe""",
     "job_characteristics": """taetigkeit* aufgabe* aufgabenbereich* abwechslung* abwechslungsreich
         eintoenig langweil* monoton routine verantwortung* arbeitsbelastung arbeitspensum
         stellenbeschreibung sinnvoll* herausforderung* "die arbeit war" "die arbeit selbst"
-        rolle""",
+        rolle freiraum""",
     "work_environment": """*kultur* betriebsklima arbeitsklima arbeitsumfeld arbeitsumgebung team
         teams leute kolleg* atmosphaere stimmung grueppchen laestern klimaanlage hitze laerm
         ausstattung software werkzeug* geraete grossraumbuero arbeitsplatz
@@ -117,18 +123,18 @@ _DE = {
     "compensation_benefits": """*gehalt* *gehaelter* lohn loehne *lohn lohnerhoehung bezahl*
         verguetung* verdien* bonus* praemie* firmenwagen dienstwagen betriebsrente sozialleistung*
         zuschuss zuschuesse "prozent mehr" "re:\\d+ ?(?:%|prozent) mehr" geld unterbezahlt
-        tarif* benefits""",
+        tarif* benefits abfindung""",
     "relocation": """umzug umzieh* "ziehe ~ um" "ziehen ~ um" "ziehe nach" "ziehen nach" "ziehe
         zurueck" "ziehen zurueck" heimat* ausland* "andere stadt" "anderen stadt" auswander*
         "naeher bei" "naeher an" "neuen job meines partners" "job meiner partnerin\"""",
     "retirement": """rente ruhestand pensionier* "in pension" altersteilzeit vorruhestand
-        "in den ruhestand\"""",
+        "in den ruhestand" "re:(?:mit|die) 6\\d(?!\\w)\"""",
     "involuntary": """entlass* betriebsbedingt* befristet* "*vertrag ~ ausgelaufen" "*vertrag lief
         aus" "*vertrag ~ endete" schliessung "vertrag laeuft
         aus" aufhebungsvertrag stellenabbau umstrukturier* "nicht verlaengert" "kuendigung
         erhalten" "kuendigung
         bekommen" "re:(?:wurde|wurden|worden|hat|haben)\\W+(?:[\\w']+\\W+){0,4}gekuendigt"
-        "re:gekuendigt\\W+(?:worden|wurde)" """,
+        "re:gekuendigt\\W+(?:worden|wurde)" "stelle ~ gestrichen" "stelle ~ weggefallen\"""",
 }
 # Phrases that contain a theme word but mean something else.
 _GUARDS = {
@@ -146,6 +152,7 @@ _THEME_NAME = re.compile(
     "|".join(r"\b" + name.replace("_", r"[\s_-]*") + r"\b" for name in THEMES), re.IGNORECASE
 )
 _MAX_LLM_THEMES = 3
+_THEME_CUTOFF = 0.4
 _MAX_PROMPT_CHARS = 2000
 _DESCRIPTIONS = {
     "career_development": "promotion, growth, training, next career step",
@@ -174,7 +181,8 @@ def _ordered(themes: set[str]) -> tuple[str, ...]:
     return tuple(theme for theme in THEMES if theme in themes)
 
 
-def _lexicon_themes(text: str, language: str) -> tuple[str, ...]:
+def themes_in_words(text: str, language: str) -> tuple[str, ...]:
+    """The themes the answer's own words name, by the word lists alone."""
     lexicon = _LEXICONS.get(language, _LEXICONS["en"])
     return _ordered({hit.label for hit in lexicon.hits(normalize(text))})
 
@@ -191,26 +199,66 @@ def _topic(question: str, language: str) -> str | None:
     return next(theme for theme in THEMES if counts.get(theme) == best)
 
 
-def classify_themes(
+def lexicon_themes(
     text: str,
     language: str = "en",
     question_id: str | None = None,
     question: str | None = None,
 ) -> tuple[str, ...]:
-    """The themes an answer touches, in `THEMES` order; empty when it names none.
+    """The themes the word lists alone find, in `THEMES` order; empty when they name none.
 
     A short answer to a topical question ("Respectful but distant." to "How is your
     manager?") is about that question's topic, so when the words alone name no theme the
     question's id or wording decides. Refusals ("prefer not to say") get no theme.
     """
-    found = _lexicon_themes(text, language)
+    found = themes_in_words(text, language)
     if found or is_refusal(text, language):
         return found
+    topic = _question_topic(question_id, question, language)
+    return (topic,) if topic else ()
+
+
+def _question_topic(question_id: str | None, question: str | None, language: str) -> str | None:
     for hint in (question_id, question):
         topic = _topic(hint, language) if hint else None
         if topic:
-            return (topic,)
-    return ()
+            return topic
+    return None
+
+
+def theme_hints(
+    text: str, language: str, question_id: str | None, question: str | None
+) -> dict[str, float]:
+    """What the word lists say, as input for the learned model: the themes the answer's
+    words name ("lex:…") and the topic of its question ("topic:…")."""
+    hints = {f"lex:{theme}": 1.0 for theme in themes_in_words(text, language)}
+    topic = _question_topic(question_id, question, language)
+    if topic:
+        hints[f"topic:{topic}"] = 1.0
+    return hints or {"lex:none": 1.0}
+
+
+def classify_themes(
+    text: str,
+    language: str = "en",
+    question_id: str | None = None,
+    question: str | None = None,
+    model: AnalysisModel | None = None,
+) -> tuple[str, ...]:
+    """The themes an answer touches, in `THEMES` order; empty when it names none.
+
+    The learned model (`model`, else the shipped one) reads the words and what the word
+    lists found; without a model the word lists decide (`lexicon_themes`). Refusals
+    ("prefer not to say") get no theme either way.
+    """
+    model = model or shipped_model()
+    if model is None:
+        return lexicon_themes(text, language, question_id, question)
+    if is_refusal(text, language):
+        return ()
+    found = features(text, language, theme_hints(text, language, question_id, question))
+    chosen = {t for t, p in model.theme_probabilities(found).items() if p >= _THEME_CUTOFF}
+    return _ordered(chosen)
 
 
 def _prompt(text: str, lexicon_themes: tuple[str, ...]) -> str:
