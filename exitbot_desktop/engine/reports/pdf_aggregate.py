@@ -383,7 +383,8 @@ def _quotes(quotes: Sequence[Quote]) -> list[Flowable]:
     if not quotes:
         return []
     st = styles()
-    out: list[Flowable] = [
+    # The section's title and note travel with its first quote, never alone at a page end.
+    intro: list[Flowable] = [
         para("In their own words", st.h1),
         para(
             "Typical answers for the top reasons. Names, e-mail addresses and phone numbers "
@@ -391,6 +392,7 @@ def _quotes(quotes: Sequence[Quote]) -> list[Flowable]:
             st.small,
         ),
     ]
+    out: list[Flowable] = []
     current = ""
     for quote in quotes:
         heading: list[Flowable] = []
@@ -408,7 +410,8 @@ def _quotes(quotes: Sequence[Quote]) -> list[Flowable]:
                 ]
             )
         )
-        out += [KeepTogether([*heading, box]), Spacer(1, 2 * mm)]
+        first, intro = intro, []
+        out += [KeepTogether([*first, *heading, box]), Spacer(1, 2 * mm)]
     return out
 
 
