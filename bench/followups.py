@@ -23,7 +23,7 @@ on the machine (the figures are only comparable at similar load) and 20 answer/f
 pairs to read. Exit 1 on a FAIL. Backend: the bundled model (or `--model`, or
 `EXITBOT_LLM=rules` to measure the fallback alone).
 
-    python bench/followups.py [--limit N] [--model PATH]
+    python bench/followups.py [--limit N] [--model PATH] [--patient]
 """
 
 from __future__ import annotations
@@ -145,8 +145,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="a fixed random sample of this many answers")
     parser.add_argument("--model", type=Path, help="a GGUF file (default: the usual search)")
+    parser.add_argument(
+        "--patient",
+        action="store_true",
+        help="60 s timeouts instead of the station's: what the model writes on a busy machine"
+        " (the times are then not the station's)",
+    )
     args = parser.parse_args()
-    generator = FollowupGenerator(_backend(args.model))
+    backend = _backend(args.model)
+    generator = (
+        FollowupGenerator(backend, first_token_timeout_s=60.0, total_timeout_s=60.0)
+        if args.patient
+        else FollowupGenerator(backend)
+    )
     rows: list[Row] = []
     answers = _answers(args.limit)
     print(f"Load average (1, 5, 15 min) at the start: {_load()}")
