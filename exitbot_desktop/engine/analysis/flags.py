@@ -2,8 +2,9 @@
 
 Owns the flag taxonomy `FLAGS`, the English and German flag word lists with their
 false-friend guards ("Lärmbelästigung" is noise, "fraud prevention" is a job), and the
-distress list behind `needs_care`. Both languages are always scanned for flags: an answer
-typed in English during a German interview must not hide a report of harassment.
+distress and illness lists behind `needs_care`. Both languages are always scanned for
+flags: an answer typed in English during a German interview must not hide a report of
+harassment.
 Standard library only; never imports Qt.
 """
 
