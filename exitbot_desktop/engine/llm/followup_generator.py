@@ -1,10 +1,12 @@
 """Turning one answer into one follow-up the employee can see, on time, every time.
 
-Owns `FollowupGenerator`: it runs the backend in a background thread, streams tokens
-to the caller with stop strings held back, enforces the first-token and total
-timeouts, guards the result, falls back to the rules follow-up when anything goes
-wrong (recording why), and trips a circuit breaker after repeated failures. The
-interview never waits longer than `total_timeout_s`. Never imports Qt.
+Owns `FollowupGenerator`: it runs the backend in a background thread, samples up to
+three follow-ups from one prompt (the backend keeps it cached), enforces the first-token
+and total timeouts, guards each sample, keeps the one that fits the answer best
+(`candidates.fit`) and only then shows it word by word, falls back to the rules
+follow-up when none passed or anything went wrong (recording why), and trips a circuit
+breaker after repeated failures. The interview never waits longer than
+`total_timeout_s`. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -96,12 +98,13 @@ class FollowupGenerator:
         cancel = cancel or threading.Event()
         conversation = self._conversation_for(request.language)
         # Neither the model nor the rules may ask what this interview already asked.
-        asked = _with_everything_asked(request, conversation)
+        messages = conversation.prompt_for(request)
+        asked = _with_everything_asked(request, messages)
         if isinstance(self.backend, RulesBackend):
             return self._finish(request, conversation, self._rules_followup(asked, ""))
         if not self._breaker.allows():
             return self._finish(request, conversation, self._rules_followup(asked, "circuit_open"))
-        outcome = self._best_candidate(conversation.prompt_for(request), asked, cancel)
+        outcome = self._best_candidate(messages, asked, cancel)
         if outcome is None:
             return None
         text, failure = outcome
@@ -233,12 +236,14 @@ class FollowupGenerator:
         return self._conversation
 
 
-def _with_everything_asked(request: FollowupRequest, conversation: Conversation) -> FollowupRequest:
+def _with_everything_asked(
+    request: FollowupRequest, messages: Sequence[Message]
+) -> FollowupRequest:
     """The request with every follow-up in the prompt as "previous": those asked in this
     interview and those of the worked examples, which a small model likes to copy word
     for word.
     """
-    earlier = tuple(m.content for m in conversation.prompt_for(request) if m.is_followup)
+    earlier = tuple(m.content for m in messages if m.is_followup)
     return replace(request, previous_followups=request.previous_followups + earlier)
 
 
