@@ -98,8 +98,12 @@ _HEALTH = """diagnosed diagnosis cancer tumour tumor dementia alzheimer* "termin
     "schwer erkrankt" erkrankt erkrankung krankheit chemotherapie herzinfarkt schlaganfall
     depression depressionen depressiv "psychisch krank" pflegefall verstorben fehlgeburt
     krankgeschrieben"""
-# Reports of mistreatment: the person is heard and HR sees the flag; no probing questions.
-_MISTREATMENT = frozenset({"harassment", "discrimination"})
+# Reports of harassment or discrimination named as such: the person is heard and HR sees
+# the flag; no probing questions. (A single incident, "shouted at me", is flagged but may
+# still be followed up.)
+_MISTREATMENT = """harass* bully* bullied mobbing gemobbt mobb* belaestig* schikan* discriminat*
+    diskriminier* racis* rassis* sexis* "sexual comments" "sexual advances" "unwanted
+    advances" groped grope* begrapscht "sexuell belaestigt\""""
 
 
 _FLAG_LEXICON = compile_lexicon(
@@ -109,6 +113,10 @@ _FLAG_LEXICON = compile_lexicon(
 _CARE_LEXICON = compile_lexicon(
     [(entry, "care", 1.0) for entry in split_entries(_CARE)]
     + [(entry, "health", 1.0) for entry in split_entries(_HEALTH)]
+    + [(entry, "", 0.0) for entry in split_entries(_GUARDS)]
+)
+_MISTREATMENT_LEXICON = compile_lexicon(
+    [(entry, "mistreatment", 1.0) for entry in split_entries(_MISTREATMENT)]
     + [(entry, "", 0.0) for entry in split_entries(_GUARDS)]
 )
 
@@ -139,5 +147,5 @@ def needs_care(text: str, language: str = "en") -> bool:
     return (
         any(hit.label == "wellbeing_crisis" for hit in flagged)
         or bool(_CARE_LEXICON.hits(norm))
-        or any(hit.label in _MISTREATMENT and not is_negated(norm, hit) for hit in flagged)
+        or any(hit.label and not is_negated(norm, hit) for hit in _MISTREATMENT_LEXICON.hits(norm))
     )
