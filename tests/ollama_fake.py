@@ -33,6 +33,7 @@ class FakeOllama:
 
     models: tuple[str, ...] = ("llama3.2:latest",)
     reply: str = "What would have helped you most in that situation?"
+    replies: tuple[str, ...] = ()  # when set, the reply to a chat with options.seed n is [n]
     fault: str = "none"
     token_delay_s: float = 0.0
     chats: list[dict[str, Any]] = field(default_factory=list)
@@ -123,10 +124,11 @@ class _Handler(BaseHTTPRequestHandler):
         if not body.get("messages"):  # Ollama loads the model and answers at once
             self._json(200, _chunk(model, "", done=True))
             return
-        self._stream(model, fake)
+        seed = int(body.get("options", {}).get("seed") or 0)
+        self._stream(model, fake, fake.replies[seed % len(fake.replies)] if fake.replies else "")
 
-    def _stream(self, model: str, fake: FakeOllama) -> None:
-        text = JUNK if fake.fault == "junk" else fake.reply
+    def _stream(self, model: str, fake: FakeOllama, reply: str) -> None:
+        text = JUNK if fake.fault == "junk" else reply or fake.reply
         words = text.split(" ")
         pieces = [words[0]] + [" " + word for word in words[1:]]
         self.send_response(200)

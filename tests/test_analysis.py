@@ -339,6 +339,14 @@ def test_flags_are_the_agreed_set() -> None:
         ("de", "Ich habe Suizidgedanken."),
         ("de", "Ein Kollege hat mich bedroht."),
         ("de", "Ich will mir etwas antun."),
+        # Reports of mistreatment and serious illness: support, never a probing question.
+        ("en", "There was harassment that HR knew about and did nothing."),
+        ("en", "I was discriminated against because of my age."),
+        ("de", "Ich wurde über Monate gemobbt."),
+        ("en", "I need to care for my father, who was diagnosed with cancer."),
+        ("en", "Health reasons."),
+        ("de", "Meine Mutter ist an Demenz erkrankt."),
+        ("de", "Aus gesundheitlichen Gründen."),
     ],
 )
 def test_person_in_distress_or_danger_is_offered_support(language: str, answer: str) -> None:
@@ -352,6 +360,8 @@ def test_person_in_distress_or_danger_is_offered_support(language: str, answer: 
         ("en", "The deadlines were brutal but I survived."),
         ("en", "It hit me that I needed a change."),
         ("en", "No harassment at all."),
+        ("en", "Great mental health support and generous sick leave."),
+        ("en", "ill miss the team a lot"),
         ("de", "Unsere Arbeitsplätze sind durch die Automatisierung bedroht."),
         ("de", "Die Arbeit hat mich gestresst."),
     ],

@@ -130,3 +130,27 @@ def test_a_question_that_ignores_the_answer_is_refused(
     answer: str, followup: str, verdict: str
 ) -> None:
     assert check_followup(followup, _about(answer)).reason == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("What have I been doing with the feedback since then?", "en"),
+        ("How did my manager give you feedback?", "en"),
+        ("Warum habe ich nie Rückmeldung von der Führungskraft bekommen?", "de"),
+    ],
+)
+def test_a_question_in_the_employees_voice_is_refused(text: str, language: str) -> None:
+    request = REQUEST if language == "en" else GERMAN
+    assert check_followup(text, request).reason == "first_person"
+
+
+@pytest.mark.parametrize(
+    ("text", "request_"),
+    [
+        ("Could you tell me more about the feedback you missed?", REQUEST),
+        ("Können Sie mir mehr über die fehlende Rückmeldung erzählen?", GERMAN),
+    ],
+)
+def test_the_interviewer_may_say_tell_me(text: str, request_: FollowupRequest) -> None:
+    assert check_followup(text, request_).ok

@@ -28,31 +28,101 @@ REQUEST = FollowupRequest(
 )
 
 
-def test_follow_up_streams_token_by_token_and_is_guarded(llama_backend: LlamaCppBackend) -> None:
+def test_only_the_kept_follow_up_is_shown_word_by_word(llama_backend: LlamaCppBackend) -> None:
     tokens: list[str] = []
     followup = FollowupGenerator(llama_backend).generate(REQUEST, on_token=tokens.append)
     assert followup is not None
-    assert len(tokens) >= 2
     assert check_followup(followup.text, REQUEST).ok
     if followup.source == "llama_cpp":
-        assert "".join(tokens).strip() == followup.text
+        assert len(tokens) >= 2
+        assert "".join(tokens) == followup.text
         assert followup.model == "gemma-3-270m-q4_k_m"
     else:
+        assert tokens == []  # nothing the guard refused ever appeared
         assert followup.guard_reason  # the guard says why it replaced the model's text
 
 
-def test_cancel_stops_within_one_token(llama_backend: LlamaCppBackend) -> None:
+# Ten answers of our own, one for each common kind of exit-interview answer.
+OWN_ANSWERS = (
+    (
+        "main_reason",
+        "What is the main reason you are leaving?",
+        "The night shifts at the depot wore me down.",
+    ),
+    (
+        "manager",
+        "How would you describe your relationship with your manager?",
+        "He cancelled our one-to-ones for half a year.",
+    ),
+    (
+        "pay",
+        "How do you feel about your pay and benefits?",
+        "The salary stayed frozen for three years.",
+    ),
+    (
+        "career",
+        "How did you see your career growth here?",
+        "I trained two juniors but never got the senior title.",
+    ),
+    (
+        "team",
+        "How was working with your team?",
+        "My colleagues in the lab were kind and always helpful.",
+    ),
+    (
+        "balance",
+        "How was your work-life balance?",
+        "Weekend deployments every month ruined my weekends.",
+    ),
+    (
+        "role",
+        "How satisfied were you with your role?",
+        "Writing reports nobody read took most of my week.",
+    ),
+    (
+        "stay",
+        "What would have made you stay?",
+        "A proper budget for the training courses I asked for.",
+    ),
+    (
+        "reason",
+        "Was ist der Hauptgrund, warum Sie gehen?",
+        "Der Arbeitsweg mit dem Zug dauert jeden Tag drei Stunden.",
+    ),
+    (
+        "team",
+        "Wie war die Zusammenarbeit im Team?",
+        "Im Vertrieb haben wir uns gegenseitig immer unterstützt.",
+    ),
+)
+
+
+def test_the_model_writes_most_follow_ups_itself(llama_backend: LlamaCppBackend) -> None:
+    # Generous timeouts: this measures what the model writes, not how busy the machine is.
+    generator = FollowupGenerator(llama_backend, first_token_timeout_s=60, total_timeout_s=60)
+    sources = []
+    for question_id, question, answer in OWN_ANSWERS:
+        language = "de" if question.startswith(("Was", "Wie")) else "en"
+        generator.begin_interview(language)
+        request = FollowupRequest(question_id, question, answer, language)
+        followup = generator.generate(request)
+        assert followup is not None
+        assert check_followup(followup.text, request).ok
+        sources.append(followup.source)
+    assert sources.count("llama_cpp") >= len(OWN_ANSWERS) / 2, sources
+
+
+def test_cancel_while_the_model_writes_shows_nothing_and_lets_go(
+    llama_backend: LlamaCppBackend,
+) -> None:
     cancel = threading.Event()
     tokens: list[str] = []
-
-    def on_token(token: str) -> None:
-        tokens.append(token)
-        cancel.set()
-
-    assert (
-        FollowupGenerator(llama_backend).generate(REQUEST, on_token=on_token, cancel=cancel) is None
-    )
-    assert len(tokens) == 1
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    generator = FollowupGenerator(llama_backend)
+    assert generator.generate(REQUEST, on_token=tokens.append, cancel=cancel) is None
+    assert time.monotonic() - started < 0.6
+    assert tokens == []
     # The backend let go: the next follow-up is generated normally.
     assert FollowupGenerator(llama_backend).generate(REQUEST) is not None
 
@@ -70,7 +140,10 @@ def test_cancel_during_prompt_processing_returns_at_once(llama_backend: LlamaCpp
 
 
 def test_the_guard_replaces_output_that_is_not_a_question(llama_backend: LlamaCppBackend) -> None:
-    followup = FollowupGenerator(llama_backend, max_tokens=2).generate(REQUEST)
+    generator = FollowupGenerator(
+        llama_backend, max_tokens=2, first_token_timeout_s=60, total_timeout_s=60
+    )
+    followup = generator.generate(REQUEST)
     assert followup is not None
     assert followup.source == "rules"
     assert followup.guard_reason in {"not_a_question", "empty"}
@@ -91,8 +164,10 @@ def test_the_base_model_reads_instructions_and_examples_as_a_completion_prompt(
 ) -> None:
     prompt = llama_backend.render_prompt(Conversation("en").prompt_for(REQUEST))
     assert prompt.startswith("You are a neutral, empathetic interviewer")
-    assert "Follow-up: What kind of feedback would have helped you most?" in prompt
-    assert prompt.endswith(f"Answer: {REQUEST.answer_text}\nFollow-up:")
+    assert "Follow-up: How would two days at home have changed your week?" in prompt
+    assert prompt.endswith(
+        f"Answer: {REQUEST.answer_text}\nKey words: weekend, daughter, birthday\nFollow-up:"
+    )
 
 
 def test_stream_chat_honours_stop_and_max_tokens(llama_backend: LlamaCppBackend) -> None:

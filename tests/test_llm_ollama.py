@@ -62,19 +62,20 @@ def test_the_request_keeps_the_model_loaded_and_carries_instructions_and_limits(
     _generator(fake_ollama.host).generate(REQUEST)
     chat = fake_ollama.chats[-1]
     assert chat["keep_alive"] == "30m"
-    assert chat["options"]["num_predict"] == 64
+    assert chat["options"]["num_predict"] == 40
     assert chat["options"]["stop"] == ["\n"]
     roles = [m["role"] for m in chat["messages"]]
-    assert roles == ["system", "assistant", "user"]
+    # Three worked examples chosen for this answer, then its question and answer.
+    assert roles == ["system", *["assistant", "user", "assistant"] * 3, "assistant", "user"]
     assert "empathetic interviewer" in chat["messages"][0]["content"]
-    assert chat["messages"][1]["content"] == REQUEST.question_text
-    assert chat["messages"][2]["content"] == REQUEST.answer_text
+    assert chat["messages"][-2]["content"] == REQUEST.question_text
+    assert chat["messages"][-1]["content"] == REQUEST.answer_text
 
 
 def test_later_turns_resend_earlier_ones_unchanged_so_the_server_reuses_its_cache(
     fake_ollama: FakeOllama,
 ) -> None:
-    generator = _generator(fake_ollama.host)
+    generator = _generator(fake_ollama.host, candidates=1)
     generator.generate(REQUEST)
     generator.generate(FollowupRequest("pay", "How was your pay?", "Below market for years.", "en"))
     first, second = (chat["messages"] for chat in fake_ollama.chats)
@@ -127,14 +128,30 @@ def test_three_failures_in_a_row_switch_to_rules_for_five_minutes(
     assert generator.generate(REQUEST).guard_reason == "circuit_open"  # type: ignore[union-attr]
     clock.now += 2
     fake_ollama.fault = "none"
+    fake_ollama.reply = "What about the on-call rota wore you out the most?"  # a good fit
     followup = generator.generate(REQUEST)
     assert followup is not None
     assert followup.source == "ollama"
     assert len(fake_ollama.chats) == 4
 
 
-def test_cancel_after_the_first_token_returns_at_once(fake_ollama: FakeOllama) -> None:
+def test_cancel_while_the_model_is_writing_returns_at_once_and_shows_nothing(
+    fake_ollama: FakeOllama,
+) -> None:
     fake_ollama.token_delay_s = 0.3
+    cancel = threading.Event()
+    tokens: list[str] = []
+    threading.Timer(0.4, cancel.set).start()  # after the first token reached us
+    started = time.monotonic()
+    assert (
+        _generator(fake_ollama.host).generate(REQUEST, on_token=tokens.append, cancel=cancel)
+        is None
+    )
+    assert time.monotonic() - started < 0.6  # one token's delay, not the whole reply
+    assert tokens == []
+
+
+def test_cancel_while_the_follow_up_is_shown_stops_at_once(fake_ollama: FakeOllama) -> None:
     cancel = threading.Event()
     tokens: list[str] = []
 
@@ -142,9 +159,7 @@ def test_cancel_after_the_first_token_returns_at_once(fake_ollama: FakeOllama) -
         tokens.append(token)
         cancel.set()
 
-    started = time.monotonic()
     assert _generator(fake_ollama.host).generate(REQUEST, on_token=on_token, cancel=cancel) is None
-    assert time.monotonic() - started < 0.6  # one token's delay, not the whole reply
     assert len(tokens) == 1
 
 
@@ -205,3 +220,41 @@ def test_rejected_model_text_never_reaches_the_log(
         followup = _generator(fake_ollama.host).generate(REQUEST)
     assert followup is not None and followup.guard_reason
     assert "Petra" not in caplog.text
+
+
+def test_of_several_samples_the_one_that_fits_the_answer_is_kept_and_only_it_is_shown(
+    fake_ollama: FakeOllama,
+) -> None:
+    fake_ollama.replies = (
+        "Why did you decide to leave us?",  # the question again: the guard refuses it
+        "Could you tell me a bit more about that?",  # passes, but fits any answer
+        "What made the on-call rota so exhausting for you?",
+    )
+    tokens: list[str] = []
+    followup = _generator(fake_ollama.host).generate(REQUEST, on_token=tokens.append)
+    assert followup is not None
+    assert (followup.text, followup.source) == (fake_ollama.replies[2], "ollama")
+    assert "".join(tokens) == fake_ollama.replies[2]  # nothing of the others appeared
+    assert [chat["options"]["seed"] for chat in fake_ollama.chats] == [0, 1, 2]
+
+
+def test_sampling_stops_at_the_first_follow_up_that_fits_well(fake_ollama: FakeOllama) -> None:
+    fake_ollama.replies = (
+        "What made the on-call rota so exhausting for you?",
+        "How did the rota affect your evenings?",
+    )
+    followup = _generator(fake_ollama.host).generate(REQUEST)
+    assert followup is not None
+    assert followup.text == fake_ollama.replies[0]
+    assert len(fake_ollama.chats) == 1
+
+
+def test_when_every_sample_is_refused_the_rules_name_what_the_answer_is_about(
+    fake_ollama: FakeOllama,
+) -> None:
+    fake_ollama.replies = ("Why did you decide to leave us?", "What did I do wrong?")
+    followup = _generator(fake_ollama.host).generate(REQUEST)
+    assert followup is not None
+    assert followup.source == "rules"
+    assert followup.guard_reason == "repeats_question"  # the first sample's reason
+    assert len(fake_ollama.chats) == 3

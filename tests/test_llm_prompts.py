@@ -60,8 +60,21 @@ def test_completion_prompt_has_instruction_examples_and_ends_asking_for_a_follow
     assert prompt.startswith("You are a neutral, empathetic interviewer")
     assert prompt.count("Follow-up:") == 4  # three worked examples and the open one
     assert prompt.endswith(
-        "Question: Why did you decide to leave us?\nAnswer: My manager never listened.\nFollow-up:"
+        "Question: Why did you decide to leave us?\nAnswer: My manager never listened.\n"
+        "Key words: manager, listened\nFollow-up:"
     )
+
+
+def test_the_worked_examples_are_chosen_for_each_answer() -> None:
+    about_pay = FollowupRequest(
+        "pay", "How do you feel about your pay?", "The salary was far below market.", "en"
+    )
+    manager_prompt = completion_prompt(Conversation("en").prompt_for(FIRST))
+    pay_prompt = completion_prompt(Conversation("en").prompt_for(about_pay))
+    # The example nearest the answer is on its theme, and the two prompts differ.
+    assert "Answer: My team lead kept changing priorities" in manager_prompt
+    assert "pension" in pay_prompt or "money" in pay_prompt
+    assert manager_prompt.split("Answer:")[1:4] != pay_prompt.split("Answer:")[1:4]
 
 
 def test_each_turns_prompt_starts_with_the_previous_turns_prompt() -> None:
@@ -85,14 +98,18 @@ def test_a_second_follow_up_on_the_same_question_adds_only_the_new_answer() -> N
     assert prompt.endswith(
         "Follow-up: What did you wish he had listened to?\n"
         "Answer: Our concerns about the deadlines.\n"
+        "Key words: concerns, deadlines\n"
         "Follow-up:"
     )
 
 
 def test_a_german_interview_gets_german_instructions_and_examples() -> None:
-    text = instructions("de").content
-    assert "Austrittsgespräch" in text
-    assert "Welche Art von Rückmeldung" in text
+    assert "Austrittsgespräch" in instructions("de").content
+    request = FollowupRequest(
+        "team", "Wie war die Zusammenarbeit im Team?", "Im Team war die Stimmung schlecht.", "de"
+    )
+    prompt = completion_prompt(Conversation("de").prompt_for(request))
+    assert "Wie hat sich das Gerede hinter dem Rücken in Ihrem Arbeitsalltag gezeigt?" in prompt
 
 
 @pytest.mark.parametrize("template", [GEMMA3_TEMPLATE, SYSTEM_DROPPING_TEMPLATE])
@@ -103,7 +120,7 @@ def test_chat_template_prompt_carries_the_instructions_in_the_first_user_turn(
     prompt = chat_prompt(second, template, bos_token="<bos>", eos_token="<eos>")
     first_user_turn = prompt.split("<start_of_turn>user\n", 1)[1].split("<end_of_turn>")[0]
     assert "You are a neutral, empathetic interviewer" in first_user_turn
-    assert "What kind of feedback would have helped you most?" in first_user_turn
+    assert "What would you have wanted to talk about outside the monthly meeting?" in prompt
     assert prompt.rstrip("\n").endswith("<start_of_turn>model")
     assert "Weekends on call." in prompt
 
@@ -111,7 +128,8 @@ def test_chat_template_prompt_carries_the_instructions_in_the_first_user_turn(
 def test_chat_template_turns_alternate_even_after_an_unanswered_follow_up() -> None:
     _, second, _ = _two_turns()  # follow-up, then straight on to the next question
     prompt = chat_prompt(second, GEMMA3_TEMPLATE, bos_token="<bos>", eos_token="<eos>")
-    assert "What did you wish your manager had listened to?\n\nHow was your work-life" in prompt
+    # The follow-up and the next turn's first worked question share one model turn.
+    assert "What did you wish your manager had listened to?\n\nWhat is the main reason" in prompt
 
 
 def test_a_chat_template_that_cannot_render_is_reported_plainly() -> None:

@@ -34,8 +34,81 @@ def _request(answer: str, language: str = "en", **kwargs: object) -> FollowupReq
 
 
 def test_a_cue_in_the_answer_picks_a_matching_question() -> None:
-    assert "manager" in rules_followup(_request("My boss ignored me."))
+    assert "boss" in rules_followup(_request("My boss ignored me."))
     assert "Gehalt" in rules_followup(_request("Das Gehalt war zu niedrig.", "de"))
+
+
+@pytest.mark.parametrize(
+    ("answer", "language", "expected"),
+    [
+        (
+            "The commute doubled when the depot moved out of town.",
+            "en",
+            "You mentioned the commute. What would have made it workable for you?",
+        ),
+        (
+            "Seit dem Umzug der Abteilung dauert mein Arbeitsweg eine Stunde.",
+            "de",
+            "Sie haben den Umzug erwähnt. Was hätte es für Sie machbar gemacht?",
+        ),
+        (
+            "Endless overtime before every release.",
+            "en",
+            "You mentioned the overtime. What made it hard to manage?",
+        ),
+        (
+            "Meine Chefin hat mir nie zugehört.",
+            "de",
+            "Sie haben Ihre Chefin erwähnt. Was hätten Sie dabei gebraucht?",
+        ),
+    ],
+)
+def test_the_rules_name_what_the_answer_is_about(answer: str, language: str, expected: str) -> None:
+    assert rules_followup(_request(answer, language)) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "language", "expected"),
+    [
+        (
+            "My manager was the best I have had: fair, kind and always supportive.",
+            "en",
+            "You mentioned your manager. What did they do that helped you most?",
+        ),
+        (
+            "Meine Chefin war großartig, fair und immer hilfsbereit.",
+            "de",
+            "Sie haben Ihre Chefin erwähnt. Was hat Ihnen dabei am meisten geholfen?",
+        ),
+        (
+            "Flexible hours made family life so much easier, I loved it.",
+            "en",
+            "You mentioned the flexibility. What made it work so well for you?",
+        ),
+    ],
+)
+def test_after_praise_the_named_question_asks_what_made_it_good(
+    answer: str, language: str, expected: str
+) -> None:
+    assert rules_followup(_request(answer, language)) == expected
+
+
+def test_the_first_thing_the_answer_names_comes_first() -> None:
+    followup = rules_followup(_request("My manager left, and then the commute got worse."))
+    assert followup.startswith("You mentioned your manager.")
+
+
+@pytest.mark.parametrize(
+    ("answer", "language", "expected"),
+    [
+        ("Too slow.", "en", 'When you say "Too slow", what does that look like for you?'),
+        ("Zu langsam.", "de", "Wenn Sie „Zu langsam“ schreiben: Wie sah das für Sie aus?"),
+    ],
+)
+def test_a_short_answer_that_names_nothing_known_is_taken_up_in_its_own_words(
+    answer: str, language: str, expected: str
+) -> None:
+    assert rules_followup(_request(answer, language)) == expected
 
 
 def test_cues_match_whole_word_starts_only() -> None:
@@ -46,7 +119,7 @@ def test_cues_match_whole_word_starts_only() -> None:
 def test_the_question_id_names_the_topic_when_the_answer_has_no_cue() -> None:
     followup = rules_followup(
         _request(
-            "It was slow.",
+            "It was slower than I had hoped for.",
             question_id="career_growth",
             question_text="How satisfied were you with your chances to grow here?",
         )
@@ -96,7 +169,7 @@ def test_the_rules_backend_streams_a_follow_up_for_the_last_answer() -> None:
     pieces = list(
         backend.stream_chat(messages, options=GenerationOptions(), cancel=threading.Event())
     )
-    assert pieces == ["Wie würden Sie die Stimmung in Ihrem Team beschreiben?"]
+    assert pieces == ["Sie haben die Stimmung erwähnt. Wie hat sich das im Alltag gezeigt?"]
     assert backend.is_available()
     assert backend.display_name == "Built-in questions (no AI model)"
 
@@ -104,8 +177,8 @@ def test_the_rules_backend_streams_a_follow_up_for_the_last_answer() -> None:
 @pytest.mark.parametrize(
     ("answer", "language"),
     [
-        ("My manager was the best I have had: fair, kind and always supportive.", "en"),
-        ("Meine Chefin war großartig, fair und immer hilfsbereit.", "de"),
+        ("Wonderful years, everyone was fair, kind and always supportive.", "en"),
+        ("Wunderbare Jahre, alle waren großartig, fair und immer hilfsbereit.", "de"),
     ],
 )
 def test_after_praise_the_rules_ask_what_made_it_good(answer: str, language: str) -> None:

@@ -5,8 +5,8 @@ and HR use it to judge a model before switching to it, so each row goes through
 exactly what an interview does, with no database:
 
 1. the station's decision: support instead of a question when the words suggest
-   distress (`needs_care`), nothing after a refusal or an answer that already says
-   enough (`FollowupPolicy`);
+   distress, mistreatment or serious illness (`needs_care`), nothing after a refusal
+   or an answer that already says enough (`FollowupPolicy`);
 2. the chosen backend through `FollowupGenerator`, behind the guard, falling back to
    the rules as in an interview.
 

@@ -2,8 +2,9 @@
 
 Owns the flag taxonomy `FLAGS`, the English and German flag word lists with their
 false-friend guards ("Lärmbelästigung" is noise, "fraud prevention" is a job), and the
-distress list behind `needs_care`. Both languages are always scanned for flags: an answer
-typed in English during a German interview must not hide a report of harassment.
+distress and illness lists behind `needs_care`. Both languages are always scanned for
+flags: an answer typed in English during a German interview must not hide a report of
+harassment.
 Standard library only; never imports Qt.
 """
 
@@ -86,6 +87,23 @@ _CARE = """"threatened me" "threatening me" "threatened to hurt" "threatened to 
     "followed me home" "mich ~ bedroht" "bedrohte mich" "wurde ~ bedroht" "hat mich geschlagen"
     "mich ~ angegriffen" "wurde ~ angegriffen" vergewaltig* "sexuell
     belaestigt" missbraucht "angst um mein leben" "haeusliche gewalt" "verfolgt mich\""""
+# Serious illness, the person's own or a family member's: asking them to say more about it
+# would be intrusive, so the interview shows support instead of a follow-up.
+_HEALTH = """diagnosed diagnosis cancer tumour tumor dementia alzheimer* "terminally ill" "seriously
+    ill" "fell ill" "chronic illness" "chronically ill" "long illness" "serious illness"
+    chemotherapy "heart attack" stroke "is ill" "was ill" "became ill" "ill health" "health
+    reasons" "health issues" "health problems" "gesundheitliche gruende" "gesundheitlichen
+    gruenden" depression depressed "on sick leave" miscarriage
+    "passed away" bereavement diagnose diagnostiziert krebs tumor demenz "schwer krank"
+    "schwer erkrankt" erkrankt erkrankung krankheit chemotherapie herzinfarkt schlaganfall
+    depression depressionen depressiv "psychisch krank" pflegefall verstorben fehlgeburt
+    krankgeschrieben"""
+# Reports of harassment or discrimination named as such: the person is heard and HR sees
+# the flag; no probing questions. (A single incident, "shouted at me", is flagged but may
+# still be followed up.)
+_MISTREATMENT = """harass* bully* bullied mobbing gemobbt mobb* belaestig* schikan* discriminat*
+    diskriminier* racis* rassis* sexis* "sexual comments" "sexual advances" "unwanted
+    advances" groped grope* begrapscht "sexuell belaestigt\""""
 
 
 _FLAG_LEXICON = compile_lexicon(
@@ -94,6 +112,11 @@ _FLAG_LEXICON = compile_lexicon(
 )
 _CARE_LEXICON = compile_lexicon(
     [(entry, "care", 1.0) for entry in split_entries(_CARE)]
+    + [(entry, "health", 1.0) for entry in split_entries(_HEALTH)]
+    + [(entry, "", 0.0) for entry in split_entries(_GUARDS)]
+)
+_MISTREATMENT_LEXICON = compile_lexicon(
+    [(entry, "mistreatment", 1.0) for entry in split_entries(_MISTREATMENT)]
     + [(entry, "", 0.0) for entry in split_entries(_GUARDS)]
 )
 
@@ -111,11 +134,18 @@ def detect_flags(text: str, language: str = "en") -> tuple[str, ...]:
 
 
 def needs_care(text: str, language: str = "en") -> bool:
-    """Whether the answer suggests the person is in distress or danger right now.
+    """Whether the answer calls for support rather than a follow-up question: the person
+    is in distress or danger, reports harassment or discrimination, or writes of serious
+    illness (their own or a relative's).
 
-    Negation is deliberately ignored here: showing support contacts to someone who wrote
-    "I'm not suicidal" costs nothing, missing someone who needs them can cost a life.
+    Negation is deliberately ignored for distress: showing support contacts to someone who
+    wrote "I'm not suicidal" costs nothing, missing someone who needs them can cost a life.
+    A denied report of mistreatment ("no harassment at all") is no report.
     """
     norm = normalize(text)
     flagged = _FLAG_LEXICON.hits(norm)
-    return any(hit.label == "wellbeing_crisis" for hit in flagged) or bool(_CARE_LEXICON.hits(norm))
+    return (
+        any(hit.label == "wellbeing_crisis" for hit in flagged)
+        or bool(_CARE_LEXICON.hits(norm))
+        or any(hit.label and not is_negated(norm, hit) for hit in _MISTREATMENT_LEXICON.hits(norm))
+    )

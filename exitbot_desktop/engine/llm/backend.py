@@ -37,6 +37,7 @@ class GenerationOptions:
     stop: tuple[str, ...] = ()
     first_token_timeout_s: float = 10.0
     total_timeout_s: float = 20.0
+    seed: int | None = None  # a fixed seed, so each of several samples differs and repeats
 
 
 class BackendError(ExitBotError):

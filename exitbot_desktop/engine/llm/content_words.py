@@ -3,7 +3,8 @@
 Owns `content_stems`: the first five letters of every word of four letters or more,
 function words aside, in English and German. The guard uses it to refuse a follow-up
 that ignores the answer, and `bench/followups.py` uses it to count how specific the
-follow-ups are. Both use this one definition. Never imports Qt.
+follow-ups are. Both use this one definition. `key_words` picks the words the prompt asks the
+model to take up. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -45,3 +46,15 @@ def content_stems(text: str) -> set[str]:
         for word in (w.lower() for w in _WORD.findall(text))
         if len(word) >= _MIN_LETTERS and word not in _STOPWORDS
     }
+
+
+def key_words(text: str, count: int = 3) -> tuple[str, ...]:
+    """The `count` longest content words of `text` (one per stem), in the order written:
+    what the answer is most likely about, for the model to take up."""
+    words: dict[str, str] = {}
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if len(lower) >= _MIN_LETTERS and lower not in _STOPWORDS:
+            words.setdefault(lower[:STEM_LETTERS], word)
+    longest = set(sorted(words.values(), key=len, reverse=True)[:count])
+    return tuple(word for word in words.values() if word in longest)

@@ -1,16 +1,19 @@
 """Turning one answer into one follow-up the employee can see, on time, every time.
 
-Owns `FollowupGenerator`: it runs the backend in a background thread, streams tokens
-to the caller with stop strings held back, enforces the first-token and total
-timeouts, guards the result, falls back to the rules follow-up when anything goes
-wrong (recording why), and trips a circuit breaker after repeated failures. The
-interview never waits longer than `total_timeout_s`. Never imports Qt.
+Owns `FollowupGenerator`: it runs the backend in a background thread, samples up to
+three follow-ups from one prompt (the backend keeps it cached), enforces the first-token
+and total timeouts, guards each sample, keeps the one that fits the answer best
+(`candidates.fit`) and only then shows it word by word, falls back to the rules
+follow-up when none passed or anything went wrong (recording why), and trips a circuit
+breaker after repeated failures. The interview never waits longer than
+`total_timeout_s`. Never imports Qt.
 """
 
 from __future__ import annotations
 
 import logging
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
@@ -19,9 +22,10 @@ from dataclasses import replace
 from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
 from exitbot_desktop.engine.llm.backend import Backend, BackendError, GenerationOptions, Message
 from exitbot_desktop.engine.llm.breaker import CircuitBreaker
+from exitbot_desktop.engine.llm.candidates import GOOD_FIT, fit
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.latency import Latencies
-from exitbot_desktop.engine.llm.prompts import Conversation, example_followups
+from exitbot_desktop.engine.llm.prompts import Conversation
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.engine.llm.stops import StopFilter
 
@@ -34,6 +38,8 @@ BACKEND_FAILURES = frozenset(
 )
 _POLL_S = 0.02  # how often a waiting caller looks at its cancel flag
 _END = object()
+_EXPLORE_TEMPERATURE = 0.8  # samples after the first: different enough to be worth having
+_WORD_PIECE = re.compile(r"\S+\s*")
 
 
 class FollowupGenerator:
@@ -52,7 +58,9 @@ class FollowupGenerator:
         *,
         first_token_timeout_s: float = 10.0,
         total_timeout_s: float = 20.0,
-        max_tokens: int = 64,
+        max_tokens: int = 40,
+        candidates: int = 3,
+        budget_s: float = 1.0,
         breaker: CircuitBreaker | None = None,
     ) -> None:
         self.backend = backend
@@ -63,6 +71,8 @@ class FollowupGenerator:
             first_token_timeout_s=first_token_timeout_s,
             total_timeout_s=total_timeout_s,
         )
+        self._candidates = candidates
+        self._budget_s = budget_s  # stop sampling once this is spent and one has passed
         self._breaker = breaker or CircuitBreaker()
         self._conversation: Conversation | None = None
         self.last_error = ""  # the most recent failure, as a sentence for `check` and logs
@@ -81,52 +91,97 @@ class FollowupGenerator:
     ) -> Followup | None:
         """The follow-up for this answer, or None if `cancel` was set before it was ready.
 
-        `on_token` receives the backend's text as it streams (nothing for rules text);
-        the guard may still replace it, so show the returned `Followup.text` once this
-        returns.
+        `on_token` receives the kept follow-up word by word once it is chosen (nothing
+        for rules text): the candidates the model wrote and the guard or the ranking
+        dropped are never shown.
         """
         cancel = cancel or threading.Event()
         conversation = self._conversation_for(request.language)
         # Neither the model nor the rules may ask what this interview already asked.
-        asked = _with_everything_asked(request, conversation)
+        messages = conversation.prompt_for(request)
+        asked = _with_everything_asked(request, messages)
         if isinstance(self.backend, RulesBackend):
             return self._finish(request, conversation, self._rules_followup(asked, ""))
         if not self._breaker.allows():
             return self._finish(request, conversation, self._rules_followup(asked, "circuit_open"))
-        outcome = self._stream(conversation.prompt_for(request), on_token, cancel)
+        outcome = self._best_candidate(messages, asked, cancel)
         if outcome is None:
             return None
         text, failure = outcome
-        if failure:
-            self._breaker.record_failure()
+        if not text:
+            if failure in BACKEND_FAILURES:
+                self._breaker.record_failure()
+            else:
+                self._breaker.record_success()
             return self._finish(request, conversation, self._rules_followup(asked, failure))
         self._breaker.record_success()
-        verdict = check_followup(text, asked)
-        if not verdict.ok:
-            # Never the text itself: a model often echoes the employee's answer, and the
-            # log file is not encrypted.
-            _log.info(
-                "Guard replaced a %d-character follow-up from %s: %s",
-                len(text),
-                self.backend.name,
-                verdict.reason,
-            )
-            return self._finish(request, conversation, self._rules_followup(asked, verdict.reason))
+        for piece in _WORD_PIECE.findall(text):
+            if cancel.is_set():
+                return None
+            if on_token is not None:
+                on_token(piece)
         followup = Followup(text, source=self.backend.name, model=self.backend.model)
         return self._finish(request, conversation, followup)
+
+    def _best_candidate(
+        self, messages: Sequence[Message], request: FollowupRequest, cancel: threading.Event
+    ) -> tuple[str, str] | None:
+        """The best-fitting of up to `candidates` samples the guard passed, as (text, "");
+        ("", code) when none passed (the first guard reason) or the backend failed; None
+        when cancelled. All samples share one prompt, so only the first pays for it (the
+        backend keeps its cache); sampling stops at a good fit or when `budget_s` is spent
+        and one has passed."""
+        started = time.monotonic()
+        total_deadline = started + self._options.total_timeout_s
+        kept: list[tuple[int, str]] = []
+        refused = ""
+        for attempt in range(self._candidates):
+            # The first sample is the model's most likely text; the others explore.
+            options = replace(
+                self._options,
+                temperature=self._options.temperature if attempt == 0 else _EXPLORE_TEMPERATURE,
+                seed=attempt,
+            )
+            outcome = self._stream(messages, options, cancel, total_deadline)
+            if outcome is None:
+                return None
+            text, failure = outcome
+            if failure:
+                break  # keep what passed so far; a timeout has used up the time anyway
+            verdict = check_followup(text, request)
+            if verdict.ok:
+                kept.append((fit(text, request), text))
+                if kept[-1][0] >= GOOD_FIT:
+                    break
+            else:
+                # Never the text itself: a model often echoes the employee's answer, and
+                # the log file is not encrypted.
+                _log.info(
+                    "Guard refused a %d-character follow-up from %s: %s",
+                    len(text),
+                    self.backend.name,
+                    verdict.reason,
+                )
+                refused = refused or verdict.reason
+            if kept and time.monotonic() - started > self._budget_s:
+                break
+        if kept:
+            # The best fit; among equals the earliest, i.e. the most likely one.
+            return max(kept, key=lambda pair: pair[0])[1], ""
+        return "", failure or refused
 
     def _stream(
         self,
         messages: Sequence[Message],
-        on_token: Callable[[str], None] | None,
+        options: GenerationOptions,
         cancel: threading.Event,
+        total_deadline: float,
     ) -> tuple[str, str] | None:
         """(text, "") on success, ("", failure code) on failure, None when cancelled."""
         start = time.monotonic()
-        first_deadline = start + self._options.first_token_timeout_s
-        total_deadline = start + self._options.total_timeout_s
-        stream = _BackgroundStream(self.backend, messages, self._options)
-        stops = StopFilter(self._options.stop)
+        first_deadline = start + options.first_token_timeout_s
+        stream = _BackgroundStream(self.backend, messages, options)
+        stops = StopFilter(options.stop)
         seen_text = False
         first_token: float | None = None
         try:
@@ -157,11 +212,7 @@ class FollowupGenerator:
                 seen_text = seen_text or bool(shown) or stops.stopped
                 if seen_text and first_token is None:
                     first_token = time.monotonic() - start
-                if shown and on_token is not None and not cancel.is_set():
-                    on_token(shown)
-            tail = stops.flush()
-            if tail and on_token is not None and not cancel.is_set():
-                on_token(tail)
+            stops.flush()
             if cancel.is_set():
                 return None
             self.latencies.record(first_token, time.monotonic() - start)
@@ -185,11 +236,14 @@ class FollowupGenerator:
         return self._conversation
 
 
-def _with_everything_asked(request: FollowupRequest, conversation: Conversation) -> FollowupRequest:
-    """The request with every follow-up asked in this interview and the prompt's
-    examples as "previous": a small model likes to copy those word for word.
+def _with_everything_asked(
+    request: FollowupRequest, messages: Sequence[Message]
+) -> FollowupRequest:
+    """The request with every follow-up in the prompt as "previous": those asked in this
+    interview and those of the worked examples, which a small model likes to copy word
+    for word.
     """
-    earlier = conversation.followups() + example_followups(conversation.language)
+    earlier = tuple(m.content for m in messages if m.is_followup)
     return replace(request, previous_followups=request.previous_followups + earlier)
 
 
@@ -243,6 +297,7 @@ class _BackgroundStream:
 
 
 def _seconds(value: float) -> str:
+    value = round(value, 1)
     return f"{value:g} second" + ("" if value == 1 else "s")
 
 

@@ -59,13 +59,23 @@ _POINTS_BACK = re.compile(
 )
 
 
+# An interviewer asks about the employee, never as them: "tell me" is fine, "I" and "my"
+# are the employee's words. A small model often writes the employee's side instead
+# ("What have I been doing for work?", "Warum hab ich die Abteilung verlassen?").
+_FIRST_PERSON = {
+    "en": re.compile(r"\b(i|my|mine|myself|i'm|i've|i'd)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(ich|mein|meine|meinem|meiner|meines)\b", re.IGNORECASE),
+}
+
+
 @dataclass(frozen=True)
 class GuardVerdict:
     """Whether a follow-up may be shown, and if not the code of the first rule it broke.
 
     Codes: empty, markup, not_a_question, several_questions, too_long, wrong_language,
     promise, advice, repeats_question, repeats_followup, tone_deaf (asks what went
-    wrong after praise), off_topic (ignores the answer entirely).
+    wrong after praise), off_topic (ignores the answer entirely), first_person (speaks
+    as the employee).
     """
 
     ok: bool
@@ -104,6 +114,9 @@ def _first_broken_rule(text: str, request: FollowupRequest) -> str:
         return "tone_deaf"
     if _ignores_answer(text, request):
         return "off_topic"
+    first_person = _FIRST_PERSON.get(request.language)
+    if first_person is not None and first_person.search(text):
+        return "first_person"
     return ""
 
 

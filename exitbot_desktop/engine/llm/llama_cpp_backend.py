@@ -92,6 +92,7 @@ class LlamaCppBackend:
                     max_tokens=options.max_tokens,
                     temperature=options.temperature,
                     stop=list(options.stop),
+                    seed=options.seed,
                     stream=True,
                 ),
             )

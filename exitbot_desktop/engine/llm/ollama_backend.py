@@ -101,6 +101,7 @@ class OllamaBackend:
                         "num_predict": options.max_tokens,
                         "temperature": options.temperature,
                         "stop": list(options.stop),
+                        **({} if options.seed is None else {"seed": options.seed}),
                     },
                 )
                 for part in stream:

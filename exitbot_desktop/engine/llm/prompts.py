@@ -1,6 +1,6 @@
 """What the model reads: one static instruction block, then the interview so far.
 
-Owns the instruction texts and worked examples (English and German), `Conversation`
+Owns the instruction texts (English and German), `Conversation`
 (the append-only transcript of one interview) and the few-shot completion prompt for
 base models; instruction-tuned ones read it through their own chat template
 (`chat_template.py`). The transcript is only ever extended, never rewritten, so
@@ -11,9 +11,12 @@ reuse their cached state for it. Never imports Qt.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import Message
+from exitbot_desktop.engine.llm.content_words import key_words
+from exitbot_desktop.engine.llm.example_bank import choose_examples
 
 _INSTRUCTIONS = {
     "en": (
@@ -32,75 +35,27 @@ _INSTRUCTIONS = {
     ),
 }
 
-_EXAMPLES = {
-    "en": (
-        (
-            "What was the main reason you decided to leave?",
-            "I never got any feedback from my manager.",
-            "What kind of feedback would have helped you most?",
-        ),
-        (
-            "How would you describe the workload in your team?",
-            "Too much overtime, especially at the end of each quarter.",
-            "How did the overtime at quarter end affect you outside work?",
-        ),
-        (
-            "What could we have done to keep you?",
-            "Maybe a clearer path to a senior role.",
-            "What would a clear path to a senior role have looked like for you?",
-        ),
-    ),
-    "de": (
-        (
-            "Was war der Hauptgrund für Ihre Entscheidung zu gehen?",
-            "Ich habe von meiner Führungskraft nie Rückmeldung bekommen.",
-            "Welche Art von Rückmeldung hätte Ihnen am meisten geholfen?",
-        ),
-        (
-            "Wie würden Sie die Arbeitsbelastung in Ihrem Team beschreiben?",
-            "Zu viele Überstunden, besonders am Quartalsende.",
-            "Wie haben sich die Überstunden am Quartalsende auf Ihr Privatleben ausgewirkt?",
-        ),
-        (
-            "Was hätten wir tun können, damit Sie bleiben?",
-            "Vielleicht einen klareren Weg zu einer Senior-Rolle.",
-            "Wie hätte ein klarer Weg zu einer Senior-Rolle für Sie ausgesehen?",
-        ),
-    ),
-}
-
 # Line labels of the completion form; the examples teach the model this exact layout.
-_QUESTION, _ANSWER, _FOLLOWUP = "Question:", "Answer:", "Follow-up:"
+_QUESTION, _ANSWER, _KEY_WORDS, _FOLLOWUP = "Question:", "Answer:", "Key words:", "Follow-up:"
 
 
 def instructions(language: str) -> Message:
-    """The static system message: instruction line, then the worked examples."""
-    lang = language if language in _INSTRUCTIONS else "en"
-    examples = "\n\n".join(
-        f"{_QUESTION} {q}\n{_ANSWER} {a}\n{_FOLLOWUP} {f}" for q, a, f in _EXAMPLES[lang]
-    )
-    return Message("system", f"{_INSTRUCTIONS[lang]}\n\n{examples}")
-
-
-def example_followups(language: str) -> tuple[str, ...]:
-    """The worked examples' follow-ups, which a small model likes to copy word for word."""
-    return tuple(f for _, _, f in _EXAMPLES[language if language in _EXAMPLES else "en"])
+    """The static system message: the instruction line (examples come per answer)."""
+    return Message("system", _INSTRUCTIONS[language if language in _INSTRUCTIONS else "en"])
 
 
 class Conversation:
     """The transcript of one interview as chat messages; it only ever grows.
 
     Only exchanges that got a follow-up are in it: the model needs to see how it
-    followed up before, and nothing else of the interview.
+    followed up before, and nothing else of the interview. Before each new question
+    come the worked examples chosen for its answer (`choose_examples`), recorded with
+    it, so the next turn's prompt still starts with this one's.
     """
 
     def __init__(self, language: str) -> None:
         self.language = language
         self._messages: list[Message] = [instructions(language)]
-
-    def followups(self) -> tuple[str, ...]:
-        """Every follow-up asked so far in this interview."""
-        return tuple(m.content for m in self._messages if m.is_followup)
 
     def prompt_for(self, request: FollowupRequest) -> tuple[Message, ...]:
         """The messages to send for this request: the transcript plus the current turn."""
@@ -121,7 +76,17 @@ class Conversation:
             and (last.content == request.previous_followups[-1])
         ):
             return (answer,)
-        return (Message("assistant", request.question_text), answer)
+        examples = choose_examples(replace(request, language=self.language))
+        shown = [
+            message
+            for example in examples
+            for message in (
+                Message("assistant", example.question),
+                Message("user", example.answer),
+                Message("assistant", example.followup, is_followup=True),
+            )
+        ]
+        return (*shown, Message("assistant", request.question_text), answer)
 
 
 def completion_prompt(messages: Sequence[Message]) -> str:
@@ -135,6 +100,9 @@ def completion_prompt(messages: Sequence[Message]) -> str:
             lines.append(message.content)
         elif message.role == "user":
             lines.append(f"{_ANSWER} {message.content}")
+            # Every example's follow-up takes up one of its answer's key words; listed, they
+            # show a small model what to take up from this answer too.
+            lines.append(f"{_KEY_WORDS} {', '.join(key_words(message.content))}")
         elif message.is_followup:
             lines.append(f"{_FOLLOWUP} {message.content}")
         else:

@@ -1,6 +1,7 @@
 """Deterministic follow-ups from templates: the provider that always works.
 
-Owns `RulesBackend` and `rules_followup`. Templates are chosen by the answer's tone
+Owns `RulesBackend` and `rules_followup`. First come questions that name what the
+answer is about, in its tone (`naming.py`); then templates chosen by the answer's tone
 (after praise: what made it good), then by cues in the answer (and themes already
 detected), then by the topic the question id names, then from a generic pool; a
 template is never used twice for the same question and always passes the guard.
@@ -19,6 +20,7 @@ from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.language import guess_language
 from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
 from exitbot_desktop.engine.llm.guard import check_followup
+from exitbot_desktop.engine.llm.naming import named_followups
 
 # topic -> (answer cues, English templates, German templates); cues are word prefixes.
 _TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -116,11 +118,11 @@ _TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
             "wochenende",
         ),
         (
-            "What made the workload hard to manage?",
+            "What made the workload hard to manage for you?",
             "What would a better balance between work and life have looked like for you?",
         ),
         (
-            "Was hat die Arbeitsbelastung schwer zu bewältigen gemacht?",
+            "Was hat die Arbeitsbelastung für Sie schwer zu bewältigen gemacht?",
             "Wie hätte eine bessere Vereinbarkeit von Arbeit und Privatleben für Sie ausgesehen?",
         ),
     ),
@@ -172,7 +174,7 @@ _TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "relocation": (
         ("move", "moving", "relocat", "commute", "umzug", "umzieh", "pendeln", "arbeitsweg"),
-        ("Was there anything that could have made the move or the commute easier?",),
+        ("Was there anything that could have made the move or the commute easier for you?",),
         ("Hätte irgendetwas den Umzug oder den Arbeitsweg für Sie leichter gemacht?",),
     ),
     "leaving": (
@@ -279,8 +281,12 @@ def rules_followup(request: FollowupRequest) -> str:
 def _candidates(request: FollowupRequest, language: str) -> Iterator[str]:
     column = 1 if language == "en" else 2
     answer = request.answer_text.lower()
-    praise = sentiment_of_text(request.answer_text, language, question=request.question_text)
-    if praise.label == "positive":
+    praise = (
+        sentiment_of_text(request.answer_text, language, question=request.question_text).label
+        == "positive"
+    )
+    yield from named_followups(request.answer_text, language, praise=praise)
+    if praise:
         yield from _AFTER_PRAISE[language]
     for topic, entry in _TOPICS.items():
         if topic in request.themes or any(_mentions(answer, cue) for cue in entry[0]):

@@ -1,9 +1,10 @@
 """The chat-like thread of follow-ups under a question: earlier ones, the one being written.
 
-Owns `FollowupChat`. While the assistant writes, a typing indicator shows and the
-words appear as they stream in; "Skip this follow-up" is there the whole time. Once the
-follow-up is recorded, its final text replaces the streamed one (the guard may have
-swapped it for a safer question) and a reply box takes the focus.
+Owns `FollowupChat`. While the assistant writes, a typing indicator shows; the words of
+the follow-up it keeps appear as they come (a draft the guard refuses never does);
+"Skip this follow-up" is there the whole time. Once the follow-up is recorded, its
+final text (the same words, or a rules question when the model's were refused) is what
+stays, and a reply box takes the focus.
 """
 
 from __future__ import annotations
