@@ -635,7 +635,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="311"/>
         <source>Verify the audit log</source>
-        <translation>Das Prüfprotokoll prüfen</translation>
+        <translation>Das Prüfprotokoll auf Veränderungen prüfen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="312"/>
