@@ -6,262 +6,262 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="251"/>
         <source>HR account &apos;{name}&apos; was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das HR-Konto „{name}“ wurde angelegt.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="260"/>
         <source>Your password was changed. Use it the next time you unlock ExitBot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Passwort wurde geändert. Verwenden Sie es beim nächsten Entsperren von ExitBot.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="271"/>
         <source>A new password was set for &apos;{name}&apos;. Tell them in person; the recovery key stays valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für „{name}“ wurde ein neues Passwort gesetzt. Teilen Sie es der Person persönlich mit; der Wiederherstellungsschlüssel bleibt gültig.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="298"/>
         <source>The database is now encrypted under a new data key; old copies of the key file no longer open it. The copy from before is in {folder}: delete it once ExitBot has worked for a while, since the old passwords still open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist jetzt mit einem neuen Datenschlüssel verschlüsselt; alte Kopien der Schlüsseldatei öffnen sie nicht mehr. Die Kopie von vorher liegt in {folder}: Löschen Sie sie, sobald ExitBot eine Weile problemlos gelaufen ist, denn die alten Passwörter öffnen sie weiterhin.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="325"/>
         <source>Remove the HR account &apos;{name}&apos;? Its password will no longer unlock ExitBot. The interviews stay as they are. If its owner may have kept a copy of the key file, change the data key afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das HR-Konto „{name}“ entfernen? Sein Passwort entsperrt ExitBot dann nicht mehr. Die Gespräche bleiben unverändert. Falls die Person eine Kopie der Schlüsseldatei behalten haben könnte, wechseln Sie danach den Datenschlüssel.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="331"/>
         <source>This is your own account: you stay signed in until ExitBot is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist Ihr eigenes Konto: Sie bleiben angemeldet, bis ExitBot gesperrt wird.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="334"/>
         <source>Remove an HR account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein HR-Konto entfernen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="336"/>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfernen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="346"/>
         <source>HR account &apos;{name}&apos; was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das HR-Konto „{name}“ wurde entfernt.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="354"/>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="469"/>
         <source>Make a new recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen neuen Wiederherstellungsschlüssel erstellen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="356"/>
         <source>The current recovery key stops working at once, printed copies included. The new one is shown once, to print or save. Make a new one?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der aktuelle Wiederherstellungsschlüssel wird sofort ungültig, auch auf ausgedruckten Blättern. Der neue wird einmal angezeigt, zum Drucken oder Speichern. Einen neuen erstellen?</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="359"/>
         <source>Make a new key</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Schlüssel erstellen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="369"/>
         <source>A new recovery key was made; the old one no longer works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Wiederherstellungsschlüssel wurde erstellt; der alte gilt nicht mehr.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="386"/>
         <source>Type the receipt code from the employee&apos;s erasure request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Belegcode aus dem Löschantrag der Person ein.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="396"/>
         <source>started {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>begonnen {time}</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="398"/>
         <source>completed {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen {time}</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="400"/>
         <source>not completed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="402"/>
         <source>department {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abteilung {name}</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="404"/>
         <source>role {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktion {name}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="405"/>
         <source>%n answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="407"/>
         <source>Erase an interview</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gespräch löschen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="409"/>
         <source>Erase the interview with receipt {code} ({facts})? All its answers, follow-ups, notes and analysis are deleted for good. The audit log records the erasure with the receipt code only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch mit dem Belegcode {code} ({facts}) löschen? Alle Antworten, Nachfragen, Notizen und Auswertungen werden endgültig gelöscht. Das Prüfprotokoll verzeichnet die Löschung nur mit dem Belegcode.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="413"/>
         <source>Erase for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig löschen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="428"/>
         <source>The interview with receipt {code} was erased with all its answers and analysis; the audit log keeps only the receipt code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch mit dem Belegcode {code} wurde mit allen Antworten und Auswertungen gelöscht; das Prüfprotokoll behält nur den Belegcode.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="439"/>
         <source>Accounts and keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten und Schlüssel</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="440"/>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="444"/>
         <source>HR accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>HR-Konten</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
         <source>Last unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt entsperrt</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="446"/>
         <source>You are signed in as &apos;{name}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind als „{name}“ angemeldet.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="450"/>
         <source>Add acc&amp;ount…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto &amp;hinzufügen …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="451"/>
         <source>Add an HR account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein HR-Konto hinzufügen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
         <source>&amp;Remove account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfe&amp;rnen …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="453"/>
         <source>Remove the selected HR account</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte HR-Konto entfernen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="454"/>
         <source>Reset with recovery &amp;key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort &amp;zurücksetzen …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="456"/>
         <source>Reset the selected account&apos;s password with the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort des ausgewählten Kontos mit dem Wiederherstellungsschlüssel zurücksetzen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="458"/>
         <source>&amp;Change my password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mein Passwort ändern …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="459"/>
         <source>Change my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Passwort ändern</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="460"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="463"/>
         <source>The printed recovery key opens ExitBot when every password is lost. Make a new one when the old one may have been seen or lost; the old one then stops working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der ausgedruckte Wiederherstellungsschlüssel öffnet ExitBot, wenn alle Passwörter verloren sind. Erstellen Sie einen neuen, wenn der alte von anderen gesehen worden oder verloren gegangen sein könnte; der alte wird dann ungültig.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="468"/>
         <source>&amp;New recovery key…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Wiederherstellungsschlüssel …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="472"/>
         <source>Change the data key when a copy of the key file may have left with someone, for example an officer whose account was removed. The database is copied first and re-encrypted all at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechseln Sie den Datenschlüssel, wenn jemand eine Kopie der Schlüsseldatei mitgenommen haben könnte, zum Beispiel eine Person, deren Konto entfernt wurde. Die Datenbank wird zuerst kopiert und dann in einem Zug neu verschlüsselt.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="477"/>
         <source>Change the data ke&amp;y…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenschlüssel &amp;wechseln …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="478"/>
         <source>Change the data key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Datenschlüssel wechseln</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="479"/>
         <source>Erasure request</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschantrag</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="482"/>
         <source>An employee who asks for their interview to be erased gives the receipt code they were shown at the end. ExitBot names the interview and asks before it erases anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die Löschung des eigenen Gesprächs verlangt, nennt den Belegcode, der am Ende des Gesprächs angezeigt wurde. ExitBot nennt das Gespräch und fragt nach, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="487"/>
         <source>Recei&amp;pt code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg&amp;code:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="488"/>
         <source>Receipt code</source>
-        <translation type="unfinished">Belegcode</translation>
+        <translation>Belegcode</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="489"/>
         <source>e.g. EX-7KQ2M9PA</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. EX-7KQ2M9PA</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="490"/>
         <source>&amp;Erase interview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch l&amp;öschen …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="491"/>
         <source>Find and erase the interview</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch suchen und löschen</translation>
     </message>
 </context>
 <context>
@@ -269,27 +269,27 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="199"/>
         <source>Add an HR account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein HR-Konto hinzufügen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="201"/>
         <source>The new officer unlocks ExitBot with their own name and password and sees everything you see. Let them type the password themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Person entsperrt ExitBot mit eigenem Namen und Passwort und sieht alles, was Sie sehen. Lassen Sie sie das Passwort selbst eingeben.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="204"/>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto hinzufügen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="207"/>
         <source>Account &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontoname:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="213"/>
         <source>Please type a name for the new account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie einen Namen für das neue Konto ein.</translation>
     </message>
 </context>
 <context>
@@ -572,130 +572,130 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="183"/>
         <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
-        <translation type="unfinished">Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
+        <translation>Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="214"/>
         <source>%n entries shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag angezeigt</numerusform>
+            <numerusform>%n Einträge angezeigt</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="219"/>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="326"/>
         <source>All actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aktionen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="228"/>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="240"/>
         <source>Verified: all {n} entries are sealed and in place, and the log ends where the key file says it should.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Alle {n} Einträge sind versiegelt und vollständig, und das Protokoll endet dort, wo es laut Schlüsseldatei enden muss.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="260"/>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="310"/>
         <source>&amp;Verify the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll &amp;prüfen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="266"/>
         <source>Export the shown entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigten Einträge exportieren</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="268"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="288"/>
         <source>Exported %n entries to {path}. The export is recorded in the log.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag nach {path} exportiert. Der Export ist im Protokoll verzeichnet.</numerusform>
+            <numerusform>%n Einträge nach {path} exportiert. Der Export ist im Protokoll verzeichnet.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="300"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="303"/>
         <source>Every unlock, export, erasure, account change and settings change is recorded here. Each entry is sealed with a key only this database holds and linked to the one before, so a changed, removed or rolled-back entry shows up when the log is verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Entsperren, jeder Export, jede Löschung und jede Änderung an Konten oder Einstellungen wird hier verzeichnet. Jeder Eintrag ist mit einem Schlüssel versiegelt, den nur diese Datenbank kennt, und mit dem vorigen verkettet. Wurde ein Eintrag geändert, entfernt oder auf einen älteren Stand zurückgesetzt, fällt das beim Prüfen des Protokolls auf.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="311"/>
         <source>Verify the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll auf Veränderungen prüfen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="312"/>
         <source>Acti&amp;on</source>
-        <translation type="unfinished"></translation>
+        <translation>Akt&amp;ion</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="313"/>
         <source>&amp;From day</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ab Datum</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="314"/>
         <source>U&amp;ntil day</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis Dat&amp;um</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="315"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="316"/>
         <source>From day</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab Datum</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="317"/>
         <source>Until day</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis Datum</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="319"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished">JJJJ-MM-TT</translation>
+        <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="320"/>
         <source>&amp;Clear filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter &amp;zurücksetzen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="321"/>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Filter zurücksetzen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="322"/>
         <source>E&amp;xport shown to CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte als CSV e&amp;xportieren …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="323"/>
         <source>Export the shown entries to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigten Einträge in eine CSV-Datei exportieren</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="324"/>
         <source>Audit log entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge des Prüfprotokolls</translation>
     </message>
 </context>
 <context>
@@ -703,27 +703,27 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="71"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="72"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="73"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="74"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/audit_model.py" line="75"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -741,7 +741,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="84"/>
         <source>Test the assista&amp;nt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ass&amp;istenten testen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backend_test.py" line="86"/>
@@ -859,7 +859,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="258"/>
         <source>Back up aut&amp;omatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Aut&amp;omatisch sichern</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="259"/>
@@ -889,7 +889,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="272"/>
         <source>&amp;Refresh figures</source>
-        <translation>Zahlen neu &amp;laden</translation>
+        <translation>Zahlen neu l&amp;aden</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="273"/>
@@ -950,27 +950,27 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="231"/>
         <source>Change your password</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Passwort ändern</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="233"/>
         <source>The new password replaces the current one for &apos;{account}&apos; at once. The interviews are not re-encrypted; this takes a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neue Passwort ersetzt das bisherige für „{account}“ sofort. Die Gespräche werden nicht neu verschlüsselt; das dauert nur einen Moment.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="236"/>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort ändern</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="239"/>
         <source>&amp;Current password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="245"/>
         <source>Please type your current password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
 </context>
 <context>
@@ -978,7 +978,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="59"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1412,7 +1412,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="149"/>
         <source>Change &amp;filters…</source>
-        <translation>&amp;Filter ändern …</translation>
+        <translation>F&amp;ilter ändern …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/dashboard_page.py" line="150"/>
@@ -1811,7 +1811,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/home.py" line="121"/>
         <source>&amp;Resume interview</source>
-        <translation>Gespräch &amp;fortsetzen</translation>
+        <translation>Gespräch f&amp;ortsetzen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/home.py" line="122"/>
@@ -2036,7 +2036,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="460"/>
         <source>PDF passw&amp;ord (optional):</source>
-        <translation>PDF-&amp;Kennwort (freiwillig):</translation>
+        <translation>&amp;PDF-Kennwort (freiwillig):</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="462"/>
@@ -2081,7 +2081,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="473"/>
         <source>&amp;Voluntary or not:</source>
-        <translation>&amp;Freiwillig oder nicht:</translation>
+        <translation>Fre&amp;iwillig oder nicht:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="474"/>
@@ -2101,7 +2101,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="477"/>
         <source>Save revie&amp;w</source>
-        <translation>Einschätzung s&amp;peichern</translation>
+        <translation>Einschätzung spei&amp;chern</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
@@ -2141,7 +2141,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="495"/>
         <source>&amp;Erase for good</source>
-        <translation>Endgültig &amp;löschen</translation>
+        <translation>Endgültig l&amp;öschen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="502"/>
@@ -2381,7 +2381,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/interviews_page.py" line="284"/>
         <source>&amp;Urgent issues only</source>
-        <translation>Nur &amp;dringende Hinweise</translation>
+        <translation>Nur d&amp;ringende Hinweise</translation>
     </message>
 </context>
 <context>
@@ -2399,7 +2399,7 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="292"/>
         <source>&amp;Remove logo</source>
-        <translation>Logo ent&amp;fernen</translation>
+        <translation>Logo entfe&amp;rnen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="293"/>
@@ -2521,167 +2521,167 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="38"/>
         <source>Free text</source>
-        <translation type="unfinished"></translation>
+        <translation>Freitext</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="39"/>
         <source>Rating from 1 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung von 1 bis 5</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="40"/>
         <source>One of several options</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine von mehreren Optionen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="41"/>
         <source>Any of several options</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebig viele von mehreren Optionen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="42"/>
         <source>Yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja oder nein</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="43"/>
         <source>Scale from 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Skala von 0 bis 10</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="319"/>
         <source>Always shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="320"/>
         <source>Only after an answer to</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur nach einer Antwort auf</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="321"/>
         <source>Only for interviews whose detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur bei Gesprächen mit der Angabe</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="325"/>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennung</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="326"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="327"/>
         <source>Question (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage (Englisch)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="328"/>
         <source>Question (German)</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage (Deutsch)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="329"/>
         <source>Help (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe (Englisch)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="330"/>
         <source>Help (German)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe (Deutsch)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="331"/>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="352"/>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="332"/>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
         <source>When to ask it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann gefragt wird</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="333"/>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="337"/>
         <source>Question id</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennung der Frage</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="338"/>
         <source>Letters, digits, - and _: exports and branches use it</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstaben, Ziffern, - und _: Exporte und Verzweigungen verwenden sie</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="339"/>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Englisch</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="339"/>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutsch</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="341"/>
         <source>Question in {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage auf {language}</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="344"/>
         <source>Help in {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe auf {language}</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="346"/>
         <source>Answer required</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort erforderlich</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="347"/>
         <source>Offer “prefer not to say”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Möchte ich nicht sagen“ anbieten</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="348"/>
         <source>Follow-up questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachfragen stellen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="353"/>
         <source>Add option</source>
-        <translation type="unfinished"></translation>
+        <translation>Option hinzufügen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="354"/>
         <source>Remove option</source>
-        <translation type="unfinished"></translation>
+        <translation>Option entfernen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="356"/>
         <source>The earlier question or interview detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Die frühere Frage oder Gesprächsangabe</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="357"/>
         <source>Values that show the question</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte, bei denen die Frage erscheint</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="359"/>
         <source>separated by commas, e.g. manager, other</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt, z. B. manager, other</translation>
     </message>
 </context>
 <context>
@@ -2752,37 +2752,37 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="66"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Englisch</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="66"/>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutsch</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="80"/>
         <source>This question cannot be shown yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Frage kann noch nicht angezeigt werden:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="95"/>
         <source>Preview of a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau einer Frage</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="97"/>
         <source>The employee sees the question like this. Answers typed here are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>So sieht die Person die Frage. Hier eingegebene Antworten werden nicht gespeichert.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="99"/>
         <source>Language of the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Vorschau</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_preview.py" line="100"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -2790,82 +2790,82 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="275"/>
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel (Englisch)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="276"/>
         <source>Title (German)</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel (Deutsch)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="277"/>
         <source>Questions in the order they are asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen in der Reihenfolge, in der sie gestellt werden</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="278"/>
         <source>Drag a question, or press Ctrl+Up / Ctrl+Down, to move it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie eine Frage oder drücken Sie Strg+Pfeil nach oben / Strg+Pfeil nach unten, um sie zu verschieben</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="279"/>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="280"/>
         <source>Move the question up (Ctrl+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Frage nach oben verschieben (Strg+Pfeil nach oben)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="281"/>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="282"/>
         <source>Move the question down (Ctrl+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Frage nach unten verschieben (Strg+Pfeil nach unten)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="283"/>
         <source>&amp;New question</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Frage</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="284"/>
         <source>New question</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Frage</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="285"/>
         <source>&amp;Remove question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage entfe&amp;rnen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="286"/>
         <source>Remove question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage entfernen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="287"/>
         <source>&amp;Preview as the employee sees it</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;orschau aus Sicht der Person</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="288"/>
         <source>Preview as the employee sees it</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau aus Sicht der Person</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="289"/>
         <source>Nothing was saved. Correct these and save again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gespeichert. Korrigieren Sie Folgendes und speichern Sie erneut:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="290"/>
         <source>Why the set was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum der Katalog nicht gespeichert wurde</translation>
     </message>
 </context>
 <context>
@@ -2873,183 +2873,183 @@
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="40"/>
         <source>Built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebaut</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="41"/>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbst erstellt</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="42"/>
         <source>Legacy (imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>Altbestand (importiert)</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="182"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="208"/>
         <source>Questions of “{title}” ({id}, version {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen von „{title}“ ({id}, Version {version})</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="217"/>
         <source>This set cannot be changed here. To change it, type a new id above and copy it; then edit the copy and activate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Katalog kann hier nicht geändert werden. Um ihn zu ändern, geben Sie oben eine neue Kennung ein und kopieren ihn; bearbeiten und aktivieren Sie dann die Kopie.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="230"/>
         <source>Type an id for the copy first, such as acme-2025.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst eine Kennung für die Kopie ein, zum Beispiel acme-2025.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="241"/>
         <source>Copied as “{id}”. Edit it below, save, then activate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als „{id}“ kopiert. Bearbeiten Sie die Kopie unten, speichern Sie sie und aktivieren Sie sie dann.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="258"/>
         <source>“{id}” was already active.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{id}“ war bereits aktiv.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="261"/>
         <source>“{id}” is now active: the next interviews use it. Interviews already given keep the questions they were asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{id}“ ist jetzt aktiv: Die nächsten Gespräche verwenden diesen Katalog. Bereits geführte Gespräche behalten die Fragen, die darin gestellt wurden.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="275"/>
         <source>Saving…</source>
-        <translation type="unfinished">Wird gespeichert …</translation>
+        <translation>Wird gespeichert …</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="284"/>
         <source>Saved as version {version}. Interviews already given keep their version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Version {version} gespeichert. Bereits geführte Gespräche behalten ihre Version.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="287"/>
         <source>Nothing to save: the set already has these questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu speichern: Der Katalog enthält bereits diese Fragen.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="297"/>
         <source>Nothing was saved: see the list under the editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gespeichert: Siehe die Liste unter dem Editor.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="302"/>
         <source>Changes discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen verworfen.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="320"/>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="336"/>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="323"/>
         <source>The question sets interviews can use. Built-in sets come with ExitBot; custom sets are yours; legacy sets hold the questions of imported interviews. Copy a set to change it, then activate it for the next interviews. Each save is a new version, so interviews already given keep the questions they were asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fragenkataloge, die Gespräche verwenden können. Eingebaute Kataloge liefert ExitBot mit; selbst erstellte gehören Ihnen; der Altbestand enthält die Fragen importierter Gespräche. Kopieren Sie einen Katalog, um ihn zu ändern, und aktivieren Sie ihn dann für die nächsten Gespräche. Jedes Speichern ergibt eine neue Version, sodass bereits geführte Gespräche die Fragen behalten, die darin gestellt wurden.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="332"/>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="333"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennung</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="334"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="335"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="337"/>
         <source>Interviews</source>
-        <translation type="unfinished">Gespräche</translation>
+        <translation>Gespräche</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="338"/>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Einsatz</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="341"/>
         <source>Question sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragenkataloge</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="342"/>
         <source>New set id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennung der Kopie:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="343"/>
         <source>Id of the copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennung der Kopie</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="344"/>
         <source>e.g. acme-2025</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. acme-2025</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="345"/>
         <source>&amp;Copy the selected set</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Katalog kop&amp;ieren</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="346"/>
         <source>Copy the selected set</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Katalog kopieren</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="347"/>
         <source>Acti&amp;vate for new interviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Für neue Gespräche &amp;aktivieren</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="348"/>
         <source>Activate for new interviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Für neue Gespräche aktivieren</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="350"/>
         <source>Save or discard the changes below to choose, copy or activate a set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern oder verwerfen Sie die Änderungen unten, um einen Katalog zu wählen, zu kopieren oder zu aktivieren.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="352"/>
         <source>&amp;Undo changes</source>
-        <translation type="unfinished">Änderungen &amp;verwerfen</translation>
+        <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="353"/>
         <source>Undo the changes not yet saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Die noch nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="354"/>
         <source>Sav&amp;e set</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog spei&amp;chern</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/questions_page.py" line="355"/>
         <source>Save the question set</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Fragenkatalog speichern</translation>
     </message>
 </context>
 <context>
@@ -3160,27 +3160,27 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="258"/>
         <source>Reset a password with the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Passwort mit dem Wiederherstellungsschlüssel zurücksetzen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="260"/>
         <source>For an officer who lost their password: type the printed recovery key and a new password for &apos;{account}&apos;. The recovery key stays valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn jemand das eigene Passwort verloren hat: Geben Sie den ausgedruckten Wiederherstellungsschlüssel und ein neues Passwort für „{account}“ ein. Der Wiederherstellungsschlüssel bleibt gültig.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="263"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="266"/>
         <source>Recovery &amp;key:</source>
-        <translation type="unfinished">Wiederherstellungs&amp;schlüssel:</translation>
+        <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="273"/>
         <source>Please type the recovery key.</source>
-        <translation type="unfinished">Bitte geben Sie den Wiederherstellungsschlüssel ein.</translation>
+        <translation>Bitte geben Sie den Wiederherstellungsschlüssel ein.</translation>
     </message>
 </context>
 <context>
@@ -3246,42 +3246,42 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="294"/>
         <source>Change the data key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Datenschlüssel wechseln</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="296"/>
         <source>ExitBot copies the database into its backups folder, then re-encrypts it under a new key and wraps that key anew for every account. Old copies of the key file stop working, and so does the recovery key: you get a new one at the end. Each account&apos;s current password is needed; remove accounts that are no longer used first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ExitBot kopiert die Datenbank in den Ordner für Sicherungen, verschlüsselt sie dann mit einem neuen Schlüssel und hinterlegt diesen für jedes Konto neu. Alte Kopien der Schlüsseldatei funktionieren danach nicht mehr, ebenso der bisherige Wiederherstellungsschlüssel: Sie erhalten am Ende einen neuen. Das aktuelle Passwort jedes Kontos wird benötigt; entfernen Sie nicht mehr genutzte Konten vorher.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="302"/>
         <source>Change the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wechseln</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="309"/>
         <source>Password of {account}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort von {account}:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="312"/>
         <source>Password of {account}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort von {account}</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="319"/>
         <source>Please type the password of &apos;{account}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie das Passwort von „{account}“ ein.</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="328"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="351"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -3524,7 +3524,7 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     <message>
         <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="102"/>
         <source>smallest group a breakdown or anonymised export shows; smaller ones are hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>kleinste Gruppe, die eine Aufschlüsselung oder ein anonymisierter Export zeigt; kleinere werden ausgeblendet</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="107"/>
@@ -4204,7 +4204,7 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="34"/>
         <source>&amp;Home</source>
-        <translation>S&amp;tartseite</translation>
+        <translation>S&amp;tart</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="35"/>
@@ -4254,32 +4254,32 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="59"/>
         <source>&amp;Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fragen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="60"/>
         <source>Questions: the question sets, edit and activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen: die Fragenkataloge bearbeiten und aktivieren</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="64"/>
         <source>&amp;Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konten</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="65"/>
         <source>Accounts and keys: HR accounts, keys, erasure</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten und Schlüssel: HR-Konten, Schlüssel, Löschanträge</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="69"/>
         <source>Audit lo&amp;g</source>
-        <translation type="unfinished"></translation>
+        <translation>Protoko&amp;ll</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="70"/>
         <source>Audit log: entries, verification, export</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll: Einträge, Prüfung, Export</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/workspace.py" line="140"/>
@@ -4320,22 +4320,22 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="95"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="119"/>
         <source>&amp;New password:</source>
-        <translation type="unfinished">&amp;Neues Passwort:</translation>
+        <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="122"/>
         <source>&amp;Repeat new password:</source>
-        <translation type="unfinished">Neues Passwort &amp;wiederholen:</translation>
+        <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="191"/>
         <source>The two new passwords are not the same. Please type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein. Bitte geben Sie sie erneut ein.</translation>
     </message>
 </context>
 </TS>
