@@ -283,7 +283,7 @@
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="207"/>
-        <source>Account &amp;name:</source>
+        <source>&amp;Account name:</source>
         <translation>&amp;Kontoname:</translation>
     </message>
     <message>
@@ -1552,42 +1552,42 @@
 <context>
     <name>FollowupChat</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="54"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="55"/>
         <source>The assistant is writing a follow-up question</source>
         <translation>Der Assistent schreibt eine Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="55"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="56"/>
         <source>Your reply to the follow-up question</source>
         <translation>Ihre Antwort auf die Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="56"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="57"/>
         <source>Skip this follo&amp;w-up</source>
         <translation>Nachfrage über&amp;springen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="57"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="58"/>
         <source>Skip this follow-up question</source>
         <translation>Diese Nachfrage überspringen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="85"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="86"/>
         <source>(skipped)</source>
         <translation>(übersprungen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="91"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="92"/>
         <source>Follow-up question</source>
         <translation>Nachfrage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="109"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="110"/>
         <source>Follow-up question: {text}</source>
         <translation>Nachfrage: {text}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="126"/>
+        <location filename="../../exitbot_desktop/ui/employee/followup_chat.py" line="127"/>
         <source>Writing {dots}</source>
         <translation>Schreibt {dots}</translation>
     </message>

@@ -204,7 +204,7 @@ class AddAccountDialog(_FormDialog):
             self.tr("Add account"),
         )
         self._store, self._kdf = store, kdf
-        self.name = self.field(self.tr("Account &name:"), secret=False)
+        self.name = self.field(self.tr("&Account name:"), secret=False)
         self.password, self.repeat = self.new_password_fields()
 
     def _check(self) -> str:
