@@ -7,6 +7,7 @@ import pytest
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import BackendError, Message
 from exitbot_desktop.engine.llm.chat_template import chat_prompt
+from exitbot_desktop.engine.llm.example_bank import choose_examples
 from exitbot_desktop.engine.llm.prompts import Conversation, completion_prompt, instructions
 
 # Gemma 3's chat template (string contents only): it folds a system message into the
@@ -120,7 +121,7 @@ def test_chat_template_prompt_carries_the_instructions_in_the_first_user_turn(
     prompt = chat_prompt(second, template, bos_token="<bos>", eos_token="<eos>")
     first_user_turn = prompt.split("<start_of_turn>user\n", 1)[1].split("<end_of_turn>")[0]
     assert "You are a neutral, empathetic interviewer" in first_user_turn
-    assert "What would you have wanted to talk about outside the monthly meeting?" in prompt
+    assert all(example.followup in prompt for example in choose_examples(SECOND))
     assert prompt.rstrip("\n").endswith("<start_of_turn>model")
     assert "Weekends on call." in prompt
 
@@ -129,7 +130,8 @@ def test_chat_template_turns_alternate_even_after_an_unanswered_follow_up() -> N
     _, second, _ = _two_turns()  # follow-up, then straight on to the next question
     prompt = chat_prompt(second, GEMMA3_TEMPLATE, bos_token="<bos>", eos_token="<eos>")
     # The follow-up and the next turn's first worked question share one model turn.
-    assert "What did you wish your manager had listened to?\n\nWhat is the main reason" in prompt
+    first_example = choose_examples(SECOND)[0]
+    assert f"What did you wish your manager had listened to?\n\n{first_example.question}" in prompt
 
 
 def test_a_chat_template_that_cannot_render_is_reported_plainly() -> None:

@@ -52,24 +52,20 @@ def sample_followup(
     load_ms = _ms_since(start)
     if cancel.is_set():
         return None
-    first_token: list[float] = []
-
-    def on_token(_: str) -> None:
-        if not first_token:
-            first_token.append(time.monotonic())
-
     generator = FollowupGenerator(
         backend, first_token_timeout_s=timeout_s, total_timeout_s=timeout_s
     )
     asked = time.monotonic()
-    followup = generator.generate(SAMPLE_REQUEST, on_token=on_token, cancel=cancel)
+    followup = generator.generate(SAMPLE_REQUEST, cancel=cancel)
     if followup is None:
         return None
     if not error and followup.guard_reason in BACKEND_FAILURES:
         error = generator.last_error
     return SampleRun(
         load_ms=load_ms,
-        first_token_ms=round((first_token[0] - asked) * 1000) if first_token else None,
+        # The model's own first token (median over its samples), also when the guard
+        # refused what it wrote and the rules stood in: that is the backend's speed.
+        first_token_ms=generator.latencies.summary().first_token_ms,
         total_ms=_ms_since(asked),
         followup=followup,
         error=error,
