@@ -8,6 +8,10 @@ checks the same file for known vulnerabilities before building (packaging/IT_GUI
 
     .venv/bin/python packaging/pin_dependencies.py          # after deliberately upgrading
     .venv/bin/python packaging/pin_dependencies.py --check  # exit 1 if the venv differs
+
+`--check` runs inside the test suite, before `packaging/build.sh` has installed the
+`build` extra: a package only that extra needs may be missing then, but whatever is
+installed must be the pinned version.
 """
 
 from __future__ import annotations
@@ -25,10 +29,14 @@ EXTRAS = ("test", "build")
 OUT = Path(__file__).resolve().parent / "constraints.txt"
 
 
-def closure() -> dict[str, str]:
-    """Canonical name -> installed version of everything `exitbot-desktop[test,build]` needs."""
-    pins: dict[str, str] = {}
-    todo: list[tuple[str, tuple[str, ...]]] = [(ROOT_PACKAGE, EXTRAS)]
+def closure(extras: tuple[str, ...]) -> dict[str, str | None]:
+    """Canonical name -> installed version (None: not installed) of what the extras need.
+
+    A package that is not installed is listed but not followed: what it would pull in
+    is unknown without it.
+    """
+    pins: dict[str, str | None] = {}
+    todo: list[tuple[str, tuple[str, ...]]] = [(ROOT_PACKAGE, extras)]
     while todo:
         name, extras = todo.pop()
         dist = metadata.distribution(name)
@@ -41,7 +49,11 @@ def closure() -> dict[str, str]:
             key = canonicalize_name(requirement.name)
             if not wanted or key in pins:
                 continue
-            pins[key] = metadata.version(requirement.name)
+            try:
+                pins[key] = metadata.version(requirement.name)
+            except metadata.PackageNotFoundError:
+                pins[key] = None
+                continue
             todo.append((requirement.name, tuple(requirement.extras)))
     return dict(sorted(pins.items()))
 
@@ -57,18 +69,24 @@ def pinned() -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    found = closure()
+    found = closure(EXTRAS)
     if argv == ["--check"]:
         pins = pinned()
+        needed = closure(tuple(extra for extra in EXTRAS if extra != "build"))
         drift = sorted(
-            f"{name}: installed {found.get(name, 'nothing')}, pinned {pins.get(name, 'nothing')}"
+            f"{name}: installed {found.get(name) or 'nothing'}, pinned {pins.get(name, 'nothing')}"
             for name in found.keys() | pins.keys()
-            if found.get(name) != pins.get(name)
+            if found.get(name) != pins.get(name) and (found.get(name) is not None or name in needed)
         )
         for line in drift:
             print(line)
-        print(f"{len(found)} packages installed, {len(drift)} differ from {OUT.name}")
+        installed = sum(version is not None for version in found.values())
+        print(f"{installed} packages installed, {len(drift)} differ from {OUT.name}")
         return 1 if drift else 0
+    missing = sorted(name for name, version in found.items() if version is None)
+    if missing:
+        print(f"Install these first (scripts/_venv.sh with [test,build]): {', '.join(missing)}")
+        return 1
     lines = [
         "# Exact versions for the test run, the app and the offline bundle (pip -c).",
         "# Written by packaging/pin_dependencies.py; regenerate after an upgrade.",

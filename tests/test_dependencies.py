@@ -51,3 +51,40 @@ def test_the_environment_running_the_tests_is_exactly_the_pinned_one() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 differ from constraints.txt" in done.stdout
     assert len(_pins()) >= 60
+
+
+HIDE_AND_CHECK = """
+import runpy, sys
+from importlib import metadata
+real, hidden = metadata.version, sys.argv[1]
+def version(name):
+    if name.lower() == hidden:
+        raise metadata.PackageNotFoundError(name)
+    return real(name)
+metadata.version = version
+sys.argv = [sys.argv[2], "--check"]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def _check_without(package: str) -> subprocess.CompletedProcess[str]:
+    script = str(ROOT / "packaging" / "pin_dependencies.py")
+    return subprocess.run(
+        [sys.executable, "-c", HIDE_AND_CHECK, package, script],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_check_passes_before_the_bundle_step_has_installed_pyinstaller() -> None:
+    # CI runs the tests from a venv made with [test] only; packaging/build.sh adds [build].
+    done = _check_without("pyinstaller")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 differ from constraints.txt" in done.stdout
+
+
+def test_the_check_names_a_missing_test_package() -> None:
+    done = _check_without("pytest-qt")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "pytest-qt: installed nothing, pinned " in done.stdout
