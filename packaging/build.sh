@@ -72,6 +72,14 @@ assert checks["pdf"]["status"] == "ok", checks["pdf"]
 print(f"frozen check: healthy; {llm['display_name']}, first token {llm['first_token_ms']} ms; "
       f"follow-up: {llm['sample_followup']!r}; PDF: {checks['pdf']['detail']}")
 EOF
+        # The central store's driver: psycopg's compiled part and the libpq it bundles
+        # (no `--server` command runs here yet to load them).
+        for part in "psycopg_binary/_psycopg.*.so" "psycopg_binary.libs/libpq-*.so.*"; do
+            compgen -G "$APP/_internal/$part" >/dev/null || {
+                echo "FAIL: the bundle lacks $part"
+                exit 1
+            }
+        done
         frozen=$(seconds "$APP/exitbot-desktop" --version)
         venv=$(seconds "$VENV/bin/exitbot-desktop" --version)
         echo "cold start to --version: frozen ${frozen} s, venv ${venv} s"

@@ -1,4 +1,5 @@
-"""Shared fixtures: real encrypted databases in tmp_path, the default question set.
+"""Shared fixtures: real encrypted databases in tmp_path, the default question set (and,
+through `postgres_server`, a real PostgreSQL server).
 
 Qt runs offscreen so the suite needs no display. Fixtures build real things; the only
 concession to speed is the fast Argon2 setting for key wrapping (one test checks the
@@ -21,7 +22,7 @@ from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 
-pytest_plugins = ["llm_fixtures", "ui_fixtures"]
+pytest_plugins = ["llm_fixtures", "postgres_server", "ui_fixtures"]
 
 PASSWORD = "correct horse battery staple"
 
