@@ -21,6 +21,7 @@ KEY_FILE = "exitbot.keys.json"
 LOCK_FILE = "exitbot.lock"
 ATTEMPTS_FILE = "exitbot.attempts.json"
 LOG_FILE = "exitbot.log"
+SERVER_FILE = "server.json"  # a station of a central store: where the server is
 
 
 def data_dir() -> Path:

@@ -85,6 +85,15 @@ class DatabaseLockedError(StoreError):
     """Another ExitBot process has this database open."""
 
 
+class ServerSettingsError(StoreError):
+    """The central database server's settings (`server.json`, or a URL given to `init`
+    or `join`) cannot be used: refused before any connection is tried."""
+
+
+class ServerConnectionError(StoreError):
+    """The central database server cannot be reached, or refuses this station."""
+
+
 class FolderNotWritableError(StoreError):
     """The data folder or a file in it refuses writes (read-only disk or permissions)."""
 

@@ -51,6 +51,11 @@ class DataFolder:
     def log_path(self) -> Path:
         return self.root / paths.LOG_FILE
 
+    @property
+    def server_path(self) -> Path:
+        """A station's central-server settings (see `store.server_connection`)."""
+        return self.root / paths.SERVER_FILE
+
     def make_private(self) -> None:
         """Create the folder if needed, and take every other user's access off it and its files.
 
