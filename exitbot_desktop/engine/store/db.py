@@ -34,6 +34,7 @@ from sqlalchemy.pool import QueuePool
 from exitbot_desktop.engine.errors import (
     DatabaseCorruptError,
     DatabaseLockedError,
+    DatabaseMissingError,
     DiskFullError,
     NewerSchemaError,
     StoreError,
@@ -45,6 +46,8 @@ from exitbot_desktop.engine.store.folder import DataFolder
 # Kept in `PRAGMA user_version` as well as in Alembic's table: ExitBot 0.1 knew only the
 # former, and must keep refusing databases this version has upgraded.
 SCHEMA_VERSION = 4
+# The advisory lock stations take while upgrading a server's schema ("EXIT" in ASCII).
+_UPGRADE_LOCK = 0x45584954
 
 
 def open_engine(path: Path, data_key: bytearray) -> Engine:
@@ -124,15 +127,25 @@ def upsert(table: Table) -> Insert:
 
 
 def create_schema(engine: Engine) -> None:
-    """Tables of a new database, made by the same migrations an old one goes through."""
-    _use_wal(engine)
+    """Tables of a new database, made by the same migrations an old one goes through; on
+    a server too (`is_embedded` False), where Alembic's table alone holds the version."""
+    if is_embedded(engine):
+        _use_wal(engine)
     with engine.begin() as conn:
         migrations.upgrade(conn)
-        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if is_embedded(engine):
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def is_embedded(engine: Engine) -> bool:
+    """The SQLCipher file, rather than a database server (PostgreSQL)."""
+    return engine.dialect.name == "sqlite"
 
 
 def schema_version(engine: Engine) -> int:
     with engine.connect() as conn:
+        if not is_embedded(engine):
+            return migrations.schema_number(conn)
         version: int = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
         return version
 
@@ -143,22 +156,62 @@ def prepare_schema(engine: Engine, folder: DataFolder) -> None:
     `quick_check` reads every page, so a truncated or damaged file is caught at unlock
     rather than in the middle of an interview. Before an upgrade the database and its key
     file are copied into the data folder's `backups/`, so a failed or unwanted upgrade can
-    be undone by hand; the upgrade itself is one transaction.
+    be undone by hand; the upgrade itself is one transaction. A server's database is
+    checked and upgraded by `prepare_server_schema` instead.
     """
+    if not is_embedded(engine):
+        prepare_server_schema(engine)
+        return
     with engine.connect() as conn:
         version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
         if version > SCHEMA_VERSION or not migrations.knows(conn):
-            raise NewerSchemaError(
-                f"This database was written by a newer version of ExitBot (schema {version}, "
-                f"this program understands up to {SCHEMA_VERSION}). Install the newer version; "
-                "nothing has been changed."
-            )
+            raise _newer(version)
         if version == 0 or conn.exec_driver_sql("PRAGMA quick_check").scalar_one() != "ok":
             raise DatabaseCorruptError(_corrupt_message(engine))
         current = version == SCHEMA_VERSION and migrations.is_current(conn)
     if not current:
         _upgrade(engine, folder, version)
     _use_wal(engine)  # a no-op unless an older ExitBot wrote the file
+
+
+def prepare_server_schema(engine: Engine) -> None:
+    """On a database server: refuse a schema from a newer ExitBot, upgrade an older one.
+
+    The schema's version is Alembic's alone there (PostgreSQL has no `user_version`).
+    The upgrade is one transaction (PostgreSQL's DDL is transactional), so a failure
+    changes nothing; an advisory lock makes stations that unlock at the same moment
+    upgrade one after the other, the later ones finding nothing left to do. Backups of a
+    server are the organisation's `pg_dump`s, so no copy is made here.
+    """
+    with engine.connect() as conn:
+        if not migrations.knows(conn):
+            raise _newer(migrations.schema_number(conn))
+        if migrations.schema_number(conn) == 0:
+            raise DatabaseMissingError(
+                f"The database {engine.url.database} on the server {engine.url.host} holds no "
+                "ExitBot tables yet. Set it up first with 'exitbot-desktop init --server URL'."
+            )
+        current = migrations.is_current(conn)
+    if current:
+        return
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
+            migrations.upgrade(conn)
+    except Exception as exc:
+        raise StoreError(
+            f"ExitBot could not upgrade the server's database to schema {SCHEMA_VERSION} "
+            f"({exc}). Nothing has been changed. Please tell your IT team; until then, keep "
+            "using the previous version of ExitBot at every station."
+        ) from exc
+
+
+def _newer(version: int) -> NewerSchemaError:
+    return NewerSchemaError(
+        f"This database was written by a newer version of ExitBot (schema {version}, "
+        f"this program understands up to {SCHEMA_VERSION}). Install the newer version; "
+        "nothing has been changed."
+    )
 
 
 def _upgrade(engine: Engine, folder: DataFolder, version: int) -> None:

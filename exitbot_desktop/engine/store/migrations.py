@@ -1,6 +1,7 @@
 """Schema migrations with Alembic: new databases are built by them, old ones upgraded.
 
-Owns `upgrade`, `knows` and `is_current`. The scripts live in `migration_scripts/`; a
+Owns `upgrade`, `knows`, `is_current` and `schema_number`, on the SQLCipher file and a
+PostgreSQL server alike. The scripts live in `migration_scripts/`; a
 database from before Alembic (ExitBot 0.1, `user_version` 1 and no `alembic_version`
 table) is first stamped as the baseline revision. `db.prepare_schema` decides when to
 upgrade and copies the file first. Never imports Qt.
@@ -50,6 +51,14 @@ def knows(connection: Connection) -> bool:
 
 def is_current(connection: Connection) -> bool:
     return _current(connection) == head()
+
+
+def schema_number(connection: Connection) -> int:
+    """The schema's number as Alembic's table holds it (revision "0004" is schema 4); 0
+    for a database without ExitBot's tables. What a database server has in place of
+    SQLite's `user_version`."""
+    current = _current(connection)
+    return int(current) if current is not None and current.isdigit() else 0
 
 
 def upgrade(connection: Connection, *, from_schema: int | None = None) -> None:

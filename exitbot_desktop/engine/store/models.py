@@ -20,16 +20,34 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy import (
-    text as sql_text,
-)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import ColumnElement
 
 from exitbot_desktop.engine.records import AnswerStatus, InterviewSource, InterviewStatus
 
-# The condition of the partial unique index on main answers; an upsert's conflict target
-# must state it the same way for SQLite to match the index.
-MAIN_ANSWER = sql_text("is_followup = 0")
+
+class _MainAnswer(ColumnElement[bool]):
+    """The condition of the partial unique index on main answers. An upsert's conflict
+    target must state it exactly as the index does for the database to match the two,
+    and each dialect's index states it its own way: SQLite compares with 0 (schema 2 made
+    it so), PostgreSQL has no boolean = integer."""
+
+    inherit_cache = True
+    type = Boolean()
+
+
+@compiles(_MainAnswer)
+def _main_answer_sqlite(_element: _MainAnswer, _compiler: Any, **_kw: Any) -> str:
+    return "is_followup = 0"
+
+
+@compiles(_MainAnswer, "postgresql")
+def _main_answer_postgresql(_element: _MainAnswer, _compiler: Any, **_kw: Any) -> str:
+    return "NOT is_followup"
+
+
+MAIN_ANSWER = _MainAnswer()
 
 
 def utcnow() -> datetime:
@@ -152,7 +170,7 @@ class Answer(Base):
             "question_id",
             unique=True,
             sqlite_where=MAIN_ANSWER,
-            postgresql_where=sql_text("NOT is_followup"),
+            postgresql_where=MAIN_ANSWER,
         ),
         # Erasing cascades through these foreign keys; without an index each deleted
         # answer would scan the whole table.
