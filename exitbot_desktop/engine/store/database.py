@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Dialect, Engine
 from sqlalchemy.orm import Session
 
 from exitbot_desktop.engine.errors import StoreError
-from exitbot_desktop.engine.store import db
+from exitbot_desktop.engine.store import db, server_connection
 
 
 def locked_error() -> StoreError:
@@ -38,6 +38,10 @@ class _Block:
 
 
 class Database:
+    """The SQLCipher file, or a station's database server (PostgreSQL, through an engine
+    from `server_connection.open_server_engine`). `path` is the file sentences name: the
+    database file, or for a server the station's `server.json`."""
+
     def __init__(self, path: Path, engine: Engine, data_key: bytearray) -> None:
         self.path = path
         self.engine = engine
@@ -82,6 +86,10 @@ class Database:
             return
         if self._data_key is None:
             raise locked_error()
+        if not db.is_embedded(self.engine):
+            with self._server_cursor() as cursor:
+                yield cursor
+            return
         pooled = self.engine.raw_connection()
         try:
             with self._failures_as_sentences():
@@ -101,10 +109,38 @@ class Database:
             pooled.close()
         _run_committed(committed)
 
+    @contextlib.contextmanager
+    def _server_cursor(self) -> Iterator[Any]:
+        """`driver_cursor` on a database server: psycopg opens the transaction at the first
+        statement (no BEGIN IMMEDIATE: PostgreSQL locks rows, not the database), and the
+        connection commits or rolls back. A connection the server dropped is discarded
+        rather than returned to the pool."""
+        pooled = self.engine.raw_connection()
+        committed: dict[str, Callable[[], None]] | None = None
+        try:
+            with self._failures_as_sentences():
+                cursor = pooled.cursor()
+                self._local.pending, self._local.committed = {}, {}
+                try:
+                    yield cursor
+                    self._run_pending(cursor)
+                    pooled.commit()
+                    committed = self._local.committed
+                finally:
+                    self._local.pending = self._local.committed = None
+                    if committed is None:
+                        _roll_back(pooled)
+        finally:
+            pooled.close()
+        _run_committed(committed or {})
+
     def integrity_problems(self) -> list[str]:
         """What SQLite's full `integrity_check` and SQLCipher's `cipher_integrity_check`
         (every page's HMAC) find wrong; empty for a sound database. Reads every page, so
-        it is for `check` and the crash test, not for unlocking."""
+        it is for `check` and the crash test, not for unlocking. A database server checks
+        its own pages (`data_checksums`), so there this finds nothing."""
+        if not db.is_embedded(self.engine):
+            return []
         with self.connection() as conn:
             problems = [
                 str(row) for (row,) in conn.exec_driver_sql("PRAGMA integrity_check") if row != "ok"
@@ -176,13 +212,17 @@ class Database:
 
     @contextlib.contextmanager
     def _failures_as_sentences(self) -> Iterator[None]:
-        """Known SQLite failures leave as `StoreError` sentences; anything else is a bug."""
+        """Known SQLite and server failures leave as `StoreError` sentences; anything else
+        is a bug."""
         try:
             yield
         except StoreError:
             raise
         except Exception as exc:
-            known = db.translate_error(exc, self.path)
+            if db.is_embedded(self.engine):
+                known = db.translate_error(exc, self.path)
+            else:
+                known = server_connection.translate_error(exc, self.engine.url)
             if known is None:
                 raise
             raise known from exc
@@ -214,3 +254,12 @@ class Database:
 def _run_committed(actions: dict[str, Callable[[], None]]) -> None:
     for action in actions.values():
         action()
+
+
+def _roll_back(pooled: Any) -> None:
+    """Roll back a server transaction; a connection too broken even for that (the server
+    went away) is discarded, and the failure that broke it is what the person hears of."""
+    try:
+        pooled.rollback()
+    except Exception:
+        pooled.invalidate()

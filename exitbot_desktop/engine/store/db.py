@@ -26,8 +26,8 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, Table, create_engine, event
-from sqlalchemy.dialects.sqlite import Insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.dialects.postgresql import Insert
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
@@ -122,8 +122,13 @@ def opens_with(path: Path, data_key: bytes) -> bool:
 
 
 def upsert(table: Table) -> Insert:
-    """An INSERT that can say `ON CONFLICT … DO UPDATE` (PostgreSQL has the same clause)."""
-    return sqlite_insert(table)
+    """An INSERT that can say `ON CONFLICT … DO UPDATE`, for either database.
+
+    PostgreSQL's construct, because it compiles for SQLite as well (SQLite's compiler
+    reads only the conflict target and the SET), while SQLite's own lacks what
+    PostgreSQL's compiler asks of it; statements are built once at import, before anyone
+    knows which database they will run on."""
+    return postgresql_insert(table)
 
 
 def create_schema(engine: Engine) -> None:

@@ -7,7 +7,11 @@ and a result per statement) cost more than SQLite's own work for one short write
 as SQLAlchemy Core constructs (one place for the SQL, portable to another dialect),
 compiled once for the open database's dialect, and then executed on the driver's cursor
 with SQLAlchemy's own type conversions (dates, JSON, booleans) applied to parameters and
-returned rows. Everything else goes through SQLAlchemy as usual. Never imports Qt.
+returned rows. Everything else goes through SQLAlchemy as usual. Both drivers take
+positional parameters: sqlcipher3 `?`, psycopg `%s` (its engine is made with that
+paramstyle, `server_connection.open_server_engine`). What `rows` returns is each
+driver's own: psycopg gives dates and parsed JSON where sqlcipher3 gives text, so a
+statement that wants JSON text selects a CAST to text. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Dialect, Select
 from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.types import TypeEngine
 
 _Convert = Callable[[Any], Any] | None
 _GIVEN = object()  # the caller must pass this parameter
@@ -28,7 +33,7 @@ class _Compiled(NamedTuple):
     fixed: tuple[Any, ...]  # a literal's value (`.values(flag=True)`), else _GIVEN
     binds: tuple[_Convert, ...]
     columns: tuple[str, ...]  # RETURNING columns
-    results: tuple[_Convert, ...]
+    result_types: tuple[TypeEngine[Any], ...]
 
 
 class DriverStatement:
@@ -41,6 +46,7 @@ class DriverStatement:
     def __init__(self, statement: UpdateBase | Select[Any]) -> None:
         self._statement = statement
         self._compiled: dict[tuple[str, tuple[str, ...]], _Compiled] = {}
+        self._results: dict[tuple[str, tuple[str, ...]], tuple[_Convert, ...]] = {}
 
     def run(
         self, cursor: Any, dialect: Dialect, params: Mapping[str, Any]
@@ -54,12 +60,23 @@ class DriverStatement:
         if not compiled.columns:
             rowcount: int = cursor.rowcount
             return rowcount
+        key = (dialect.name, tuple(sorted(params)))
+        results = self._results.get(key)
+        if results is None:
+            # Some dialects (psycopg's numbers) choose a conversion by the type the server
+            # reported for the column, known only once the statement ran.
+            results = self._results[key] = tuple(
+                column_type.dialect_impl(dialect).result_processor(dialect, described[1])
+                for column_type, described in zip(
+                    compiled.result_types, cursor.description, strict=True
+                )
+            )
         row = cursor.fetchone()
         if row is None:
             return None
         return {
             name: convert(value) if convert else value
-            for name, convert, value in zip(compiled.columns, compiled.results, row, strict=True)
+            for name, convert, value in zip(compiled.columns, results, row, strict=True)
         }
 
     def rows(self, cursor: Any, dialect: Dialect, params: Mapping[str, Any]) -> list[Any]:
@@ -115,8 +132,5 @@ def _compile(
         fixed=fixed,
         binds=binds,
         columns=tuple(str(column.key) for column in returning),
-        results=tuple(
-            column.type.dialect_impl(dialect).result_processor(dialect, None)
-            for column in returning
-        ),
+        result_types=tuple(column.type for column in returning),
     )

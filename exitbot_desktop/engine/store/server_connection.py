@@ -25,12 +25,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+import psycopg
+from psycopg import errors as pg_errors
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from exitbot_desktop.engine import files
-from exitbot_desktop.engine.errors import ServerConnectionError, ServerSettingsError
+from exitbot_desktop.engine.errors import (
+    DatabaseLockedError,
+    DiskFullError,
+    ServerConnectionError,
+    ServerSettingsError,
+    StoreError,
+)
 from exitbot_desktop.engine.store.folder import DataFolder
 
 _LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost"}
@@ -297,5 +305,43 @@ def connection_failure(
             f"ExitBot cannot reach the database server {settings.where} ({detail}). Check that "
             "this computer is on the network and that the server is running, then try again; "
             "if it persists, ask IT. Nothing was changed."
+        )
+    return None
+
+
+def translate_error(exc: BaseException, url: URL) -> StoreError | None:
+    """The known server failure behind `exc` (in a transaction, or reconnecting) as a
+    sentence, or None when it is a bug: a unique violation, say, is ExitBot's mistake."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(orig, psycopg.Error):
+        return None
+    where = f"{url.host}:{url.port}/{url.database}"
+    if isinstance(orig, pg_errors.SerializationFailure | pg_errors.DeadlockDetected):
+        return DatabaseLockedError(
+            f"Another station changed the same data on the database server {where} at the "
+            "same moment, so this change was not saved. Try again; earlier changes are safe."
+        )
+    if isinstance(orig, pg_errors.DiskFull | pg_errors.OutOfMemory):
+        return DiskFullError(
+            f"The database server {where} has run out of space, so the last change was not "
+            "saved; earlier changes are safe. Tell IT: the server's disk must be freed."
+        )
+    if isinstance(orig, pg_errors.AdminShutdown | pg_errors.CannotConnectNow) or (
+        isinstance(orig, psycopg.OperationalError | psycopg.InterfaceError)
+        and orig.sqlstate is None
+    ):
+        settings = ServerSettings(
+            host=url.host or "",
+            user=url.username or "",
+            port=url.port or 5432,
+            dbname=url.database or "",
+        )
+        at_connect = connection_failure(orig, settings)
+        if at_connect is not None and "cannot reach" not in at_connect.user_message:
+            return at_connect  # the password or role stopped working since unlocking
+        return ServerConnectionError(
+            f"The connection to the database server {where} was lost, so the last change "
+            "was not saved; earlier changes are safe. Check that this computer is on the "
+            "network and try again; if it persists, ask IT whether the server is running."
         )
     return None
