@@ -15,6 +15,7 @@ must run these tests for real (`scripts/run-tests` installs the package as root)
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import pwd
@@ -25,10 +26,25 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import psycopg
 import pytest
 from ollama_fake import free_port
+
+from exitbot_desktop.engine.store import db, server_connection
+from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.store.keys import (
+    FAST_KDF,
+    RECOVERY_ACCOUNT,
+    KeyFile,
+    new_data_key,
+    new_recovery_key,
+)
+from exitbot_desktop.engine.store.lock import InstanceLock
+from exitbot_desktop.engine.store.models import HrAccount, utcnow
+from exitbot_desktop.engine.store.vault import Store
 
 _SERVER_USER = "postgres"  # Debian's package creates it; used only when running as root
 _SUPERUSER = "exitbot_admin"
@@ -175,3 +191,42 @@ def postgres_database(postgres_server: PostgresServer) -> Iterator[PostgresDatab
         with postgres_server.admin() as admin:
             admin.execute(f"DROP DATABASE {database.dbname} WITH (FORCE)")
             admin.execute(f"DROP ROLE {database.user}")
+
+
+class _StoreOnServer(Protocol):
+    def __call__(
+        self, folder: DataFolder, *, organisation: str, user: str, password: str
+    ) -> tuple[Store, str]: ...
+
+
+@pytest.fixture
+def store_on_server(postgres_database: PostgresDatabase) -> _StoreOnServer:
+    """Makes a store on this test's server database; see `create_store_on_server`."""
+    return functools.partial(create_store_on_server, database=postgres_database)
+
+
+def create_store_on_server(
+    folder: DataFolder, *, database: PostgresDatabase, organisation: str, user: str, password: str
+) -> tuple[Store, str]:
+    """What `vault.create` sets up, with the tables on the server instead of in a file:
+    the key file (data key wrapped for `user` and the recovery key) stays in `folder`,
+    the schema, the first account and the audit log's first entry go to `database`.
+    A stand-in until `init --server` builds this in the engine."""
+    data_key = bytearray(new_data_key())
+    recovery_key = new_recovery_key()
+    folder.make_private()
+    key_file = KeyFile(path=folder.key_path, organisation=organisation)
+    key_file.wrap(user, password, bytes(data_key), FAST_KDF)
+    key_file.wrap(RECOVERY_ACCOUNT, recovery_key, bytes(data_key), FAST_KDF)
+    key_file.save()
+    settings = server_connection.from_url(database.url)
+    server_connection.save(folder, settings)
+    engine = server_connection.open_server_engine(settings, database.password)
+    db.create_schema(engine)
+    lock = InstanceLock(folder.lock_path)
+    lock.acquire()
+    store = Store(folder, Database(folder.server_path, engine, data_key), key_file, lock, user)
+    with store.database.transaction() as session:
+        session.add(HrAccount(name=user, last_login_at=utcnow()))
+        store.audit.record("database_created", {"organisation": organisation})
+    return store, recovery_key

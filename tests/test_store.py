@@ -225,6 +225,7 @@ def test_init_refuses_to_overwrite_an_existing_database(
     assert _digest(folder.db_path) == before
 
 
+@pytest.mark.every_store
 def test_settings_round_trip(store: vault.Store) -> None:
     store.settings.set("min_group_size", 7)
     store.settings.set("care_contacts", {"eap": "0800 123 456"})
