@@ -256,3 +256,21 @@ def test_a_unique_violation_is_a_bug_not_a_sentence(database: Database) -> None:
 
 def test_the_server_has_no_file_pages_to_check(database: Database) -> None:
     assert database.integrity_problems() == []
+
+
+def _save_one(database: Database) -> None:
+    with database.driver_cursor() as cursor:
+        _INSERT.run(cursor, database.dialect, _answer("why", "After the password changed."))
+
+
+def test_a_role_whose_password_changed_since_unlocking_gets_the_password_sentence(
+    database: Database, postgres_database: PostgresDatabase
+) -> None:
+    with postgres_database.server.admin() as admin:
+        admin.execute(f"ALTER ROLE {postgres_database.user} PASSWORD 'changed by IT'")
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            [postgres_database.user],
+        )
+    with pytest.raises(ServerConnectionError, match=r"refused the role .* with this password"):
+        _save_one(database)

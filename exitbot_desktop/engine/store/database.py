@@ -115,10 +115,10 @@ class Database:
         statement (no BEGIN IMMEDIATE: PostgreSQL locks rows, not the database), and the
         connection commits or rolls back. A connection the server dropped is discarded
         rather than returned to the pool."""
-        pooled = self.engine.raw_connection()
         committed: dict[str, Callable[[], None]] | None = None
-        try:
-            with self._failures_as_sentences():
+        with self._failures_as_sentences():
+            pooled = self.engine.raw_connection()  # reconnecting can fail too
+            try:
                 cursor = pooled.cursor()
                 self._local.pending, self._local.committed = {}, {}
                 try:
@@ -130,8 +130,8 @@ class Database:
                     self._local.pending = self._local.committed = None
                     if committed is None:
                         _roll_back(pooled)
-        finally:
-            pooled.close()
+            finally:
+                pooled.close()
         _run_committed(committed or {})
 
     def integrity_problems(self) -> list[str]:

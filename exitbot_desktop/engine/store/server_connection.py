@@ -198,6 +198,9 @@ def load(folder: DataFolder) -> ServerSettings | None:
         settings = ServerSettings(**fields, sslrootcert=Path(cert) if cert else None)
     except TypeError as exc:
         raise _unreadable(path, str(exc)) from exc
+    texts = (settings.host, settings.user, settings.dbname, settings.sslmode or "")
+    if not isinstance(settings.port, int) or not all(isinstance(t, str) for t in texts):
+        raise _unreadable(path, "a setting has the wrong type")
     settings.check()
     return settings
 
@@ -253,29 +256,11 @@ def connection_failure(
 ) -> ServerConnectionError | None:
     """The sentence for a connection the server refused or could not make; None otherwise."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    message = str(orig)
-    lowered = message.lower()
-    detail = message.rsplit("failed: ", 1)[-1].replace("FATAL:  ", "").strip().splitlines()[0]
-    if "password authentication failed" in lowered or (
-        "role" in lowered and "does not exist" in lowered
-    ):
-        return ServerConnectionError(
-            f"The database server {settings.where} refused the role '{settings.user}' with this "
-            "password. Check the password and try again; if it is right, ask IT whether the "
-            "role exists and may log in."
-        )
-    if "database" in lowered and "does not exist" in lowered:
-        return ServerConnectionError(
-            f"The database server {settings.host}:{settings.port} has no database "
-            f"'{settings.dbname}'. Check the database name in the server address, or ask IT "
-            "to create it (see the IT guide)."
-        )
-    if "pg_hba.conf" in lowered:
-        return ServerConnectionError(
-            f"The database server {settings.where} does not accept connections from this "
-            f"computer for the role '{settings.user}' ({detail}). Ask IT to allow this station "
-            "in the server's pg_hba.conf."
-        )
+    refused = _refusal(str(orig), settings)
+    if refused is not None:
+        return refused
+    lowered = str(orig).lower()
+    detail = _detail(str(orig))
     if "ssl" in lowered or "certificate" in lowered or "tls" in lowered:
         return ServerConnectionError(
             f"The secure (TLS) connection to the database server {settings.where} failed "
@@ -309,6 +294,38 @@ def connection_failure(
     return None
 
 
+def _detail(message: str) -> str:
+    """libpq's own reason, without the address it already names and the FATAL tag."""
+    return message.rsplit("failed: ", 1)[-1].replace("FATAL:  ", "").strip().splitlines()[0]
+
+
+def _refusal(message: str, settings: ServerSettings) -> ServerConnectionError | None:
+    """The sentence for a server that answered but refused this station: wrong password
+    or role, no such database, or not allowed from this computer."""
+    lowered = message.lower()
+    if "password authentication failed" in lowered or (
+        "role" in lowered and "does not exist" in lowered
+    ):
+        return ServerConnectionError(
+            f"The database server {settings.where} refused the role '{settings.user}' with this "
+            "password. Check the password and try again; if it is right, ask IT whether the "
+            "role exists and may log in."
+        )
+    if "database" in lowered and "does not exist" in lowered:
+        return ServerConnectionError(
+            f"The database server {settings.host}:{settings.port} has no database "
+            f"'{settings.dbname}'. Check the database name in the server address, or ask IT "
+            "to create it."
+        )
+    if "pg_hba.conf" in lowered:
+        return ServerConnectionError(
+            f"The database server {settings.where} does not accept connections from this "
+            f"computer for the role '{settings.user}' ({_detail(message)}). Ask IT to allow "
+            "this station in the server's pg_hba.conf."
+        )
+    return None
+
+
 def translate_error(exc: BaseException, url: URL) -> StoreError | None:
     """The known server failure behind `exc` (in a transaction, or reconnecting) as a
     sentence, or None when it is a bug: a unique violation, say, is ExitBot's mistake."""
@@ -321,7 +338,7 @@ def translate_error(exc: BaseException, url: URL) -> StoreError | None:
             f"Another station changed the same data on the database server {where} at the "
             "same moment, so this change was not saved. Try again; earlier changes are safe."
         )
-    if isinstance(orig, pg_errors.DiskFull | pg_errors.OutOfMemory):
+    if isinstance(orig, pg_errors.DiskFull):
         return DiskFullError(
             f"The database server {where} has run out of space, so the last change was not "
             "saved; earlier changes are safe. Tell IT: the server's disk must be freed."
@@ -330,16 +347,14 @@ def translate_error(exc: BaseException, url: URL) -> StoreError | None:
         isinstance(orig, psycopg.OperationalError | psycopg.InterfaceError)
         and orig.sqlstate is None
     ):
+        # Reconnecting may find the password or role no longer valid since unlocking.
         settings = ServerSettings(
             host=url.host or "",
             user=url.username or "",
             port=url.port or 5432,
             dbname=url.database or "",
         )
-        at_connect = connection_failure(orig, settings)
-        if at_connect is not None and "cannot reach" not in at_connect.user_message:
-            return at_connect  # the password or role stopped working since unlocking
-        return ServerConnectionError(
+        return _refusal(str(orig), settings) or ServerConnectionError(
             f"The connection to the database server {where} was lost, so the last change "
             "was not saved; earlier changes are safe. Check that this computer is on the "
             "network and try again; if it persists, ask IT whether the server is running."
