@@ -46,7 +46,7 @@ class DriverStatement:
     def __init__(self, statement: UpdateBase | Select[Any]) -> None:
         self._statement = statement
         self._compiled: dict[tuple[str, tuple[str, ...]], _Compiled] = {}
-        self._results: dict[tuple[str, tuple[str, ...]], tuple[_Convert, ...]] = {}
+        self._results: dict[str, tuple[_Convert, ...]] = {}  # by SQL text
 
     def run(
         self, cursor: Any, dialect: Dialect, params: Mapping[str, Any]
@@ -60,12 +60,11 @@ class DriverStatement:
         if not compiled.columns:
             rowcount: int = cursor.rowcount
             return rowcount
-        key = (dialect.name, tuple(sorted(params)))
-        results = self._results.get(key)
+        results = self._results.get(compiled.sql)  # a str caches its hash: cheap
         if results is None:
             # Some dialects (psycopg's numbers) choose a conversion by the type the server
             # reported for the column, known only once the statement ran.
-            results = self._results[key] = tuple(
+            results = self._results[compiled.sql] = tuple(
                 column_type.dialect_impl(dialect).result_processor(dialect, described[1])
                 for column_type, described in zip(
                     compiled.result_types, cursor.description, strict=True

@@ -244,14 +244,14 @@ def open_server_engine(settings: ServerSettings, password: str) -> Engine:
             pass
     except DBAPIError as exc:
         engine.dispose()
-        known = connection_failure(exc, settings)
+        known = _connection_failure(exc, settings)
         if known is None:
             raise
         raise known from exc
     return engine
 
 
-def connection_failure(
+def _connection_failure(
     exc: BaseException, settings: ServerSettings
 ) -> ServerConnectionError | None:
     """The sentence for a connection the server refused or could not make; None otherwise."""
