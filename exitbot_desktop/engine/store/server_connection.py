@@ -25,8 +25,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-import psycopg
-from psycopg import errors as pg_errors
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
@@ -329,6 +327,11 @@ def _refusal(message: str, settings: ServerSettings) -> ServerConnectionError | 
 def translate_error(exc: BaseException, url: URL) -> StoreError | None:
     """The known server failure behind `exc` (in a transaction, or reconnecting) as a
     sentence, or None when it is a bug: a unique violation, say, is ExitBot's mistake."""
+    # Imported here: psycopg costs 0.1 s to import, which a station on the embedded file
+    # must not pay at every start; on a server SQLAlchemy has loaded it already.
+    import psycopg
+    from psycopg import errors as pg_errors
+
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(orig, psycopg.Error):
         return None
