@@ -79,7 +79,8 @@ class DriverStatement:
         }
 
     def rows(self, cursor: Any, dialect: Dialect, params: Mapping[str, Any]) -> list[Any]:
-        """Every row of a SELECT as plain tuples: no type conversion (JSON stays text)."""
+        """Every row of a SELECT as plain tuples, as the driver gives them: no type
+        conversion (sqlcipher3 gives JSON and dates as text, psycopg parsed)."""
         self._execute(cursor, dialect, params)
         return list(cursor.fetchall())
 
