@@ -20,6 +20,7 @@ from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
+from exitbot_desktop.engine.store.sealing import ColumnSealer
 
 pytest_plugins = ["llm_fixtures", "ui_fixtures"]
 
@@ -48,12 +49,26 @@ def folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path / "data")
 
 
+# The kinds of store a test marked `every_store` runs on: the embedded SQLCipher file as
+# it ships, and the same file with column sealing on, as a central server stores answers.
+STORE_KINDS = ("embedded", "sealed")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "created" in metafunc.fixturenames and metafunc.definition.get_closest_marker("every_store"):
+        metafunc.parametrize("created", STORE_KINDS, indirect=True)
+
+
 @pytest.fixture
-def created(folder: DataFolder) -> Iterator[tuple[vault.Store, str]]:
+def created(
+    folder: DataFolder, request: pytest.FixtureRequest
+) -> Iterator[tuple[vault.Store, str]]:
     """A fresh encrypted database with HR account 'alice'; yields (store, recovery key)."""
     store, recovery_key = vault.create(
         folder, organisation="Acme GmbH", user="alice", password=PASSWORD, kdf=FAST_KDF
     )
+    if getattr(request, "param", "embedded") == "sealed":
+        store.database.sealer = ColumnSealer(store.database.data_key())
     yield store, recovery_key
     store.close()
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_aggregates import UNHAPPY, conduct
 
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.reports.export_csv_json import ExportOptions, export_csv, export_json
 from exitbot_desktop.engine.store.vault import Store
+
+pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
 
 NOTE = "Spoke to her manager on Friday; offered a transfer."
 

@@ -37,10 +37,14 @@ from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.driver import DriverStatement
 from exitbot_desktop.engine.store.models import MAIN_ANSWER, Answer, Base, Interview, utcnow
+from exitbot_desktop.engine.store.sealing import SEALED
 
 _RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-_INTERVIEWS = Base.metadata.tables[Interview.__tablename__]
-_ANSWERS = Base.metadata.tables[Answer.__tablename__]
+_TABLE = Interview.__tablename__
+_ANSWERS_TABLE = Answer.__tablename__
+_INTERVIEWS = Base.metadata.tables[_TABLE]
+_ANSWERS = Base.metadata.tables[_ANSWERS_TABLE]
+_SEALED_META = SEALED[_TABLE] - {"draft_text", "hr_note"}  # the metadata HR enters
 
 
 class InterviewRepository:
@@ -61,7 +65,7 @@ class InterviewRepository:
             )
             if row is None:
                 raise InterviewStateError(f"Interview {interview_id} does not exist.")
-            return _record(row)
+            return _record(row, self._db)
 
     def unfinished(self) -> list[InterviewRecord]:
         """Interviews started but neither submitted, declined nor discarded: offered for resume."""
@@ -72,7 +76,7 @@ class InterviewRepository:
                 .options(selectinload(Interview.answers), selectinload(Interview.question_set))
                 .order_by(Interview.updated_at.desc())
             ).all()
-            return [_record(r) for r in rows]
+            return [_record(r, self._db) for r in rows]
 
     def id_for_receipt(self, receipt_code: str) -> int | None:
         code = receipt_code.strip().upper()
@@ -99,6 +103,11 @@ class InterviewRepository:
             values = meta.values()
             if meta.anonymous:
                 values["employee_name"] = None
+            # Sealed values are bound to the row's id, known only once the row exists:
+            # they are written after it, in the same transaction, and never sent in clear.
+            words = {}
+            if self._db.sealer is not None:
+                words = {name: values.pop(name) for name in _SEALED_META if name in values}
             interview = Interview(
                 question_set_pk=question_set_pk,
                 language=language,
@@ -110,6 +119,8 @@ class InterviewRepository:
                 interview.created_at = interview.consented_at = started_at
             s.add(interview)
             s.flush()
+            for name, value in words.items():
+                setattr(interview, name, self._db.seal(_TABLE, name, interview.id, value))
             return interview.id
 
     def set_status(self, interview_id: int, status: InterviewStatus) -> None:
@@ -134,6 +145,7 @@ class InterviewRepository:
         )
 
     def save_draft(self, interview_id: int, question_id: str | None, text: str | None) -> None:
+        text = self._db.seal(_TABLE, "draft_text", interview_id, text)
         self._update(_SAVE_DRAFT, interview_id, question_id=question_id, text=text, now=utcnow())
 
     def flag_care(self, interview_id: int) -> None:
@@ -159,11 +171,10 @@ class InterviewRepository:
             return self._written(
                 cursor,
                 _UPSERT_ANSWER,
+                {"value": value, "text": text},
                 interview_id=interview_id,
                 question_id=question_id,
                 status=status,
-                value=value,
-                text=text,
                 is_followup=False,
                 seconds_spent=seconds,
                 created_at=now,
@@ -176,13 +187,13 @@ class InterviewRepository:
         now = utcnow()
         return self._returned(
             _INSERT_ANSWER,
+            {"followup_question": followup.text},
             interview_id=interview_id,
             question_id=question_id,
             parent_id=parent_id,
             is_followup=True,
             status="pending",
             value=None,
-            followup_question=followup.text,
             followup_source=followup.source,
             followup_model=followup.model or None,
             guard_reason=followup.guard_reason or None,
@@ -196,11 +207,10 @@ class InterviewRepository:
     ) -> AnswerRecord:
         return self._returned(
             _REPLY,
+            {"text": text, "value": text},
             missing="That follow-up question does not exist.",
             answer_id=answer_id,
             status=status,
-            text=text,
-            value=text,
             seconds=seconds,
             now=utcnow(),
         )
@@ -236,11 +246,19 @@ class InterviewRepository:
         with self._db.transaction() as s:
             row = _get(s, interview_id)
             new = {"leaving_type": leaving_type, "regrettable": regrettable, "hr_note": hr_note}
-            changed = sorted(name for name, value in new.items() if getattr(row, name) != value)
+            old = {
+                "leaving_type": row.leaving_type,
+                "regrettable": row.regrettable,
+                "hr_note": self._db.unseal(_TABLE, "hr_note", row.id, row.hr_note),
+            }
+            changed = sorted(name for name, value in new.items() if old[name] != value)
             if not changed:
                 return
             for name in changed:
-                setattr(row, name, new[name])
+                value = new[name]
+                if name in SEALED[_TABLE]:
+                    value = self._db.seal(_TABLE, name, row.id, value)
+                setattr(row, name, value)
             self._audit.record(
                 "interview_reviewed",
                 {
@@ -307,18 +325,53 @@ class InterviewRepository:
             raise InterviewStateError(f"Interview {interview_id} does not exist.")
 
     def _returned(
-        self, statement: DriverStatement, *, missing: str = "", **params: Any
+        self,
+        statement: DriverStatement,
+        words: dict[str, Any],
+        *,
+        missing: str = "",
+        **params: Any,
     ) -> AnswerRecord:
         """Run a hot write of an answer; the row it wrote comes back in the same step."""
         with self._db.driver_cursor() as cursor:
-            return self._written(cursor, statement, missing=missing, **params)
+            return self._written(cursor, statement, words, missing=missing, **params)
 
     def _written(
-        self, cursor: Any, statement: DriverStatement, *, missing: str = "", **params: Any
+        self,
+        cursor: Any,
+        statement: DriverStatement,
+        words: dict[str, Any],
+        *,
+        missing: str = "",
+        **params: Any,
     ) -> AnswerRecord:
+        """Write an answer row; `words` are its values of sealed columns (`sealing.py`).
+
+        On a sealing database they are bound to the row's id: sealed at once when the
+        statement names the row, else written by a second statement once the first has
+        returned the new row's id (same transaction). Either way the record carries them
+        in clear.
+        """
+        row_id = params.get("answer_id")
+        if self._db.sealer is None:
+            params |= words
+        elif row_id is not None:
+            params |= {
+                name: self._db.seal(_ANSWERS_TABLE, name, row_id, v) for name, v in words.items()
+            }
+        else:
+            params |= dict.fromkeys(words)
         row = statement.run(cursor, self._db.dialect, params)
         if not isinstance(row, dict):
             raise InterviewStateError(missing)
+        if self._db.sealer is not None and row_id is None:
+            sealed = {
+                name: self._db.seal(_ANSWERS_TABLE, name, row["id"], v) for name, v in words.items()
+            }
+            _SEAL_ANSWER[frozenset(words)].run(
+                cursor, self._db.dialect, {"answer_id": row["id"], **sealed}
+            )
+        row |= words
         self._digests.touched(row["interview_id"])
         return AnswerRecord(**{name: row[name] for name in _ANSWER_FIELDS})
 
@@ -372,9 +425,26 @@ _UPSERT_ANSWER = DriverStatement(
         },
     ).returning(*_ANSWERS.c)
 )
+_ANSWER_ROW = _ANSWERS.c.id == bindparam("answer_id")
+_SEAL_ANSWER = {  # the sealed words of a row just written, by the columns they fill
+    frozenset({"value", "text"}): DriverStatement(
+        update(_ANSWERS)
+        .where(_ANSWER_ROW)
+        .values(
+            text=bindparam("text"),
+            value=bindparam("value", type_=_ANSWERS.c.value.type),
+            updated_at=_ANSWERS.c.updated_at,  # the row was written just before
+        )
+    ),
+    frozenset({"followup_question"}): DriverStatement(
+        update(_ANSWERS)
+        .where(_ANSWER_ROW)
+        .values(followup_question=bindparam("followup_question"), updated_at=_ANSWERS.c.updated_at)
+    ),
+}
 _REPLY = DriverStatement(
     update(_ANSWERS)
-    .where(_ANSWERS.c.id == bindparam("answer_id"), _ANSWERS.c.is_followup.is_(True))
+    .where(_ANSWER_ROW, _ANSWERS.c.is_followup.is_(True))
     .values(
         status=bindparam("status"),
         text=bindparam("text"),
@@ -410,14 +480,27 @@ def _get(session: Session, interview_id: int) -> Interview:
 _ANSWER_FIELDS = tuple(AnswerRecord.__dataclass_fields__)
 
 
-def _answer_record(a: Answer) -> AnswerRecord:
-    return AnswerRecord(**{name: getattr(a, name) for name in _ANSWER_FIELDS})
-
-
-def _record(row: Interview) -> InterviewRecord:
-    meta = InterviewMeta(
-        **{name: getattr(row, name) for name in InterviewMeta.__dataclass_fields__}
+def _answer_record(a: Answer, database: Database) -> AnswerRecord:
+    return AnswerRecord(
+        **{
+            name: _opened(database, _ANSWERS_TABLE, a.id, name, getattr(a, name))
+            for name in _ANSWER_FIELDS
+        }
     )
+
+
+def _opened(database: Database, table: str, row_id: int, column: str, stored: Any) -> Any:
+    """A column's value as the engine knows it: opened if the column is sealed."""
+    if column in SEALED[table]:
+        return database.unseal(table, column, row_id, stored)
+    return stored
+
+
+def _record(row: Interview, database: Database) -> InterviewRecord:
+    def field(name: str) -> Any:
+        return _opened(database, _TABLE, row.id, name, getattr(row, name))
+
+    meta = InterviewMeta(**{name: field(name) for name in InterviewMeta.__dataclass_fields__})
     return InterviewRecord(
         id=row.id,
         status=row.status,
@@ -431,9 +514,9 @@ def _record(row: Interview) -> InterviewRecord:
         current_question_id=row.current_question_id,
         in_review=row.in_review,
         draft_question_id=row.draft_question_id,
-        draft_text=row.draft_text,
+        draft_text=field("draft_text"),
         needs_care=row.needs_care,
         regrettable=row.regrettable,
-        hr_note=row.hr_note,
-        answers=tuple(_answer_record(a) for a in row.answers),
+        hr_note=field("hr_note"),
+        answers=tuple(_answer_record(a, database) for a in row.answers),
     )
