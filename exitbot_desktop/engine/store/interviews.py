@@ -20,13 +20,14 @@ from typing import Any
 from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from exitbot_desktop.engine.errors import InterviewStateError
+from exitbot_desktop.engine.errors import InterviewStateError, StaleEditError
 from exitbot_desktop.engine.followup_policy import Followup
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.records import (
     UNFINISHED,
     AnswerRecord,
     AnswerStatus,
+    HrReview,
     InterviewRecord,
     InterviewSource,
     InterviewStatus,
@@ -233,32 +234,37 @@ class InterviewRepository:
             row.draft_question_id = None
             return code
 
-    def review(
-        self,
-        interview_id: int,
-        *,
-        leaving_type: str | None,
-        regrettable: bool | None,
-        hr_note: str | None,
-    ) -> None:
-        """What the HR officer handling the interview records about it, audited together
-        (the audit entry names the fields that changed, never the note's words)."""
+    def review(self, interview_id: int, new: HrReview, *, seen: HrReview) -> None:
+        """Record HR's review of an interview, audited with the fields that changed (never
+        the note's words).
+
+        `seen` is the review as this officer's screen showed it. When someone else has
+        saved a different one since, nothing is written and `StaleEditError` says so:
+        the later save must not silently overwrite the earlier one. The row is locked
+        while it is compared (`FOR UPDATE` on a server; SQLite's writer lock here).
+        """
         with self._db.transaction() as s:
-            row = _get(s, interview_id)
-            new = {"leaving_type": leaving_type, "regrettable": regrettable, "hr_note": hr_note}
-            old = {
-                "leaving_type": row.leaving_type,
-                "regrettable": row.regrettable,
-                "hr_note": self._db.unseal(_TABLE, "hr_note", row.id, row.hr_note),
-            }
-            changed = sorted(name for name, value in new.items() if old[name] != value)
-            if not changed:
+            row = _get(s, interview_id, for_update=True)
+            now = HrReview(
+                row.leaving_type,
+                row.regrettable,
+                self._db.unseal(_TABLE, "hr_note", row.id, row.hr_note),
+            )
+            if now == new:
                 return
-            for name in changed:
-                value = new[name]
-                if name in SEALED[_TABLE]:
-                    value = self._db.seal(_TABLE, name, row.id, value)
-                setattr(row, name, value)
+            if now != seen:
+                raise StaleEditError(
+                    "Someone else saved a review of this interview while you were editing "
+                    "it, so yours was not saved. Open the interview again to see theirs, "
+                    "then make your change again."
+                )
+            changed = sorted(
+                name
+                for name in HrReview.__dataclass_fields__
+                if getattr(now, name) != getattr(new, name)
+            )
+            row.leaving_type, row.regrettable = new.leaving_type, new.regrettable
+            row.hr_note = self._db.seal(_TABLE, "hr_note", row.id, new.hr_note)
             self._audit.record(
                 "interview_reviewed",
                 {
@@ -470,8 +476,8 @@ def months_before(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month + 1, day=day)
 
 
-def _get(session: Session, interview_id: int) -> Interview:
-    row: Interview | None = session.get(Interview, interview_id)
+def _get(session: Session, interview_id: int, *, for_update: bool = False) -> Interview:
+    row: Interview | None = session.get(Interview, interview_id, with_for_update=for_update)
     if row is None:
         raise InterviewStateError(f"Interview {interview_id} does not exist.")
     return row
