@@ -44,6 +44,7 @@ from exitbot_desktop.engine.store.keys import (
 )
 from exitbot_desktop.engine.store.lock import InstanceLock
 from exitbot_desktop.engine.store.models import HrAccount, utcnow
+from exitbot_desktop.engine.store.sealing import ColumnSealer
 from exitbot_desktop.engine.store.vault import Store
 
 _SERVER_USER = "postgres"  # Debian's package creates it; used only when running as root
@@ -210,8 +211,9 @@ def create_store_on_server(
 ) -> tuple[Store, str]:
     """What `vault.create` sets up, with the tables on the server instead of in a file:
     the key file (data key wrapped for `user` and the recovery key) stays in `folder`,
-    the schema, the first account and the audit log's first entry go to `database`.
-    A stand-in until `init --server` builds this in the engine."""
+    the schema, the first account and the audit log's first entry go to `database`,
+    and answers are sealed before they reach it. A stand-in until `init --server`
+    builds this in the engine."""
     data_key = bytearray(new_data_key())
     recovery_key = new_recovery_key()
     folder.make_private()
@@ -225,7 +227,8 @@ def create_store_on_server(
     db.create_schema(engine)
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
-    store = Store(folder, Database(folder.server_path, engine, data_key), key_file, lock, user)
+    database = Database(folder.server_path, engine, data_key, sealer=ColumnSealer(bytes(data_key)))
+    store = Store(folder, database, key_file, lock, user)
     with store.database.transaction() as session:
         session.add(HrAccount(name=user, last_login_at=utcnow()))
         store.audit.record("database_created", {"organisation": organisation})
