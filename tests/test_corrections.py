@@ -15,7 +15,7 @@ from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.records import AnswerRecord
 from exitbot_desktop.engine.store.vault import Store
 
-pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
+pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
 
 
 def _details(store: Store, interview_id: int) -> AnswerRecord:
@@ -97,6 +97,7 @@ def test_correcting_an_answer_of_another_interview_is_refused(
         correct_answer(store, second, _details(store, first).id, tone="negative")
 
 
+@pytest.mark.every_backend
 def test_discarding_an_unfinished_interview_is_audited(
     store: Store, question_set: QuestionSet
 ) -> None:

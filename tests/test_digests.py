@@ -19,7 +19,7 @@ from exitbot_desktop.engine.store import digests, vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.models import InterviewDigest
 
-pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
+pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
 
 
 def _digest_count(store: vault.Store) -> int:

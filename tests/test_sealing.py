@@ -77,7 +77,7 @@ def test_another_organisations_key_opens_nothing() -> None:
         ColumnSealer(os.urandom(32)).unseal("answers", "text", 1, token)
 
 
-@pytest.mark.parametrize("created", ["sealed"], indirect=True)
+@pytest.mark.parametrize("created", ["sealed", "server"], indirect=True)
 def test_a_sealing_store_holds_no_answer_names_or_notes_in_clear(
     store: Store, question_set: QuestionSet
 ) -> None:

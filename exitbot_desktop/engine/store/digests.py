@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Integer, Text, bindparam, cast, func, select, type_coerce
+from sqlalchemy import Integer, bindparam, func, select
 
 from exitbot_desktop.engine.questions import ID_PATTERN
 from exitbot_desktop.engine.store import db
@@ -36,6 +36,7 @@ from exitbot_desktop.engine.store.models import (
     Base,
     Interview,
     InterviewDigest,
+    json_text,
 )
 
 FORMAT = 1  # raise when the facts' shape changes: older digests are rebuilt at open
@@ -55,7 +56,7 @@ _ANSWER_ROWS = DriverStatement(
         _ANSWERS.c.is_followup,
         _ANSWERS.c.parent_id,
         _ANSWERS.c.seconds_spent,
-        type_coerce(_ANSWERS.c.value, Text),
+        json_text(_ANSWERS.c.value),
         func.length(_ANSWERS.c.text),
     )
     .where(_ANSWERS.c.interview_id == _ID)
@@ -70,14 +71,14 @@ _SEALED_ANSWER_ROWS = DriverStatement(
         _ANSWERS.c.is_followup,
         _ANSWERS.c.parent_id,
         _ANSWERS.c.seconds_spent,
-        cast(_ANSWERS.c.value, Text),  # JSON text from either driver
+        json_text(_ANSWERS.c.value),
         _ANSWERS.c.text,
     )
     .where(_ANSWERS.c.interview_id == _ID)
     .order_by(_ANSWERS.c.id)
 )
 _ANALYSIS_ROWS = DriverStatement(
-    select(_ANALYSIS.c.kind, _ANALYSIS.c.provenance, type_coerce(_ANALYSIS.c.payload, Text))
+    select(_ANALYSIS.c.kind, _ANALYSIS.c.provenance, json_text(_ANALYSIS.c.payload))
     .where(_ANALYSIS.c.interview_id == _ID)
     .order_by(_ANALYSIS.c.id)
 )

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
 
 from exitbot_desktop.engine.records import AnswerStatus, InterviewSource, InterviewStatus
 
@@ -48,6 +49,28 @@ def _main_answer_postgresql(_element: _MainAnswer, _compiler: Any, **_kw: Any) -
 
 
 MAIN_ANSWER = _MainAnswer()
+
+
+class json_text(FunctionElement[str]):  # noqa: N801 (reads as the SQL function it is)
+    """A JSON column's stored text, for reading many rows raw or matching with LIKE.
+
+    SQLite keeps JSON as text already, so there it is the bare column (a CAST would cost
+    on 160,000 analysis rows); PostgreSQL's `json` type needs the CAST, or psycopg
+    hands back parsed objects and `length()` has no `json` form."""
+
+    type = Text()
+    inherit_cache = True
+    name = "json_text"
+
+
+@compiles(json_text)
+def _json_text_sqlite(element: json_text, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(json_text, "postgresql")
+def _json_text_postgresql(element: json_text, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS TEXT)"
 
 
 def utcnow() -> datetime:

@@ -38,6 +38,7 @@ from exitbot_desktop.engine.store.models import (
     Interview,
     InterviewDigest,
     QuestionSetRow,
+    json_text,
 )
 from exitbot_desktop.engine.store.question_sets import StoredQuestionSet
 from exitbot_desktop.engine.store.sealing import SEALED
@@ -212,9 +213,7 @@ class ReportReader:
             Answer.id,
             Answer.question_id,
             Answer.status,
-            type_coerce(Answer.value, Text)
-            if self._db.sealer is None
-            else cast(Answer.value, Text),
+            json_text(Answer.value),
             Answer.text,
             Answer.is_followup,
             Answer.followup_question,
@@ -261,7 +260,7 @@ class ReportReader:
             conds.append(
                 or_(
                     AnalysisRow.kind != "flags",
-                    func.length(AnalysisRow.payload) > len(NO_FLAGS_JSON),
+                    func.length(json_text(AnalysisRow.payload)) > len(NO_FLAGS_JSON),
                 )
             )
         query = select(
@@ -269,7 +268,7 @@ class ReportReader:
             AnalysisRow.answer_id,
             AnalysisRow.kind,
             AnalysisRow.provenance,
-            type_coerce(AnalysisRow.payload, Text),
+            json_text(AnalysisRow.payload),
         ).where(*conds)
         with self._db.connection() as c:
             rows = _plain_rows(c, query)

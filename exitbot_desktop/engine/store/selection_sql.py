@@ -14,19 +14,17 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
-    Text,
     and_,
     case,
     exists,
     func,
     or_,
     select,
-    type_coerce,
 )
 
 from exitbot_desktop.engine.filters import TONE_THRESHOLD, Selection
 from exitbot_desktop.engine.store.database import Database
-from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
+from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview, json_text
 
 # How the JSON column stores an empty flags payload (nearly every answer has one).
 NO_FLAGS_JSON = '{"flags": []}'
@@ -60,9 +58,7 @@ def selection_conditions(selection: Selection, database: Database) -> list[Colum
             exists().where(
                 AnalysisRow.interview_id == Interview.id,
                 AnalysisRow.kind == "themes",
-                type_coerce(AnalysisRow.payload, Text).like(
-                    f'%"{_escaped(filters.theme)}"%', escape="\\"
-                ),
+                json_text(AnalysisRow.payload).like(f'%"{_escaped(filters.theme)}"%', escape="\\"),
             )
         )
     if filters.urgent_only:
@@ -105,7 +101,7 @@ def flag_rows() -> Any:
         .where(
             AnalysisRow.interview_id == Interview.id,
             AnalysisRow.kind == "flags",
-            func.length(type_coerce(AnalysisRow.payload, Text)) > len(NO_FLAGS_JSON),
+            func.length(json_text(AnalysisRow.payload)) > len(NO_FLAGS_JSON),
         )
         .scalar_subquery()
     )
