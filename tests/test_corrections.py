@@ -97,7 +97,6 @@ def test_correcting_an_answer_of_another_interview_is_refused(
         correct_answer(store, second, _details(store, first).id, tone="negative")
 
 
-@pytest.mark.every_backend
 def test_discarding_an_unfinished_interview_is_audited(
     store: Store, question_set: QuestionSet
 ) -> None:
