@@ -23,6 +23,7 @@ from sqlalchemy import Table, func, insert, select
 from exitbot_desktop.engine.metadata import TENURE_BANDS
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin, to_json
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, Interview
+from exitbot_desktop.engine.store.sealing import SEALED
 from exitbot_desktop.engine.store.vault import Store
 
 PROVENANCE = "synthetic"
@@ -124,9 +125,11 @@ def populate(
         with store.database.transaction() as s:
             # Core inserts: one executemany per table (the ORM's bulk path splits batches
             # whenever a row has a different set of NULLs).
-            s.execute(insert(_table(Interview)), builder.interviews)
-            s.execute(insert(_table(Answer)), builder.answers)
-            s.execute(insert(_table(AnalysisRow)), builder.analysis)
+            s.execute(
+                insert(_table(Interview)), _as_stored(store, "interviews", builder.interviews)
+            )
+            s.execute(insert(_table(Answer)), _as_stored(store, "answers", builder.answers))
+            s.execute(insert(_table(AnalysisRow)), _as_stored(store, "analysis", builder.analysis))
         # The store keeps digests current for the writes it makes; these rows went
         # around it, so it is asked to build theirs.
         store.digests.build_missing()
@@ -288,6 +291,28 @@ class _Batch:
 
 def _table(model: type[Base]) -> Table:
     return Base.metadata.tables[model.__tablename__]
+
+
+def _as_stored(store: Store, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows as the store keeps them: on a sealing store (a central server) the words
+    sealed to their rows, as the repositories would have written them."""
+    if store.database.sealer is None:
+        return rows
+    return [
+        {
+            column: store.database.seal(table, column, _seal_row(table, row), value)
+            if column in SEALED[table] and (table != "analysis" or row["kind"] == "summary")
+            else value
+            for column, value in row.items()
+        }
+        for row in rows
+    ]
+
+
+def _seal_row(table: str, row: dict[str, Any]) -> int:
+    """The row a value is sealed to: a summary belongs to its interview (`sealing.py`)."""
+    row_id: int = row["interview_id"] if table == "analysis" else row["id"]
+    return row_id
 
 
 def _analysis(iid: int, aid: int | None, kind: str, payload: dict[str, Any]) -> dict[str, Any]:

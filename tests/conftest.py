@@ -50,9 +50,8 @@ def folder(tmp_path: Path) -> DataFolder:
 
 
 # Where a test marked `every_store` runs, once each: the embedded SQLCipher file as it
-# ships, and a real PostgreSQL server (tests/postgres_server.py). Only tests that store
-# no answer text are marked so far: until answers are sealed in the app, the server
-# would hold them in clear.
+# ships, and a real PostgreSQL server (tests/postgres_server.py), which holds the answers
+# sealed (`engine/store/sealing.py`).
 STORE_KINDS = ("embedded", "server")
 
 

@@ -44,6 +44,7 @@ from exitbot_desktop.engine.store.keys import (
 )
 from exitbot_desktop.engine.store.lock import InstanceLock
 from exitbot_desktop.engine.store.models import HrAccount, utcnow
+from exitbot_desktop.engine.store.sealing import ColumnSealer
 from exitbot_desktop.engine.store.vault import Store
 
 _SERVER_USER = "postgres"  # Debian's package creates it; used only when running as root
@@ -225,7 +226,8 @@ def create_store_on_server(
     db.create_schema(engine)
     lock = InstanceLock(folder.lock_path)
     lock.acquire()
-    store = Store(folder, Database(folder.server_path, engine, data_key), key_file, lock, user)
+    database = Database(folder.server_path, engine, data_key, sealer=ColumnSealer(bytes(data_key)))
+    store = Store(folder, database, key_file, lock, user)
     with store.database.transaction() as session:
         session.add(HrAccount(name=user, last_login_at=utcnow()))
         store.audit.record("database_created", {"organisation": organisation})

@@ -23,6 +23,8 @@ from exitbot_desktop.engine.settings import DEFAULTS
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
 from exitbot_desktop.engine.store.vault import Store
 
+pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
+
 SKIP = object()
 
 
@@ -223,6 +225,9 @@ def test_running_the_pipeline_again_replaces_rather_than_adds(
     assert ("sentiment", "rating") in {(k, p) for _, k, p in first}
 
 
+EDITED = "The pay was far below market and the bonus was cut."
+
+
 def test_an_edited_answer_gets_fresh_analysis(store: Store, question_set: QuestionSet) -> None:
     interview_id = conduct(store, question_set, HAPPY)
     with store.database.transaction() as s:
@@ -234,7 +239,7 @@ def test_an_edited_answer_gets_fresh_analysis(store: Store, question_set: Questi
         s.execute(
             update(Answer)
             .where(Answer.id == answer_id)
-            .values(text="The pay was far below market and the bonus was cut.")
+            .values(text=store.database.seal("answers", "text", answer_id, EDITED))
         )
     assert answer_id is not None
 

@@ -15,6 +15,8 @@ from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.records import AnswerRecord
 from exitbot_desktop.engine.store.vault import Store
 
+pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
+
 
 def _details(store: Store, interview_id: int) -> AnswerRecord:
     return next(

@@ -26,6 +26,8 @@ from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import months_before
 from exitbot_desktop.engine.store.models import Answer, Interview, utcnow
 
+pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
+
 VOLUNTARY = InterviewMeta(
     department="Sales", role="Account manager", tenure_band="2-5", leaving_type="voluntary"
 )

@@ -21,6 +21,8 @@ from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.reports.export_csv_json import ExportOptions, export_csv
 from exitbot_desktop.engine.store.vault import Store
 
+pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
+
 HARASSED = {
     **UNHAPPY,
     "main_reason_details": "A colleague harassed me for months and nobody stopped it.",

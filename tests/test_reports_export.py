@@ -26,6 +26,8 @@ from exitbot_desktop.engine.reports.exports import ExportRequest, export
 from exitbot_desktop.engine.safe_text import neutralise
 from exitbot_desktop.engine.store.vault import Store
 
+pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
+
 NAMED = InterviewMeta(
     department="Sales",
     manager="Petra Vogel",

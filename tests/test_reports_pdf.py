@@ -25,6 +25,8 @@ from exitbot_desktop.engine.reports.pdf_interview import write_interview_pdf
 from exitbot_desktop.engine.store.models import Answer
 from exitbot_desktop.engine.store.vault import Store
 
+pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
+
 
 def _text(path: Path, password: str | None = None) -> str:
     reader = PdfReader(io.BytesIO(path.read_bytes()))
@@ -136,16 +138,17 @@ def test_hostile_answers_render_as_the_words_that_were_typed(
             a.question_id: a.id
             for a in s.scalars(select(Answer).where(Answer.interview_id == interview_id))
         }
-        s.execute(
-            update(Answer)
-            .where(Answer.id == answers["main_reason_details"])
-            .values(text=HOSTILE, value=HOSTILE)
-        )
-        s.execute(
-            update(Answer)
-            .where(Answer.id == answers["anything_else"])
-            .values(status="answered", text=huge, value=huge)
-        )
+        for question_id, words in (("main_reason_details", HOSTILE), ("anything_else", huge)):
+            aid = answers[question_id]
+            s.execute(
+                update(Answer)
+                .where(Answer.id == aid)
+                .values(
+                    status="answered",
+                    text=store.database.seal("answers", "text", aid, words),
+                    value=store.database.seal("answers", "value", aid, words),
+                )
+            )
     pipeline.analyse_interview(store, interview_id)
     out = tmp_path / "interview.pdf"
 

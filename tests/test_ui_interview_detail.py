@@ -24,6 +24,7 @@ from test_aggregates import HAPPY, UNHAPPY, conduct
 
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.records import HrReview
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 
@@ -173,11 +174,43 @@ def test_hr_records_a_review_that_is_kept_and_audited(
         "Offered a transfer; declined.",
     )
     assert store.audit.entries(limit=1)[0].action == "interview_reviewed"
+    # A second change from the same page starts from the first: it is no stale edit.
+    page.regrettable.setCurrentIndex(page.regrettable.findData(False))
+    ui.activate(page.save_review_button)
+    ui.qtbot.waitUntil(lambda: page.review_saved.text() == "Saved.", timeout=10_000)
+    assert not page.error.isVisible()
+    saved = store.interviews.find_by_receipt(code)
+    assert saved is not None and saved.regrettable is False
     ui.activate(page.back_button)
     ui.wait_page(window, window.interviews_page)
     window.interviews_page.table.setCurrentIndex(window.interviews_page.model.index(0, 0))
     window.interviews_page.table.activated.emit(window.interviews_page.model.index(0, 0))
     ui.qtbot.waitUntil(lambda: page.hr_note.toPlainText() == "Offered a transfer; declined.")
+
+
+def test_a_review_someone_else_saved_meanwhile_is_not_overwritten(
+    ui: UiDriver, make_window: WindowFactory, two_interviews: tuple[DataFolder, str]
+) -> None:
+    folder, code = two_interviews
+    window = make_window(folder)
+    page = _open(ui, window, code)
+    store = window.store
+    assert store is not None
+    shown = store.interviews.find_by_receipt(code)
+    assert shown is not None
+    theirs = HrReview("voluntary", True, "Colleague: counter-offer refused.")
+    store.interviews.review(shown.id, theirs, seen=shown.hr_review)  # another HR desk
+
+    page.hr_note.setFocus()
+    ui.type("Mine: restructuring.")
+    ui.activate(page.save_review_button)
+
+    ui.qtbot.waitUntil(page.error.isVisible, timeout=10_000)
+    assert "Someone else saved a review of this interview" in page.error.text()
+    assert "Open the interview again" in page.error.text()
+    assert page.review_saved.text() != "Saved."
+    kept = store.interviews.find_by_receipt(code)
+    assert kept is not None and kept.hr_review == theirs
 
 
 def _correct_buttons(page: InterviewDetailPage) -> list[QPushButton]:

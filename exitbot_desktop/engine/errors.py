@@ -57,6 +57,14 @@ class AuditChainError(StoreError):
     """The audit log does not verify; the message names the position where it breaks."""
 
 
+class StaleEditError(StoreError):
+    """Someone else saved a change to what this edit started from."""
+
+
+class SealedValueError(StoreError):
+    """A sealed column value does not open for its row: changed, moved or foreign."""
+
+
 class UnknownAccountError(StoreError):
     """No HR account of that name exists in the key file."""
 

@@ -40,6 +40,15 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True)
+class HrReview:
+    """What the HR officer handling an interview records about it."""
+
+    leaving_type: str | None
+    regrettable: bool | None  # a regrettable loss; None: not judged yet
+    hr_note: str | None  # private to HR, never exported
+
+
+@dataclass(frozen=True)
 class InterviewRecord:
     id: int
     status: InterviewStatus
@@ -58,6 +67,10 @@ class InterviewRecord:
     regrettable: bool | None  # HR's judgement of the departure; None: not judged
     hr_note: str | None  # private to HR
     answers: tuple[AnswerRecord, ...]
+
+    @property
+    def hr_review(self) -> HrReview:
+        return HrReview(self.meta.leaving_type, self.regrettable, self.hr_note)
 
     def main_answers(self) -> dict[str, AnswerRecord]:
         return {a.question_id: a for a in self.answers if not a.is_followup}

@@ -60,7 +60,10 @@ class AnalysisRepository:
                     AnalysisRow.provenance,
                 ).where(AnalysisRow.interview_id == interview_id)
             ).all()
-        return [AnalysisEntry(a, k, p, v) for a, k, p, v in rows]
+        return [
+            AnalysisEntry(a, k, self._opened_summary(interview_id, p) if k == SUMMARY else p, v)
+            for a, k, p, v in rows
+        ]
 
     def replace_for_answer(
         self,
@@ -80,7 +83,14 @@ class AnalysisRepository:
         with self._db.connection() as conn, self._db.driver_cursor() as cursor:
             if if_answer_is is not None:
                 now = conn.execute(_ANSWER_NOW, {"answer_id": answer_id}).one_or_none()
-                if now is None or tuple(now) != if_answer_is:
+                if now is None:
+                    return False
+                status, text, value = now
+                words = (
+                    self._db.unseal(_ANSWERS.name, "text", answer_id, text),
+                    self._db.unseal(_ANSWERS.name, "value", answer_id, value),
+                )
+                if (status, *words) != if_answer_is:
                     return False
             self._digests.touched(interview_id)
             dialect, created = self._db.dialect, utcnow()
@@ -171,7 +181,11 @@ class AnalysisRepository:
                     interview_id=interview_id,
                     answer_id=None,
                     kind=SUMMARY,
-                    payload={"text": text},
+                    # Bound to the interview, which has one summary (`sealing.py`).
+                    payload=self._db.seal(_ANALYSIS.name, "payload", interview_id, {"text": text}),
                     provenance=provenance,
                 )
             )
+
+    def _opened_summary(self, interview_id: int, payload: Any) -> Any:
+        return self._db.unseal(_ANALYSIS.name, "payload", interview_id, payload)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from exitbot_desktop.engine.errors import StoreError
 from exitbot_desktop.engine.store import db, server_connection
+from exitbot_desktop.engine.store.sealing import ColumnSealer
 
 
 def locked_error() -> StoreError:
@@ -42,11 +43,34 @@ class Database:
     from `server_connection.open_server_engine`). `path` is the file sentences name: the
     database file, or for a server the station's `server.json`."""
 
-    def __init__(self, path: Path, engine: Engine, data_key: bytearray) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        data_key: bytearray,
+        *,
+        sealer: ColumnSealer | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
+        # Set where the database is a server that must not read the answers (`sealing.py`);
+        # None for the embedded file, which SQLCipher encrypts as a whole.
+        self.sealer = sealer
         self._data_key: bytearray | None = data_key
         self._local = threading.local()
+
+    def seal(self, table: str, column: str, row_id: int, value: Any) -> Any:
+        """`value` as this database stores it in that row and column: sealed on a server,
+        unchanged in the embedded file."""
+        if self.sealer is None:
+            return value
+        return self.sealer.seal(table, column, row_id, value)
+
+    def unseal(self, table: str, column: str, row_id: int, stored: Any) -> Any:
+        """The value `seal` stored (see `ColumnSealer.unseal` for what it refuses)."""
+        if self.sealer is None:
+            return stored
+        return self.sealer.unseal(table, column, row_id, stored)
 
     @property
     def is_open(self) -> bool:

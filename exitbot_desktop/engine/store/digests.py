@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Integer, Text, bindparam, func, select, type_coerce
+from sqlalchemy import Integer, Text, bindparam, cast, func, select, type_coerce
 
 from exitbot_desktop.engine.questions import ID_PATTERN
 from exitbot_desktop.engine.store import db
@@ -57,6 +57,21 @@ _ANSWER_ROWS = DriverStatement(
         _ANSWERS.c.seconds_spent,
         type_coerce(_ANSWERS.c.value, Text),
         func.length(_ANSWERS.c.text),
+    )
+    .where(_ANSWERS.c.interview_id == _ID)
+    .order_by(_ANSWERS.c.id)
+)
+# On a sealing database (`sealing.py`) the words are opened here, on the station.
+_SEALED_ANSWER_ROWS = DriverStatement(
+    select(
+        _ANSWERS.c.id,
+        _ANSWERS.c.question_id,
+        _ANSWERS.c.status,
+        _ANSWERS.c.is_followup,
+        _ANSWERS.c.parent_id,
+        _ANSWERS.c.seconds_spent,
+        cast(_ANSWERS.c.value, Text),  # JSON text from either driver
+        _ANSWERS.c.text,
     )
     .where(_ANSWERS.c.interview_id == _ID)
     .order_by(_ANSWERS.c.id)
@@ -107,10 +122,23 @@ class Digests:
                 # no digest, and only completed interviews' digests are ever read.
                 continue
             facts = digest_of(
-                _ANSWER_ROWS.rows(cursor, dialect, params),
+                self._answer_rows(cursor, params),
                 _ANALYSIS_ROWS.rows(cursor, dialect, params),
             )
             _SAVE.run(cursor, dialect, {**params, "format": FORMAT, "facts": facts})
+
+    def _answer_rows(self, cursor: Any, params: dict[str, int]) -> list[Any]:
+        """The answers as `digest_of` takes them; the words opened on a sealing database."""
+        if self._db.sealer is None:
+            return _ANSWER_ROWS.rows(cursor, self._db.dialect, params)
+        rows = []
+        for answer_id, *facts, raw, stored_text in _SEALED_ANSWER_ROWS.rows(
+            cursor, self._db.dialect, params
+        ):
+            value = self._db.unseal(_ANSWERS.name, "value", answer_id, json.loads(raw))
+            text = self._db.unseal(_ANSWERS.name, "text", answer_id, stored_text)
+            rows.append((*facts, json.dumps(value), None if text is None else len(text)))
+        return rows
 
 
 def category_keys(value: object) -> list[str]:

@@ -60,7 +60,7 @@ class InterviewListReader:
                 Interview.receipt_code,
                 func.count().over(),
             )
-            .where(*_conditions(query))
+            .where(*_conditions(query, self._db))
             .order_by(*_order(query, derived))
             .offset(offset)
             .limit(limit)
@@ -71,7 +71,9 @@ class InterviewListReader:
             if rows:
                 total = rows[0][-1]
             else:  # past the end: the window count had no row to ride on
-                count = select(func.count()).select_from(Interview).where(*_conditions(query))
+                count = (
+                    select(func.count()).select_from(Interview).where(*_conditions(query, self._db))
+                )
                 total = c.scalar(count) or 0
         return ListPage(
             rows=tuple(
@@ -139,8 +141,8 @@ def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _conditions(query: ListQuery) -> list[ColumnElement[bool]]:
-    return selection_conditions(Selection(query.filters, query.receipt_code))
+def _conditions(query: ListQuery, database: Database) -> list[ColumnElement[bool]]:
+    return selection_conditions(Selection(query.filters, query.receipt_code), database)
 
 
 def _order(query: ListQuery, derived: dict[str, Any]) -> list[Any]:

@@ -20,13 +20,14 @@ from typing import Any
 from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from exitbot_desktop.engine.errors import InterviewStateError
+from exitbot_desktop.engine.errors import InterviewStateError, StaleEditError
 from exitbot_desktop.engine.followup_policy import Followup
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.records import (
     UNFINISHED,
     AnswerRecord,
     AnswerStatus,
+    HrReview,
     InterviewRecord,
     InterviewSource,
     InterviewStatus,
@@ -37,10 +38,14 @@ from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.driver import DriverStatement
 from exitbot_desktop.engine.store.models import MAIN_ANSWER, Answer, Base, Interview, utcnow
+from exitbot_desktop.engine.store.sealing import SEALED
 
 _RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-_INTERVIEWS = Base.metadata.tables[Interview.__tablename__]
-_ANSWERS = Base.metadata.tables[Answer.__tablename__]
+_TABLE = Interview.__tablename__
+_ANSWERS_TABLE = Answer.__tablename__
+_INTERVIEWS = Base.metadata.tables[_TABLE]
+_ANSWERS = Base.metadata.tables[_ANSWERS_TABLE]
+_SEALED_META = SEALED[_TABLE] - {"draft_text", "hr_note"}  # the metadata HR enters
 
 
 class InterviewRepository:
@@ -61,7 +66,7 @@ class InterviewRepository:
             )
             if row is None:
                 raise InterviewStateError(f"Interview {interview_id} does not exist.")
-            return _record(row)
+            return _record(row, self._db)
 
     def unfinished(self) -> list[InterviewRecord]:
         """Interviews started but neither submitted, declined nor discarded: offered for resume."""
@@ -72,7 +77,7 @@ class InterviewRepository:
                 .options(selectinload(Interview.answers), selectinload(Interview.question_set))
                 .order_by(Interview.updated_at.desc())
             ).all()
-            return [_record(r) for r in rows]
+            return [_record(r, self._db) for r in rows]
 
     def id_for_receipt(self, receipt_code: str) -> int | None:
         code = receipt_code.strip().upper()
@@ -99,6 +104,11 @@ class InterviewRepository:
             values = meta.values()
             if meta.anonymous:
                 values["employee_name"] = None
+            # Sealed values are bound to the row's id, known only once the row exists:
+            # they are written after it, in the same transaction, and never sent in clear.
+            words = {}
+            if self._db.sealer is not None:
+                words = {name: values.pop(name) for name in _SEALED_META if name in values}
             interview = Interview(
                 question_set_pk=question_set_pk,
                 language=language,
@@ -110,6 +120,8 @@ class InterviewRepository:
                 interview.created_at = interview.consented_at = started_at
             s.add(interview)
             s.flush()
+            for name, value in words.items():
+                setattr(interview, name, self._db.seal(_TABLE, name, interview.id, value))
             return interview.id
 
     def set_status(self, interview_id: int, status: InterviewStatus) -> None:
@@ -134,6 +146,7 @@ class InterviewRepository:
         )
 
     def save_draft(self, interview_id: int, question_id: str | None, text: str | None) -> None:
+        text = self._db.seal(_TABLE, "draft_text", interview_id, text)
         self._update(_SAVE_DRAFT, interview_id, question_id=question_id, text=text, now=utcnow())
 
     def flag_care(self, interview_id: int) -> None:
@@ -159,11 +172,10 @@ class InterviewRepository:
             return self._written(
                 cursor,
                 _UPSERT_ANSWER,
+                {"value": value, "text": text},
                 interview_id=interview_id,
                 question_id=question_id,
                 status=status,
-                value=value,
-                text=text,
                 is_followup=False,
                 seconds_spent=seconds,
                 created_at=now,
@@ -176,13 +188,13 @@ class InterviewRepository:
         now = utcnow()
         return self._returned(
             _INSERT_ANSWER,
+            {"followup_question": followup.text},
             interview_id=interview_id,
             question_id=question_id,
             parent_id=parent_id,
             is_followup=True,
             status="pending",
             value=None,
-            followup_question=followup.text,
             followup_source=followup.source,
             followup_model=followup.model or None,
             guard_reason=followup.guard_reason or None,
@@ -196,11 +208,10 @@ class InterviewRepository:
     ) -> AnswerRecord:
         return self._returned(
             _REPLY,
+            {"text": text, "value": text},
             missing="That follow-up question does not exist.",
             answer_id=answer_id,
             status=status,
-            text=text,
-            value=text,
             seconds=seconds,
             now=utcnow(),
         )
@@ -223,24 +234,37 @@ class InterviewRepository:
             row.draft_question_id = None
             return code
 
-    def review(
-        self,
-        interview_id: int,
-        *,
-        leaving_type: str | None,
-        regrettable: bool | None,
-        hr_note: str | None,
-    ) -> None:
-        """What the HR officer handling the interview records about it, audited together
-        (the audit entry names the fields that changed, never the note's words)."""
+    def review(self, interview_id: int, new: HrReview, *, seen: HrReview) -> None:
+        """Record HR's review of an interview, audited with the fields that changed (never
+        the note's words).
+
+        `seen` is the review as this officer's screen showed it. When someone else has
+        saved a different one since, nothing is written and `StaleEditError` says so:
+        the later save must not silently overwrite the earlier one. The row is locked
+        while it is compared (`FOR UPDATE` on a server; SQLite's writer lock here).
+        """
         with self._db.transaction() as s:
-            row = _get(s, interview_id)
-            new = {"leaving_type": leaving_type, "regrettable": regrettable, "hr_note": hr_note}
-            changed = sorted(name for name, value in new.items() if getattr(row, name) != value)
-            if not changed:
+            row = _get(s, interview_id, for_update=True)
+            now = HrReview(
+                row.leaving_type,
+                row.regrettable,
+                self._db.unseal(_TABLE, "hr_note", row.id, row.hr_note),
+            )
+            if now == new:
                 return
-            for name in changed:
-                setattr(row, name, new[name])
+            if now != seen:
+                raise StaleEditError(
+                    "Someone else saved a review of this interview while you were editing "
+                    "it, so yours was not saved. Open the interview again to see theirs, "
+                    "then make your change again."
+                )
+            changed = sorted(
+                name
+                for name in HrReview.__dataclass_fields__
+                if getattr(now, name) != getattr(new, name)
+            )
+            row.leaving_type, row.regrettable = new.leaving_type, new.regrettable
+            row.hr_note = self._db.seal(_TABLE, "hr_note", row.id, new.hr_note)
             self._audit.record(
                 "interview_reviewed",
                 {
@@ -307,18 +331,53 @@ class InterviewRepository:
             raise InterviewStateError(f"Interview {interview_id} does not exist.")
 
     def _returned(
-        self, statement: DriverStatement, *, missing: str = "", **params: Any
+        self,
+        statement: DriverStatement,
+        words: dict[str, Any],
+        *,
+        missing: str = "",
+        **params: Any,
     ) -> AnswerRecord:
         """Run a hot write of an answer; the row it wrote comes back in the same step."""
         with self._db.driver_cursor() as cursor:
-            return self._written(cursor, statement, missing=missing, **params)
+            return self._written(cursor, statement, words, missing=missing, **params)
 
     def _written(
-        self, cursor: Any, statement: DriverStatement, *, missing: str = "", **params: Any
+        self,
+        cursor: Any,
+        statement: DriverStatement,
+        words: dict[str, Any],
+        *,
+        missing: str = "",
+        **params: Any,
     ) -> AnswerRecord:
+        """Write an answer row; `words` are its values of sealed columns (`sealing.py`).
+
+        On a sealing database they are bound to the row's id: sealed at once when the
+        statement names the row, else written by a second statement once the first has
+        returned the new row's id (same transaction). Either way the record carries them
+        in clear.
+        """
+        row_id = params.get("answer_id")
+        if self._db.sealer is None:
+            params |= words
+        elif row_id is not None:
+            params |= {
+                name: self._db.seal(_ANSWERS_TABLE, name, row_id, v) for name, v in words.items()
+            }
+        else:
+            params |= dict.fromkeys(words)
         row = statement.run(cursor, self._db.dialect, params)
         if not isinstance(row, dict):
             raise InterviewStateError(missing)
+        if self._db.sealer is not None and row_id is None:
+            sealed = {
+                name: self._db.seal(_ANSWERS_TABLE, name, row["id"], v) for name, v in words.items()
+            }
+            _SEAL_ANSWER[frozenset(words)].run(
+                cursor, self._db.dialect, {"answer_id": row["id"], **sealed}
+            )
+        row |= words
         self._digests.touched(row["interview_id"])
         return AnswerRecord(**{name: row[name] for name in _ANSWER_FIELDS})
 
@@ -372,9 +431,26 @@ _UPSERT_ANSWER = DriverStatement(
         },
     ).returning(*_ANSWERS.c)
 )
+_ANSWER_ROW = _ANSWERS.c.id == bindparam("answer_id")
+_SEAL_ANSWER = {  # the sealed words of a row just written, by the columns they fill
+    frozenset({"value", "text"}): DriverStatement(
+        update(_ANSWERS)
+        .where(_ANSWER_ROW)
+        .values(
+            text=bindparam("text"),
+            value=bindparam("value", type_=_ANSWERS.c.value.type),
+            updated_at=_ANSWERS.c.updated_at,  # the row was written just before
+        )
+    ),
+    frozenset({"followup_question"}): DriverStatement(
+        update(_ANSWERS)
+        .where(_ANSWER_ROW)
+        .values(followup_question=bindparam("followup_question"), updated_at=_ANSWERS.c.updated_at)
+    ),
+}
 _REPLY = DriverStatement(
     update(_ANSWERS)
-    .where(_ANSWERS.c.id == bindparam("answer_id"), _ANSWERS.c.is_followup.is_(True))
+    .where(_ANSWER_ROW, _ANSWERS.c.is_followup.is_(True))
     .values(
         status=bindparam("status"),
         text=bindparam("text"),
@@ -400,8 +476,8 @@ def months_before(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month + 1, day=day)
 
 
-def _get(session: Session, interview_id: int) -> Interview:
-    row: Interview | None = session.get(Interview, interview_id)
+def _get(session: Session, interview_id: int, *, for_update: bool = False) -> Interview:
+    row: Interview | None = session.get(Interview, interview_id, with_for_update=for_update)
     if row is None:
         raise InterviewStateError(f"Interview {interview_id} does not exist.")
     return row
@@ -410,14 +486,27 @@ def _get(session: Session, interview_id: int) -> Interview:
 _ANSWER_FIELDS = tuple(AnswerRecord.__dataclass_fields__)
 
 
-def _answer_record(a: Answer) -> AnswerRecord:
-    return AnswerRecord(**{name: getattr(a, name) for name in _ANSWER_FIELDS})
-
-
-def _record(row: Interview) -> InterviewRecord:
-    meta = InterviewMeta(
-        **{name: getattr(row, name) for name in InterviewMeta.__dataclass_fields__}
+def _answer_record(a: Answer, database: Database) -> AnswerRecord:
+    return AnswerRecord(
+        **{
+            name: _opened(database, _ANSWERS_TABLE, a.id, name, getattr(a, name))
+            for name in _ANSWER_FIELDS
+        }
     )
+
+
+def _opened(database: Database, table: str, row_id: int, column: str, stored: Any) -> Any:
+    """A column's value as the engine knows it: opened if the column is sealed."""
+    if column in SEALED[table]:
+        return database.unseal(table, column, row_id, stored)
+    return stored
+
+
+def _record(row: Interview, database: Database) -> InterviewRecord:
+    def field(name: str) -> Any:
+        return _opened(database, _TABLE, row.id, name, getattr(row, name))
+
+    meta = InterviewMeta(**{name: field(name) for name in InterviewMeta.__dataclass_fields__})
     return InterviewRecord(
         id=row.id,
         status=row.status,
@@ -431,9 +520,9 @@ def _record(row: Interview) -> InterviewRecord:
         current_question_id=row.current_question_id,
         in_review=row.in_review,
         draft_question_id=row.draft_question_id,
-        draft_text=row.draft_text,
+        draft_text=field("draft_text"),
         needs_care=row.needs_care,
         regrettable=row.regrettable,
-        hr_note=row.hr_note,
-        answers=tuple(_answer_record(a) for a in row.answers),
+        hr_note=field("hr_note"),
+        answers=tuple(_answer_record(a, database) for a in row.answers),
     )

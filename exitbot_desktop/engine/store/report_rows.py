@@ -9,6 +9,7 @@ as DateTime. Reads only. Never imports Qt.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -29,6 +30,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from exitbot_desktop.engine.filters import Selection
 from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES
+from exitbot_desktop.engine.store.analysis import SUMMARY
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import (
     AnalysisRow,
@@ -38,6 +40,7 @@ from exitbot_desktop.engine.store.models import (
     QuestionSetRow,
 )
 from exitbot_desktop.engine.store.question_sets import StoredQuestionSet
+from exitbot_desktop.engine.store.sealing import SEALED
 from exitbot_desktop.engine.store.selection_sql import NO_FLAGS_JSON, selection_conditions
 
 
@@ -89,9 +92,11 @@ class ReportReader:
             Interview.receipt_code,
             Interview.employee_name,
             *meta,
-        ).where(*selection_conditions(selection))
+        ).where(*selection_conditions(selection, self._db))
         with self._db.connection() as c:
-            rows = c.execute(query).all()
+            rows: list[Any] = list(c.execute(query))
+        if self._db.sealer is not None:
+            rows = [self._opened_interview(row) for row in rows]
         return [
             InterviewRow(
                 id=row[0],
@@ -123,7 +128,7 @@ class ReportReader:
             type_coerce(Interview.completed_at, Text),
             Interview.current_question_id,
             *(getattr(Interview, f.name) for f in BREAKDOWN_FIELDS),
-        ).where(*selection_conditions(selection))
+        ).where(*selection_conditions(selection, self._db))
         with self._db.connection() as c:
             return [
                 (iid, status, _month(started), _month(completed), *rest)
@@ -131,13 +136,21 @@ class ReportReader:
             ]
 
     def count(self, selection: Selection) -> int:
-        query = select(func.count()).select_from(Interview).where(*selection_conditions(selection))
+        query = (
+            select(func.count())
+            .select_from(Interview)
+            .where(*selection_conditions(selection, self._db))
+        )
         with self._db.connection() as c:
             return c.scalar(query) or 0
 
     def question_sets(self, selection: Selection) -> list[StoredQuestionSet]:
         """The question-set versions the selected interviews used, newest first."""
-        used = select(Interview.question_set_pk).where(*selection_conditions(selection)).distinct()
+        used = (
+            select(Interview.question_set_pk)
+            .where(*selection_conditions(selection, self._db))
+            .distinct()
+        )
         query = (
             select(
                 QuestionSetRow.id,
@@ -166,16 +179,24 @@ class ReportReader:
             Answer.is_followup,
             Answer.parent_id,
             Answer.seconds_spent,
-            func.length(Answer.text),
-        ).where(Answer.interview_id.in_(_ids(selection)))
+            func.length(Answer.text) if self._db.sealer is None else Answer.text,
+            *(() if self._db.sealer is None else (Answer.id,)),
+        ).where(Answer.interview_id.in_(_ids(selection, self._db)))
         with self._db.connection() as c:
-            return _plain_rows(c, query)
+            rows = _plain_rows(c, query)
+        if self._db.sealer is None:
+            return rows
+        lengths = [self._open_answer(row[-1], "text", row[-2]) for row in rows]
+        return [
+            (*row[:-2], None if text is None else len(text))
+            for row, text in zip(rows, lengths, strict=True)
+        ]
 
     def digests(self, selection: Selection) -> list[tuple[int, str]]:
         """(interview id, digest as JSON text) of the selection's completed interviews
         (`store/digests.py`): what the aggregates read instead of answers and analysis."""
         query = select(InterviewDigest.interview_id, InterviewDigest.facts).where(
-            InterviewDigest.interview_id.in_(_ids(selection))
+            InterviewDigest.interview_id.in_(_ids(selection, self._db))
         )
         with self._db.connection() as c:
             return _plain_rows(c, query)
@@ -191,14 +212,32 @@ class ReportReader:
             Answer.id,
             Answer.question_id,
             Answer.status,
-            type_coerce(Answer.value, Text),
+            type_coerce(Answer.value, Text)
+            if self._db.sealer is None
+            else cast(Answer.value, Text),
             Answer.text,
             Answer.is_followup,
             Answer.followup_question,
             Answer.seconds_spent,
-        ).where(_in_selection(Answer.interview_id, selection))
+        ).where(_in_selection(Answer.interview_id, selection, self._db))
         with self._db.connection() as c:
-            return _plain_rows(c, query)
+            rows = _plain_rows(c, query)
+        if self._db.sealer is None:
+            return rows
+        return [
+            (
+                iid,
+                aid,
+                qid,
+                status,
+                json.dumps(self._open_answer(aid, "value", json.loads(value))),
+                self._open_answer(aid, "text", text),
+                is_followup,
+                self._open_answer(aid, "followup_question", question),
+                spent,
+            )
+            for iid, aid, qid, status, value, text, is_followup, question, spent in rows
+        ]
 
     def analysis(
         self,
@@ -215,7 +254,7 @@ class ReportReader:
         """
         conds: list[ColumnElement[bool]] = [
             AnalysisRow.kind.in_(list(kinds)),
-            _in_selection(AnalysisRow.interview_id, selection),
+            _in_selection(AnalysisRow.interview_id, selection, self._db),
         ]
         if skip_empty_flags:
             # A row written in another format is simply read.
@@ -233,13 +272,36 @@ class ReportReader:
             type_coerce(AnalysisRow.payload, Text),
         ).where(*conds)
         with self._db.connection() as c:
-            return _plain_rows(c, query)
+            rows = _plain_rows(c, query)
+        if self._db.sealer is None or SUMMARY not in kinds:
+            return rows
+        return [
+            (
+                iid,
+                aid,
+                kind,
+                source,
+                self._opened_summary(iid, payload) if kind == SUMMARY else payload,
+            )
+            for iid, aid, kind, source, payload in rows
+        ]
 
     def known_names(self) -> list[str]:
         """Every employee and manager name in the database (for scrubbing quotes)."""
+        columns = (Interview.employee_name, Interview.manager)
+        rows: list[Any]
         with self._db.connection() as c:
-            rows = c.execute(select(Interview.employee_name, Interview.manager).distinct()).all()
-        return [name for pair in rows for name in pair if name]
+            if self._db.sealer is None:
+                rows = list(c.execute(select(*columns).distinct()))
+            else:
+                rows = [
+                    (
+                        self._open_interview(iid, "employee_name", name),
+                        self._open_interview(iid, "manager", manager),
+                    )
+                    for iid, name, manager in c.execute(select(Interview.id, *columns))
+                ]
+        return sorted({name for pair in rows for name in pair if name})
 
     def quote_candidates(
         self, selection: Selection, theme: str, *, limit: int, min_chars: int, max_chars: int
@@ -251,26 +313,64 @@ class ReportReader:
             select(AnalysisRow.answer_id)
             .where(
                 AnalysisRow.kind == "themes",
-                AnalysisRow.interview_id.in_(_ids(selection)),
+                AnalysisRow.interview_id.in_(_ids(selection, self._db)),
                 cast(AnalysisRow.payload, Text).like(f'%"{theme}"%'),
             )
             .limit(limit)
         )
         with self._db.connection() as c:
-            texts = c.scalars(
-                select(Answer.text).where(
-                    Answer.id.in_(tagged), func.length(Answer.text).between(min_chars, max_chars)
+            if self._db.sealer is None:
+                texts = c.scalars(
+                    select(Answer.text).where(
+                        Answer.id.in_(tagged),
+                        func.length(Answer.text).between(min_chars, max_chars),
+                    )
+                ).all()
+            else:  # lengths are known only once the words are opened, here
+                opened = (
+                    self._open_answer(aid, "text", text)
+                    for aid, text in c.execute(
+                        select(Answer.id, Answer.text).where(Answer.id.in_(tagged))
+                    )
                 )
-            ).all()
+                texts = [t for t in opened if t and min_chars <= len(t) <= max_chars]
         return [t for t in texts if t]
 
+    # A sealing database (`sealing.py`): the words are opened here, on the HR station.
+    def _open_answer(self, answer_id: int, column: str, stored: Any) -> Any:
+        return self._db.unseal(Answer.__tablename__, column, answer_id, stored)
 
-def _ids(selection: Selection) -> Select[int]:
-    return select(Interview.id).where(*selection_conditions(selection))
+    def _open_interview(self, interview_id: int, column: str, stored: Any) -> Any:
+        return self._db.unseal(Interview.__tablename__, column, interview_id, stored)
+
+    def _opened_summary(self, interview_id: int, payload: str | None) -> str | None:
+        if payload is None:
+            return None
+        summary = self._db.unseal(
+            AnalysisRow.__tablename__, "payload", interview_id, json.loads(payload)
+        )
+        return json.dumps(summary, ensure_ascii=False)
+
+    def _opened_interview(self, row: Any) -> tuple[Any, ...]:
+        """An `interviews` query row with its sealed metadata opened (name at 8, meta from 9)."""
+        names = ("employee_name", *META_FIELD_NAMES)
+        return (
+            *row[:8],
+            *(
+                self._open_interview(row[0], name, value)
+                if name in SEALED[Interview.__tablename__]
+                else value
+                for name, value in zip(names, row[8:], strict=True)
+            ),
+        )
+
+
+def _ids(selection: Selection, database: Database) -> Select[int]:
+    return select(Interview.id).where(*selection_conditions(selection, database))
 
 
 def _in_selection(
-    interview_id: InstrumentedAttribute[int], selection: Selection
+    interview_id: InstrumentedAttribute[int], selection: Selection, database: Database
 ) -> ColumnElement[bool]:
     """Rows whose interview is in the selection, checked row by row during one table scan.
 
@@ -281,7 +381,7 @@ def _in_selection(
     ids (a Bloom filter first). The pass costs the same whatever the selection, which
     bounds a filtered report by the cost of the full one.
     """
-    return (interview_id + 0).in_(_ids(selection))
+    return (interview_id + 0).in_(_ids(selection, database))
 
 
 def _month(stored: str | datetime | None) -> str | None:

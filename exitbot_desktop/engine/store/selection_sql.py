@@ -25,14 +25,19 @@ from sqlalchemy import (
 )
 
 from exitbot_desktop.engine.filters import TONE_THRESHOLD, Selection
+from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
 
 # How the JSON column stores an empty flags payload (nearly every answer has one).
 NO_FLAGS_JSON = '{"flags": []}'
 
 
-def selection_conditions(selection: Selection) -> list[ColumnElement[bool]]:
-    """SQL conditions on `Interview` (bound parameters, never formatted text)."""
+def selection_conditions(selection: Selection, database: Database) -> list[ColumnElement[bool]]:
+    """SQL conditions on `Interview` (bound parameters, never formatted text).
+
+    The word search runs in SQL, except on a sealing database (`sealing.py`), where the
+    server holds the words sealed: there the answers are opened and searched here.
+    """
     filters = selection.filters
     conds: list[ColumnElement[bool]] = []
     if filters.date_from:
@@ -72,8 +77,10 @@ def selection_conditions(selection: Selection) -> list[ColumnElement[bool]]:
             }.get(filters.tone, Interview.id.is_(None))
         )
     words = filters.word_list()
-    if words:
+    if words and database.sealer is None:
         conds.append(Interview.id.in_(_containing_every(words)))
+    elif words:
+        conds.append(Interview.id.in_(_sealed_containing_every(database, words)))
     return conds
 
 
@@ -137,6 +144,23 @@ def _containing_every(words: list[str]) -> Select[Any]:
         .group_by(Answer.interview_id)
         .having(and_(*seen_all))
     )
+
+
+def _sealed_containing_every(database: Database, words: list[str]) -> list[int]:
+    """Ids of interviews whose answers hold every word, each answer opened on the station.
+
+    Matches as `ilike` does: ignoring case, anywhere in the text.
+    """
+    wanted = [word.casefold() for word in words]
+    seen: dict[int, set[str]] = {}
+    with database.connection() as conn:
+        rows = conn.execute(
+            select(Answer.id, Answer.interview_id, Answer.text).where(Answer.text.is_not(None))
+        )
+        for answer_id, interview_id, stored in rows:
+            text = str(database.unseal(Answer.__tablename__, "text", answer_id, stored)).casefold()
+            seen.setdefault(interview_id, set()).update(w for w in wanted if w in text)
+    return sorted(iid for iid, found in seen.items() if len(found) == len(set(wanted)))
 
 
 def _escaped(text: str) -> str:

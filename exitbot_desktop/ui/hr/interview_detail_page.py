@@ -32,7 +32,7 @@ from exitbot_desktop.engine.answer_text import answer_text
 from exitbot_desktop.engine.filters import Selection
 from exitbot_desktop.engine.interview_detail import InterviewDetail, load
 from exitbot_desktop.engine.interview_list import shown_status
-from exitbot_desktop.engine.records import UNFINISHED, AnswerRecord
+from exitbot_desktop.engine.records import UNFINISHED, AnswerRecord, HrReview
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.engine.reports.exports import ExportRequest, ExportResult, export
 from exitbot_desktop.ui.errors import known_failure
@@ -65,6 +65,7 @@ class InterviewDetailPage(Page):
         super().__init__()
         self._store: Store | None = None
         self._detail: InterviewDetail | None = None
+        self._review_seen = HrReview(None, None, None)  # the review as this page shows it
         self._title = label("title")
         self._status = label("muted")
         self.back_button = button()
@@ -238,6 +239,7 @@ class InterviewDetailPage(Page):
         )
         self.regrettable.setCurrentIndex(max(0, self.regrettable.findData(record.regrettable)))
         self.hr_note.setPlainText(record.hr_note or "")
+        self._review_seen = record.hr_review
         self.review_saved.clear()
         self._retranslate_erase()
 
@@ -399,19 +401,21 @@ class InterviewDetailPage(Page):
         store, detail = self._store, self._detail
         if store is None or detail is None:
             return
-        interview_id = detail.record.id
-        leaving_type = self.leaving_type.currentData()
-        regrettable = self.regrettable.currentData()
-        note = self.hr_note.toPlainText().strip() or None
+        interview_id, seen = detail.record.id, self._review_seen
+        new = HrReview(
+            self.leaving_type.currentData(),
+            self.regrettable.currentData(),
+            self.hr_note.toPlainText().strip() or None,
+        )
         self.review_saved.clear()
 
-        def save(_ctx: object) -> None:
-            store.interviews.review(
-                interview_id, leaving_type=leaving_type, regrettable=regrettable, hr_note=note
-            )
+        def saved(_none: None) -> None:
+            if self._detail is detail:
+                self._review_seen = new  # what the next save starts from
+            self.review_saved.setText(self.tr("Saved."))
 
-        Op(save, owner=self).success(
-            lambda _none: self.review_saved.setText(self.tr("Saved."))
+        Op(lambda _ctx: store.interviews.review(interview_id, new, seen=seen), owner=self).success(
+            saved
         ).failure(known_failure(self.error.show_message)).run_in_background()
 
     # ----------------------------------------------------------------- unfinished
