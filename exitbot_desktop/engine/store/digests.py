@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Integer, Text, bindparam, cast, func, select, type_coerce
+from sqlalchemy import Integer, Text, bindparam, cast, func, select
 
 from exitbot_desktop.engine.questions import ID_PATTERN
 from exitbot_desktop.engine.store import db
@@ -55,7 +55,7 @@ _ANSWER_ROWS = DriverStatement(
         _ANSWERS.c.is_followup,
         _ANSWERS.c.parent_id,
         _ANSWERS.c.seconds_spent,
-        type_coerce(_ANSWERS.c.value, Text),
+        cast(_ANSWERS.c.value, Text),
         func.length(_ANSWERS.c.text),
     )
     .where(_ANSWERS.c.interview_id == _ID)
@@ -77,7 +77,7 @@ _SEALED_ANSWER_ROWS = DriverStatement(
     .order_by(_ANSWERS.c.id)
 )
 _ANALYSIS_ROWS = DriverStatement(
-    select(_ANALYSIS.c.kind, _ANALYSIS.c.provenance, type_coerce(_ANALYSIS.c.payload, Text))
+    select(_ANALYSIS.c.kind, _ANALYSIS.c.provenance, cast(_ANALYSIS.c.payload, Text))
     .where(_ANALYSIS.c.interview_id == _ID)
     .order_by(_ANALYSIS.c.id)
 )
@@ -219,6 +219,8 @@ def digest_of(answers: Sequence[Sequence[Any]], analysis: Sequence[Sequence[Any]
     for kind, source, payload in analysis:
         if kind != "flags":
             sources[f"{kind}: {source}"] += 1
+        if kind == "summary":
+            continue  # prose, and sealed on a server: counted above, never read
         content = json.loads(payload) if isinstance(payload, str) else payload
         if not isinstance(content, dict):
             continue

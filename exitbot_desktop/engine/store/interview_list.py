@@ -15,7 +15,7 @@ import json
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, func, select, type_coerce
+from sqlalchemy import ColumnElement, Text, cast, func, select
 
 from exitbot_desktop.engine.filters import Selection, tone_of
 from exitbot_desktop.engine.interview_list import ListPage, ListQuery, ListRow
@@ -103,7 +103,7 @@ def _details(connection: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
     if ids:
         for iid, kind, raw in connection.execute(
             select(
-                AnalysisRow.interview_id, AnalysisRow.kind, type_coerce(AnalysisRow.payload, Text)
+                AnalysisRow.interview_id, AnalysisRow.kind, cast(AnalysisRow.payload, Text)
             ).where(AnalysisRow.interview_id.in_(ids), AnalysisRow.kind.in_(("themes", "flags")))
         ):
             payload = json.loads(raw)

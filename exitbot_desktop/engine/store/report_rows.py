@@ -212,9 +212,7 @@ class ReportReader:
             Answer.id,
             Answer.question_id,
             Answer.status,
-            type_coerce(Answer.value, Text)
-            if self._db.sealer is None
-            else cast(Answer.value, Text),
+            cast(Answer.value, Text),
             Answer.text,
             Answer.is_followup,
             Answer.followup_question,
@@ -261,7 +259,7 @@ class ReportReader:
             conds.append(
                 or_(
                     AnalysisRow.kind != "flags",
-                    func.length(AnalysisRow.payload) > len(NO_FLAGS_JSON),
+                    func.length(cast(AnalysisRow.payload, Text)) > len(NO_FLAGS_JSON),
                 )
             )
         query = select(
@@ -269,7 +267,7 @@ class ReportReader:
             AnalysisRow.answer_id,
             AnalysisRow.kind,
             AnalysisRow.provenance,
-            type_coerce(AnalysisRow.payload, Text),
+            cast(AnalysisRow.payload, Text),
         ).where(*conds)
         with self._db.connection() as c:
             rows = _plain_rows(c, query)

@@ -17,11 +17,11 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    cast,
     exists,
     func,
     or_,
     select,
-    type_coerce,
 )
 
 from exitbot_desktop.engine.filters import TONE_THRESHOLD, Selection
@@ -60,9 +60,7 @@ def selection_conditions(selection: Selection, database: Database) -> list[Colum
             exists().where(
                 AnalysisRow.interview_id == Interview.id,
                 AnalysisRow.kind == "themes",
-                type_coerce(AnalysisRow.payload, Text).like(
-                    f'%"{_escaped(filters.theme)}"%', escape="\\"
-                ),
+                cast(AnalysisRow.payload, Text).like(f'%"{_escaped(filters.theme)}"%', escape="\\"),
             )
         )
     if filters.urgent_only:
@@ -105,7 +103,7 @@ def flag_rows() -> Any:
         .where(
             AnalysisRow.interview_id == Interview.id,
             AnalysisRow.kind == "flags",
-            func.length(type_coerce(AnalysisRow.payload, Text)) > len(NO_FLAGS_JSON),
+            func.length(cast(AnalysisRow.payload, Text)) > len(NO_FLAGS_JSON),
         )
         .scalar_subquery()
     )
