@@ -70,6 +70,11 @@ def _bin_dir() -> Path:
     )
 
 
+def tool(name: str) -> Path:
+    """One of PostgreSQL's programs (pg_dump, psql, …) of the installed version."""
+    return _bin_dir() / name
+
+
 @dataclass(frozen=True)
 class PostgresServer:
     """A running throwaway cluster."""
