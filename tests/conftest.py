@@ -36,6 +36,7 @@ def _isolated_environment(
     for name in (
         "EXITBOT_HR_PASSWORD",
         "EXITBOT_HR_USER",
+        "EXITBOT_SERVER_PASSWORD",
         "EXITBOT_NEW_PASSWORD",
         "EXITBOT_RECOVERY_KEY",
         "OLLAMA_HOST",
