@@ -4,6 +4,7 @@ adds others, and each one opens with an HR password alone, on a real server."""
 from __future__ import annotations
 
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from exitbot_desktop.engine.errors import (
     KeyFileMissingError,
     WrongPasswordError,
 )
+from exitbot_desktop.engine.filters import Filters, Selection
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import server_station, vault
 from exitbot_desktop.engine.store.folder import DataFolder
@@ -164,3 +166,38 @@ def test_it_sets_up_two_stations_from_the_command_line(
     assert "password" in with_password.stderr and "Traceback" not in with_password.stderr
     with vault.unlock(DataFolder(tmp_path / "b"), user="alice", password=PASSWORD) as store:
         assert store.organisation == "Acme"
+
+
+def test_two_stations_writing_at_once_keep_one_unbroken_audit_chain(
+    tmp_path: Path, postgres_database: PostgresDatabase, question_set: QuestionSet
+) -> None:
+    first, _recovery = _first_station(tmp_path, postgres_database)
+    second = DataFolder(tmp_path / "station-b")
+    vault.join_server(
+        second, postgres_database.url, postgres_database.password, user="alice", password=PASSWORD
+    ).close()
+    stations = [vault.unlock(folder, user="alice", password=PASSWORD) for folder in (first, second)]
+    start = threading.Barrier(len(stations))
+
+    def busy(store: vault.Store) -> None:
+        start.wait()
+        for number in range(25):
+            store.audit.record("settings_changed", {"key": f"k{number}"})
+        conduct(store, question_set, UNHAPPY)
+
+    threads = [threading.Thread(target=busy, args=(store,)) for store in stations]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    try:
+        for store in stations:
+            verdict = store.audit.verify()
+            assert verdict.ok, verdict.sentence()
+            assert verdict.entries >= 2 * 25
+        receipts = [r.receipt_code for r in stations[0].reports.interviews(Selection(Filters()))]
+        assert len(receipts) == len(set(receipts)) == 2
+    finally:
+        for store in stations:
+            store.close()
