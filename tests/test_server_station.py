@@ -201,3 +201,22 @@ def test_two_stations_writing_at_once_keep_one_unbroken_audit_chain(
     finally:
         for store in stations:
             store.close()
+
+
+def test_it_checks_a_station_and_is_told_what_only_the_server_can_do(
+    tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    first, _recovery = _first_station(tmp_path, postgres_database)
+    env = {"EXITBOT_HR_PASSWORD": PASSWORD}
+
+    check = _run(first.root, "check", env=env)
+    backup = _run(first.root, "backup", "--out", str(tmp_path / "copies"), env=env)
+    rotate = _run(first.root, "rotate-key", env=env)
+
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert f"on the central server 127.0.0.1:{postgres_database.port}" in check.stdout
+    assert "never backed up" not in check.stdout
+    assert "answers on the central server, backed up there" in check.stdout
+    assert backup.returncode == 1 and "IT backs up there (pg_dump" in backup.stderr
+    assert not (tmp_path / "copies").exists()
+    assert rotate.returncode == 1 and "not possible yet" in rotate.stderr

@@ -109,6 +109,11 @@ class Store:
     def organisation(self) -> str:
         return self.key_file.organisation
 
+    @property
+    def on_server(self) -> bool:
+        """A station of a central server (`server_station`): no database file here."""
+        return self.database.dialect.name == "postgresql"
+
     def schema_version(self) -> int:
         return db.schema_version(self.database.engine)
 
