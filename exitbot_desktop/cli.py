@@ -125,6 +125,10 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="write the recovery key to this file instead of printing it",
     )
+    _server_arguments(p, required=False)
+
+    p = add("join", _cmd_join, "make this data folder another station of a central server")
+    _server_arguments(p, required=True)
 
     p = add("check", _cmd_check, "check the installation; exit 0 only when healthy")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -369,13 +373,61 @@ def _cmd_init(args: argparse.Namespace) -> int:
         raise _UsageError("name the first HR account with --user NAME")
     password = _password(args, confirm=True)
     key_file = _recovery_key_file(args)  # before the database exists
-    store, recovery_key = vault.create(
-        folder, organisation=args.org, user=user, password=password, kdf=PRODUCTION_KDF
-    )
+    if args.server:
+        store, recovery_key = vault.create_on_server(
+            folder,
+            args.server,
+            _server_password(args),
+            organisation=args.org,
+            user=user,
+            password=password,
+            kdf=PRODUCTION_KDF,
+        )
+        where = f"on the server {args.server}, with this computer as its first station,"
+    else:
+        store, recovery_key = vault.create(
+            folder, organisation=args.org, user=user, password=password, kdf=PRODUCTION_KDF
+        )
+        where = f"in {folder.root}"
     store.close()
-    print(f"Created the encrypted database in {folder.root} with HR account '{user}'.")
+    print(f"Created the encrypted database {where} with HR account '{user}'.")
     _hand_over_recovery_key(recovery_key, key_file)
     return EXIT_OK
+
+
+def _cmd_join(args: argparse.Namespace) -> int:
+    from exitbot_desktop.engine.store import vault
+
+    folder = _folder(args)
+    user = args.user or os.environ.get("EXITBOT_HR_USER")
+    if not user:
+        raise _UsageError("name an HR account of the server's store with --user NAME")
+    server_password = _server_password(args)
+    vault.join_server(
+        folder, args.server, server_password, user=user, password=_password(args)
+    ).close()
+    print(f"This computer is now a station of {args.server}; its settings are in {folder.root}.")
+    return EXIT_OK
+
+
+def _server_arguments(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--server",
+        required=required,
+        metavar="URL",
+        help="a central PostgreSQL server, e.g. "
+        "postgresql://exitbot@db.example.org/exitbot?sslrootcert=/etc/exitbot/ca.pem "
+        "(never with a password)",
+    )
+    parser.add_argument(
+        "--server-password-file",
+        type=Path,
+        help="read the database role's password from this file (else $EXITBOT_SERVER_PASSWORD)",
+    )
+
+
+def _server_password(args: argparse.Namespace) -> str:
+    return _secret(args.server_password_file, "EXITBOT_SERVER_PASSWORD", "Server password")
 
 
 def _recovery_key_file(args: argparse.Namespace) -> Path | None:

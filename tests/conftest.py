@@ -21,7 +21,6 @@ from exitbot_desktop.engine.questions import QuestionSet, load_builtin
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
-from exitbot_desktop.engine.store.sealing import ColumnSealer
 
 pytest_plugins = ["llm_fixtures", "postgres_server", "ui_fixtures"]
 
@@ -37,6 +36,7 @@ def _isolated_environment(
     for name in (
         "EXITBOT_HR_PASSWORD",
         "EXITBOT_HR_USER",
+        "EXITBOT_SERVER_PASSWORD",
         "EXITBOT_NEW_PASSWORD",
         "EXITBOT_RECOVERY_KEY",
         "OLLAMA_HOST",
@@ -50,21 +50,14 @@ def folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path / "data")
 
 
-# The kinds of store a test marked `every_store` runs on: the embedded SQLCipher file as
-# it ships, and the same file with column sealing on, as a central server stores answers.
-STORE_KINDS = ("embedded", "sealed")
-# A test marked `every_backend` runs on a real PostgreSQL server as well
-# (tests/postgres_server.py), sealing as a central server must. Not every store test
-# runs there yet: the server still lacks parts of the central store (see the README).
-BACKEND_KINDS = (*STORE_KINDS, "server")
+# Where a test marked `every_store` runs, once each: the embedded SQLCipher file as it
+# ships, and a real PostgreSQL server (tests/postgres_server.py), which holds the answers
+# sealed (`engine/store/sealing.py`).
+STORE_KINDS = ("embedded", "server")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "created" not in metafunc.fixturenames:
-        return
-    if metafunc.definition.get_closest_marker("every_backend"):
-        metafunc.parametrize("created", BACKEND_KINDS, indirect=True)
-    elif metafunc.definition.get_closest_marker("every_store"):
+    if "created" in metafunc.fixturenames and metafunc.definition.get_closest_marker("every_store"):
         metafunc.parametrize("created", STORE_KINDS, indirect=True)
 
 
@@ -73,8 +66,7 @@ def created(
     folder: DataFolder, request: pytest.FixtureRequest
 ) -> Iterator[tuple[vault.Store, str]]:
     """A fresh encrypted database with HR account 'alice'; yields (store, recovery key)."""
-    kind = getattr(request, "param", "embedded")
-    if kind == "server":
+    if getattr(request, "param", "embedded") == "server":
         store, recovery_key = request.getfixturevalue("store_on_server")(
             folder, organisation="Acme GmbH", user="alice", password=PASSWORD
         )
@@ -82,8 +74,6 @@ def created(
         store, recovery_key = vault.create(
             folder, organisation="Acme GmbH", user="alice", password=PASSWORD, kdf=FAST_KDF
         )
-    if kind == "sealed":
-        store.database.sealer = ColumnSealer(store.database.data_key())
     yield store, recovery_key
     store.close()
 

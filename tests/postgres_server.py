@@ -32,19 +32,11 @@ import psycopg
 import pytest
 from ollama_fake import free_port
 
-from exitbot_desktop.engine.store import db, server_connection
-from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import (
     FAST_KDF,
-    RECOVERY_ACCOUNT,
-    KeyFile,
-    new_data_key,
-    new_recovery_key,
 )
-from exitbot_desktop.engine.store.lock import InstanceLock
-from exitbot_desktop.engine.store.models import HrAccount, utcnow
-from exitbot_desktop.engine.store.sealing import ColumnSealer
 from exitbot_desktop.engine.store.vault import Store
 
 _SERVER_USER = "postgres"  # Debian's package creates it; used only when running as root
@@ -68,6 +60,11 @@ def _bin_dir() -> Path:
         "Install the 'postgresql' package (sudo apt-get install -y postgresql), or run "
         "scripts/run-tests as root, which installs it."
     )
+
+
+def tool(name: str) -> Path:
+    """One of PostgreSQL's programs (pg_dump, psql, …) of the installed version."""
+    return _bin_dir() / name
 
 
 @dataclass(frozen=True)
@@ -202,34 +199,11 @@ class _StoreOnServer(Protocol):
 
 @pytest.fixture
 def store_on_server(postgres_database: PostgresDatabase) -> _StoreOnServer:
-    """Makes a store on this test's server database; see `create_store_on_server`."""
-    return functools.partial(create_store_on_server, database=postgres_database)
-
-
-def create_store_on_server(
-    folder: DataFolder, *, database: PostgresDatabase, organisation: str, user: str, password: str
-) -> tuple[Store, str]:
-    """What `vault.create` sets up, with the tables on the server instead of in a file:
-    the key file (data key wrapped for `user` and the recovery key) stays in `folder`,
-    the schema, the first account and the audit log's first entry go to `database`,
-    and answers are sealed before they reach it. A stand-in until `init --server`
-    builds this in the engine."""
-    data_key = bytearray(new_data_key())
-    recovery_key = new_recovery_key()
-    folder.make_private()
-    key_file = KeyFile(path=folder.key_path, organisation=organisation)
-    key_file.wrap(user, password, bytes(data_key), FAST_KDF)
-    key_file.wrap(RECOVERY_ACCOUNT, recovery_key, bytes(data_key), FAST_KDF)
-    key_file.save()
-    settings = server_connection.from_url(database.url)
-    server_connection.save(folder, settings)
-    engine = server_connection.open_server_engine(settings, database.password)
-    db.create_schema(engine)
-    lock = InstanceLock(folder.lock_path)
-    lock.acquire()
-    database = Database(folder.server_path, engine, data_key, sealer=ColumnSealer(bytes(data_key)))
-    store = Store(folder, database, key_file, lock, user)
-    with store.database.transaction() as session:
-        session.add(HrAccount(name=user, last_login_at=utcnow()))
-        store.audit.record("database_created", {"organisation": organisation})
-    return store, recovery_key
+    """Makes a store on this test's server database the way `init --server` does, with
+    the tests' fast key derivation; `folder` becomes its first station."""
+    return functools.partial(
+        vault.create_on_server,
+        url=postgres_database.url,
+        server_password=postgres_database.password,
+        kdf=FAST_KDF,
+    )

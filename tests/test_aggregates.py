@@ -23,7 +23,7 @@ from exitbot_desktop.engine.settings import DEFAULTS
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview
 from exitbot_desktop.engine.store.vault import Store
 
-pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
+pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
 
 SKIP = object()
 

@@ -48,7 +48,7 @@ def _relink_unkeyed(store: Store) -> None:
         store.audit.reseal(sealed)
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_each_entry_chains_to_the_one_before_and_the_untouched_log_verifies(
     store: Store,
 ) -> None:
@@ -68,7 +68,7 @@ def test_each_entry_chains_to_the_one_before_and_the_untouched_log_verifies(
     ]
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_the_key_file_keeps_the_head_of_the_chain(store: Store, folder: DataFolder) -> None:
     *_, third = _three_entries(store)
 
@@ -77,7 +77,7 @@ def test_the_key_file_keeps_the_head_of_the_chain(store: Store, folder: DataFold
     assert head == audit.AuditHead(entries=4, last_hash=third.hash)
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_an_edited_entry_is_found_at_its_position(store: Store) -> None:
     _, second, _ = _three_entries(store)
     with store.database.transaction() as s:
@@ -92,7 +92,7 @@ def test_an_edited_entry_is_found_at_its_position(store: Store) -> None:
     assert "changed" in verdict.sentence()
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_a_chain_recomputed_without_the_key_is_found_at_its_first_entry(store: Store) -> None:
     _, second, _ = _three_entries(store)
     with store.database.transaction() as s:
@@ -102,7 +102,7 @@ def test_a_chain_recomputed_without_the_key_is_found_at_its_first_entry(store: S
     assert store.audit.verify().position == 1
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_deleted_export_entries_relinked_are_found(store: Store) -> None:
     _three_entries(store)
     store.audit.record("export", {"format": "pdf"})
@@ -117,7 +117,7 @@ def test_deleted_export_entries_relinked_are_found(store: Store) -> None:
     assert verdict.entries == 4
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_relinking_with_the_key_still_leaves_fewer_entries_than_the_head(store: Store) -> None:
     """Even a forger holding the data key cannot hide deleted entries: the key file counts."""
     _three_entries(store)
@@ -133,7 +133,7 @@ def test_relinking_with_the_key_still_leaves_fewer_entries_than_the_head(store: 
     assert "records 4 entries but the database holds only 3" in verdict.problem
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_a_deleted_last_entry_is_found_where_the_log_now_ends(store: Store) -> None:
     *_, third = _three_entries(store)
     with store.database.transaction() as s:
@@ -210,7 +210,7 @@ def test_a_crash_between_commit_and_head_is_caught_up_not_reported(
     assert head is not None and head.entries == 3  # created, export, login
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_an_entry_written_in_a_transaction_that_fails_is_not_kept(store: Store) -> None:
     store.audit.record("export", {"rows": 1})
 
@@ -227,7 +227,7 @@ def test_an_entry_written_in_a_transaction_that_fails_is_not_kept(store: Store) 
     assert store.audit.verify().ok
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_detail_with_umlauts_tuples_and_dates_round_trips_and_verifies(store: Store) -> None:
     entry = store.audit.record("export", {"filters": ("Vertrieb", "Köln"), "note": "Ärger ✓"})
 
@@ -235,7 +235,7 @@ def test_detail_with_umlauts_tuples_and_dates_round_trips_and_verifies(store: St
     assert store.audit.verify().ok
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_the_chain_key_is_not_the_data_key_and_differs_per_database(store: Store) -> None:
     data_key = store.database.data_key()
     assert audit.audit_key(data_key) != data_key

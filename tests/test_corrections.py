@@ -15,7 +15,7 @@ from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.records import AnswerRecord
 from exitbot_desktop.engine.store.vault import Store
 
-pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
+pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
 
 
 def _details(store: Store, interview_id: int) -> AnswerRecord:

@@ -19,7 +19,7 @@ from exitbot_desktop.engine.store import digests, vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.models import InterviewDigest
 
-pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
+pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
 
 
 def _digest_count(store: vault.Store) -> int:
@@ -74,8 +74,6 @@ def test_the_digest_holds_no_words_of_the_answers(
 def test_missing_or_outdated_digests_are_rebuilt_when_the_database_opens(
     store: vault.Store, folder: DataFolder
 ) -> None:
-    if store.database.sealer is not None:
-        pytest.skip("reopening reads the key file of the embedded store; a server reopens by join")
     populate(store, 60, start=datetime.now() - timedelta(days=90), months=3)
     before = aggregates.compute(store, group_size=1)
     with store.database.transaction() as s:

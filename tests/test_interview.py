@@ -26,7 +26,7 @@ from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.interviews import months_before
 from exitbot_desktop.engine.store.models import Answer, Interview, utcnow
 
-pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
+pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
 
 VOLUNTARY = InterviewMeta(
     department="Sales", role="Account manager", tenure_band="2-5", leaving_type="voluntary"

@@ -21,7 +21,7 @@ from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.reports.export_csv_json import ExportOptions, export_csv
 from exitbot_desktop.engine.store.vault import Store
 
-pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
+pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
 
 HARASSED = {
     **UNHAPPY,

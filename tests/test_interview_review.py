@@ -15,7 +15,7 @@ from exitbot_desktop.engine.records import HrReview
 from exitbot_desktop.engine.reports.export_csv_json import ExportOptions, export_csv, export_json
 from exitbot_desktop.engine.store.vault import Store
 
-pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
+pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
 
 NOTE = "Spoke to her manager on Friday; offered a transfer."
 UNJUDGED = HrReview(None, None, None)

@@ -26,7 +26,7 @@ from exitbot_desktop.engine.reports.exports import ExportRequest, export
 from exitbot_desktop.engine.safe_text import neutralise
 from exitbot_desktop.engine.store.vault import Store
 
-pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
+pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
 
 NAMED = InterviewMeta(
     department="Sales",

@@ -25,7 +25,7 @@ from exitbot_desktop.engine.reports.pdf_interview import write_interview_pdf
 from exitbot_desktop.engine.store.models import Answer
 from exitbot_desktop.engine.store.vault import Store
 
-pytestmark = pytest.mark.every_backend  # the embedded file, sealed, and on a server
+pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
 
 
 def _text(path: Path, password: str | None = None) -> str:

@@ -106,7 +106,7 @@ def test_an_unknown_setting_names_the_known_ones() -> None:
         parse_value("care_contact", "x")
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_the_store_hands_back_what_was_set(store: Store) -> None:
     store.settings.set("thank_you_seconds", check_value("thank_you_seconds", 30))
     store.settings.set("question_set", "default")
@@ -123,7 +123,7 @@ def _png(path: Path, size: tuple[int, int] = (60, 20)) -> Path:
     return path
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_changes_are_saved_together_and_audited_with_old_and_new_values(
     store: Store, tmp_path: Path
 ) -> None:
@@ -151,7 +151,7 @@ def test_changes_are_saved_together_and_audited_with_old_and_new_values(
     assert audited[3] == {"key": "retention_months", "old": 36, "new": 12}
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_one_refused_value_saves_nothing_and_each_problem_has_its_sentence(
     store: Store, tmp_path: Path
 ) -> None:

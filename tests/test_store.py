@@ -20,8 +20,6 @@ from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF, PRODUCTION_KDF, KeyFile
 
-pytestmark = pytest.mark.every_store  # the embedded file, and sealed as on a server
-
 SECRET_ANSWER = "My manager Zebulon Quartermaine shouted at me in the Tuesday stand-up"
 
 
@@ -92,8 +90,6 @@ def test_closing_folds_the_log_into_the_database_file(
 def test_reopening_with_the_right_password_reads_everything_back(
     store: vault.Store, folder: DataFolder, question_set: QuestionSet
 ) -> None:
-    if store.database.sealer is not None:
-        pytest.skip("reopening reads the key file of the embedded store; a server reopens by join")
     interview_id = _answer_secret(store, question_set)
     store.close()
     with vault.unlock(folder, user="alice", password=PASSWORD) as reopened:
@@ -229,7 +225,7 @@ def test_init_refuses_to_overwrite_an_existing_database(
     assert _digest(folder.db_path) == before
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_settings_round_trip(store: vault.Store) -> None:
     store.settings.set("min_group_size", 7)
     store.settings.set("care_contacts", {"eap": "0800 123 456"})
@@ -260,7 +256,7 @@ def test_logins_account_changes_and_settings_are_audited(
     ]
 
 
-@pytest.mark.every_backend
+@pytest.mark.every_store
 def test_writers_on_several_threads_wait_their_turn(
     store: vault.Store, question_set: QuestionSet
 ) -> None:

@@ -61,7 +61,7 @@ def automatic_backup(store: Store) -> BackupResult | None:
     """When HR locks or closes the app: a backup if the setting asks for one, then the
     oldest automatic backups beyond `auto_backup_keep` are deleted. None when off."""
     settings = read_settings(store)
-    if not settings.auto_backup:
+    if not settings.auto_backup or store.on_server:  # a server is backed up on the server
         return None
     parent = backup_folder(settings, store.folder)
     result = create_backup(store, parent, automatic=True)

@@ -19,7 +19,7 @@ from exitbot_desktop.engine.llm.health import llm_health
 from exitbot_desktop.engine.llm.selection import select_backend
 from exitbot_desktop.engine.questions import builtin_question_set_paths, load_question_set
 from exitbot_desktop.engine.settings import DEFAULTS, Settings, read_settings
-from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store import server_connection, vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import KeyFile
 
@@ -97,25 +97,14 @@ def _check_store(
             {"accounts": len(key_file.accounts)},
         )
     )
-    if not folder.db_path.exists():
-        items.append(CheckItem("database", "fail", f"{folder.db_path} is missing"))
-        return items
-    with folder.db_path.open("rb") as handle:
-        header = handle.read(16)
-    if header == _PLAIN_SQLITE_HEADER:
-        items.append(CheckItem("database", "fail", "the database file is NOT encrypted"))
-        return items
-    size = folder.db_path.stat().st_size
-    detail = f"encrypted, {size // 1024} KiB"
-    wal = folder.db_path.with_name(folder.db_path.name + "-wal")
-    wal_size = wal.stat().st_size if wal.exists() else 0
-    if wal_size:
-        # Recent commits wait in the (equally encrypted) write-ahead log until SQLite folds
-        # them in; after a crash it is what holds the last answers, so it must be kept.
-        detail += f", and {wal_size // 1024} KiB of recent changes in {wal.name}"
-    items.append(
-        CheckItem("database", "ok", detail, {"bytes": size, "write_ahead_log_bytes": wal_size})
-    )
+    server = server_connection.load(folder)
+    if server is not None:
+        where = f"on the central server {server.where}; this station keeps none"
+        items.append(CheckItem("database", "ok", where))
+    else:
+        items.append(_database_file(folder))
+        if items[-1].status == "fail":
+            return items
     if password is None or user is None:
         items.append(
             CheckItem(
@@ -163,7 +152,9 @@ def _health_item(figures: HealthFigures) -> CheckItem:
     """The health panel's figures; a backup older than a week is a warning, not a failure
     (the installation works; the office should still back up)."""
     age = figures.backup_age
-    if age is None:
+    if figures.on_server:
+        backup = "answers on the central server, backed up there"
+    elif age is None:
         backup = "never backed up: run 'exitbot-desktop backup --out DIR'"
     else:
         backup = f"last backup {age.days} day(s) ago"
@@ -233,3 +224,22 @@ def _check_llm(settings: Settings) -> CheckItem:
         return CheckItem("llm", "fail", f"{backend.display_name}: {facts['error']}", facts)
     detail = f"{backend.display_name}; first token {facts['first_token_ms']} ms"
     return CheckItem("llm", "ok", detail, facts)
+
+
+def _database_file(folder: DataFolder) -> CheckItem:
+    """The embedded database file: there, encrypted, and how big with its write-ahead log."""
+    if not folder.db_path.exists():
+        return CheckItem("database", "fail", f"{folder.db_path} is missing")
+    with folder.db_path.open("rb") as handle:
+        header = handle.read(16)
+    if header == _PLAIN_SQLITE_HEADER:
+        return CheckItem("database", "fail", "the database file is NOT encrypted")
+    size = folder.db_path.stat().st_size
+    detail = f"encrypted, {size // 1024} KiB"
+    wal = folder.db_path.with_name(folder.db_path.name + "-wal")
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    if wal_size:
+        # Recent commits wait in the (equally encrypted) write-ahead log until SQLite folds
+        # them in; after a crash it is what holds the last answers, so it must be kept.
+        detail += f", and {wal_size // 1024} KiB of recent changes in {wal.name}"
+    return CheckItem("database", "ok", detail, {"bytes": size, "write_ahead_log_bytes": wal_size})

@@ -32,6 +32,7 @@ class HealthFigures:
     last_backup: LastBackup | None
     backup_age: timedelta | None
     store: StoreFigures
+    on_server: bool = False  # a central server's station: the server is backed up there
 
     @property
     def followups(self) -> int:
@@ -50,6 +51,8 @@ class HealthFigures:
 
     @property
     def backup_overdue(self) -> bool:
+        if self.on_server:
+            return False
         return self.backup_age is None or self.backup_age > BACKUP_AGE_WARNING
 
     def as_json(self) -> dict[str, Any]:
@@ -88,6 +91,7 @@ def health_figures(store: Store, *, now: datetime | None = None) -> HealthFigure
         last_backup=last,
         backup_age=None if last is None else max(timedelta(0), now - last.at),
         store=store_figures(store),
+        on_server=store.on_server,
     )
 
 

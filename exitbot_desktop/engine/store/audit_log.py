@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from exitbot_desktop.engine.audit import (
@@ -41,6 +41,7 @@ from exitbot_desktop.engine.store.keys import KeyFile
 from exitbot_desktop.engine.store.models import AuditEntry, utcnow
 
 _log = logging.getLogger(__name__)
+_CHAIN_LOCK = 0x45584954_41554454  # "EXITAUDT": the advisory lock of the chain's tail
 
 
 class AuditLog:
@@ -56,6 +57,11 @@ class AuditLog:
         """Append one entry, inside the caller's transaction block when there is one."""
         clean = clean_detail(detail)
         with self._db.transaction() as s:
+            if self._db.dialect.name == "postgresql":
+                # Stations append at once: one at a time, or two entries would link to
+                # the same predecessor and fork the chain. (SQLite's BEGIN IMMEDIATE
+                # already lets one writer in.) Released when the transaction ends.
+                s.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": _CHAIN_LOCK})
             last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
             count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
             key = audit_key(self._db.data_key())

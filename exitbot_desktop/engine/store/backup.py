@@ -72,6 +72,11 @@ def create_backup(
 
     `progress` may raise `CancelledError` to stop: the partial folder is removed.
     """
+    if store.on_server:
+        raise StoreError(
+            "This station keeps no interviews: they are on the central server, which IT "
+            "backs up there (pg_dump, see the IT guide). Nothing was written."
+        )
     now = datetime.now(UTC)
     prefix = AUTOMATIC_PREFIX if automatic else MANUAL_PREFIX
     try:

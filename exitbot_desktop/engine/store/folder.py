@@ -99,7 +99,7 @@ class DataFolder:
 
         The one check behind the CLI's commands, the GUI's first page and unlocking.
         """
-        if self.db_path.exists():
+        if self.db_path.exists() or self.server_path.exists():  # a file, or a station's server
             return
         if not self.key_path.exists():
             raise DatabaseMissingError(

@@ -29,6 +29,7 @@ import os
 import secrets
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,6 +172,9 @@ class KeyFile:
     organisation: str = ""
     wraps: dict[str, _Wrap] = field(default_factory=dict)
     audit_head: AuditHead | None = None
+    # At a station of a central server: sends each saved document to the server, whose
+    # copy new stations join with (`server_station`).
+    mirror: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
     _saving: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
@@ -268,6 +272,8 @@ class KeyFile:
         with self._saving:
             try:
                 self._write()
+                if self.mirror is not None:
+                    self.mirror(self.document())
             except OSError as error:
                 if error.errno == errno.ENOSPC:
                     raise DiskFullError(
@@ -276,15 +282,19 @@ class KeyFile:
                     ) from error
                 raise not_writable(self.path.parent, error.strerror or str(error)) from error
 
-    def _write(self) -> None:
+    def document(self) -> str:
+        """The file's text: its content and the checksum over it."""
         content = self._content()
         body = json.dumps(content, sort_keys=True, separators=(",", ":"))
         document = {"checksum": hashlib.sha256(body.encode()).hexdigest(), **content}
+        return json.dumps(document, indent=2, sort_keys=True)
+
+    def _write(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".keys-", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(document, handle, indent=2, sort_keys=True)
+                handle.write(self.document())
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp_name, self.path)

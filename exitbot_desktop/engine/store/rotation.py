@@ -86,6 +86,11 @@ def rotate_data_key(
     the database changed, nothing changed; after it, the store is closed and the next
     unlock finishes the rotation.
     """
+    if store.on_server:
+        raise StoreError(
+            "Rotating the data key of a central server's store is not possible yet: every "
+            "sealed answer on the server would have to be sealed again. Nothing was changed."
+        )
     accounts = store.key_file.accounts
     steps = len(accounts) + 4  # passwords, audit log, copy, one wrap each, re-encryption
     progress(0, steps, "Checking the passwords")

@@ -32,7 +32,7 @@ from exitbot_desktop.engine.errors import (
     WrongPasswordError,
 )
 from exitbot_desktop.engine.passwords import require_strong_password
-from exitbot_desktop.engine.store import db
+from exitbot_desktop.engine.store import db, server_station
 from exitbot_desktop.engine.store.analysis import AnalysisRepository
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
@@ -109,6 +109,11 @@ class Store:
     def organisation(self) -> str:
         return self.key_file.organisation
 
+    @property
+    def on_server(self) -> bool:
+        """A station of a central server (`server_station`): no database file here."""
+        return self.database.dialect.name == "postgresql"
+
     def schema_version(self) -> int:
         return db.schema_version(self.database.engine)
 
@@ -130,7 +135,7 @@ class Store:
 
     def add_account(self, name: str, password: str, kdf: KdfParams = PRODUCTION_KDF) -> None:
         """A new HR officer; only the key file changes (the database is not re-encrypted)."""
-        name = _check_account_name(name)
+        name = check_account_name(name)
         if name in self.key_file.wraps:
             raise UnknownAccountError(f"An HR account called '{name}' already exists.")
         self._require_strong(name, password)
@@ -245,7 +250,7 @@ class Store:
         self.close()
 
 
-def _check_account_name(name: str) -> str:
+def check_account_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 100 or name == RECOVERY_ACCOUNT or not name.isprintable():
         raise StoreError("An HR account name must be 1 to 100 printable characters.")
@@ -269,7 +274,7 @@ def create(
             f"There is already an ExitBot database in {folder.root}. To start over, move "
             "that folder away first (it holds all interviews)."
         )
-    user = _check_account_name(user)
+    user = check_account_name(user)
     require_strong_password(password, context=(user, organisation))
     folder.make_private()
     lock = InstanceLock(folder.lock_path)
@@ -292,6 +297,57 @@ def create(
         lock.release()
         raise
     return store, recovery_key
+
+
+def create_on_server(
+    folder: DataFolder,
+    url: str,
+    server_password: str,
+    *,
+    organisation: str,
+    user: str,
+    password: str,
+    kdf: KdfParams = PRODUCTION_KDF,
+) -> tuple[Store, str]:
+    """`create`, with the tables on a central PostgreSQL server (`init --server`): this
+    data folder becomes its first station. Returns the open store and the recovery key."""
+    user = check_account_name(user)
+    require_strong_password(password, context=(user, organisation))
+    recovery_key = new_recovery_key()
+
+    def key_file_for(station: DataFolder, data_key: bytes) -> KeyFile:
+        key_file = KeyFile(path=station.key_path, organisation=organisation.strip())
+        key_file.wrap(user, password, data_key, kdf)
+        key_file.wrap(RECOVERY_ACCOUNT, recovery_key, data_key, kdf)
+        return key_file
+
+    station = server_station.init_server(
+        folder, url, server_password, organisation=organisation, key_file_for=key_file_for
+    )
+    store = Store(folder, station.database, station.key_file, station.lock, user)
+    try:
+        with store.database.transaction() as s:
+            s.add(HrAccount(name=user, last_login_at=utcnow()))
+            store.audit.record("database_created", {"organisation": organisation.strip()})
+    except BaseException:
+        store.close()
+        raise
+    return store, recovery_key
+
+
+def join_server(
+    folder: DataFolder, url: str, server_password: str, *, user: str, password: str
+) -> Store:
+    """Make this data folder another station of a central server's store (`join
+    --server`); `user`'s HR password proves the station may join."""
+    station = server_station.join_server(folder, url, server_password, user=user, password=password)
+    store = Store(folder, station.database, station.key_file, station.lock, user)
+    try:
+        _opened(store, user, "join", UnlockAttempts(folder.attempts_path))
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def unlock(folder: DataFolder, *, user: str, password: str) -> Store:
@@ -329,6 +385,8 @@ def recover(
 
 
 def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile], bytes]) -> Store:
+    if folder.server_path.exists():
+        return _open_station(folder, actor, method, unwrap)
     folder.require_database()
     folder.require_writable()
     folder.make_private()
@@ -337,12 +395,7 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
     try:
         key_file = KeyFile.load(folder.key_path)
         attempts = UnlockAttempts(folder.attempts_path)
-        attempts.check(actor)
-        try:
-            data_key = bytearray(unwrap(key_file))
-        except WrongPasswordError as exc:
-            raise attempts.failed(actor, method, exc) from None
-        attempts.succeeded(actor)
+        data_key = bytearray(_counted(attempts, actor, method, unwrap)(key_file))
         key_file, data_key = finish_interrupted_rotation(folder, key_file, data_key, unwrap)
         engine = db.open_engine(folder.db_path, data_key)
         try:
@@ -357,23 +410,63 @@ def _open(folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile
                 raise
             raise known from exc
         store = Store(folder, Database(folder.db_path, engine, data_key), key_file, lock, actor)
-        verdict = store.audit.open()
-        with store.database.transaction() as s:
-            account = s.scalar(select(HrAccount).where(HrAccount.name == actor))
-            if account is not None:
-                account.last_login_at = utcnow()
-            store.audit.record("login", {"method": method})
-            if not verdict.ok:  # in the log itself, so the finding outlives this session
-                store.audit.record(
-                    "audit_verification_failed",
-                    {"position": verdict.position, "entries": verdict.entries},
-                )
-        _audit_attempts(store, attempts)
-        store.digests.build_missing()  # after an upgrade to schema 4, or a new FORMAT
+        _opened(store, actor, method, attempts)
     except BaseException:
         lock.release()
         raise
     return store
+
+
+def _open_station(
+    folder: DataFolder, actor: str, method: str, unwrap: Callable[[KeyFile], bytes]
+) -> Store:
+    """A station of a central server (`server_station`): the same checks and records."""
+    folder.require_writable()
+    folder.make_private()
+    attempts = UnlockAttempts(folder.attempts_path)
+    station = server_station.open_station(folder, _counted(attempts, actor, method, unwrap))
+    store = Store(folder, station.database, station.key_file, station.lock, actor)
+    try:
+        _opened(store, actor, method, attempts)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _counted(
+    attempts: UnlockAttempts, actor: str, method: str, unwrap: Callable[[KeyFile], bytes]
+) -> Callable[[KeyFile], bytes]:
+    """`unwrap`, with a wrong password counted (and waited for) per account."""
+
+    def counted(key_file: KeyFile) -> bytes:
+        attempts.check(actor)
+        try:
+            data_key = unwrap(key_file)
+        except WrongPasswordError as exc:
+            raise attempts.failed(actor, method, exc) from None
+        attempts.succeeded(actor)
+        return data_key
+
+    return counted
+
+
+def _opened(store: Store, actor: str, method: str, attempts: UnlockAttempts) -> None:
+    """What every unlock records: the audit log checked, the login, earlier wrong
+    passwords; then any missing digests built."""
+    verdict = store.audit.open()
+    with store.database.transaction() as s:
+        account = s.scalar(select(HrAccount).where(HrAccount.name == actor))
+        if account is not None:
+            account.last_login_at = utcnow()
+        store.audit.record("login", {"method": method})
+        if not verdict.ok:  # in the log itself, so the finding outlives this session
+            store.audit.record(
+                "audit_verification_failed",
+                {"position": verdict.position, "entries": verdict.entries},
+            )
+    _audit_attempts(store, attempts)
+    store.digests.build_missing()  # after an upgrade to schema 4, or a new FORMAT
 
 
 def _audit_attempts(store: Store, attempts: UnlockAttempts) -> None:

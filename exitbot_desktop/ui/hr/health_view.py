@@ -137,7 +137,9 @@ class HealthView(Box):
 
     def _show_backup(self, figures: HealthFigures) -> None:
         row, age = self.rows["backup"], figures.backup_age
-        if age is None:
+        if figures.on_server:
+            text = self.tr("The interviews are on the central server; IT backs it up there.")
+        elif age is None:
             text = self.tr("never. Back up now, and keep the copy on another disk.")
         else:
             text = self._age(age)
