@@ -1,10 +1,12 @@
-"""A throwaway PostgreSQL cluster for the benchmarks: a temporary folder, 127.0.0.1 only,
-password (SCRAM) logins, stopped and deleted at the end.
+"""A throwaway PostgreSQL cluster: a temporary folder, 127.0.0.1 only, password (SCRAM)
+logins over TCP, stopped and deleted at the end. The stations benchmark and the tests'
+session fixture (`tests/postgres_server.py`) both start theirs here.
 
 Owns `throwaway_cluster`. Debian keeps `initdb` and `pg_ctl` in
-/usr/lib/postgresql/<version>/bin; the server refuses to run as root, so as root they run
-as the `postgres` user. Durability stays at PostgreSQL's defaults (fsync on): the
-stations benchmark times commits, and compares them with bare commits on the same server.
+/usr/lib/postgresql/<version>/bin. The server refuses to run as root, so as root they
+run as the `postgres` user, in a folder of their own (pytest's temporary folders are
+private to the user running the tests). The superuser reaches the server only through
+the Unix socket in that folder.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pwd
-import secrets
 import shutil
 import socket
 import subprocess
@@ -21,10 +22,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
+SERVER_USER = "postgres"  # Debian's package creates it; used only when running as root
+SUPERUSER = "exitbot_admin"
+MISSING = (
+    "PostgreSQL is not installed. Install the 'postgresql' package (sudo apt-get install -y "
+    "postgresql), or run scripts/run-tests as root, which installs it."
+)
 
-_SERVER_USER = "postgres"
-_SUPERUSER = "bench_admin"
+
+class ClusterError(RuntimeError):
+    """PostgreSQL is missing, or one of its programs failed (the message says which)."""
 
 
 @dataclass(frozen=True)
@@ -32,32 +39,22 @@ class Cluster:
     port: int
     socket_dir: Path
 
-    def new_database(self, name: str) -> tuple[str, str]:
-        """A database owned by a new role with a random password: (station URL, password)."""
-        password = secrets.token_urlsafe(16)
-        with psycopg.connect(
-            host=str(self.socket_dir),
-            port=self.port,
-            user=_SUPERUSER,
-            dbname="postgres",
-            autocommit=True,
-        ) as admin:
-            admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")  # token: safe
-            admin.execute(f"CREATE DATABASE {name} OWNER {name}")
-        return f"postgresql://{name}@127.0.0.1:{self.port}/{name}", password
 
-
-def _bin_dir() -> Path:
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+def bin_dir() -> Path:
+    """Where initdb, pg_ctl and pg_dump are, for the newest installed version."""
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
     if versions:
         return versions[-1].parent
     found = shutil.which("pg_ctl")
     if found:
         return Path(found).parent
-    raise SystemExit("PostgreSQL is not installed: sudo apt-get install -y postgresql")
+    raise ClusterError(MISSING)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
@@ -65,36 +62,34 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def throwaway_cluster() -> Iterator[Cluster]:
-    bin_dir = _bin_dir()
-    root = Path(tempfile.mkdtemp(prefix="exitbot-bench-postgres-"))
+def throwaway_cluster(*, durable: bool = True) -> Iterator[Cluster]:
+    """A running cluster. `durable=False` turns off fsync and its kin (for tests, which
+    do not measure durability); the stations benchmark keeps PostgreSQL's defaults."""
+    programs = bin_dir()
+    root = Path(tempfile.mkdtemp(prefix="exitbot-postgres-"))
     as_root = os.geteuid() == 0
     if as_root:
-        entry = pwd.getpwnam(_SERVER_USER)
+        entry = pwd.getpwnam(SERVER_USER)
         os.chown(root, entry.pw_uid, entry.pw_gid)
 
     def run(*command: str) -> None:
-        line = [str(bin_dir / command[0]), *command[1:]]
+        line = [str(programs / command[0]), *command[1:]]
         if as_root:
-            line = ["runuser", "-u", _SERVER_USER, "--", *line]
-        subprocess.run(line, check=True, capture_output=True)
+            line = ["runuser", "-u", SERVER_USER, "--", *line]
+        done = subprocess.run(line, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise ClusterError(f"{command[0]} failed: {done.stdout}{done.stderr}")
 
-    data = root / "data"
-    port = _free_port()
-    run(
-        "initdb",
-        "-D",
-        str(data),
-        "-U",
-        _SUPERUSER,
-        "--auth-local=trust",
-        "--auth-host=scram-sha-256",
-        "--no-instructions",
-    )
+    data, port = root / "data", free_port()
+    fast = ["--no-sync"] if not durable else []
+    run("initdb", "-D", str(data), "-U", SUPERUSER, "--auth-local=trust",
+        "--auth-host=scram-sha-256", "--no-instructions", *fast)  # fmt: skip
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     run("pg_ctl", "-D", str(data), "-l", str(root / "server.log"), "-w", "-o", options, "start")
     try:
         yield Cluster(port, root)
     finally:
-        run("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
+        run("pg_ctl", "-D", str(data), "-m", "immediate" if not durable else "fast", "-w", "stop")
         shutil.rmtree(root, ignore_errors=True)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import secrets
 import statistics
 import subprocess
 import sys
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_driver import drive_interview  # beside this script
-from pg_cluster import Cluster, throwaway_cluster
+from pg_cluster import SUPERUSER, Cluster, ClusterError, throwaway_cluster
 from synthetic import populate
 
 from exitbot_desktop.engine import interview as interview_module
@@ -107,6 +108,20 @@ def hr(folder: Path, stop: Path, out: Path) -> None:
     out.write_text(json.dumps({"refresh_s": refreshes}))
 
 
+def _new_database(cluster: Cluster, name: str) -> tuple[str, str]:
+    """A database owned by a new role with a random password: (station URL, password)."""
+    import psycopg
+
+    password = secrets.token_urlsafe(16)
+    with psycopg.connect(
+        host=str(cluster.socket_dir), port=cluster.port, user=SUPERUSER, dbname="postgres",
+        autocommit=True,
+    ) as admin:  # fmt: skip
+        admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")  # a token: safe
+        admin.execute(f"CREATE DATABASE {name} OWNER {name}")
+    return f"postgresql://{name}@127.0.0.1:{cluster.port}/{name}", password
+
+
 def _bare_commit_p95(url: str, password: str) -> float:
     """p95 (ms) of INSERT + COMMIT of a short row, bare psycopg on the same server."""
     import psycopg
@@ -133,7 +148,7 @@ def _p95(values: list[float]) -> float:
 
 
 def _stations(cluster: Cluster, root: Path, count: int, interviews: int) -> bool:
-    url, server_password = cluster.new_database("stations")
+    url, server_password = _new_database(cluster, "stations")
     anchor = _bare_commit_p95(url, server_password)
     folders = [root / f"station-{n}" for n in range(count)] + [root / "hr"]
     vault.create_on_server(
@@ -234,7 +249,7 @@ def _stations(cluster: Cluster, root: Path, count: int, interviews: int) -> bool
 def _aggregates(cluster: Cluster, root: Path, count: int) -> bool:
     import psycopg
 
-    url, server_password = cluster.new_database("figures")
+    url, server_password = _new_database(cluster, "figures")
     folder = DataFolder(root / "figures")
     store, _ = vault.create_on_server(
         folder,
@@ -302,9 +317,13 @@ def main() -> int:
     if args.hr:
         hr(args.hr, args.stop, args.out)
         return 0
-    with throwaway_cluster() as cluster, tempfile.TemporaryDirectory() as tmp:
-        ok = _stations(cluster, Path(tmp), args.stations, args.interviews)
-        ok &= _aggregates(cluster, Path(tmp), args.aggregate_interviews)
+    try:
+        with throwaway_cluster() as cluster, tempfile.TemporaryDirectory() as tmp:
+            ok = _stations(cluster, Path(tmp), args.stations, args.interviews)
+            ok &= _aggregates(cluster, Path(tmp), args.aggregate_interviews)
+    except ClusterError as exc:
+        print(f"FAIL: {exc}")
+        return 1
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

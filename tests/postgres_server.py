@@ -17,12 +17,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
-import pwd
 import secrets
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +25,8 @@ from typing import Protocol
 
 import psycopg
 import pytest
-from ollama_fake import free_port
 
+from bench.pg_cluster import SUPERUSER, ClusterError, bin_dir, throwaway_cluster
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import (
@@ -39,32 +34,15 @@ from exitbot_desktop.engine.store.keys import (
 )
 from exitbot_desktop.engine.store.vault import Store
 
-_SERVER_USER = "postgres"  # Debian's package creates it; used only when running as root
-_SUPERUSER = "exitbot_admin"
 _counter = itertools.count(1)
-
-
-def _bin_dir() -> Path:
-    """Where initdb and pg_ctl are: Debian keeps them off PATH, in /usr/lib/postgresql/N/bin."""
-    versions = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
-        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
-    )
-    if versions:
-        return versions[-1].parent
-    found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).parent
-    pytest.fail(
-        "PostgreSQL is not installed, and the store's tests run against a real server. "
-        "Install the 'postgresql' package (sudo apt-get install -y postgresql), or run "
-        "scripts/run-tests as root, which installs it."
-    )
 
 
 def tool(name: str) -> Path:
     """One of PostgreSQL's programs (pg_dump, psql, …) of the installed version."""
-    return _bin_dir() / name
+    try:
+        return bin_dir() / name
+    except ClusterError as exc:
+        pytest.fail(str(exc))
 
 
 @dataclass(frozen=True)
@@ -80,7 +58,7 @@ class PostgresServer:
         return psycopg.connect(
             host=str(self.socket_dir),
             port=self.port,
-            user=_SUPERUSER,
+            user=SUPERUSER,
             dbname=dbname,
             autocommit=True,
         )
@@ -117,55 +95,15 @@ class PostgresDatabase:
         )
 
 
-def _as_server_user(command: list[str]) -> list[str]:
-    return ["runuser", "-u", _SERVER_USER, "--", *command] if os.geteuid() == 0 else command
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """Start the session's cluster; stop it and delete its folder when the session ends."""
-    bin_dir = _bin_dir()
-    # Not pytest's tmp_path: that folder is private to the test user, and the server
-    # runs as another user when the tests run as root.
-    root = Path(tempfile.mkdtemp(prefix="exitbot-postgres-"))
-    if os.geteuid() == 0:
-        entry = pwd.getpwnam(_SERVER_USER)
-        os.chown(root, entry.pw_uid, entry.pw_gid)
-    data = root / "data"
-    port = free_port()
-
-    def run(*command: str) -> None:
-        result = subprocess.run(
-            _as_server_user([str(bin_dir / command[0]), *command[1:]]),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            pytest.fail(f"{command[0]} failed: {result.stdout}{result.stderr}")
-
-    run(
-        "initdb",
-        "-D",
-        str(data),
-        "-U",
-        _SUPERUSER,
-        "--auth-local=trust",  # the socket sits in a folder only the server user can enter
-        "--auth-host=scram-sha-256",
-        "--no-sync",
-        "--no-instructions",
-    )
-    options = (
-        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 "
-        # A throwaway cluster: durability is not what these tests measure.
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    )
-    run("pg_ctl", "-D", str(data), "-l", str(root / "server.log"), "-w", "-o", options, "start")
+    """Start the session's cluster (`bench/pg_cluster.py`); stop it and delete its folder
+    when the session ends."""
     try:
-        yield PostgresServer(port=port, socket_dir=root)
-    finally:
-        run("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+        with throwaway_cluster(durable=False) as cluster:
+            yield PostgresServer(port=cluster.port, socket_dir=cluster.socket_dir)
+    except ClusterError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture
