@@ -42,6 +42,7 @@ from synthetic import populate
 
 from exitbot_desktop.engine import interview as interview_module
 from exitbot_desktop.engine.analysis import aggregates
+from exitbot_desktop.engine.analysis.pipeline import analyse_answer
 from exitbot_desktop.engine.filters import Filters, Selection
 from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.rules import RulesBackend
@@ -65,18 +66,17 @@ def station(folder: Path, interviews: int, out: Path) -> None:
     committed: list[tuple[int, str, str]] = []  # (interview id, question id, kind)
     commit_ms: list[float] = []
     state: dict[str, Any] = {"analysing": 0.0}
-    analyse = interview_module.analyse_answer
 
     def timed_analysis(*args: Any, **kwargs: Any) -> Any:
         # Inside the answer's transaction, but the same computing on either store: taken
         # out of the commit time, which is what the server is compared on.
         started = time.perf_counter()
         try:
-            return analyse(*args, **kwargs)
+            return analyse_answer(*args, **kwargs)
         finally:
             state["analysing"] += time.perf_counter() - started
 
-    interview_module.analyse_answer = timed_analysis  # type: ignore[assignment]
+    interview_module.analyse_answer = timed_analysis  # type: ignore[attr-defined]
 
     def report(event: str, *args: object) -> None:
         if event == "started":
@@ -106,6 +106,15 @@ def hr(folder: Path, stop: Path, out: Path) -> None:
             refreshes.append(time.perf_counter() - started)
             time.sleep(max(0.0, HR_REFRESH_S - refreshes[-1]))
     out.write_text(json.dumps({"refresh_s": refreshes}))
+
+
+def _create(folder: DataFolder, url: str, server_password: str) -> vault.Store:
+    """The store on the server, with `folder` as its first station (`init --server`)."""
+    store, _recovery = vault.create_on_server(
+        folder, url, server_password, organisation="Bench", user=USER, password=PASSWORD,
+        kdf=FAST_KDF,
+    )  # fmt: skip
+    return store
 
 
 def _new_database(cluster: Cluster, name: str) -> tuple[str, str]:
@@ -151,15 +160,7 @@ def _stations(cluster: Cluster, root: Path, count: int, interviews: int) -> bool
     url, server_password = _new_database(cluster, "stations")
     anchor = _bare_commit_p95(url, server_password)
     folders = [root / f"station-{n}" for n in range(count)] + [root / "hr"]
-    vault.create_on_server(
-        DataFolder(folders[0]),
-        url,
-        server_password,
-        organisation="Bench",
-        user=USER,
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )[0].close()
+    _create(DataFolder(folders[0]), url, server_password).close()
     for folder in folders[1:]:
         vault.join_server(
             DataFolder(folder), url, server_password, user=USER, password=PASSWORD
@@ -251,15 +252,7 @@ def _aggregates(cluster: Cluster, root: Path, count: int) -> bool:
 
     url, server_password = _new_database(cluster, "figures")
     folder = DataFolder(root / "figures")
-    store, _ = vault.create_on_server(
-        folder,
-        url,
-        server_password,
-        organisation="Bench",
-        user=USER,
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )
+    store = _create(folder, url, server_password)
     started = time.perf_counter()
     with store:
         populate(
