@@ -45,7 +45,8 @@ from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.guard import asks_what_went_wrong
 from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
 from exitbot_desktop.engine.llm.model_files import FROM_ENV, ModelFile, locate_model
-from exitbot_desktop.engine.llm.rules import RulesBackend, generic_lines
+from exitbot_desktop.engine.llm.rules import RulesBackend
+from exitbot_desktop.engine.llm.stock_lines import generic_lines
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FILES = ("labelled_answers_dev.csv", "labelled_answers_dev2.csv")

@@ -23,6 +23,7 @@ from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
 from exitbot_desktop.engine.llm.backend import Backend, BackendError, GenerationOptions, Message
 from exitbot_desktop.engine.llm.breaker import CircuitBreaker
 from exitbot_desktop.engine.llm.candidates import GOOD_FIT, fit
+from exitbot_desktop.engine.llm.content_words import content_words
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.latency import Latencies
 from exitbot_desktop.engine.llm.prompts import Conversation
@@ -40,6 +41,7 @@ _POLL_S = 0.02  # how often a waiting caller looks at its cancel flag
 _END = object()
 _EXPLORE_TEMPERATURE = 0.8  # samples after the first: different enough to be worth having
 _WORD_PIECE = re.compile(r"\S+\s*")
+_FAVOURED_WORDS = 12  # of the answer's words, the model is nudged towards the first ones
 
 
 class FollowupGenerator:
@@ -60,7 +62,7 @@ class FollowupGenerator:
         total_timeout_s: float = 20.0,
         max_tokens: int = 40,
         candidates: int = 3,
-        budget_s: float = 1.0,
+        budget_s: float = 1.5,
         breaker: CircuitBreaker | None = None,
     ) -> None:
         self.backend = backend
@@ -72,7 +74,9 @@ class FollowupGenerator:
             total_timeout_s=total_timeout_s,
         )
         self._candidates = candidates
-        self._budget_s = budget_s  # stop sampling once this is spent and one has passed
+        # No further sample is started once this is spent: the best that passed is kept,
+        # or the rules stand in. It bounds the wait after an answer the model finds hard.
+        self._budget_s = budget_s
         self._breaker = breaker or CircuitBreaker()
         self._conversation: Conversation | None = None
         self.last_error = ""  # the most recent failure, as a sentence for `check` and logs
@@ -129,18 +133,19 @@ class FollowupGenerator:
         """The best-fitting of up to `candidates` samples the guard passed, as (text, "");
         ("", code) when none passed (the first guard reason) or the backend failed; None
         when cancelled. All samples share one prompt, so only the first pays for it (the
-        backend keeps its cache); sampling stops at a good fit or when `budget_s` is spent
-        and one has passed."""
+        backend keeps its cache); sampling stops at a good fit or when `budget_s` is spent."""
         started = time.monotonic()
         total_deadline = started + self._options.total_timeout_s
         kept: list[tuple[int, str]] = []
         refused = ""
+        favour = content_words(request.answer_text)[:_FAVOURED_WORDS]
         for attempt in range(self._candidates):
             # The first sample is the model's most likely text; the others explore.
             options = replace(
                 self._options,
                 temperature=self._options.temperature if attempt == 0 else _EXPLORE_TEMPERATURE,
                 seed=attempt,
+                favour=favour,
             )
             outcome = self._stream(messages, options, cancel, total_deadline)
             if outcome is None:
@@ -163,7 +168,7 @@ class FollowupGenerator:
                     verdict.reason,
                 )
                 refused = refused or verdict.reason
-            if kept and time.monotonic() - started > self._budget_s:
+            if time.monotonic() - started > self._budget_s:
                 break
         if kept:
             # The best fit; among equals the earliest, i.e. the most likely one.
