@@ -261,8 +261,8 @@ def test_when_every_sample_is_refused_the_rules_name_what_the_answer_is_about(
 
 
 def test_no_sample_starts_once_the_time_budget_is_spent(fake_ollama: FakeOllama) -> None:
-    """A slow model that keeps missing gets no third try: the employee is not kept
-    waiting for it, and the rules stand in."""
+    """A slow model that keeps missing gets no third try once the samples after the
+    first have used the budget: the employee is not kept waiting, the rules stand in."""
     fake_ollama.replies = (
         "Why did you decide to leave us?",  # refused: the question again
         "How would you rate the canteen food?",  # refused: about something else
@@ -270,8 +270,8 @@ def test_no_sample_starts_once_the_time_budget_is_spent(fake_ollama: FakeOllama)
     )
     fake_ollama.token_delay_s = 0.1  # each sample takes more than half a second
     started = time.monotonic()
-    followup = _generator(fake_ollama.host, budget_s=0.8).generate(REQUEST)
+    followup = _generator(fake_ollama.host, budget_s=0.3).generate(REQUEST)
     assert followup is not None
     assert (followup.source, followup.guard_reason) == ("rules", "repeats_question")
-    assert len(fake_ollama.chats) < 3  # the third, fitting sample was never asked for
+    assert len(fake_ollama.chats) == 2  # the third, fitting sample was never asked for
     assert time.monotonic() - started < 2.0

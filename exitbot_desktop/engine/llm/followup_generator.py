@@ -39,7 +39,7 @@ BACKEND_FAILURES = frozenset(
 )
 _POLL_S = 0.02  # how often a waiting caller looks at its cancel flag
 _END = object()
-_EXPLORE_TEMPERATURE = 0.8  # samples after the first: different enough to be worth having
+_SAMPLE_TEMPERATURE = 0.7  # different enough between samples to be worth having several
 _WORD_PIECE = re.compile(r"\S+\s*")
 _FAVOURED_WORDS = 12  # of the answer's words, the model is nudged towards the first ones
 
@@ -62,7 +62,7 @@ class FollowupGenerator:
         total_timeout_s: float = 20.0,
         max_tokens: int = 40,
         candidates: int = 3,
-        budget_s: float = 1.5,
+        budget_s: float = 1.0,
         breaker: CircuitBreaker | None = None,
     ) -> None:
         self.backend = backend
@@ -70,12 +70,14 @@ class FollowupGenerator:
         self._options = GenerationOptions(
             max_tokens=max_tokens,
             stop=("\n",),
+            temperature=_SAMPLE_TEMPERATURE,
             first_token_timeout_s=first_token_timeout_s,
             total_timeout_s=total_timeout_s,
         )
         self._candidates = candidates
-        # No further sample is started once this is spent: the best that passed is kept,
-        # or the rules stand in. It bounds the wait after an answer the model finds hard.
+        # No further sample is started once the samples after the first (which reads the
+        # prompt) have taken this long: the best that passed is kept, or the rules stand
+        # in. It bounds the wait after an answer the model finds hard.
         self._budget_s = budget_s
         self._breaker = breaker or CircuitBreaker()
         self._conversation: Conversation | None = None
@@ -132,21 +134,21 @@ class FollowupGenerator:
     ) -> tuple[str, str] | None:
         """The best-fitting of up to `candidates` samples the guard passed, as (text, "");
         ("", code) when none passed (the first guard reason) or the backend failed; None
-        when cancelled. All samples share one prompt, so only the first pays for it (the
-        backend keeps its cache); sampling stops at a good fit or when `budget_s` is spent."""
+        when cancelled. All samples share one prompt, so only the first pays for reading it
+        (the backend keeps its cache); sampling stops at a good fit, or when the samples
+        after the first have taken `budget_s`."""
         started = time.monotonic()
         total_deadline = started + self._options.total_timeout_s
         kept: list[tuple[int, str]] = []
         refused = ""
         favour = content_words(request.answer_text)[:_FAVOURED_WORDS]
+        first_done = started
         for attempt in range(self._candidates):
-            # The first sample is the model's most likely text; the others explore.
-            options = replace(
-                self._options,
-                temperature=self._options.temperature if attempt == 0 else _EXPLORE_TEMPERATURE,
-                seed=attempt,
-                favour=favour,
-            )
+            if attempt and time.monotonic() - first_done > self._budget_s:
+                break
+            # Every sample explores: the most likely text of a small base model is the
+            # one that copies the question or a worked example.
+            options = replace(self._options, seed=attempt, favour=favour)
             outcome = self._stream(messages, options, cancel, total_deadline)
             if outcome is None:
                 return None
@@ -168,10 +170,10 @@ class FollowupGenerator:
                     verdict.reason,
                 )
                 refused = refused or verdict.reason
-            if time.monotonic() - started > self._budget_s:
-                break
+            if attempt == 0:
+                first_done = time.monotonic()
         if kept:
-            # The best fit; among equals the earliest, i.e. the most likely one.
+            # The best fit; among equals the earliest.
             return max(kept, key=lambda pair: pair[0])[1], ""
         return "", failure or refused
 
