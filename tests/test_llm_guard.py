@@ -206,3 +206,9 @@ def test_a_question_in_the_employees_voice_is_refused(text: str, language: str) 
 )
 def test_the_interviewer_may_say_tell_me(text: str, request_: FollowupRequest) -> None:
     assert check_followup(text, request_).ok
+
+
+def test_a_german_interview_never_says_du() -> None:
+    request = _about("Ich schlafe seit Monaten schlecht wegen der Nachtschichten.", "de")
+    assert check_followup("Wie schläfst du seit den Nachtschichten?", request).reason == "informal"
+    assert check_followup("Wie schlafen Sie seit den Nachtschichten?", request).ok

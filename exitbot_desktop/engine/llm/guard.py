@@ -86,6 +86,10 @@ _FIRST_PERSON = {
 }
 
 
+# A German interview says "Sie"; a small model slips into "du" ("Wie schläfst du jetzt?").
+_INFORMAL_DE = re.compile(r"\b(du|dich|dir|dein|deine[mnrs]?)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class GuardVerdict:
     """Whether a follow-up may be shown, and if not the code of the first rule it broke.
@@ -94,7 +98,7 @@ class GuardVerdict:
     promise, advice, repeats_question, repeats_followup, tone_deaf (asks what went
     wrong after praise), tone_inverted (asks what was good after a complaint),
     off_topic (takes up no word of the answer and is no kind question pointing back at
-    it), first_person (speaks as the employee).
+    it), first_person (speaks as the employee), informal ("du" in a German interview).
     """
 
     ok: bool
@@ -141,6 +145,8 @@ def _first_broken_rule(text: str, request: FollowupRequest) -> str:
     first_person = _FIRST_PERSON.get(request.language)
     if first_person is not None and first_person.search(text):
         return "first_person"
+    if request.language == "de" and _INFORMAL_DE.search(text):
+        return "informal"
     return ""
 
 
