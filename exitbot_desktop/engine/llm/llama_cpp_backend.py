@@ -99,7 +99,7 @@ class LlamaCppBackend:
                     temperature=options.temperature,
                     stop=list(options.stop),
                     seed=options.seed,
-                    logit_bias=_favouring(llama, options.favour) or None,
+                    logit_bias=favouring(llama, options.favour) or None,
                     stream=True,
                 ),
             )
@@ -173,7 +173,7 @@ class LlamaCppBackend:
         return tokens
 
 
-def _favouring(llama: llama_cpp.Llama, words: Sequence[str]) -> dict[int, float]:
+def favouring(llama: llama_cpp.Llama, words: Sequence[str]) -> dict[int, float]:
     """Logit biases that make the model likelier to start writing one of `words`, as
     they appear mid-sentence (after a space), in their written, lower and capitalised
     form. A first token shorter than a few letters would raise every word sharing it,
