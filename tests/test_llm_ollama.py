@@ -275,3 +275,15 @@ def test_no_sample_starts_once_the_time_budget_is_spent(fake_ollama: FakeOllama)
     assert (followup.source, followup.guard_reason) == ("rules", "repeats_question")
     assert len(fake_ollama.chats) == 2  # the third, fitting sample was never asked for
     assert time.monotonic() - started < 2.0
+
+
+def test_a_stock_line_from_the_model_gives_way_to_the_rules_naming_the_answer(
+    fake_ollama: FakeOllama,
+) -> None:
+    fake_ollama.replies = ("Could you tell me a bit more about that?",)
+    followup = _generator(fake_ollama.host).generate(
+        FollowupRequest("pay", "Were you fairly paid?", "The salary stayed frozen for years.", "en")
+    )
+    assert followup is not None
+    assert (followup.source, followup.guard_reason) == ("rules", "poor_fit")
+    assert "salary" in followup.text

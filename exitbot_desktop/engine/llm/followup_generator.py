@@ -37,6 +37,8 @@ _log = logging.getLogger(__name__)
 BACKEND_FAILURES = frozenset(
     {"backend_error", "first_token_timeout", "total_timeout", "circuit_open"}
 )
+# Why the model's text was not asked although the guard passed it (`candidates.fit` < 0).
+POOR_FIT = "poor_fit"
 _POLL_S = 0.02  # how often a waiting caller looks at its cancel flag
 _END = object()
 _SAMPLE_TEMPERATURE = 0.7  # different enough between samples to be worth having several
@@ -156,10 +158,15 @@ class FollowupGenerator:
             if failure:
                 break  # keep what passed so far; a timeout has used up the time anyway
             verdict = check_followup(text, request)
-            if verdict.ok:
-                kept.append((fit(text, request), text))
-                if kept[-1][0] >= GOOD_FIT:
+            score = fit(text, request) if verdict.ok else 0
+            if verdict.ok and score >= 0:
+                kept.append((score, text))
+                if score >= GOOD_FIT:
                     break
+            elif verdict.ok:
+                # A stock line, or what to change after no complaint: the rules' question
+                # naming what the answer is about serves the employee better.
+                refused = refused or POOR_FIT
             else:
                 # Never the text itself: a model often echoes the employee's answer, and
                 # the log file is not encrypted.
