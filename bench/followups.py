@@ -15,6 +15,9 @@ that get a follow-up:
 - time to a finished follow-up, p90 (<= 2.5 s).
 
 Each file and each language is judged on its own, then each language over both files.
+The follow-up machinery was tuned looking at `labelled_answers_dev.csv` only;
+`labelled_answers_dev2.csv` is held out, and neither file's answers appear in the
+example bank, the word lists or the tests.
 Then the time to first token: only the follow-up that is kept is shown, so the first
 word the employee sees comes when the best of the samples is chosen, and `bench/llm.py`
 (which times that first shown word) now measures the same as the time to a finished
@@ -45,10 +48,12 @@ from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.guard import asks_what_went_wrong
 from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
 from exitbot_desktop.engine.llm.model_files import FROM_ENV, ModelFile, locate_model
-from exitbot_desktop.engine.llm.rules import RulesBackend, generic_lines
+from exitbot_desktop.engine.llm.rules import RulesBackend
+from exitbot_desktop.engine.llm.stock_lines import generic_lines
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FILES = ("labelled_answers_dev.csv", "labelled_answers_dev2.csv")
+TUNED_ON = FILES[0]
 TARGETS = {"model": 0.70, "specific": 0.70, "generic": 0.10, "tone_deaf": 0.10}
 P90_TARGET_S = 2.5
 MODEL_SOURCES = ("llama_cpp", "ollama")
@@ -161,6 +166,7 @@ def main() -> int:
     rows: list[Row] = []
     answers = _answers(args.limit)
     print(f"Load average (1, 5, 15 min) at the start: {_load()}")
+    print(f"Tuned looking at {TUNED_ON}; the other file is held out.")
     for done, answer in enumerate(answers, start=1):
         # The first file names no language; its answers say it themselves.
         language = answer.get("language") or guess_language(answer["answer"]) or "en"

@@ -109,6 +109,42 @@ def test_asking_what_went_wrong_after_praise_is_refused(
     assert check_followup(followup, _about(answer, language)).reason == "tone_deaf"
 
 
+def test_the_answers_own_words_are_not_asking_what_went_wrong() -> None:
+    request = _about("I loved solving hard problems for our clients every day.")
+    assert check_followup("Which problems for your clients did you like solving?", request).ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "followup", "language"),
+    [
+        (
+            "Benefits were poor. No dental cover, and the pension match is the legal minimum.",
+            "Why are you satisfied with your pension?",
+            "en",
+        ),
+        (
+            "The rotas changed every week and nobody asked us.",
+            "What did you enjoy most about the rotas?",
+            "en",
+        ),
+        (
+            "Die ständigen Rotationen der Dienstpläne haben mich zermürbt.",
+            "Was hat Ihnen an den Dienstplänen am meisten Spaß gemacht?",
+            "de",
+        ),
+    ],
+)
+def test_asking_what_was_good_after_a_complaint_is_refused(
+    answer: str, followup: str, language: str
+) -> None:
+    assert check_followup(followup, _about(answer, language)).reason == "tone_inverted"
+
+
+def test_asking_what_was_good_after_praise_is_fine() -> None:
+    request = _about("My mentor was patient and the projects were interesting.")
+    assert check_followup("What did you enjoy most about the projects?", request).ok
+
+
 def test_asking_what_went_wrong_after_a_complaint_is_fine() -> None:
     request = _about("My team lead shouted at people and played favourites.")
     assert check_followup("What could your team lead have done differently?", request).ok
@@ -122,8 +158,24 @@ def test_asking_what_went_wrong_after_a_complaint_is_fine() -> None:
         # A word of the answer, in another form, or a pointer back at it: kept.
         ("The night shifts ruined my sleep.", "How often were you on a night shift?", ""),
         ("The night shifts ruined my sleep.", "When did that start?", ""),
-        # The same theme in other words: kept.
-        ("The salary was far below market.", "Which benefits would have made up for it?", ""),
+        # A kind question built of nothing but a pointer back: kept.
+        ("The night shifts ruined my sleep.", "How did that affect your day-to-day work?", ""),
+        # Fluent, on the same theme, but about something the answer never mentioned.
+        (
+            "The salary was far below market.",
+            "Which benefits would have made up for it?",
+            "off_topic",
+        ),
+        (
+            "Cliquey, and nobody took initiative.",
+            "What kind of leadership style did you use?",
+            "off_topic",
+        ),
+        (
+            "Stress and sleepless nights.",
+            "How long have you been working at this company?",
+            "off_topic",
+        ),
     ],
 )
 def test_a_question_that_ignores_the_answer_is_refused(
@@ -154,3 +206,9 @@ def test_a_question_in_the_employees_voice_is_refused(text: str, language: str) 
 )
 def test_the_interviewer_may_say_tell_me(text: str, request_: FollowupRequest) -> None:
     assert check_followup(text, request_).ok
+
+
+def test_a_german_interview_never_says_du() -> None:
+    request = _about("Ich schlafe seit Monaten schlecht wegen der Nachtschichten.", "de")
+    assert check_followup("Wie schläfst du seit den Nachtschichten?", request).reason == "informal"
+    assert check_followup("Wie schlafen Sie seit den Nachtschichten?", request).ok

@@ -9,13 +9,15 @@ import threading
 import time
 from pathlib import Path
 
+import llama_cpp
 import pytest
 
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import GenerationOptions
+from exitbot_desktop.engine.llm.content_words import content_stems
 from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.guard import check_followup
-from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
+from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend, favouring
 from exitbot_desktop.engine.llm.prompts import Conversation
 
 pytestmark = pytest.mark.slow
@@ -97,10 +99,15 @@ OWN_ANSWERS = (
 )
 
 
-def test_the_model_writes_most_follow_ups_itself(llama_backend: LlamaCppBackend) -> None:
+def test_the_model_writes_most_follow_ups_itself_in_the_answers_words(
+    llama_backend: LlamaCppBackend,
+) -> None:
     # Generous timeouts: this measures what the model writes, not how busy the machine is.
-    generator = FollowupGenerator(llama_backend, first_token_timeout_s=60, total_timeout_s=60)
+    generator = FollowupGenerator(
+        llama_backend, first_token_timeout_s=60, total_timeout_s=60, budget_s=60
+    )
     sources = []
+    specific = []
     for question_id, question, answer in OWN_ANSWERS:
         language = "de" if question.startswith(("Was", "Wie")) else "en"
         generator.begin_interview(language)
@@ -109,7 +116,11 @@ def test_the_model_writes_most_follow_ups_itself(llama_backend: LlamaCppBackend)
         assert followup is not None
         assert check_followup(followup.text, request).ok
         sources.append(followup.source)
+        specific.append(bool(content_stems(followup.text) & content_stems(answer)))
     assert sources.count("llama_cpp") >= len(OWN_ANSWERS) / 2, sources
+    # Taking up the answer's words: the guard refuses a question about anything else,
+    # and the answer's words are favoured while sampling.
+    assert sum(specific) >= 0.7 * len(OWN_ANSWERS), specific
 
 
 def test_cancel_while_the_model_writes_shows_nothing_and_lets_go(
@@ -195,7 +206,7 @@ def test_llama_cpp_prints_nothing_on_the_terminal(gemma_gguf: Path) -> None:
         import threading
         from pathlib import Path
         from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
-        from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend
+        from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend, favouring
         from exitbot_desktop.engine.llm.model_files import FROM_ENV, ModelFile
         backend = LlamaCppBackend(ModelFile(Path({str(gemma_gguf)!r}), FROM_ENV))
         backend.warm_up()
@@ -209,3 +220,12 @@ def test_llama_cpp_prints_nothing_on_the_terminal(gemma_gguf: Path) -> None:
     )
     assert done.stdout.strip()
     assert done.stderr == ""
+
+
+def test_the_answers_words_are_favoured_as_whole_words(gemma_gguf: Path) -> None:
+    llama = llama_cpp.Llama(model_path=str(gemma_gguf), vocab_only=True, verbose=False)
+    favoured = favouring(llama, ["commute", "Überstunden"])
+    starts = {llama.detokenize([token]).decode("utf-8", errors="ignore") for token in favoured}
+    assert " commute" in starts or " commut" in starts
+    assert all(len(start.strip()) >= 3 for start in starts)  # never a fragment like " c"
+    assert favouring(llama, []) == {}

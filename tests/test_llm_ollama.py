@@ -258,3 +258,32 @@ def test_when_every_sample_is_refused_the_rules_name_what_the_answer_is_about(
     assert followup.source == "rules"
     assert followup.guard_reason == "repeats_question"  # the first sample's reason
     assert len(fake_ollama.chats) == 3
+
+
+def test_no_sample_starts_once_the_time_budget_is_spent(fake_ollama: FakeOllama) -> None:
+    """A slow model that keeps missing gets no third try once the samples after the
+    first have used the budget: the employee is not kept waiting, the rules stand in."""
+    fake_ollama.replies = (
+        "Why did you decide to leave us?",  # refused: the question again
+        "How would you rate the canteen food?",  # refused: about something else
+        "What made the on-call rota so exhausting for you?",  # never asked for
+    )
+    fake_ollama.token_delay_s = 0.1  # each sample takes more than half a second
+    started = time.monotonic()
+    followup = _generator(fake_ollama.host, budget_s=0.3).generate(REQUEST)
+    assert followup is not None
+    assert (followup.source, followup.guard_reason) == ("rules", "repeats_question")
+    assert len(fake_ollama.chats) == 2  # the third, fitting sample was never asked for
+    assert time.monotonic() - started < 2.0
+
+
+def test_a_stock_line_from_the_model_gives_way_to_the_rules_naming_the_answer(
+    fake_ollama: FakeOllama,
+) -> None:
+    fake_ollama.replies = ("Could you tell me a bit more about that?",)
+    followup = _generator(fake_ollama.host).generate(
+        FollowupRequest("pay", "Were you fairly paid?", "The salary stayed frozen for years.", "en")
+    )
+    assert followup is not None
+    assert (followup.source, followup.guard_reason) == ("rules", "poor_fit")
+    assert "salary" in followup.text

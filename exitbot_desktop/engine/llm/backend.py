@@ -38,6 +38,10 @@ class GenerationOptions:
     first_token_timeout_s: float = 10.0
     total_timeout_s: float = 20.0
     seed: int | None = None  # a fixed seed, so each of several samples differs and repeats
+    # Words the text should rather use: the answer's own, so that a small model takes them
+    # up instead of asking something that could follow any answer. A nudge, not a rule:
+    # llama.cpp raises their first token's odds; a backend that cannot ignores them.
+    favour: tuple[str, ...] = ()
 
 
 class BackendError(ExitBotError):

@@ -14,7 +14,7 @@ from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.content_words import content_stems
 from exitbot_desktop.engine.llm.guard import asks_what_went_wrong
-from exitbot_desktop.engine.llm.rules import generic_lines
+from exitbot_desktop.engine.llm.stock_lines import generic_lines
 
 GOOD_FIT = 3  # takes up a word of the answer and reads well: no need to sample more
 _SHORT_WORDS, _LONG_WORDS = 5, 20
@@ -32,7 +32,7 @@ def fit(text: str, request: FollowupRequest) -> int:
         score += 1
     if not shared and ours <= _STOCK:
         score -= 2  # a stock line that fits any answer
-    if asks_what_went_wrong(text) and _tone(request) != "negative":
+    if asks_what_went_wrong(text, request.answer_text) and _tone(request) != "negative":
         score -= 2  # what to change, after an answer that complained of nothing
     return score
 

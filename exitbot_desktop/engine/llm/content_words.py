@@ -4,7 +4,7 @@ Owns `content_stems`: the first five letters of every word of four letters or mo
 function words aside, in English and German. The guard uses it to refuse a follow-up
 that ignores the answer, and `bench/followups.py` uses it to count how specific the
 follow-ups are. Both use this one definition. `key_words` picks the words the prompt asks the
-model to take up. Never imports Qt.
+model to take up, `content_words` those its sampling favours. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -48,13 +48,20 @@ def content_stems(text: str) -> set[str]:
     }
 
 
-def key_words(text: str, count: int = 3) -> tuple[str, ...]:
-    """The `count` longest content words of `text` (one per stem), in the order written:
-    what the answer is most likely about, for the model to take up."""
+def content_words(text: str) -> tuple[str, ...]:
+    """The content words of `text` as written, the first of each stem, in order: what
+    the model is nudged to take up (`GenerationOptions.favour`)."""
     words: dict[str, str] = {}
     for word in _WORD.findall(text):
         lower = word.lower()
         if len(lower) >= _MIN_LETTERS and lower not in _STOPWORDS:
             words.setdefault(lower[:STEM_LETTERS], word)
-    longest = set(sorted(words.values(), key=len, reverse=True)[:count])
-    return tuple(word for word in words.values() if word in longest)
+    return tuple(words.values())
+
+
+def key_words(text: str, count: int = 3) -> tuple[str, ...]:
+    """The `count` longest content words of `text` (one per stem), in the order written:
+    what the answer is most likely about, for the model to take up."""
+    words = content_words(text)
+    longest = set(sorted(words, key=len, reverse=True)[:count])
+    return tuple(word for word in words if word in longest)

@@ -23,6 +23,7 @@ from exitbot_desktop.engine.followup_policy import Followup, FollowupRequest
 from exitbot_desktop.engine.llm.backend import Backend, BackendError, GenerationOptions, Message
 from exitbot_desktop.engine.llm.breaker import CircuitBreaker
 from exitbot_desktop.engine.llm.candidates import GOOD_FIT, fit
+from exitbot_desktop.engine.llm.content_words import content_words
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.latency import Latencies
 from exitbot_desktop.engine.llm.prompts import Conversation
@@ -36,10 +37,13 @@ _log = logging.getLogger(__name__)
 BACKEND_FAILURES = frozenset(
     {"backend_error", "first_token_timeout", "total_timeout", "circuit_open"}
 )
+# Why the model's text was not asked although the guard passed it (`candidates.fit` < 0).
+POOR_FIT = "poor_fit"
 _POLL_S = 0.02  # how often a waiting caller looks at its cancel flag
 _END = object()
-_EXPLORE_TEMPERATURE = 0.8  # samples after the first: different enough to be worth having
+_SAMPLE_TEMPERATURE = 0.7  # different enough between samples to be worth having several
 _WORD_PIECE = re.compile(r"\S+\s*")
+_FAVOURED_WORDS = 12  # of the answer's words, the model is nudged towards the first ones
 
 
 class FollowupGenerator:
@@ -68,11 +72,15 @@ class FollowupGenerator:
         self._options = GenerationOptions(
             max_tokens=max_tokens,
             stop=("\n",),
+            temperature=_SAMPLE_TEMPERATURE,
             first_token_timeout_s=first_token_timeout_s,
             total_timeout_s=total_timeout_s,
         )
         self._candidates = candidates
-        self._budget_s = budget_s  # stop sampling once this is spent and one has passed
+        # No further sample is started once the samples after the first (which reads the
+        # prompt) have taken this long: the best that passed is kept, or the rules stand
+        # in. It bounds the wait after an answer the model finds hard.
+        self._budget_s = budget_s
         self._breaker = breaker or CircuitBreaker()
         self._conversation: Conversation | None = None
         self.last_error = ""  # the most recent failure, as a sentence for `check` and logs
@@ -128,20 +136,21 @@ class FollowupGenerator:
     ) -> tuple[str, str] | None:
         """The best-fitting of up to `candidates` samples the guard passed, as (text, "");
         ("", code) when none passed (the first guard reason) or the backend failed; None
-        when cancelled. All samples share one prompt, so only the first pays for it (the
-        backend keeps its cache); sampling stops at a good fit or when `budget_s` is spent
-        and one has passed."""
+        when cancelled. All samples share one prompt, so only the first pays for reading it
+        (the backend keeps its cache); sampling stops at a good fit, or when the samples
+        after the first have taken `budget_s`."""
         started = time.monotonic()
         total_deadline = started + self._options.total_timeout_s
         kept: list[tuple[int, str]] = []
         refused = ""
+        favour = content_words(request.answer_text)[:_FAVOURED_WORDS]
+        first_done = started
         for attempt in range(self._candidates):
-            # The first sample is the model's most likely text; the others explore.
-            options = replace(
-                self._options,
-                temperature=self._options.temperature if attempt == 0 else _EXPLORE_TEMPERATURE,
-                seed=attempt,
-            )
+            if attempt and time.monotonic() - first_done > self._budget_s:
+                break
+            # Every sample explores: the most likely text of a small base model is the
+            # one that copies the question or a worked example.
+            options = replace(self._options, seed=attempt, favour=favour)
             outcome = self._stream(messages, options, cancel, total_deadline)
             if outcome is None:
                 return None
@@ -149,10 +158,15 @@ class FollowupGenerator:
             if failure:
                 break  # keep what passed so far; a timeout has used up the time anyway
             verdict = check_followup(text, request)
-            if verdict.ok:
-                kept.append((fit(text, request), text))
-                if kept[-1][0] >= GOOD_FIT:
+            score = fit(text, request) if verdict.ok else 0
+            if verdict.ok and score >= 0:
+                kept.append((score, text))
+                if score >= GOOD_FIT:
                     break
+            elif verdict.ok:
+                # A stock line, or what to change after no complaint: the rules' question
+                # naming what the answer is about serves the employee better.
+                refused = refused or POOR_FIT
             else:
                 # Never the text itself: a model often echoes the employee's answer, and
                 # the log file is not encrypted.
@@ -163,10 +177,10 @@ class FollowupGenerator:
                     verdict.reason,
                 )
                 refused = refused or verdict.reason
-            if kept and time.monotonic() - started > self._budget_s:
-                break
+            if attempt == 0:
+                first_done = time.monotonic()
         if kept:
-            # The best fit; among equals the earliest, i.e. the most likely one.
+            # The best fit; among equals the earliest.
             return max(kept, key=lambda pair: pair[0])[1], ""
         return "", failure or refused
 

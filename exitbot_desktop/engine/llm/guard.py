@@ -17,6 +17,7 @@ from exitbot_desktop.engine.analysis.themes import classify_themes
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.language import guess_language
 from exitbot_desktop.engine.llm.content_words import content_stems
+from exitbot_desktop.engine.llm.stock_lines import kind_stems
 
 MAX_WORDS = 30
 
@@ -51,6 +52,16 @@ _WHAT_WENT_WRONG = re.compile(
     r"|\bverbesser\w*|\bändern\b|\bproblem\w*|\benttäusch\w*",
     re.IGNORECASE,
 )
+# Asking what was good, enjoyed or satisfying: right after praise, a tone inversion after
+# a complaint ("Why are you satisfied with your workplace?" after "No dental, no pension").
+_WHAT_WAS_GOOD = re.compile(
+    r"\b(satisf\w*|enjoy\w*|happy|happier|glad|love[ds]?|loving|like[ds]? (most|best|about)"
+    r"|(went|go|going|work(ed)?) (so )?well|made (it|that|this|you) (so )?(good|great|work)"
+    r"|good experience|best (thing|part)s?)\b"
+    r"|\b(zufrieden\w*|gefallen|gefiel|gern gemacht|spaß|freude|genossen|glücklich"
+    r"|(so )?gut (gemacht|gefallen|funktioniert|getan)|am besten|das beste)\b",
+    re.IGNORECASE,
+)
 # Words by which a follow-up points back at the answer without repeating it.
 _POINTS_BACK = re.compile(
     r"\b(that|this|it|those|these|there|then|das|dies|diese[mnrs]?|es|davon|darüber|dazu|"
@@ -59,6 +70,13 @@ _POINTS_BACK = re.compile(
 )
 
 
+# What a kind question that fits many answers is made of ("When did that start?", "How
+# did that affect your day-to-day work?"): with a word pointing back at the answer and
+# nothing else of its own, it may follow an answer without taking up its words.
+_KIND_WORDS = kind_stems() | content_stems(
+    "start started happen happened situation angefangen passiert gebraucht needed helped "
+    "geholfen situation"
+)
 # An interviewer asks about the employee, never as them: "tell me" is fine, "I" and "my"
 # are the employee's words. A small model often writes the employee's side instead
 # ("What have I been doing for work?", "Warum hab ich die Abteilung verlassen?").
@@ -68,14 +86,19 @@ _FIRST_PERSON = {
 }
 
 
+# A German interview says "Sie"; a small model slips into "du" ("Wie schläfst du jetzt?").
+_INFORMAL_DE = re.compile(r"\b(du|dich|dir|dein|deine[mnrs]?)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class GuardVerdict:
     """Whether a follow-up may be shown, and if not the code of the first rule it broke.
 
     Codes: empty, markup, not_a_question, several_questions, too_long, wrong_language,
     promise, advice, repeats_question, repeats_followup, tone_deaf (asks what went
-    wrong after praise), off_topic (ignores the answer entirely), first_person (speaks
-    as the employee).
+    wrong after praise), tone_inverted (asks what was good after a complaint),
+    off_topic (takes up no word of the answer and is no kind question pointing back at
+    it), first_person (speaks as the employee), informal ("du" in a German interview).
     """
 
     ok: bool
@@ -110,45 +133,79 @@ def _first_broken_rule(text: str, request: FollowupRequest) -> str:
         return "repeats_question"
     if any(_repeats(text, earlier) for earlier in request.previous_followups):
         return "repeats_followup"
-    if asks_what_went_wrong(text) and _praises(request):
+    wrong = asks_what_went_wrong(text, request.answer_text)
+    good = asks_what_was_good(text, request.answer_text)
+    tone = _tone(request) if wrong or good else ""
+    if wrong and tone == "positive":
         return "tone_deaf"
+    if good and tone == "negative":
+        return "tone_inverted"
     if _ignores_answer(text, request):
         return "off_topic"
     first_person = _FIRST_PERSON.get(request.language)
     if first_person is not None and first_person.search(text):
         return "first_person"
+    if request.language == "de" and _INFORMAL_DE.search(text):
+        return "informal"
     return ""
 
 
-def asks_what_went_wrong(text: str) -> bool:
-    """A question about what went wrong or could be better (fine after a complaint)."""
-    return _WHAT_WENT_WRONG.search(text) is not None
+def asks_what_went_wrong(text: str, answer: str = "") -> bool:
+    """A question about what went wrong or could be better (fine after a complaint),
+    other than in the answer's own words ("the problems you solved" after "I enjoyed
+    solving problems")."""
+    return _asks(_WHAT_WENT_WRONG, text, answer)
 
 
-def _praises(request: FollowupRequest) -> bool:
-    label = sentiment_of_text(
+def asks_what_was_good(text: str, answer: str = "") -> bool:
+    """A question about what was good or satisfying (fine after praise), other than in
+    the answer's own words ("what you enjoyed, before the reports" after "I enjoyed it
+    until the reports took over")."""
+    return _asks(_WHAT_WAS_GOOD, text, answer)
+
+
+def _asks(pattern: re.Pattern[str], text: str, answer: str) -> bool:
+    theirs = content_stems(answer)
+    return any(not (content_stems(match.group()) & theirs) for match in pattern.finditer(text))
+
+
+def _tone(request: FollowupRequest) -> str:
+    return sentiment_of_text(
         request.answer_text, request.language, question=request.question_text
     ).label
-    return label == "positive"
 
 
 def _ignores_answer(text: str, request: FollowupRequest) -> bool:
-    """Neither a word of the answer (read with its question: "It was slow" answers a
-    question about career growth), nor a word pointing back at it ("that", "dazu"), nor
-    a theme in common: a question that could follow any answer, or another one."""
-    if not request.answer_text.strip() or _POINTS_BACK.search(text):
+    """It takes up no word of the answer or its question and is not a kind question
+    that points back at it ("When did that start?"): a question about something never
+    mentioned, however fluent. After an answer with no content word ("It was ok.") a
+    pointer back or a theme in common is enough."""
+    if not request.answer_text.strip():
         return False
+    ours = content_stems(text)
+    theirs = content_stems(request.answer_text)
+    if _takes_up(ours, theirs):
+        return False
+    points_back = _POINTS_BACK.search(text) is not None
+    if points_back and ours <= _KIND_WORDS:
+        return False
+    # The question's words are on point too: "It was slower than I had hoped" answers
+    # a question about growth.
     said = f"{request.question_text} {request.answer_text}"
-    theirs = content_stems(said)
-    # "grow" and "growth" share their start; a follow-up may say the answer's word in
-    # another form.
-    if any(
-        ours.startswith(t) or t.startswith(ours) for ours in content_stems(text) for t in theirs
-    ):
+    if _takes_up(ours, content_stems(said)):
+        return False
+    if theirs:
+        return True
+    if points_back:
         return False
     language = request.language
-    ours = set(classify_themes(text, language))
-    return not ours & set(classify_themes(said, language))
+    return not set(classify_themes(text, language)) & set(classify_themes(said, language))
+
+
+def _takes_up(ours: set[str], theirs: set[str]) -> bool:
+    """A stem in common, or one the start of the other: a follow-up may say the answer's
+    word in another form ("grow" and "growth")."""
+    return any(o.startswith(t) or t.startswith(o) for o in ours for t in theirs)
 
 
 def _repeats(candidate: str, earlier: str) -> bool:

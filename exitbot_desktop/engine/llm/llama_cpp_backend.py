@@ -29,6 +29,12 @@ from exitbot_desktop.engine.llm.model_files import ModelFile, ensure_model
 from exitbot_desktop.engine.llm.prompts import completion_prompt, instructions
 
 N_CTX = 4096
+# How much a favoured word's first token is raised, in logits: on the bundled gemma
+# 270M base model +3 took the share of answers with a usable sample that takes up the
+# answer's words from 54% to 83% (labelled_answers_dev.csv, three samples each); more
+# makes it parrot the answer.
+FAVOUR_BIAS = 3.0
+_MIN_FAVOURED_TOKEN = 3  # letters: a word split into fragments gets no bias on them
 _MAX_THREADS = 4
 _QUANT_SUFFIX = re.compile(r"[-_.](q\d\w*|iq\d\w*|f16|f32|bf16)$", re.IGNORECASE)
 _llama_log = logging.getLogger("exitbot.llama_cpp")
@@ -93,6 +99,7 @@ class LlamaCppBackend:
                     temperature=options.temperature,
                     stop=list(options.stop),
                     seed=options.seed,
+                    logit_bias=favouring(llama, options.favour) or None,
                     stream=True,
                 ),
             )
@@ -164,6 +171,20 @@ class LlamaCppBackend:
         if len(tokens) + max_tokens > N_CTX:
             raise BackendError("The answer is too long for the local model to read.")
         return tokens
+
+
+def favouring(llama: llama_cpp.Llama, words: Sequence[str]) -> dict[int, float]:
+    """Logit biases that make the model likelier to start writing one of `words`, as
+    they appear mid-sentence (after a space), in their written, lower and capitalised
+    form. A first token shorter than a few letters would raise every word sharing it,
+    so such a word is left alone."""
+    bias: dict[int, float] = {}
+    for word in words:
+        for form in {word, word.lower(), word.capitalize()}:
+            tokens = llama.tokenize(f" {form}".encode(), add_bos=False, special=False)
+            if tokens and len(_token_text(llama, tokens[0]).strip()) >= _MIN_FAVOURED_TOKEN:
+                bias[tokens[0]] = FAVOUR_BIAS
+    return bias
 
 
 def physical_cores() -> int:

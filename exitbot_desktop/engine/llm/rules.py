@@ -21,6 +21,7 @@ from exitbot_desktop.engine.language import guess_language
 from exitbot_desktop.engine.llm.backend import GenerationOptions, Message
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.naming import named_followups
+from exitbot_desktop.engine.llm.stock_lines import AFTER_PRAISE, GENERIC
 
 # topic -> (answer cues, English templates, German templates); cues are word prefixes.
 _TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -224,46 +225,6 @@ _QUESTION_TOPICS = (
     ("leav", "leaving"),
 )
 
-_GENERIC = {
-    "en": (
-        "Could you tell me a bit more about that?",
-        "What would have made the biggest difference for you?",
-        "Can you give an example of what you mean?",
-        "How did that affect your day-to-day work?",
-        "When did you first notice this?",
-        "What would you like the company to learn from this?",
-        "Is there anything else about this you would like to add?",
-    ),
-    "de": (
-        "Können Sie mir etwas mehr darüber erzählen?",
-        "Was hätte für Sie den größten Unterschied gemacht?",
-        "Können Sie ein Beispiel nennen, was Sie damit meinen?",
-        "Wie hat sich das auf Ihre tägliche Arbeit ausgewirkt?",
-        "Wann ist Ihnen das zum ersten Mal aufgefallen?",
-        "Was sollte das Unternehmen Ihrer Meinung nach daraus lernen?",
-        "Möchten Sie dazu noch etwas ergänzen?",
-    ),
-}
-
-
-# After praise: what made it good, never what went wrong (the guard refuses that too).
-_AFTER_PRAISE = {
-    "en": (
-        "What made that work so well for you?",
-        "What would you like the company to keep doing, from what you describe?",
-    ),
-    "de": (
-        "Was hat das für Sie so gut gemacht?",
-        "Was sollte das Unternehmen von dem, was Sie beschreiben, beibehalten?",
-    ),
-}
-
-
-def generic_lines() -> tuple[str, ...]:
-    """The stock lines that fit any answer, both languages (`bench/followups.py` counts
-    follow-ups made only of their words as generic)."""
-    return tuple(line for lines in _GENERIC.values() for line in lines)
-
 
 def rules_followup(request: FollowupRequest) -> str:
     """The first template that fits the answer and passes the guard for this question.
@@ -271,11 +232,11 @@ def rules_followup(request: FollowupRequest) -> str:
     With seven generic templates per language and at most three follow-ups per
     question, a fresh one always exists; the last generic line is the final resort.
     """
-    language = request.language if request.language in _GENERIC else "en"
+    language = request.language if request.language in GENERIC else "en"
     for candidate in _candidates(request, language):
         if candidate not in request.previous_followups and check_followup(candidate, request).ok:
             return candidate
-    return _GENERIC[language][-1]
+    return GENERIC[language][-1]
 
 
 def _candidates(request: FollowupRequest, language: str) -> Iterator[str]:
@@ -287,7 +248,7 @@ def _candidates(request: FollowupRequest, language: str) -> Iterator[str]:
     )
     yield from named_followups(request.answer_text, language, praise=praise)
     if praise:
-        yield from _AFTER_PRAISE[language]
+        yield from AFTER_PRAISE[language]
     for topic, entry in _TOPICS.items():
         if topic in request.themes or any(_mentions(answer, cue) for cue in entry[0]):
             yield from entry[column]
@@ -296,7 +257,7 @@ def _candidates(request: FollowupRequest, language: str) -> Iterator[str]:
         if fragment in question_id:
             yield from _TOPICS[topic][column]
             break
-    generic = _GENERIC[language]
+    generic = GENERIC[language]
     # Start the generic pool at a place fixed per question, so neighbouring questions
     # do not all get the same "tell me more".
     start = zlib.crc32(request.question_id.encode()) % len(generic)
