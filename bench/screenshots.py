@@ -20,6 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pg_cluster import SUPERUSER, ClusterError, throwaway_cluster  # beside this script
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
 from synthetic import populate  # bench/synthetic.py, beside this script
@@ -29,6 +30,8 @@ from exitbot_desktop.engine.interview import Answered, InterviewSession
 from exitbot_desktop.engine.llm.rules import RulesBackend
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import load_builtin
+from exitbot_desktop.engine.records import HrReview
+from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.ui.app import create_app
@@ -39,6 +42,7 @@ from exitbot_desktop.ui.hr.account_dialogs import AddAccountDialog, RotateKeyDia
 from exitbot_desktop.ui.hr.correction_dialog import CorrectionDialog
 from exitbot_desktop.ui.hr.export_dialog import ExportDialog
 from exitbot_desktop.ui.hr.setting_fields import ChoiceRow, LineRow, LogoRow
+from exitbot_desktop.ui.i18n import Translations
 from exitbot_desktop.ui.main_window import MainWindow
 
 PASSWORD = "correct horse battery staple"
@@ -95,6 +99,7 @@ def main() -> int:
             _hr_pages(window, shoot)
         finally:
             window.shutdown()
+    _server_station(shoot, translations)
     return 0
 
 
@@ -352,6 +357,7 @@ def _hr_pages(window: MainWindow, shoot: Shooter) -> None:
     correction.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     wait(lambda: any("corrected by HR" in lbl.text() for lbl in detail.findChildren(QLabel)))
     shoot(window, "hr-interview-detail-corrected")
+    _stale_review(window, shoot)
     _settings(window, shoot)
     _backup(window, shoot)
     _questions(window, shoot)
@@ -417,6 +423,69 @@ def _settings(window: MainWindow, shoot: Shooter) -> None:
     page._scroll_area.verticalScrollBar().setValue(0)
     shoot(window, "hr-settings-de")
     window.translations.set_language("en")
+
+
+def _stale_review(window: MainWindow, shoot: Shooter) -> None:
+    """Another HR desk saved a review of this interview meanwhile: this one is refused."""
+    detail, store = window.detail_page, window.store
+    assert store is not None and detail._detail is not None
+    shown = detail._detail.record
+    store.interviews.review(
+        shown.id, HrReview("voluntary", True, "Counter-offer refused."), seen=shown.hr_review
+    )
+    detail.hr_note.setPlainText("Restructuring; not regrettable.")
+    detail._scroll_area.ensureWidgetVisible(detail.save_review_button)
+    detail.save_review_button.click()
+    wait(detail.review_error.isVisible)
+    detail._scroll_area.ensureWidgetVisible(detail.review_error)
+    shoot(window, "hr-interview-detail-stale-review")
+
+
+def _server_station(shoot: Shooter, translations: Translations) -> None:
+    """A station of a central PostgreSQL server (when PostgreSQL is installed): the
+    Backup page's health figures say the server is backed up there."""
+    try:
+        cluster_context = throwaway_cluster(durable=False)
+        cluster = cluster_context.__enter__()
+    except ClusterError as exc:
+        print(f"skipped the server station: {exc}", file=sys.stderr)
+        return
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            host=str(cluster.socket_dir), port=cluster.port, user=SUPERUSER, dbname="postgres",
+            autocommit=True,
+        ) as admin:  # fmt: skip
+            admin.execute("CREATE ROLE station LOGIN PASSWORD 'screens-only'")
+            admin.execute("CREATE DATABASE exitbot OWNER station")
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = DataFolder(Path(tmp) / "station")
+            url = f"postgresql://station@127.0.0.1:{cluster.port}/exitbot"
+            store, _recovery = vault.create_on_server(
+                folder, url, "screens-only", organisation="Acme GmbH", user="Maria Schmidt",
+                password=PASSWORD, kdf=FAST_KDF,
+            )  # fmt: skip
+            store.close()
+            window = MainWindow(
+                folder, translations, assistant=Assistant(RulesBackend()), kdf=FAST_KDF
+            )
+            window.resize(*SIZE)
+            window.show()
+            try:
+                wait(lambda: window.stack.currentWidget() is window.unlock_page)
+                window.unlock_page.password.setText(PASSWORD)
+                window.unlock_page.password.returnPressed.emit()
+                wait(lambda: window.stack.currentWidget() is window.home_page)
+                window.workspace.sections["backup"].click()
+                page = window.backup_page
+                wait(lambda: "central server" in page.health.rows["backup"].text())
+                page._scroll_area.ensureWidgetVisible(page.refresh_button)
+                shoot(window, "hr-backup-server-station")
+            finally:
+                window.shutdown()
+    finally:
+        cluster_context.__exit__(None, None, None)
 
 
 def _backup(window: MainWindow, shoot: Shooter) -> None:

@@ -178,7 +178,7 @@ def test_hr_records_a_review_that_is_kept_and_audited(
     page.regrettable.setCurrentIndex(page.regrettable.findData(False))
     ui.activate(page.save_review_button)
     ui.qtbot.waitUntil(lambda: page.review_saved.text() == "Saved.", timeout=10_000)
-    assert not page.error.isVisible()
+    assert not page.review_error.isVisible()
     saved = store.interviews.find_by_receipt(code)
     assert saved is not None and saved.regrettable is False
     ui.activate(page.back_button)
@@ -205,9 +205,9 @@ def test_a_review_someone_else_saved_meanwhile_is_not_overwritten(
     ui.type("Mine: restructuring.")
     ui.activate(page.save_review_button)
 
-    ui.qtbot.waitUntil(page.error.isVisible, timeout=10_000)
-    assert "Someone else saved a review of this interview" in page.error.text()
-    assert "Open the interview again" in page.error.text()
+    ui.qtbot.waitUntil(page.review_error.isVisible, timeout=10_000)
+    assert "Someone else saved a review of this interview" in page.review_error.text()
+    assert "Open the interview again" in page.review_error.text()
     assert page.review_saved.text() != "Saved."
     kept = store.interviews.find_by_receipt(code)
     assert kept is not None and kept.hr_review == theirs

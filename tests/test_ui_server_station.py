@@ -59,3 +59,32 @@ def test_hr_at_a_joined_station_finds_and_reads_an_interview_another_station_too
     ui.qtbot.waitUntil(lambda: receipt in detail._title.text(), timeout=10_000)
     shown = [label.text() for label in detail.findChildren(type(detail._title))]
     assert UNHAPPY["main_reason_details"] in shown  # opened on this station, in clear
+
+
+def test_the_backup_page_of_a_station_says_the_server_is_backed_up_there(
+    ui: UiDriver, make_window: WindowFactory, tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    folder = DataFolder(tmp_path / "front-desk")
+    vault.create_on_server(
+        folder,
+        postgres_database.url,
+        postgres_database.password,
+        organisation="Acme GmbH",
+        user="alice",
+        password=PASSWORD,
+        kdf=FAST_KDF,
+    )[0].close()
+    window = make_window(folder)
+    ui.unlock(window, PASSWORD)
+
+    ui.activate(window.workspace.sections["backup"])
+    page = window.backup_page
+    ui.wait_page(window, page)
+    ui.qtbot.waitUntil(
+        lambda: "central server" in page.health.rows["backup"].text(), timeout=10_000
+    )
+
+    assert "keeps no interviews" in page._server_text.text() and page._server_text.isVisible()
+    assert not page.back_up_button.isVisible() and not page.automatic.isVisible()
+    assert page.health.rows["disk"].text().startswith("on the central server")
+    assert "never" not in page.health.rows["backup"].text()

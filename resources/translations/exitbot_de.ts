@@ -792,107 +792,112 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="163"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="175"/>
         <source>Back up into which folder?</source>
         <translation>In welchen Ordner sichern?</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="196"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="208"/>
         <source>Backed up to {folder} ({size}, encrypted).</source>
         <translation>Gesichert in {folder} ({size}, verschlüsselt).</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="231"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="243"/>
         <source>Backup and health</source>
         <translation>Sicherung und Zustand</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="232"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="244"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="235"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="247"/>
         <source>A backup is a new dated folder holding the encrypted database, its key file and a list of checksums. It stays encrypted: it opens only with an HR password or the recovery key. Keep it on another disk, such as a USB drive.</source>
         <translation>Eine Sicherung ist ein neuer Ordner mit Datum. Er enthält die verschlüsselte Datenbank, ihre Schlüsseldatei und eine Liste von Prüfsummen. Die Sicherung bleibt verschlüsselt: Sie lässt sich nur mit einem HR-Passwort oder dem Wiederherstellungsschlüssel öffnen. Bewahren Sie sie auf einem anderen Datenträger auf, etwa einem USB-Stick.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="245"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="257"/>
         <source>No backup has been made yet.</source>
         <translation>Es wurde noch keine Sicherung angelegt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="248"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="260"/>
         <source>Last backup: {time}, in {folder}</source>
         <translation>Letzte Sicherung: {time}, in {folder}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="252"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="264"/>
         <source>Back up &amp;now…</source>
         <translation>Jetzt si&amp;chern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="253"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="265"/>
         <source>Back up now into a folder you choose</source>
         <translation>Jetzt in einen Ordner Ihrer Wahl sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="254"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="266"/>
         <source>&amp;Cancel backup</source>
         <translation>Sicherung abb&amp;rechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="255"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="267"/>
         <source>Cancel the backup</source>
         <translation>Die Sicherung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="256"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="268"/>
         <source>Backup progress</source>
         <translation>Fortschritt der Sicherung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="257"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="271"/>
+        <source>This computer is a station of a central server and keeps no interviews. IT backs the server up there (see the IT guide); there is nothing to back up here.</source>
+        <translation>Dieser Computer ist ein Gesprächsplatz eines zentralen Servers und speichert keine Gespräche. Die IT sichert den Server dort (siehe IT-Leitfaden); hier gibt es nichts zu sichern.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="276"/>
         <source>Automatic backup</source>
         <translation>Automatische Sicherung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="258"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="277"/>
         <source>Back up aut&amp;omatically</source>
         <translation>Aut&amp;omatisch sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="259"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="278"/>
         <source>Back up automatically</source>
         <translation>Automatisch sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="260"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="279"/>
         <source>&amp;Keep the newest</source>
         <translation>Die &amp;neuesten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="261"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="280"/>
         <source>automatic backups</source>
         <translation>automatischen Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="262"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="281"/>
         <source>Automatic backups to keep</source>
         <translation>Anzahl der aufbewahrten automatischen Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="266"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="285"/>
         <source>When this is on, ExitBot backs up each time it is locked or closed, into {folder}. Older automatic backups beyond that number are deleted; those made with Back up now never are. IT can choose another folder (the backup_folder setting).</source>
         <translation>Ist dies eingeschaltet, sichert ExitBot bei jedem Sperren und Schließen in {folder}. Ältere automatische Sicherungen über diese Anzahl hinaus werden gelöscht, solche über „Jetzt sichern“ nie. Die IT kann einen anderen Ordner wählen (die Einstellung backup_folder).</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="272"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="291"/>
         <source>&amp;Refresh figures</source>
         <translation>Zahlen neu l&amp;aden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="273"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="292"/>
         <source>Refresh the health figures</source>
         <translation>Die Zahlen zum Zustand aktualisieren</translation>
     </message>
@@ -1715,57 +1720,67 @@
         <translation>{rate} ({completed} von {started} begonnenen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="97"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="98"/>
+        <source>on the central server (schema version {version})</source>
+        <translation>auf dem zentralen Server (Schemaversion {version})</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="104"/>
         <source>{size} (schema version {version}); {free} free on its disk</source>
         <translation>{size} (Schema-Version {version}); {free} frei auf ihrem Datenträger</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="110"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="117"/>
         <source>no follow-up written by a model since ExitBot started</source>
         <translation>seit dem Start von ExitBot keine Nachfrage von einem Modell</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="115"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="122"/>
         <source>first word after {first}, whole question after {total} (last {count})</source>
         <translation>erstes Wort nach {first}, ganze Frage nach {total} (letzte {count})</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="123"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="130"/>
         <source>none asked yet</source>
         <translation>noch keine gestellt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="125"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="132"/>
         <source>{model} written by the model, {rules} built-in ({count} in all)</source>
         <translation>{model} vom Modell geschrieben, {rules} eingebaut ({count} insgesamt)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="135"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="142"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="141"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="148"/>
+        <source>The interviews are on the central server; IT backs it up there.</source>
+        <translation>Die Gespräche liegen auf dem zentralen Server; die IT sichert ihn dort.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="150"/>
         <source>never. Back up now, and keep the copy on another disk.</source>
         <translation>nie. Sichern Sie jetzt und bewahren Sie die Kopie auf einem anderen Datenträger auf.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="145"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="154"/>
         <source>{age}: more than a week ago. Back up now.</source>
         <translation>{age}: vor mehr als einer Woche. Sichern Sie jetzt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="152"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="161"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="156"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="165"/>
         <source>less than an hour ago</source>
         <translation>vor weniger als einer Stunde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="158"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="167"/>
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>vor %n Stunde</numerusform>
@@ -1773,7 +1788,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="159"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="168"/>
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>vor %n Tag</numerusform>
@@ -1914,242 +1929,242 @@
 <context>
     <name>InterviewDetailPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="171"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="174"/>
         <source>Reading the interview…</source>
         <translation>Das Gespräch wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="204"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="207"/>
         <source>Interview {code}</source>
         <translation>Gespräch {code}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="216"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="219"/>
         <source>Sentences quoted from the answers.</source>
         <translation>Aus den Antworten zitierte Sätze.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="219"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="222"/>
         <source>Written by the local model “{model}”; check it against the answers.</source>
         <translation>Vom lokalen Modell „{model}“ geschrieben; bitte mit den Antworten abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="223"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="226"/>
         <source>No summary has been made for this interview yet.</source>
         <translation>Für dieses Gespräch gibt es noch keine Zusammenfassung.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="230"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="233"/>
         <source>This interview has no answers.</source>
         <translation>Dieses Gespräch hat keine Antworten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="260"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="265"/>
         <source>Follow-up ({source}): {question}</source>
         <translation>Nachfrage ({source}): {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="277"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="282"/>
         <source>Correct…</source>
         <translation>Korrigieren …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="278"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="283"/>
         <source>Correct the themes and tone of this answer</source>
         <translation>Themen und Tonlage dieser Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="296"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="301"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="297"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="302"/>
         <source>Themes: {themes}</source>
         <translation>Themen: {themes}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="300"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="305"/>
         <source>Tone: {tone}</source>
         <translation>Tonlage: {tone}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="304"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="309"/>
         <source>Urgent: {flags}</source>
         <translation>Dringend: {flags}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="307"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="312"/>
         <source>corrected by HR</source>
         <translation>von HR korrigiert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="353"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="358"/>
         <source>local model {model}</source>
         <translation>lokales Modell {model}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="354"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="359"/>
         <source>built-in question</source>
         <translation>eingebaute Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="363"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="368"/>
         <source>Save the interview report</source>
         <translation>Gesprächsbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="365"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="370"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF-Bericht (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="382"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="387"/>
         <source>Writing the report…</source>
         <translation>Der Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="386"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="391"/>
         <source>Saved the report as {path}.</source>
         <translation>Bericht gespeichert als {path}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="414"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="419"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="457"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="465"/>
         <source>&amp;Back to the list</source>
         <translation>&amp;Zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="458"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="466"/>
         <source>Save as &amp;PDF…</source>
         <translation>&amp;Als PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="459"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="467"/>
         <source>Save this interview as a PDF report</source>
         <translation>Dieses Gespräch als PDF-Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="460"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="468"/>
         <source>PDF passw&amp;ord (optional):</source>
         <translation>&amp;PDF-Kennwort (freiwillig):</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="462"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="470"/>
         <source>Password for the PDF (optional; without one the PDF opens for anyone)</source>
         <translation>Kennwort für das PDF (freiwillig; ohne Kennwort kann jeder das PDF öffnen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="464"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="472"/>
         <source>Res&amp;ume interview</source>
         <translation>Gespräch f&amp;ortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="466"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="474"/>
         <source>Resume this unfinished interview in interview mode</source>
         <translation>Dieses unvollständige Gespräch im Gesprächsmodus fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="468"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="476"/>
         <source>Dis&amp;card…</source>
         <translation>Ver&amp;werfen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="469"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="477"/>
         <source>Discard this unfinished interview</source>
         <translation>Dieses unvollständige Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="470"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="478"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="471"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="479"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="472"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="480"/>
         <source>HR review</source>
         <translation>Einschätzung des Personalteams</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="473"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
         <source>&amp;Voluntary or not:</source>
         <translation>Fre&amp;iwillig oder nicht:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="474"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
         <source>&amp;Regrettable loss:</source>
         <translation>Bedauerlicher &amp;Verlust:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="475"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="483"/>
         <source>Private &amp;note:</source>
         <translation>Private &amp;Notiz:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="476"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="484"/>
         <source>Private HR note, never shown to the employee</source>
         <translation>Private Notiz des Personalteams, nie für die Person sichtbar</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="477"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="485"/>
         <source>Save revie&amp;w</source>
         <translation>Einschätzung spei&amp;chern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="489"/>
         <source>Not recorded</source>
         <translation>Nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="490"/>
         <source>Voluntary</source>
         <translation>Freiwillig (Eigenkündigung)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="483"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="491"/>
         <source>Involuntary</source>
         <translation>Unfreiwillig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="489"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="497"/>
         <source>Not judged yet</source>
         <translation>Noch nicht eingeschätzt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="490"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="498"/>
         <source>Regrettable</source>
         <translation>Bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="491"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="499"/>
         <source>Not regrettable</source>
         <translation>Nicht bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="494"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="502"/>
         <source>Erase this interview</source>
         <translation>Dieses Gespräch löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="495"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="503"/>
         <source>&amp;Erase for good</source>
         <translation>Endgültig l&amp;öschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="502"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="510"/>
         <source>For an erasure request: every answer and analysis of this interview is deleted and cannot be brought back; the audit log keeps only that it was erased. Type {word} to confirm.</source>
         <translation>Für einen Löschantrag: Alle Antworten und Auswertungen dieses Gesprächs werden gelöscht und können nicht wiederhergestellt werden; das Prüfprotokoll hält nur fest, dass gelöscht wurde. Zur Bestätigung {word} eingeben.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="508"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="516"/>
         <source>Type {word} to confirm</source>
         <translation>Zur Bestätigung {word} eingeben</translation>
     </message>

@@ -105,7 +105,15 @@ class BackupPage(Page):
         refresh_row.addStretch(1)
         self.health.body.addLayout(refresh_row)
 
+        # A station of a central server keeps no interviews: its server is backed up there.
+        self._server_card = Box()
+        self._server_text = label()
+        self._server_card.body.addWidget(self._server_text)
+        self._server_card.hide()
+        self._file_cards = (now_card, auto_card)
+
         self.column.addWidget(self._title)
+        self.column.addWidget(self._server_card)
         self.column.addWidget(now_card)
         self.column.addWidget(auto_card)
         self.column.addWidget(self.health)
@@ -125,6 +133,9 @@ class BackupPage(Page):
     def show_for(self, store: Store, assistant: AssistantFacts) -> None:
         self._store, self._assistant = store, assistant
         self.error.clear_message()
+        self._server_card.setVisible(store.on_server)
+        for card in self._file_cards:
+            card.setVisible(not store.on_server)
         self.refresh()
 
     def forget(self) -> None:
@@ -135,7 +146,8 @@ class BackupPage(Page):
         self.health.show_figures(None, ("", None))
 
     def first_focus(self) -> QWidget | None:
-        return self.back_up_button
+        on_server = self._store is not None and self._store.on_server
+        return self.refresh_button if on_server else self.back_up_button
 
     def refresh(self) -> None:
         store = self._store
@@ -254,6 +266,13 @@ class BackupPage(Page):
         self.cancel_button.setText(self.tr("&Cancel backup"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the backup"))
         self.progress.setAccessibleName(self.tr("Backup progress"))
+        self._server_text.setText(
+            self.tr(
+                "This computer is a station of a central server and keeps no interviews. "
+                "IT backs the server up there (see the IT guide); there is nothing to back "
+                "up here."
+            )
+        )
         self._auto_heading.setText(self.tr("Automatic backup"))
         self.automatic.setText(self.tr("Back up aut&omatically"))
         self.automatic.setAccessibleName(self.tr("Back up automatically"))

@@ -93,13 +93,20 @@ class HealthView(Box):
             )
         )
         locale = QLocale()
-        self.rows["disk"].setText(
-            self.tr("{size} (schema version {version}); {free} free on its disk").format(
-                size=locale.formattedDataSize(figures.database_bytes),
-                version=figures.schema_version,
-                free=locale.formattedDataSize(figures.free_disk_bytes),
+        if figures.on_server:
+            self.rows["disk"].setText(
+                self.tr("on the central server (schema version {version})").format(
+                    version=figures.schema_version
+                )
             )
-        )
+        else:
+            self.rows["disk"].setText(
+                self.tr("{size} (schema version {version}); {free} free on its disk").format(
+                    size=locale.formattedDataSize(figures.database_bytes),
+                    version=figures.schema_version,
+                    free=locale.formattedDataSize(figures.free_disk_bytes),
+                )
+            )
         self._show_backup(figures)
 
     def _show_assistant(self) -> None:

@@ -107,6 +107,7 @@ class InterviewDetailPage(Page):
         self.hr_note.setMaximumHeight(self.fontMetrics().height() * 6)
         self.save_review_button = button()
         self.review_saved = label("muted")
+        self.review_error = ErrorLine()  # beside the review, where the officer looks
         self._leaving_label, self._regrettable_label = label(wrap=False), label(wrap=False)
         self._note_label = label(wrap=False)
         review_form = QFormLayout()
@@ -123,6 +124,7 @@ class InterviewDetailPage(Page):
         review_box.body.addWidget(self._review_heading)
         review_box.body.addLayout(review_form)
         review_box.body.addLayout(review_row)
+        review_box.body.addWidget(self.review_error)
 
         self._erase_heading = label("subtitle")
         self._erase_text = label()
@@ -241,6 +243,7 @@ class InterviewDetailPage(Page):
         self.hr_note.setPlainText(record.hr_note or "")
         self._review_seen = record.hr_review
         self.review_saved.clear()
+        self.review_error.clear_message()
         self._retranslate_erase()
 
     def _answer_box(self, detail: InterviewDetail, number: int, answer: AnswerRecord) -> Box:
@@ -408,6 +411,7 @@ class InterviewDetailPage(Page):
             self.hr_note.toPlainText().strip() or None,
         )
         self.review_saved.clear()
+        self.review_error.clear_message()
 
         def saved(_none: None) -> None:
             if self._detail is detail:
@@ -416,7 +420,7 @@ class InterviewDetailPage(Page):
 
         Op(lambda _ctx: store.interviews.review(interview_id, new, seen=seen), owner=self).success(
             saved
-        ).failure(known_failure(self.error.show_message)).run_in_background()
+        ).failure(known_failure(self.review_error.show_message)).run_in_background()
 
     # ----------------------------------------------------------------- unfinished
     def _resume(self) -> None:
