@@ -20,6 +20,8 @@ from exitbot_desktop.engine.errors import (
 )
 from exitbot_desktop.engine.filters import Filters, Selection
 from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.settings import read_settings
+from exitbot_desktop.engine.settings_change import change_settings
 from exitbot_desktop.engine.store import server_station, vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
@@ -220,3 +222,25 @@ def test_it_checks_a_station_and_is_told_what_only_the_server_can_do(
     assert backup.returncode == 1 and "IT backs up there (pg_dump" in backup.stderr
     assert not (tmp_path / "copies").exists()
     assert rotate.returncode == 1 and "not possible yet" in rotate.stderr
+
+
+def test_the_ollama_server_set_at_one_station_is_the_organisations(
+    tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    first, _recovery = _first_station(tmp_path, postgres_database)
+    second = DataFolder(tmp_path / "station-b")
+    vault.join_server(
+        second, postgres_database.url, postgres_database.password, user="alice", password=PASSWORD
+    ).close()
+    with vault.unlock(first, user="alice", password=PASSWORD) as store:
+        change_settings(
+            store,
+            {"llm_backend": "ollama", "ollama_host": "http://ollama.example.internal:11434"},
+        )
+
+    with vault.unlock(second, user="alice", password=PASSWORD) as store:
+        settings = read_settings(store)
+    assert (settings.llm_backend, settings.ollama_host) == (
+        "ollama",
+        "http://ollama.example.internal:11434",
+    )
