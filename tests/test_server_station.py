@@ -44,6 +44,13 @@ def _first_station(tmp_path: Path, server: PostgresDatabase) -> tuple[DataFolder
     return folder, recovery_key
 
 
+def _joined_station(tmp_path: Path, server: PostgresDatabase) -> DataFolder:
+    """A second station, joined with alice's password (closed again)."""
+    second = DataFolder(tmp_path / "station-b")
+    vault.join_server(second, server.url, server.password, user="alice", password=PASSWORD).close()
+    return second
+
+
 def test_a_joined_station_reads_what_the_first_one_wrote(
     tmp_path: Path, postgres_database: PostgresDatabase, question_set: QuestionSet
 ) -> None:
@@ -78,10 +85,7 @@ def test_an_account_added_at_one_station_opens_the_others_after_their_next_unloc
     tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:
     first, _recovery = _first_station(tmp_path, postgres_database)
-    second = DataFolder(tmp_path / "station-b")
-    vault.join_server(
-        second, postgres_database.url, postgres_database.password, user="alice", password=PASSWORD
-    ).close()
+    second = _joined_station(tmp_path, postgres_database)
     with vault.unlock(first, user="alice", password=PASSWORD) as store:
         store.add_account("bob", BOB_PASSWORD, kdf=FAST_KDF)
 
@@ -174,10 +178,7 @@ def test_two_stations_writing_at_once_keep_one_unbroken_audit_chain(
     tmp_path: Path, postgres_database: PostgresDatabase, question_set: QuestionSet
 ) -> None:
     first, _recovery = _first_station(tmp_path, postgres_database)
-    second = DataFolder(tmp_path / "station-b")
-    vault.join_server(
-        second, postgres_database.url, postgres_database.password, user="alice", password=PASSWORD
-    ).close()
+    second = _joined_station(tmp_path, postgres_database)
     stations = [vault.unlock(folder, user="alice", password=PASSWORD) for folder in (first, second)]
     start = threading.Barrier(len(stations))
 
@@ -228,10 +229,7 @@ def test_the_ollama_server_set_at_one_station_is_the_organisations(
     tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:
     first, _recovery = _first_station(tmp_path, postgres_database)
-    second = DataFolder(tmp_path / "station-b")
-    vault.join_server(
-        second, postgres_database.url, postgres_database.password, user="alice", password=PASSWORD
-    ).close()
+    second = _joined_station(tmp_path, postgres_database)
     with vault.unlock(first, user="alice", password=PASSWORD) as store:
         change_settings(
             store,
