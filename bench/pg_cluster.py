@@ -62,15 +62,28 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def throwaway_cluster(*, durable: bool = True) -> Iterator[Cluster]:
+def throwaway_cluster(
+    *, durable: bool = True, tls: tuple[bytes, bytes] | None = None
+) -> Iterator[Cluster]:
     """A running cluster. `durable=False` turns off fsync and its kin (for tests, which
-    do not measure durability); the stations benchmark keeps PostgreSQL's defaults."""
+    do not measure durability); the stations benchmark keeps PostgreSQL's defaults.
+    `tls` is (certificate, private key) in PEM: the server then offers TLS with them."""
     programs = bin_dir()
     root = Path(tempfile.mkdtemp(prefix="exitbot-postgres-"))
     as_root = os.geteuid() == 0
+    owned: list[Path] = [root]
+    tls_options = ""
+    if tls is not None:
+        certificate, key = root / "server.crt", root / "server.key"
+        certificate.write_bytes(tls[0])
+        key.write_bytes(tls[1])
+        key.chmod(0o600)  # the server refuses a key others may read
+        owned += [certificate, key]
+        tls_options = f" -c ssl=on -c ssl_cert_file={certificate} -c ssl_key_file={key}"
     if as_root:
         entry = pwd.getpwnam(SERVER_USER)
-        os.chown(root, entry.pw_uid, entry.pw_gid)
+        for path in owned:
+            os.chown(path, entry.pw_uid, entry.pw_gid)
 
     def run(*command: str) -> None:
         line = [str(programs / command[0]), *command[1:]]
@@ -85,6 +98,7 @@ def throwaway_cluster(*, durable: bool = True) -> Iterator[Cluster]:
     run("initdb", "-D", str(data), "-U", SUPERUSER, "--auth-local=trust",
         "--auth-host=scram-sha-256", "--no-instructions", *fast)  # fmt: skip
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    options += tls_options
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     run("pg_ctl", "-D", str(data), "-l", str(root / "server.log"), "-w", "-o", options, "start")
