@@ -61,7 +61,6 @@ def init_server(
     url: str,
     server_password: str,
     *,
-    organisation: str,
     key_file_for: Callable[[DataFolder, bytes], KeyFile],
 ) -> Station:
     """Create ExitBot's tables on an empty server database and make this data folder its
@@ -120,8 +119,8 @@ def open_station(folder: DataFolder, unwrap: Callable[[KeyFile], bytes]) -> Stat
         raise ServerSettingsError(f"{folder.server_path} is missing: join the server again.")
     key_file = KeyFile.load(folder.key_path)
     data_key = bytearray(unwrap(key_file))
-    sealed = _read_sealed_password(folder)
-    server_password = ColumnSealer(bytes(data_key)).unseal(*_PASSWORD_SEAL, sealed)
+    sealer = ColumnSealer(bytes(data_key))
+    server_password = sealer.unseal(*_PASSWORD_SEAL, _read_sealed_password(folder))
     engine = server_connection.open_server_engine(settings, str(server_password))
     try:
         db.prepare_schema(engine, folder)
@@ -134,7 +133,6 @@ def open_station(folder: DataFolder, unwrap: Callable[[KeyFile], bytes]) -> Stat
         engine.dispose()
         raise
     key_file.mirror = _publisher(engine)
-    sealer = ColumnSealer(bytes(data_key))
     return Station(Database(folder.server_path, engine, data_key, sealer=sealer), key_file, lock)
 
 

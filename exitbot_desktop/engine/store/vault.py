@@ -282,17 +282,15 @@ def create(
     try:
         data_key = bytearray(new_data_key())
         recovery_key = new_recovery_key()
-        key_file = KeyFile(path=folder.key_path, organisation=organisation.strip())
-        key_file.wrap(user, password, bytes(data_key), kdf)
-        key_file.wrap(RECOVERY_ACCOUNT, recovery_key, bytes(data_key), kdf)
+        key_file = _first_key_file(
+            folder, organisation, user, password, recovery_key, bytes(data_key), kdf
+        )
         create_private_file(folder.db_path)
         engine = db.open_engine(folder.db_path, data_key)
         db.create_schema(engine)
         key_file.save()
         store = Store(folder, Database(folder.db_path, engine, data_key), key_file, lock, user)
-        with store.database.transaction() as s:
-            s.add(HrAccount(name=user, last_login_at=utcnow()))
-            store.audit.record("database_created", {"organisation": organisation.strip()})
+        _record_creation(store, user, organisation)
     except BaseException:
         lock.release()
         raise
@@ -316,19 +314,12 @@ def create_on_server(
     recovery_key = new_recovery_key()
 
     def key_file_for(station: DataFolder, data_key: bytes) -> KeyFile:
-        key_file = KeyFile(path=station.key_path, organisation=organisation.strip())
-        key_file.wrap(user, password, data_key, kdf)
-        key_file.wrap(RECOVERY_ACCOUNT, recovery_key, data_key, kdf)
-        return key_file
+        return _first_key_file(station, organisation, user, password, recovery_key, data_key, kdf)
 
-    station = server_station.init_server(
-        folder, url, server_password, organisation=organisation, key_file_for=key_file_for
-    )
+    station = server_station.init_server(folder, url, server_password, key_file_for=key_file_for)
     store = Store(folder, station.database, station.key_file, station.lock, user)
     try:
-        with store.database.transaction() as s:
-            s.add(HrAccount(name=user, last_login_at=utcnow()))
-            store.audit.record("database_created", {"organisation": organisation.strip()})
+        _record_creation(store, user, organisation)
     except BaseException:
         store.close()
         raise
@@ -348,6 +339,30 @@ def join_server(
         store.close()
         raise
     return store
+
+
+def _first_key_file(
+    folder: DataFolder,
+    organisation: str,
+    user: str,
+    password: str,
+    recovery_key: str,
+    data_key: bytes,
+    kdf: KdfParams,
+) -> KeyFile:
+    """A new store's key file: the data key wrapped for its first account and the
+    recovery key (not saved yet)."""
+    key_file = KeyFile(path=folder.key_path, organisation=organisation.strip())
+    key_file.wrap(user, password, data_key, kdf)
+    key_file.wrap(RECOVERY_ACCOUNT, recovery_key, data_key, kdf)
+    return key_file
+
+
+def _record_creation(store: Store, user: str, organisation: str) -> None:
+    """The first HR account's row and the audit log's first entry, in one transaction."""
+    with store.database.transaction() as s:
+        s.add(HrAccount(name=user, last_login_at=utcnow()))
+        store.audit.record("database_created", {"organisation": organisation.strip()})
 
 
 def unlock(folder: DataFolder, *, user: str, password: str) -> Store:
