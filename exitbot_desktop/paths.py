@@ -22,6 +22,7 @@ LOCK_FILE = "exitbot.lock"
 ATTEMPTS_FILE = "exitbot.attempts.json"
 LOG_FILE = "exitbot.log"
 SERVER_FILE = "server.json"  # a station of a central store: where the server is
+QUEUE_FILE = "station-queue.db"  # ... and the interviews it has not yet delivered there
 
 
 def data_dir() -> Path:

@@ -94,9 +94,11 @@ def test_an_older_server_schema_is_upgraded_in_place(server_engine: Engine) -> N
     db.create_schema(server_engine)
     with server_engine.begin() as conn:
         conn.execute(text("DROP TABLE interview_digests"))
+        conn.execute(text("ALTER TABLE interviews DROP COLUMN station_ref"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     db.prepare_server_schema(server_engine)
     assert "interview_digests" in inspect(server_engine).get_table_names()
+    assert "station_ref" in {c["name"] for c in inspect(server_engine).get_columns("interviews")}
     assert db.schema_version(server_engine) == db.SCHEMA_VERSION
 
 

@@ -48,7 +48,7 @@ from exitbot_desktop.engine.records import (
 from exitbot_desktop.engine.safe_text import without_lone_surrogates
 
 if TYPE_CHECKING:
-    from exitbot_desktop.engine.store.vault import Store
+    from exitbot_desktop.engine.store.interview_store import InterviewStore
 
 MAX_FREE_TEXT = 20_000  # hard cap even if a question set asks for more
 _log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ class InterviewSession:
 
     def __init__(
         self,
-        store: Store,
+        store: InterviewStore,
         record: InterviewRecord,
         *,
         policy: FollowupPolicy | None = None,
@@ -146,7 +146,7 @@ class InterviewSession:
     @classmethod
     def start(
         cls,
-        store: Store,
+        store: InterviewStore,
         question_set: QuestionSet,
         *,
         language: str,
@@ -167,7 +167,7 @@ class InterviewSession:
     @classmethod
     def resume(
         cls,
-        store: Store,
+        store: InterviewStore,
         interview_id: int,
         *,
         policy: FollowupPolicy | None = None,

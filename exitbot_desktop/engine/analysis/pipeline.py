@@ -34,7 +34,7 @@ from exitbot_desktop.engine.questions import Question, parse_question_set
 from exitbot_desktop.engine.records import AnalysisEntry, AnswerRecord, InterviewRecord
 
 if TYPE_CHECKING:
-    from exitbot_desktop.engine.store.vault import Store
+    from exitbot_desktop.engine.store.interview_store import InterviewStore
 
 Complete = Callable[[str], str]
 LEXICON = "lexicon"
@@ -122,7 +122,7 @@ def analyse_answer(
 
 
 def store_answer_analysis(
-    store: Store,
+    store: InterviewStore,
     interview_id: int,
     answer: AnswerRecord,
     result: AnswerAnalysis,
@@ -145,7 +145,7 @@ def store_answer_analysis(
 
 
 def analyse_interview(
-    store: Store, interview_id: int, complete: Complete | None = None, model: str = ""
+    store: InterviewStore, interview_id: int, complete: Complete | None = None, model: str = ""
 ) -> Summary:
     """Every answer, then the summary (by the model when given, else extractive)."""
     record = store.interviews.load(interview_id)

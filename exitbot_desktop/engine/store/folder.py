@@ -56,6 +56,11 @@ class DataFolder:
         """A station's central-server settings (see `store.server_connection`)."""
         return self.root / paths.SERVER_FILE
 
+    @property
+    def queue_path(self) -> Path:
+        """A station's interviews until its server has them (see `store.station_queue`)."""
+        return self.root / paths.QUEUE_FILE
+
     def make_private(self) -> None:
         """Create the folder if needed, and take every other user's access off it and its files.
 

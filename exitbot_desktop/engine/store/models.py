@@ -147,6 +147,8 @@ class Interview(Base):
     llm_backend: Mapped[str | None] = mapped_column(String(100))
     regrettable: Mapped[bool | None] = mapped_column(Boolean)  # HR's judgement; None: not yet
     hr_note: Mapped[str | None] = mapped_column(Text)  # private to HR
+    # Set by a station's queue, which delivers the interview to a server (`delivery.py`).
+    station_ref: Mapped[str | None] = mapped_column(String(32))
 
     question_set: Mapped[QuestionSetRow] = relationship()
     answers: Mapped[list[Answer]] = relationship(
@@ -158,6 +160,7 @@ class Interview(Base):
         Index("ix_interviews_completed_at", "completed_at"),
         Index("ix_interviews_department", "department"),
         Index("ix_interviews_status", "status"),
+        Index("ix_interviews_station_ref", "station_ref", unique=True),
     )
 
 

@@ -32,13 +32,14 @@ from exitbot_desktop.engine.errors import (
     WrongPasswordError,
 )
 from exitbot_desktop.engine.passwords import require_strong_password
-from exitbot_desktop.engine.store import db, server_station
+from exitbot_desktop.engine.store import db, delivery, server_station, station_queue
 from exitbot_desktop.engine.store.analysis import AnalysisRepository
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.folder import DataFolder, create_private_file
 from exitbot_desktop.engine.store.interview_list import InterviewListReader
+from exitbot_desktop.engine.store.interview_store import InterviewStore
 from exitbot_desktop.engine.store.interviews import InterviewRepository
 from exitbot_desktop.engine.store.keys import (
     PRODUCTION_KDF,
@@ -94,6 +95,13 @@ class Store:
         self.analysis = AnalysisRepository(database, self.digests, self.audit)
         self.reports = ReportReader(database)
         self.interview_list = InterviewListReader(database)
+        self.queue: station_queue.StationQueue | None = None
+        if self.on_server:
+            try:
+                self.queue = station_queue.open_queue(folder, database.data_key(), self.audit)
+            except BaseException:
+                self.close()
+                raise
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -113,6 +121,24 @@ class Store:
     def on_server(self) -> bool:
         """A station of a central server (`server_station`): no database file here."""
         return self.database.dialect.name == "postgresql"
+
+    @property
+    def interview_store(self) -> InterviewStore:
+        """Where an employee's interview is written: this store, or at a station of a
+        central server its queue (`station_queue`), delivered from there by `deliver`."""
+        return self.queue if self.queue is not None else self
+
+    def deliver(self) -> int:
+        """Send this station's queued interviews to its server (`delivery`); returns how
+        many went. Nothing to do on the embedded file. A server out of reach raises its
+        sentence, and the interviews stay queued for the next try."""
+        if self.queue is None:
+            return 0
+        sent = delivery.deliver(
+            self.queue.database, self.database, self.digests, self.question_sets
+        )
+        self.queue.prune()
+        return sent
 
     def schema_version(self) -> int:
         return db.schema_version(self.database.engine)
@@ -240,6 +266,8 @@ class Store:
 
     def close(self) -> None:
         """Drop connections, forget the key, release the lock. Safe to call twice."""
+        if self.queue is not None:
+            self.queue.close()
         if self.database.close():
             self._lock.release()
 

@@ -1,0 +1,312 @@
+"""Delivering a station's queued interviews to its central server.
+
+Owns `deliver`. Each interview its queue's outbox names (`station_queue.py`) is read from
+the queue as it is now, in one read, and written to the server in one transaction, the
+interview changed first first; only then are the outbox entries that read covered
+removed. Changes made meanwhile keep their entries and go with the next delivery.
+
+Delivering copies state, not steps, so a delivery repeated after a lost connection or a
+crash between the two commits writes the same rows again and nothing twice:
+- the server's interview is the one with the queue's `station_ref`, created on first
+  delivery;
+- a main answer is matched by its question, a follow-up by its question and its place
+  among that question's follow-ups; an answer changed since the server's copy is
+  updated in place (its id, and what HR attached to it, stay), a new one is inserted in
+  the order it was given, one gone from the queue is deleted;
+- the machine's analysis is replaced; results HR corrected are kept, as everywhere.
+What HR decides on the server is never overwritten: the review and note are not the
+station's to send, and an interview HR discarded there stays discarded. Words are sealed
+for the server's rows as a station's own writes are (`Database.seal`). Never imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, text, update
+
+from exitbot_desktop.engine.records import CORRECTED_BY_HR
+from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.digests import Digests
+from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, Interview, QuestionSetRow
+from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
+from exitbot_desktop.engine.store.sealing import SEALED
+
+_INTERVIEWS = Base.metadata.tables[Interview.__tablename__]
+_ANSWERS = Base.metadata.tables[Answer.__tablename__]
+_ANALYSIS = Base.metadata.tables[AnalysisRow.__tablename__]
+_SETS = Base.metadata.tables[QuestionSetRow.__tablename__]
+
+# What the station sends of an interview: set when it is first delivered ...
+_AT_CREATION = (
+    "source",
+    "language",
+    "anonymous",
+    "department",
+    "role",
+    "tenure_band",
+    "location",
+    "manager",
+    "leaving_date",
+    "leaving_type",
+    "created_at",
+)
+# ... and on every delivery: the interview's progress. Never HR's review or note.
+_PROGRESS = (
+    "status",
+    "receipt_code",
+    "employee_name",
+    "consented_at",
+    "completed_at",
+    "updated_at",
+    "current_question_id",
+    "in_review",
+    "draft_question_id",
+    "draft_text",
+    "feedback_rating",
+    "needs_care",
+    "llm_backend",
+)
+_ANSWER_COLUMNS = tuple(c.key for c in _ANSWERS.c if c.key not in ("id", "interview_id"))
+_ANSWER_WORDS = SEALED[_ANSWERS.name]
+_INTERVIEW_WORDS = SEALED[_INTERVIEWS.name]
+_SUMMARY = "summary"
+_Row = Mapping[Any, Any]  # a row as SQLAlchemy's `.mappings()` gives it
+
+
+@dataclass(frozen=True)
+class _Queued:
+    """One interview as the queue holds it, read in one transaction."""
+
+    last_change: int  # the newest outbox entry the read covers
+    interview: _Row
+    question_set: dict[str, Any]
+    answers: Sequence[_Row]  # in the order given
+    analysis: Sequence[_Row]
+
+
+def deliver(
+    queue: Database, server: Database, digests: Digests, question_sets: QuestionSetRepository
+) -> int:
+    """Deliver every interview with changes the server does not have; returns how many.
+
+    `digests` and `question_sets` are the server's. A server out of reach raises its
+    `StoreError` sentence and leaves the rest waiting in the queue.
+    """
+    delivered = 0
+    while (next_id := _oldest_waiting(queue)) is not None:
+        queued = _read(queue, next_id)
+        if queued is not None:
+            _write(server, digests, question_sets, queued)
+        _forget(queue, next_id, queued.last_change if queued else None)
+        delivered += 1
+    return delivered
+
+
+def _oldest_waiting(queue: Database) -> int | None:
+    with queue.connection() as conn:
+        found: int | None = conn.execute(
+            text("SELECT interview_id FROM outbox ORDER BY seq LIMIT 1")
+        ).scalar()
+    return found
+
+
+def _read(queue: Database, interview_id: int) -> _Queued | None:
+    """The interview, its question set, answers and analysis; None when it is gone."""
+    with queue.connection() as conn:
+        last = conn.execute(
+            text("SELECT max(seq) FROM outbox WHERE interview_id = :id"), {"id": interview_id}
+        ).scalar_one()
+        interview = (
+            conn.execute(select(_INTERVIEWS).where(_INTERVIEWS.c.id == interview_id))
+            .mappings()
+            .one_or_none()
+        )
+        if interview is None:
+            return None
+        content = conn.execute(
+            select(_SETS.c.content).where(_SETS.c.id == interview["question_set_pk"])
+        ).scalar_one()
+        answers = (
+            conn.execute(
+                select(_ANSWERS)
+                .where(_ANSWERS.c.interview_id == interview_id)
+                .order_by(_ANSWERS.c.id)
+            )
+            .mappings()
+            .all()
+        )
+        analysis = (
+            conn.execute(
+                select(_ANALYSIS)
+                .where(_ANALYSIS.c.interview_id == interview_id)
+                .order_by(_ANALYSIS.c.id)
+            )
+            .mappings()
+            .all()
+        )
+    return _Queued(last, interview, content, answers, analysis)
+
+
+def _forget(queue: Database, interview_id: int, last_change: int | None) -> None:
+    """Remove the outbox entries a delivery covered (all of them for a vanished interview)."""
+    with queue.connection() as conn:
+        conn.execute(
+            text("DELETE FROM outbox WHERE interview_id = :id AND seq <= :last"),
+            {"id": interview_id, "last": last_change if last_change is not None else 2**62},
+        )
+
+
+def _write(
+    server: Database, digests: Digests, question_sets: QuestionSetRepository, queued: _Queued
+) -> None:
+    local = queued.interview
+    with server.connection() as conn:
+        set_pk = question_sets.snapshot(queued.question_set)
+        found = conn.execute(
+            select(_INTERVIEWS.c.id, _INTERVIEWS.c.status)
+            .where(_INTERVIEWS.c.station_ref == local["station_ref"])
+            .with_for_update()
+        ).one_or_none()
+        if found is not None and found.status == "discarded":
+            return  # HR discarded it on the server: that decision stands
+        server_id = _create(conn, server, local, set_pk) if found is None else found.id
+        progress = {name: _sealed(server, name, server_id, local[name]) for name in _PROGRESS}
+        conn.execute(update(_INTERVIEWS).where(_INTERVIEWS.c.id == server_id).values(progress))
+        mapped = _write_answers(conn, server, server_id, queued.answers)
+        _write_analysis(conn, server, server_id, queued.analysis, mapped)
+        digests.touched(server_id)
+
+
+def _create(conn: Connection, server: Database, local: _Row, set_pk: int) -> int:
+    clear = {n: local[n] for n in _AT_CREATION if n not in _INTERVIEW_WORDS}
+    server_id: int = conn.execute(
+        insert(_INTERVIEWS)
+        .values(
+            **clear,
+            question_set_pk=set_pk,
+            station_ref=local["station_ref"],
+            status="created",
+            updated_at=local["updated_at"],
+        )
+        .returning(_INTERVIEWS.c.id)
+    ).scalar_one()
+    words = {
+        n: _sealed(server, n, server_id, local[n]) for n in _AT_CREATION if n in _INTERVIEW_WORDS
+    }
+    conn.execute(update(_INTERVIEWS).where(_INTERVIEWS.c.id == server_id).values(words))
+    return server_id
+
+
+def _sealed(server: Database, column: str, server_id: int, value: Any) -> Any:
+    if column in _INTERVIEW_WORDS:
+        return server.seal(_INTERVIEWS.name, column, server_id, value)
+    return value
+
+
+def _write_answers(
+    conn: Connection, server: Database, server_id: int, answers: Sequence[_Row]
+) -> dict[int, int]:
+    """The queue's answers onto the server's; returns queue answer id -> server answer id."""
+    on_server = (
+        conn.execute(
+            select(
+                _ANSWERS.c.id, _ANSWERS.c.question_id, _ANSWERS.c.is_followup, _ANSWERS.c.updated_at
+            )
+            .where(_ANSWERS.c.interview_id == server_id)
+            .order_by(_ANSWERS.c.id)
+        )
+        .mappings()
+        .all()
+    )
+    existing = {key: (row["id"], row["updated_at"]) for key, row in _keyed(on_server)}
+    mapped: dict[int, int] = {}
+    kept: set[int] = set()
+    for key, answer in _keyed(answers):
+        values = {name: answer[name] for name in _ANSWER_COLUMNS}
+        values["parent_id"] = mapped.get(answer["parent_id"]) if answer["parent_id"] else None
+        words = {name: values.pop(name) for name in _ANSWER_WORDS}
+        if key in existing:
+            answer_id, updated_at = existing[key]
+            if updated_at == answer["updated_at"]:
+                mapped[answer["id"]] = answer_id
+                kept.add(answer_id)
+                continue
+        else:
+            answer_id = conn.execute(
+                insert(_ANSWERS)
+                .values(**values, **dict.fromkeys(words), interview_id=server_id)
+                .returning(_ANSWERS.c.id)
+            ).scalar_one()
+        values |= {n: server.seal(_ANSWERS.name, n, answer_id, v) for n, v in words.items()}
+        conn.execute(update(_ANSWERS).where(_ANSWERS.c.id == answer_id).values(values))
+        mapped[answer["id"]] = answer_id
+        kept.add(answer_id)
+    gone = [answer_id for answer_id, _ in existing.values() if answer_id not in kept]
+    if gone:
+        conn.execute(delete(_ANSWERS).where(_ANSWERS.c.id.in_(gone)))
+    return mapped
+
+
+def _keyed(
+    rows: Sequence[_Row],
+) -> list[tuple[tuple[str, str, int], _Row]]:
+    """Each answer with the key that names it on either side: its question, and for a
+    follow-up its place among that question's follow-ups."""
+    seen: dict[str, int] = {}
+    keyed: list[tuple[tuple[str, str, int], _Row]] = []
+    for row in rows:
+        question = row["question_id"]
+        if row["is_followup"]:
+            seen[question] = seen.get(question, 0) + 1
+            keyed.append((("followup", question, seen[question]), row))
+        else:
+            keyed.append((("main", question, 0), row))
+    return keyed
+
+
+def _write_analysis(
+    conn: Connection,
+    server: Database,
+    server_id: int,
+    analysis: Sequence[_Row],
+    mapped: Mapping[int, int],
+) -> None:
+    """The machine's results replaced; what HR corrected on the server stays."""
+    conn.execute(
+        delete(_ANALYSIS).where(
+            _ANALYSIS.c.interview_id == server_id, _ANALYSIS.c.provenance != CORRECTED_BY_HR
+        )
+    )
+    corrected = {
+        (row.answer_id, row.kind)
+        for row in conn.execute(
+            select(_ANALYSIS.c.answer_id, _ANALYSIS.c.kind).where(
+                _ANALYSIS.c.interview_id == server_id
+            )
+        )
+    }
+    rows = []
+    for entry in analysis:
+        answer_id = mapped.get(entry["answer_id"]) if entry["answer_id"] is not None else None
+        if entry["answer_id"] is not None and answer_id is None:
+            continue  # its answer is gone
+        if (answer_id, entry["kind"]) in corrected or entry["provenance"] == CORRECTED_BY_HR:
+            continue
+        payload = entry["payload"]
+        if entry["kind"] == _SUMMARY:  # bound to the interview, as `replace_summary` seals it
+            payload = server.seal(_ANALYSIS.name, "payload", server_id, payload)
+        rows.append(
+            {
+                "interview_id": server_id,
+                "answer_id": answer_id,
+                "kind": entry["kind"],
+                "payload": payload,
+                "provenance": entry["provenance"],
+                "created_at": entry["created_at"],
+            }
+        )
+    if rows:
+        conn.execute(insert(_ANALYSIS), rows)

@@ -1,0 +1,150 @@
+"""A station's queue: the interviews it takes, in its own encrypted file, until its server
+has them.
+
+Owns `StationQueue` and `open_queue`. At a station of a central server an employee's
+answers are committed first to `station-queue.db` in the data folder: a SQLCipher file
+with the embedded store's schema, keyed by its own key derived from the data key (HKDF,
+with its own label). So an answer is safe the moment it is given whether or not the
+server can be reached, and the employee never waits on the network or sees its failures.
+`delivery.deliver` then copies each changed interview to the server, and keeps trying
+until the server is back.
+
+What has changed is recorded by the database itself: triggers add the interview's id to
+an `outbox` table, in the same transaction, whenever the interview, one of its answers
+or one of its analysis rows is written or deleted, so no code path can forget to say
+so. Each new interview gets a random `station_ref` (also by trigger), by which the
+server's copy is found again. Interviews the server has in full leave the queue an hour
+after their last change (`prune`), which leaves time for the rating after submitting.
+Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from datetime import timedelta
+
+from sqlalchemy import Engine, text
+
+from exitbot_desktop.engine.store import db
+from exitbot_desktop.engine.store.analysis import AnalysisRepository
+from exitbot_desktop.engine.store.audit_log import AuditLog
+from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.digests import Digests
+from exitbot_desktop.engine.store.folder import DataFolder, create_private_file
+from exitbot_desktop.engine.store.interviews import InterviewRepository
+from exitbot_desktop.engine.store.models import utcnow
+from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
+
+_HKDF_INFO = b"exitbot station queue v1"
+KEEP_DELIVERED = timedelta(hours=1)
+
+# Every write to an interview, its answers or its analysis names the interview here.
+_CHANGES = (
+    ("interviews", "INSERT", "NEW.id"),
+    ("interviews", "UPDATE", "NEW.id"),
+    ("answers", "INSERT", "NEW.interview_id"),
+    ("answers", "UPDATE", "NEW.interview_id"),
+    ("answers", "DELETE", "OLD.interview_id"),
+    ("analysis", "INSERT", "NEW.interview_id"),
+    ("analysis", "UPDATE", "NEW.interview_id"),
+    ("analysis", "DELETE", "OLD.interview_id"),
+)
+_OUTBOX = (
+    "CREATE TABLE IF NOT EXISTS outbox ("
+    "seq INTEGER PRIMARY KEY AUTOINCREMENT, interview_id INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_outbox_interview ON outbox (interview_id, seq)",
+    "CREATE TRIGGER IF NOT EXISTS queue_station_ref AFTER INSERT ON interviews "
+    "WHEN NEW.station_ref IS NULL BEGIN "
+    "UPDATE interviews SET station_ref = lower(hex(randomblob(16))) WHERE id = NEW.id; END",
+    *(
+        f"CREATE TRIGGER IF NOT EXISTS queue_{table}_{event.lower()} AFTER {event} ON {table} "
+        f"BEGIN INSERT INTO outbox (interview_id) VALUES ({interview}); END"
+        for table, event, interview in _CHANGES
+    ),
+)
+
+
+class StationQueue:
+    """The station's own interviews, with the repositories an interview writes through
+    (an `InterviewStore`)."""
+
+    def __init__(self, database: Database, audit: AuditLog) -> None:
+        self.database = database
+        self.digests = Digests(database)
+        self.question_sets = QuestionSetRepository(database)
+        # HR's audited actions (discarding) are recorded in the server's audit log.
+        self.interviews = InterviewRepository(database, audit, self.digests)
+        self.analysis = AnalysisRepository(database, self.digests, audit)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.database.connection():
+            yield
+
+    def waiting(self) -> int:
+        """How many interviews have changes the server does not have yet."""
+        with self.database.connection() as conn:
+            count: int = conn.execute(
+                text("SELECT count(DISTINCT interview_id) FROM outbox")
+            ).scalar_one()
+        return count
+
+    def prune(self) -> int:
+        """Erase the finished interviews the server has in full, an hour after their last
+        change; returns how many. The deletion's own outbox entries go with them."""
+        cutoff = utcnow() - KEEP_DELIVERED
+        with self.database.connection() as conn:
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    text(
+                        "SELECT id FROM interviews WHERE status IN ('completed', 'declined', "
+                        "'discarded') AND updated_at < :cutoff "
+                        "AND id NOT IN (SELECT interview_id FROM outbox)"
+                    ),
+                    {"cutoff": cutoff},
+                )
+            ]
+            for interview_id in ids:
+                conn.execute(text("DELETE FROM interviews WHERE id = :id"), {"id": interview_id})
+                conn.execute(
+                    text("DELETE FROM outbox WHERE interview_id = :id"), {"id": interview_id}
+                )
+        return len(ids)
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_queue(folder: DataFolder, data_key: bytes, audit: AuditLog) -> StationQueue:
+    """The station's queue file, created on first use."""
+    key = bytearray(_queue_key(data_key))
+    path = folder.queue_path
+    new = not path.exists()
+    if new:
+        create_private_file(path)
+    engine = db.open_engine(path, key)
+    try:
+        if new:
+            db.create_schema(engine)
+        else:
+            db.prepare_schema(engine, folder)
+        _install_outbox(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return StationQueue(Database(path, engine, key), audit)
+
+
+def _queue_key(data_key: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_HKDF_INFO).derive(data_key)
+
+
+def _install_outbox(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for statement in _OUTBOX:
+            conn.exec_driver_sql(statement)
