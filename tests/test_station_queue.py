@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import PASSWORD
 from postgres_server import PostgresDatabase
-from tcp_cut import Relay, relay_to
+from tcp_cut import relay_to
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
 from exitbot_desktop.engine.analysis import pipeline
@@ -24,7 +24,6 @@ from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.engine.store.vault import Store
-
 
 NAMED = InterviewMeta(department="Sales", employee_name="Jo Example", anonymous=False)
 

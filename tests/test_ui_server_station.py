@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from conftest import PASSWORD
 from postgres_server import PostgresDatabase
+from PySide6.QtCore import Qt
+from tcp_cut import relay_to
 from test_aggregates import UNHAPPY, conduct
 
 from exitbot_desktop.engine.questions import QuestionSet
@@ -17,6 +19,13 @@ from exitbot_desktop.engine.store.keys import FAST_KDF
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
+
+    from exitbot_desktop.ui.main_window import MainWindow
+
+
+def _store(window: MainWindow) -> vault.Store:
+    assert window.store is not None
+    return window.store
 
 
 def test_hr_at_a_joined_station_finds_and_reads_an_interview_another_station_took(
@@ -88,3 +97,62 @@ def test_the_backup_page_of_a_station_says_the_server_is_backed_up_there(
     assert not page.back_up_button.isVisible() and not page.automatic.isVisible()
     assert page.health.rows["disk"].text().startswith("on the central server")
     assert "never" not in page.health.rows["backup"].text()
+
+
+def test_an_interview_at_a_station_goes_on_when_the_server_is_lost_and_arrives_when_back(
+    ui: UiDriver, make_window: WindowFactory, tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    folder = DataFolder(tmp_path / "front-desk")
+    with relay_to(postgres_database.port) as line:
+        url = postgres_database.url.replace(f":{postgres_database.port}/", f":{line.port}/")
+        vault.create_on_server(
+            folder,
+            url,
+            postgres_database.password,
+            organisation="Acme GmbH",
+            user="alice",
+            password=PASSWORD,
+            kdf=FAST_KDF,
+        )[0].close()
+        window = make_window(folder)
+        ui.unlock(window, PASSWORD)
+        ui.arm_station(window)
+        ui.start_interview(window)
+        page = window.employee.question
+        ui.press(Qt.Key.Key_Space)
+        ui.next()
+        ui.wait_question(window, 2)
+
+        def on_server() -> tuple[object, ...] | None:
+            with postgres_database.connect() as conn:
+                return conn.execute(
+                    "SELECT status, receipt_code, (SELECT count(*) FROM answers) FROM interviews"
+                ).fetchone()
+
+        # The first answer is delivered at once.
+        ui.qtbot.waitUntil(lambda: on_server() == ("in_progress", None, 1), timeout=10_000)
+        failures: list[str] = []
+        window.employee.controller.failed.connect(failures.append)
+        line.cut()
+        ui.type("The new rota left no time for my family.")
+        ui.next()
+        ui.qtbot.waitUntil(lambda: page.followups.followup_id is not None, timeout=10_000)
+        ui.type("Fixed shifts would have helped.")
+        ui.next()
+        ui.wait_question(window, 3)
+        ui.answer_the_rest(window)
+        ui.activate(window.employee.review.submit_button)
+        thanks = window.employee.thanks
+        ui.wait_employee(window, thanks)  # no error on the way: the queue took every answer
+        code = thanks.code.text()
+        assert failures == []
+        assert on_server() == ("in_progress", None, 1)  # what arrived before the cut
+
+        line.restore()
+
+        ui.qtbot.waitUntil(lambda: (on_server() or ("",))[0] == "completed", timeout=20_000)
+        status, receipt, answers = on_server() or ()
+        assert (status, receipt) == ("completed", code)
+        assert answers == len(
+            _store(window).interview_store.interviews.find_by_receipt(code).answers
+        )  # type: ignore[union-attr]

@@ -50,6 +50,7 @@ from exitbot_desktop.ui.i18n import Translations
 from exitbot_desktop.ui.idle import IdleWatch
 from exitbot_desktop.ui.operations import Op, OpContext
 from exitbot_desktop.ui.station import Arming
+from exitbot_desktop.ui.station_delivery import StationDelivery
 from exitbot_desktop.ui.widgets import ErrorLine, Page
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self._kdf = kdf
         # HR pages lock themselves when left alone (the employee pages have their own watch).
         self._hr_idle = IdleWatch()
+        self._delivery = StationDelivery(self)
         self._hr_idle.idle.connect(self._hr_idle_expired)
         self._hr_idle_minutes = DEFAULTS.hr_idle_lock_minutes
 
@@ -364,6 +366,8 @@ class MainWindow(QMainWindow):
             mode.idle_timeout.connect(self._disarm)
             mode.rearm_needed.connect(self._back_to_hr)
             mode.language_changed.connect(self.translations.set_language)
+            mode.controller.outcome.connect(lambda _outcome: self._delivery.deliver())
+            mode.controller.submitted.connect(lambda _receipt: self._delivery.deliver())
             self.stack.addWidget(mode)
         return self._employee
 
@@ -606,6 +610,7 @@ class MainWindow(QMainWindow):
     def _open(self, store: Store, account: str) -> None:
         self.store = store
         self.account = account
+        self._delivery.start(store)
 
     # ------------------------------------------------------------------ idle lock
     def _read_hr_idle_minutes(self, store: Store) -> None:
@@ -659,6 +664,7 @@ class MainWindow(QMainWindow):
 
     def _forget(self) -> None:
         """Stop any interview; drop every page's reference to the store about to close."""
+        self._delivery.stop()
         if self._employee is not None:
             self._employee.stop()
             self._employee.forget()

@@ -106,7 +106,7 @@ class InterviewController(QObject):
 
         def resume(_ctx: OpContext) -> tuple[InterviewSession, Outcome | None]:
             session = InterviewSession.resume(
-                store, interview_id, policy=_followup_policy(settings)
+                store.interview_store, interview_id, policy=_followup_policy(settings)
             )
             return session, None if session.status == "created" else session.state()
 
@@ -117,7 +117,7 @@ class InterviewController(QObject):
         store, arming = self._store, self._arming
         assert store is not None and arming is not None
         return InterviewSession.start(
-            store,
+            store.interview_store,
             arming.question_set,
             language=arming.language,
             meta=arming.meta,
@@ -241,7 +241,9 @@ class InterviewController(QObject):
             return
         complete = completion_for(backend)
         Op(
-            lambda _ctx: analyse_interview(store, interview_id, complete, backend.model),
+            lambda _ctx: analyse_interview(
+                store.interview_store, interview_id, complete, backend.model
+            ),
             lane=Lane.WORK,
             owner=self,
             uses_store=True,  # closing the store waits for it

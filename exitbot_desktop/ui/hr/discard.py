@@ -17,10 +17,10 @@ from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.ui.operations import Op
 
 if TYPE_CHECKING:
-    from exitbot_desktop.engine.store.vault import Store
+    from exitbot_desktop.engine.store.interview_store import InterviewStore
 
 
-def ask_and_discard(owner: QWidget, store: Store, interview_id: int) -> Op[None] | None:
+def ask_and_discard(owner: QWidget, store: InterviewStore, interview_id: int) -> Op[None] | None:
     """Ask; the discard as an `Op` to add callbacks to and run, or None when HR said no."""
     answer = QMessageBox.question(
         owner,

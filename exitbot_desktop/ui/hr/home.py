@@ -96,7 +96,8 @@ class HomePage(Page):
         store = self._store
         if store is None:
             return
-        Op(lambda _ctx: store.interviews.unfinished(), owner=self).success(
+        # This station's own: at a station of a central server, its queue (`interview_store`).
+        Op(lambda _ctx: store.interview_store.interviews.unfinished(), owner=self).success(
             self._show_unfinished
         ).failure(known_failure(self.error.show_message)).run_in_background()
 
@@ -168,7 +169,7 @@ class HomePage(Page):
         interview_id, store = self._selected_id(), self._store
         if interview_id is None or store is None:
             return
-        discard = ask_and_discard(self, store, interview_id)
+        discard = ask_and_discard(self, store.interview_store, interview_id)
         if discard is None:
             return
         discard.success(lambda _none: self.refresh()).failure(

@@ -234,8 +234,12 @@ class InterviewDetailPage(Page):
             self.answers.addWidget(nothing)
         self.export_button.setEnabled(record.receipt_code is not None)
         self.pdf_password.setEnabled(record.receipt_code is not None)
-        for unfinished_only in (self.resume_button, self.discard_button):
-            unfinished_only.setVisible(record.status in UNFINISHED)
+        unfinished = record.status in UNFINISHED
+        self.discard_button.setVisible(unfinished)
+        # At a station of a central server an interview is resumed where it began, from
+        # that station's home page (its own queue), not from the server's copy.
+        on_server = self._store is not None and self._store.on_server
+        self.resume_button.setVisible(unfinished and not on_server)
         self.leaving_type.setCurrentIndex(
             max(0, self.leaving_type.findData(record.meta.leaving_type))
         )
