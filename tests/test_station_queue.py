@@ -13,6 +13,7 @@ from conftest import PASSWORD
 from postgres_server import PostgresDatabase
 from tcp_cut import relay_to
 from test_aggregates import HAPPY, UNHAPPY, conduct
+from test_cli import _run
 
 from exitbot_desktop.engine.analysis import pipeline
 from exitbot_desktop.engine.errors import ServerConnectionError
@@ -224,3 +225,21 @@ def test_the_queue_is_encrypted_and_forgets_delivered_interviews_after_an_hour(
     assert oct(queue_file.stat().st_mode & 0o777) == "0o600"
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(queue_file).execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def test_check_says_how_many_interviews_wait_at_the_station_for_the_server(
+    tmp_path: Path, postgres_database: PostgresDatabase, question_set: QuestionSet
+) -> None:
+    with _station(tmp_path, postgres_database) as store:
+        conduct(store.interview_store, question_set, HAPPY)  # type: ignore[arg-type]
+        folder = store.folder
+    env = {"EXITBOT_HR_PASSWORD": PASSWORD}
+
+    waiting = _run(folder.root, "check", env=env)
+    with vault.unlock(folder, user="alice", password=PASSWORD) as store:
+        store.deliver()
+    delivered = _run(folder.root, "check", env=env)
+
+    assert "1 interview(s) taken here wait for the server" in waiting.stdout
+    assert "every interview taken here is on the server" in delivered.stdout
+    assert delivered.returncode == 0, delivered.stdout + delivered.stderr

@@ -127,7 +127,10 @@ def _check_store(
         found.append(read_settings(store))
         verdict = store.audit.check()
         figures = health_figures(store)
+        waiting = store.queue.waiting() if store.queue is not None else None
     items.append(CheckItem("unlock", "ok", f"opened as '{user}'"))
+    if waiting is not None:
+        items.append(_queue_item(waiting))
     items.append(
         CheckItem(
             "audit",
@@ -146,6 +149,22 @@ def _check_store(
     )
     items.append(_health_item(figures))
     return items
+
+
+def _queue_item(waiting: int) -> CheckItem:
+    """A station's interviews the server does not have yet (`store.station_queue`): a
+    warning, since they are safe here but HR cannot see them until they arrive."""
+    if not waiting:
+        return CheckItem(
+            "queue", "ok", "every interview taken here is on the server", {"waiting": 0}
+        )
+    return CheckItem(
+        "queue",
+        "warn",
+        f"{waiting} interview(s) taken here wait for the server: they are safe in this "
+        "station's queue and are sent while ExitBot runs here and can reach the server",
+        {"waiting": waiting},
+    )
 
 
 def _health_item(figures: HealthFigures) -> CheckItem:
