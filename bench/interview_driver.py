@@ -17,7 +17,7 @@ from exitbot_desktop.engine.interview import Answered, InterviewSession
 from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import Question, QuestionSet
-from exitbot_desktop.engine.store.vault import Store
+from exitbot_desktop.engine.store.interview_store import InterviewStore
 
 TEXT_ANSWER = (
     "My manager kept changing priorities and the commute took two hours a day, "
@@ -45,7 +45,7 @@ def value_for(question: Question) -> object:
 
 
 def drive_interview(
-    store: Store,
+    store: InterviewStore,
     question_set: QuestionSet,
     generator: FollowupGenerator,
     *,

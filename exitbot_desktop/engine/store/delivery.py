@@ -95,22 +95,25 @@ def deliver(
     `digests` and `question_sets` are the server's. A server out of reach raises its
     `StoreError` sentence and leaves the rest waiting in the queue.
     """
-    delivered = 0
-    while (next_id := _oldest_waiting(queue)) is not None:
-        queued = _read(queue, next_id)
+    waiting = _waiting(queue)
+    for interview_id in waiting:
+        queued = _read(queue, interview_id)
         if queued is not None:
             _write(server, digests, question_sets, queued)
-        _forget(queue, next_id, queued.last_change if queued else None)
-        delivered += 1
-    return delivered
+        _forget(queue, interview_id, queued.last_change if queued else None)
+    return len(waiting)
 
 
-def _oldest_waiting(queue: Database) -> int | None:
+def _waiting(queue: Database) -> list[int]:
+    """The interviews with changes now, the one changed first first. Each is delivered
+    once per call, so an interview in progress does not hold the others up."""
     with queue.connection() as conn:
-        found: int | None = conn.execute(
-            text("SELECT interview_id FROM outbox ORDER BY seq LIMIT 1")
-        ).scalar()
-    return found
+        return [
+            row[0]
+            for row in conn.execute(
+                text("SELECT interview_id FROM outbox GROUP BY interview_id ORDER BY min(seq)")
+            )
+        ]
 
 
 def _read(queue: Database, interview_id: int) -> _Queued | None:
