@@ -328,3 +328,26 @@ def test_the_connection_runs_with_the_durability_the_readme_promises(
             for name in ("journal_mode", "synchronous", "cipher_memory_security")
         }
     assert found == {"journal_mode": "wal", "synchronous": 2, "cipher_memory_security": "0"}
+
+
+def test_a_reading_block_neither_holds_a_writer_up_nor_sees_its_commit(
+    store: vault.Store,
+) -> None:
+    """What lets a station's delivery read its queue while the employee answers."""
+    with store.database.connection() as conn:
+        conn.exec_driver_sql("CREATE TABLE reading_probe (x INTEGER)")
+    written = threading.Event()
+
+    def write() -> None:
+        with store.database.connection() as conn:
+            conn.exec_driver_sql("INSERT INTO reading_probe VALUES (1)")
+        written.set()
+
+    with store.database.reading() as conn:
+        before = conn.exec_driver_sql("SELECT count(*) FROM reading_probe").scalar_one()
+        writer = threading.Thread(target=write)
+        writer.start()
+        assert written.wait(timeout=2.0)  # with BEGIN IMMEDIATE it would wait for this block
+        still = conn.exec_driver_sql("SELECT count(*) FROM reading_probe").scalar_one()
+    writer.join()
+    assert (before, still) == (0, 0)  # one moment's state throughout

@@ -83,6 +83,26 @@ class Database:
             yield block.connection
 
     @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A Core connection for reads that must see one moment's state and never hold a
+        writer up: on the SQLCipher file a deferred transaction, which in WAL mode neither
+        waits for the writer nor makes it wait (a station's delivery reads its queue so
+        while the employee answers); on a server an ordinary block."""
+        if not db.is_embedded(self.engine):
+            with self.connection() as conn:
+                yield conn
+            return
+        if self._data_key is None:
+            raise locked_error()
+        with self._failures_as_sentences(), self.engine.connect() as conn:
+            conn.info[db.READS_ONLY] = True
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.info.pop(db.READS_ONLY, None)
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """An ORM session in a transaction (the enclosing one when this thread is in one).
 

@@ -50,6 +50,9 @@ SCHEMA_VERSION = 5
 _UPGRADE_LOCK = 0x45584954
 
 
+READS_ONLY = "exitbot_reads_only"  # a connection's `info` key: its next BEGIN is deferred
+
+
 def open_engine(path: Path, data_key: bytearray) -> Engine:
     """An engine over the encrypted file; the file is created if it does not exist.
 
@@ -91,10 +94,12 @@ def open_engine(path: Path, data_key: bytearray) -> Engine:
         # IMMEDIATE takes the write lock up front. A deferred BEGIN that later upgrades
         # from reading to writing fails at once with "database is locked" when another
         # thread writes (SQLite skips the busy wait to avoid a deadlock); this way the
-        # second writer waits its turn (up to the connect timeout) instead.
+        # second writer waits its turn (up to the connect timeout) instead. A block that
+        # only reads (`Database.reading`) begins deferred, so it holds no writer up.
         # Straight to the driver: this runs before every transaction, and SQLAlchemy's
         # statement machinery would double the cost of a short one.
-        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE")
+        begin = "BEGIN" if conn.info.get(READS_ONLY) else "BEGIN IMMEDIATE"
+        conn.connection.dbapi_connection.execute(begin)
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn: Any, _record: Any) -> None:

@@ -107,7 +107,7 @@ def deliver(
 def _waiting(queue: Database) -> list[int]:
     """The interviews with changes now, the one changed first first. Each is delivered
     once per call, so an interview in progress does not hold the others up."""
-    with queue.connection() as conn:
+    with queue.reading() as conn:
         return [
             row[0]
             for row in conn.execute(
@@ -118,7 +118,7 @@ def _waiting(queue: Database) -> list[int]:
 
 def _read(queue: Database, interview_id: int) -> _Queued | None:
     """The interview, its question set, answers and analysis; None when it is gone."""
-    with queue.connection() as conn:
+    with queue.reading() as conn:
         last = conn.execute(
             text("SELECT max(seq) FROM outbox WHERE interview_id = :id"), {"id": interview_id}
         ).scalar_one()

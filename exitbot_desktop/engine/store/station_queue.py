@@ -84,7 +84,7 @@ class StationQueue:
 
     def waiting(self) -> int:
         """How many interviews have changes the server does not have yet."""
-        with self.database.connection() as conn:
+        with self.database.reading() as conn:
             count: int = conn.execute(
                 text("SELECT count(DISTINCT interview_id) FROM outbox")
             ).scalar_one()
