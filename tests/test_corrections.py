@@ -3,16 +3,18 @@ the answer is analysed again; a bad correction is refused and changes nothing.""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
 from exitbot_desktop.engine import interview_detail
 from exitbot_desktop.engine.analysis import aggregates, pipeline
 from exitbot_desktop.engine.analysis.corrections import correct_answer
-from exitbot_desktop.engine.errors import InterviewStateError, InvalidAnswerError
+from exitbot_desktop.engine.errors import InterviewStateError, InvalidAnswerError, StaleEditError
 from exitbot_desktop.engine.interview import InterviewSession
 from exitbot_desktop.engine.questions import QuestionSet
-from exitbot_desktop.engine.records import AnswerRecord
+from exitbot_desktop.engine.records import AnswerRecord, SeenAnalysis
 from exitbot_desktop.engine.store.vault import Store
 
 pytestmark = pytest.mark.every_store  # the embedded file, and a real server that seals
@@ -104,3 +106,53 @@ def test_discarding_an_unfinished_interview_is_audited(
     InterviewSession.resume(store, interview_id).discard()
     entry = store.audit.entries(limit=1)[0]
     assert (entry.action, entry.detail["interview_id"]) == ("interview_discarded", interview_id)
+
+
+def test_a_correction_over_one_saved_meanwhile_is_refused_and_theirs_stays(
+    store: Store, question_set: QuestionSet
+) -> None:
+    interview_id = conduct(store, question_set, UNHAPPY)
+    answer = _details(store, interview_id)
+    shown = interview_detail.load(store, store.interviews.load(interview_id)).analysis
+    mood = shown.sentiment(answer.id)
+    seen = SeenAnalysis(frozenset(shown.themes(answer.id)), mood[0] if mood else None)
+    correct_answer(store, interview_id, answer.id, tone="neutral", seen=seen)  # the other officer
+    audited = len(store.audit.entries(limit=1000))
+
+    with pytest.raises(StaleEditError, match="Someone else changed the analysis"):
+        correct_answer(store, interview_id, answer.id, tone="positive", seen=seen)
+
+    now = interview_detail.load(store, store.interviews.load(interview_id)).analysis
+    assert now.sentiment(answer.id) == ("neutral", 0.0)
+    assert len(store.audit.entries(limit=1000)) == audited
+
+
+def test_two_officers_correcting_at_once_never_lose_a_correction_silently(
+    store: Store, question_set: QuestionSet
+) -> None:
+    interview_id = conduct(store, question_set, UNHAPPY)
+    answer = _details(store, interview_id)
+    shown = interview_detail.load(store, store.interviews.load(interview_id)).analysis
+    mood = shown.sentiment(answer.id)
+    seen = SeenAnalysis(frozenset(shown.themes(answer.id)), mood[0] if mood else None)
+    start = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def officer(tone: str) -> None:
+        start.wait()
+        try:
+            correct_answer(store, interview_id, answer.id, tone=tone, seen=seen)
+            outcomes[tone] = "saved"
+        except StaleEditError:
+            outcomes[tone] = "refused"
+
+    threads = [threading.Thread(target=officer, args=(tone,)) for tone in ("neutral", "positive")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes.values()) == ["refused", "saved"]
+    winner = next(tone for tone, outcome in outcomes.items() if outcome == "saved")
+    now = interview_detail.load(store, store.interviews.load(interview_id)).analysis
+    assert now.sentiment(answer.id) == (winner, 0.0 if winner == "neutral" else 1.0)

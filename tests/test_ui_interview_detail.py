@@ -256,6 +256,36 @@ def test_hr_corrects_the_themes_and_tone_of_a_written_answer(
     )
 
 
+def test_a_correction_over_one_saved_meanwhile_is_refused_in_the_dialog(
+    ui: UiDriver, make_window: WindowFactory, two_interviews: tuple[DataFolder, str]
+) -> None:
+    from exitbot_desktop.engine.analysis.corrections import correct_answer
+    from exitbot_desktop.ui.hr.correction_dialog import CorrectionDialog
+
+    folder, code = two_interviews
+    window = make_window(folder)
+    page = _open(ui, window, code)
+    ui.activate(_correct_buttons(page)[0])
+    dialog = window.findChild(CorrectionDialog)
+    assert dialog is not None
+    ui.qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    store = window.store
+    assert store is not None
+    record = store.interviews.find_by_receipt(code)
+    assert record is not None
+    answer = record.main_answers()["main_reason_details"]
+    correct_answer(store, record.id, answer.id, tone="positive")  # another HR desk, meanwhile
+
+    dialog.tone.setCurrentIndex(dialog.tone.findData("neutral"))
+    ui.activate(dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+    ui.qtbot.waitUntil(lambda: "Someone else changed the analysis" in dialog.error.text())
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
+    now = store.analysis.for_interview(record.id)
+    tones = [e.payload["label"] for e in now if e.answer_id == answer.id and e.kind == "sentiment"]
+    assert tones == ["positive"]
+
+
 def _open_unfinished(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, question_set: QuestionSet
 ) -> tuple[MainWindow, InterviewDetailPage, int]:

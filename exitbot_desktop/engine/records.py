@@ -49,6 +49,15 @@ class HrReview:
 
 
 @dataclass(frozen=True)
+class SeenAnalysis:
+    """What HR's screen showed of an answer's analysis when a correction began: a
+    correction saved over a different one is refused (`StaleEditError`)."""
+
+    themes: frozenset[str]
+    tone: str | None  # the sentiment label; None when there was none
+
+
+@dataclass(frozen=True)
 class InterviewRecord:
     id: int
     status: InterviewStatus

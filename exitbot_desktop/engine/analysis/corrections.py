@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from exitbot_desktop.engine.analysis.themes import THEMES
 from exitbot_desktop.engine.errors import InvalidAnswerError
-from exitbot_desktop.engine.records import CORRECTED_BY_HR, AnalysisEntry
+from exitbot_desktop.engine.records import CORRECTED_BY_HR, AnalysisEntry, SeenAnalysis
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.vault import Store
@@ -30,12 +30,15 @@ def correct_answer(
     *,
     themes: Sequence[str] | None = None,
     tone: str | None = None,
+    seen: SeenAnalysis | None = None,
 ) -> list[str]:
     """Store HR's themes and/or tone for one answer (None leaves that one as it is).
 
     Returns the kinds of result that changed ("sentiment", "themes"); the change and
     those kinds, never the words, go to the audit log. An unknown theme or tone is
-    refused with a sentence and nothing is stored.
+    refused with a sentence and nothing is stored. With `seen` (what the officer's
+    screen showed), a correction someone else saved meanwhile is not overwritten: a
+    `StaleEditError` says so.
     """
     entries: list[AnalysisEntry] = []
     if themes is not None:
@@ -56,4 +59,4 @@ def correct_answer(
         entries.append(AnalysisEntry(answer_id, "sentiment", payload, CORRECTED_BY_HR))
     if not entries:
         return []
-    return store.analysis.correct(interview_id, answer_id, entries)
+    return store.analysis.correct(interview_id, answer_id, entries, seen=seen)

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, or_, select
+from sqlalchemy.orm import Session
 
-from exitbot_desktop.engine.errors import InterviewStateError
-from exitbot_desktop.engine.records import CORRECTED_BY_HR, AnalysisEntry
+from exitbot_desktop.engine.errors import InterviewStateError, StaleEditError
+from exitbot_desktop.engine.records import CORRECTED_BY_HR, AnalysisEntry, SeenAnalysis
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
@@ -116,16 +117,32 @@ class AnalysisRepository:
         return True
 
     def correct(
-        self, interview_id: int, answer_id: int, entries: Sequence[AnalysisEntry]
+        self,
+        interview_id: int,
+        answer_id: int,
+        entries: Sequence[AnalysisEntry],
+        *,
+        seen: SeenAnalysis | None = None,
     ) -> list[str]:
         """HR's own results for an answer, replacing whatever produced that kind before,
         kept over later analysis; audited with the kinds that changed (never the words).
-        Returns those kinds; nothing is written or audited when nothing changed."""
+        Returns those kinds; nothing is written or audited when nothing changed.
+
+        `seen` is the analysis as this officer's screen showed it: when someone else
+        corrected the answer since (or it was analysed again), nothing is written and
+        `StaleEditError` says so. The answer's row is locked while it is compared.
+        """
         kinds = [entry.kind for entry in entries]
         with self._db.transaction() as s:
-            answer = s.get(Answer, answer_id)
+            answer = s.get(Answer, answer_id, with_for_update=True)
             if answer is None or answer.interview_id != interview_id:
                 raise InterviewStateError("That answer no longer exists; reload the interview.")
+            if seen is not None and self._seen_now(s, answer_id) != seen:
+                raise StaleEditError(
+                    "Someone else changed the analysis of this answer while you were "
+                    "correcting it, so your correction was not saved. Open the interview "
+                    "again to see theirs, then correct it again if you still need to."
+                )
             now = {
                 row.kind: (row.payload, row.provenance)
                 for row in s.scalars(
@@ -167,6 +184,21 @@ class AnalysisRepository:
                 },
             )
             return changed
+
+    def _seen_now(self, session: Session, answer_id: int) -> SeenAnalysis:
+        """The answer's themes and tone as a screen would show them now."""
+        payloads: dict[str, Any] = {
+            kind: payload
+            for kind, payload in session.execute(
+                select(AnalysisRow.kind, AnalysisRow.payload).where(
+                    AnalysisRow.answer_id == answer_id,
+                    or_(AnalysisRow.kind == "themes", AnalysisRow.kind == "sentiment"),
+                )
+            )
+        }
+        themes = (payloads.get("themes") or {}).get("themes", [])
+        tone = (payloads.get("sentiment") or {}).get("label")
+        return SeenAnalysis(frozenset(themes), tone)
 
     def replace_summary(self, interview_id: int, text: str, provenance: str) -> None:
         with self._db.transaction() as s:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from exitbot_desktop.engine.analysis.themes import THEMES
+from exitbot_desktop.engine.records import SeenAnalysis
 from exitbot_desktop.engine.reports import labels
 from exitbot_desktop.ui.errors import known_failure
 from exitbot_desktop.ui.hr.interview_model import tone_names
@@ -52,6 +53,7 @@ class CorrectionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._store, self._interview_id, self._answer_id = store, interview_id, answer_id
+        self._seen = SeenAnalysis(frozenset(themes), tone)  # refused if changed meanwhile
         self.setWindowTitle(self.tr("Correct the analysis"))
         self.setModal(True)
         intro = label()
@@ -108,7 +110,7 @@ class CorrectionDialog(QDialog):
         from exitbot_desktop.engine.analysis.corrections import correct_answer
 
         store, interview_id, answer_id = self._store, self._interview_id, self._answer_id
-        themes, tone = self.chosen_themes(), self.tone.currentData()
+        themes, tone, seen = self.chosen_themes(), self.tone.currentData(), self._seen
         self.buttons.setEnabled(False)
         self.error.clear_message()
 
@@ -121,6 +123,8 @@ class CorrectionDialog(QDialog):
             self.error.show_message(message)
 
         Op(
-            lambda _ctx: correct_answer(store, interview_id, answer_id, themes=themes, tone=tone),
+            lambda _ctx: correct_answer(
+                store, interview_id, answer_id, themes=themes, tone=tone, seen=seen
+            ),
             owner=self,
         ).success(done).failure(known_failure(failed)).run_in_background()
