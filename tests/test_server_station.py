@@ -16,6 +16,7 @@ from test_cli import _run
 from exitbot_desktop.engine.errors import (
     AlreadyInitialisedError,
     KeyFileMissingError,
+    StoreError,
     WrongPasswordError,
 )
 from exitbot_desktop.engine.filters import Filters, Selection
@@ -242,3 +243,20 @@ def test_the_ollama_server_set_at_one_station_is_the_organisations(
         "ollama",
         "http://ollama.example.internal:11434",
     )
+
+
+def test_the_database_password_is_kept_out_of_the_url_and_wiped_at_lock(
+    tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    first, _recovery = _first_station(tmp_path, postgres_database)
+    store = vault.unlock(first, user="alice", password=PASSWORD)
+    engine = store.database.engine
+    with store.database.connection():  # it connects, with the password given apart
+        pass
+    assert engine.url.password is None
+    assert postgres_database.password not in repr(engine.url) + str(engine.url)
+
+    store.close()
+
+    with pytest.raises(StoreError, match="locked"), engine.connect():
+        pass

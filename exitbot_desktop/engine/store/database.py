@@ -290,6 +290,7 @@ class Database:
             return False
         key, self._data_key = self._data_key, None
         self.engine.dispose()
+        server_connection.forget_password(self.engine)  # a server's, when there is one
         key[:] = bytes(len(key))  # best effort: Python may hold copies we cannot reach
         key.clear()
         return True

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
@@ -210,6 +211,18 @@ def _unreadable(path: Path, reason: str) -> ServerSettingsError:
     )
 
 
+_passwords: weakref.WeakKeyDictionary[Engine, bytearray] = weakref.WeakKeyDictionary()
+
+
+def forget_password(engine: Engine) -> None:
+    """Wipe the password `open_server_engine` keeps for `engine` (best effort: Python may
+    hold copies we cannot reach); the engine cannot connect again afterwards."""
+    secret = _passwords.pop(engine, None)
+    if secret is not None:
+        secret[:] = bytes(len(secret))
+        secret.clear()
+
+
 def open_server_engine(settings: ServerSettings, password: str) -> Engine:
     """An engine on the server, after one connection proved the settings and password.
 
@@ -224,7 +237,6 @@ def open_server_engine(settings: ServerSettings, password: str) -> Engine:
     url = URL.create(
         "postgresql+psycopg",
         username=settings.user,
-        password=password,
         host=settings.host,
         port=settings.port,
         database=settings.dbname,
@@ -237,11 +249,22 @@ def open_server_engine(settings: ServerSettings, password: str) -> Engine:
         pool_pre_ping=True,  # a connection the server dropped is replaced, not handed out
         connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": "ExitBot"},
     )
+    # Not in the URL, which lives as long as the engine and is shown in messages: given
+    # at each connect from a buffer `forget_password` wipes when the store locks.
+    secret = _passwords[engine] = bytearray(password.encode())
+
+    @event.listens_for(engine, "do_connect")
+    def _give_password(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+        if not secret:
+            raise StoreError("The database has been locked. Unlock it again with a password.")
+        cparams["password"] = secret.decode()
+
     try:
         with engine.connect():
             pass
     except DBAPIError as exc:
         engine.dispose()
+        forget_password(engine)
         known = _connection_failure(exc, settings)
         if known is None:
             raise
