@@ -243,3 +243,26 @@ def test_check_says_how_many_interviews_wait_at_the_station_for_the_server(
     assert "1 interview(s) taken here wait for the server" in waiting.stdout
     assert "every interview taken here is on the server" in delivered.stdout
     assert delivered.returncode == 0, delivered.stdout + delivered.stderr
+
+
+def test_a_receipt_code_another_station_handed_out_never_leads_to_this_interview(
+    tmp_path: Path, postgres_database: PostgresDatabase, question_set: QuestionSet
+) -> None:
+    with _station(tmp_path, postgres_database) as store:
+        assert store.queue is not None
+        theirs = store.interviews.load(conduct(store, question_set, HAPPY))  # on the server
+        local_id = conduct(store.interview_store, question_set, UNHAPPY)  # type: ignore[arg-type]
+        with store.queue.database.connection() as conn:  # the same code, by chance
+            conn.exec_driver_sql(
+                "UPDATE interviews SET receipt_code = ? WHERE id = ?",
+                (theirs.receipt_code, local_id),
+            )
+
+        store.deliver()
+
+        found = store.interviews.find_by_receipt(theirs.receipt_code or "")
+        assert found is not None and found.id == theirs.id
+        with postgres_database.connect() as conn:
+            codes = conn.execute("SELECT receipt_code FROM interviews ORDER BY id").fetchall()
+        assert codes == [(theirs.receipt_code,), (None,)]
+        assert store.audit.entries(limit=1)[0].action == "receipt_code_clash"

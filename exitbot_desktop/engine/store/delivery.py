@@ -15,7 +15,8 @@ crash between the two commits writes the same rows again and nothing twice:
   the order it was given, one gone from the queue is deleted;
 - the machine's analysis is replaced; results HR corrected are kept, as everywhere.
 What HR decides on the server is never overwritten: the review and note are not the
-station's to send, and an interview HR discarded there stays discarded. Words are sealed
+station's to send, and an interview HR discarded there stays discarded. A receipt code
+another station already handed out is not given to a second interview (see `_write`). Words are sealed
 for the server's rows as a station's own writes are (`Database.seal`). Never imports Qt.
 """
 
@@ -28,6 +29,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, text, update
 
 from exitbot_desktop.engine.records import CORRECTED_BY_HR
+from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, Interview, QuestionSetRow
@@ -88,18 +90,22 @@ class _Queued:
 
 
 def deliver(
-    queue: Database, server: Database, digests: Digests, question_sets: QuestionSetRepository
+    queue: Database,
+    server: Database,
+    digests: Digests,
+    question_sets: QuestionSetRepository,
+    audit: AuditLog,
 ) -> int:
     """Deliver every interview with changes the server does not have; returns how many.
 
-    `digests` and `question_sets` are the server's. A server out of reach raises its
+    `digests`, `question_sets` and `audit` are the server's. A server out of reach raises its
     `StoreError` sentence and leaves the rest waiting in the queue.
     """
     waiting = _waiting(queue)
     for interview_id in waiting:
         queued = _read(queue, interview_id)
         if queued is not None:
-            _write(server, digests, question_sets, queued)
+            _write(server, digests, question_sets, audit, queued)
         _forget(queue, interview_id, queued.last_change if queued else None)
     return len(waiting)
 
@@ -163,7 +169,11 @@ def _forget(queue: Database, interview_id: int, last_change: int | None) -> None
 
 
 def _write(
-    server: Database, digests: Digests, question_sets: QuestionSetRepository, queued: _Queued
+    server: Database,
+    digests: Digests,
+    question_sets: QuestionSetRepository,
+    audit: AuditLog,
+    queued: _Queued,
 ) -> None:
     local = queued.interview
     with server.connection() as conn:
@@ -177,10 +187,27 @@ def _write(
             return  # HR discarded it on the server: that decision stands
         server_id = _create(conn, server, local, set_pk) if found is None else found.id
         progress = {name: _sealed(server, name, server_id, local[name]) for name in _PROGRESS}
+        if _clashes(conn, server_id, local["receipt_code"]):
+            # Another station handed out the same code (1 in 32^8 per pair). A code must
+            # never lead to someone else's interview (an erasure request would erase
+            # it), so this one is kept without a code, and the audit log says so.
+            progress["receipt_code"] = None
+            audit.record("receipt_code_clash", {"interview_id": server_id})
         conn.execute(update(_INTERVIEWS).where(_INTERVIEWS.c.id == server_id).values(progress))
         mapped = _write_answers(conn, server, server_id, queued.answers)
         _write_analysis(conn, server, server_id, queued.analysis, mapped)
         digests.touched(server_id)
+
+
+def _clashes(conn: Connection, server_id: int, receipt_code: str | None) -> bool:
+    if receipt_code is None:
+        return False
+    other = conn.execute(
+        select(_INTERVIEWS.c.id).where(
+            _INTERVIEWS.c.receipt_code == receipt_code, _INTERVIEWS.c.id != server_id
+        )
+    ).first()
+    return other is not None
 
 
 def _create(conn: Connection, server: Database, local: _Row, set_pk: int) -> int:

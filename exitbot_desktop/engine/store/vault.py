@@ -135,7 +135,7 @@ class Store:
         if self.queue is None:
             return 0
         sent = delivery.deliver(
-            self.queue.database, self.database, self.digests, self.question_sets
+            self.queue.database, self.database, self.digests, self.question_sets, self.audit
         )
         self.queue.prune()
         return sent
