@@ -102,6 +102,11 @@ class ServerConnectionError(StoreError):
     """The central database server cannot be reached, or refuses this station."""
 
 
+class DataKeyChangedError(StoreError):
+    """Another station changed the organisation's data key since this one was unlocked:
+    what it would seal now could not be opened, so the change is refused."""
+
+
 class FolderNotWritableError(StoreError):
     """The data folder or a file in it refuses writes (read-only disk or permissions)."""
 

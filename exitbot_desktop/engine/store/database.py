@@ -18,12 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Engine
+from sqlalchemy import Connection, Dialect, Engine, bindparam, select
 from sqlalchemy.orm import Session
 
-from exitbot_desktop.engine.errors import StoreError
+from exitbot_desktop.engine.errors import DataKeyChangedError, StoreError
 from exitbot_desktop.engine.store import db, server_connection
-from exitbot_desktop.engine.store.sealing import ColumnSealer
+from exitbot_desktop.engine.store.driver import DriverStatement
+from exitbot_desktop.engine.store.models import Base, Setting
+from exitbot_desktop.engine.store.sealing import KEY_ID_SETTING, ColumnSealer
+
+_SETTINGS = Base.metadata.tables[Setting.__tablename__]
+_SEALING_KEY = DriverStatement(
+    select(_SETTINGS.c.value).where(_SETTINGS.c.key == bindparam("key")).with_for_update(read=True)
+)
 
 
 def locked_error() -> StoreError:
@@ -61,10 +68,29 @@ class Database:
 
     def seal(self, table: str, column: str, row_id: int, value: Any) -> Any:
         """`value` as this database stores it in that row and column: sealed on a server,
-        unchanged in the embedded file."""
+        unchanged in the embedded file.
+
+        Inside a transaction only: on a server, that transaction then checks before it
+        commits that the server's values are still sealed under this station's data key
+        (another station may have rotated it since this one was unlocked); if not, it
+        fails with `DataKeyChangedError` and nothing is written.
+        """
         if self.sealer is None:
             return value
+        self.before_commit("sealing_key", self._require_sealing_key)
         return self.sealer.seal(table, column, row_id, value)
+
+    def _require_sealing_key(self, cursor: Any, _ids: set[int]) -> None:
+        """The check `seal` asks for. FOR SHARE: a rotation (which locks the row for
+        update) waits for this transaction, and this one for a rotation under way."""
+        assert self.sealer is not None
+        rows = _SEALING_KEY.rows(cursor, self.dialect, {"key": KEY_ID_SETTING})
+        if rows and rows[0][0] != self.sealer.key_id:
+            raise DataKeyChangedError(
+                "The organisation's data key was changed at another station since this one "
+                "was unlocked, so this change was not saved (interviews taken here wait in "
+                "this station's queue). Lock ExitBot and unlock it again with your password."
+            )
 
     def unseal(self, table: str, column: str, row_id: int, stored: Any) -> Any:
         """The value `seal` stored (see `ColumnSealer.unseal` for what it refuses)."""

@@ -16,8 +16,9 @@ crash between the two commits writes the same rows again and nothing twice:
 - the machine's analysis is replaced; results HR corrected are kept, as everywhere.
 What HR decides on the server is never overwritten: the review and note are not the
 station's to send, and an interview HR discarded there stays discarded. A receipt code
-another station already handed out is not given to a second interview (see `_write`). Words are sealed
-for the server's rows as a station's own writes are (`Database.seal`). Never imports Qt.
+another station already handed out is not given to a second interview (see `_write`).
+Words are sealed for the server's rows as a station's own writes are (`Database.seal`).
+Never imports Qt.
 """
 
 from __future__ import annotations

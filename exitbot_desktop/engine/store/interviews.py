@@ -146,8 +146,16 @@ class InterviewRepository:
         )
 
     def save_draft(self, interview_id: int, question_id: str | None, text: str | None) -> None:
-        text = self._db.seal(_TABLE, "draft_text", interview_id, text)
-        self._update(_SAVE_DRAFT, interview_id, question_id=question_id, text=text, now=utcnow())
+        with self._db.driver_cursor() as cursor:
+            sealed = self._db.seal(_TABLE, "draft_text", interview_id, text)
+            self._run_update(
+                cursor,
+                _SAVE_DRAFT,
+                interview_id,
+                question_id=question_id,
+                text=sealed,
+                now=utcnow(),
+            )
 
     def flag_care(self, interview_id: int) -> None:
         self._update(_FLAG_CARE, interview_id, now=utcnow())

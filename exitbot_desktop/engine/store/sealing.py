@@ -30,9 +30,13 @@ SEALED: dict[str, frozenset[str]] = {
     "answers": frozenset({"value", "text", "followup_question"}),
     "analysis": frozenset({"payload"}),  # for the `summary` kind only: the model's prose
 }
+# The server's settings row naming the data key its values are sealed under (`key_id`):
+# every transaction that seals checks it, and a key rotation changes it.
+KEY_ID_SETTING = "server_data_key_id"
 _PREFIX = "s1:"  # format 1: nonce (12 bytes) || ciphertext || tag (16 bytes), base64
 _NONCE_BYTES = 12
 _HKDF_INFO = b"exitbot column sealing v1"
+_KEY_ID_INFO = b"exitbot data key id v1"
 
 
 class ColumnSealer:
@@ -45,6 +49,9 @@ class ColumnSealer:
 
         column_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_HKDF_INFO)
         self._cipher = AESGCM(column_key.derive(data_key))
+        # Names the data key without revealing it (HKDF with its own label).
+        key_id = HKDF(algorithm=hashes.SHA256(), length=16, salt=None, info=_KEY_ID_INFO)
+        self.key_id = key_id.derive(data_key).hex()
 
     def seal(self, table: str, column: str, row_id: int, value: Any) -> str | None:
         """`value` sealed for this row and column; None stays None."""

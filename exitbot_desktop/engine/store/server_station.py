@@ -39,7 +39,7 @@ from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import KeyFile, new_data_key
 from exitbot_desktop.engine.store.lock import InstanceLock
 from exitbot_desktop.engine.store.models import Base, Setting
-from exitbot_desktop.engine.store.sealing import ColumnSealer
+from exitbot_desktop.engine.store.sealing import KEY_ID_SETTING, ColumnSealer
 
 KEY_FILE_SETTING = "server_key_file"  # the key file's document, in the server's settings
 PASSWORD_FILE = "server.password"
@@ -54,6 +54,9 @@ class Station:
     database: Database
     key_file: KeyFile
     lock: InstanceLock
+    # The data key this station held until it found at unlock that another station had
+    # rotated it (`rotation`), for what it still keeps under that key (its queue).
+    earlier_key: bytes | None = None
 
 
 def init_server(
@@ -120,20 +123,27 @@ def open_station(folder: DataFolder, unwrap: Callable[[KeyFile], bytes]) -> Stat
     key_file = KeyFile.load(folder.key_path)
     data_key = bytearray(unwrap(key_file))
     sealer = ColumnSealer(bytes(data_key))
-    server_password = sealer.unseal(*_PASSWORD_SEAL, _read_sealed_password(folder))
-    engine = server_connection.open_server_engine(settings, str(server_password))
+    server_password = read_server_password(folder, sealer)
+    engine = server_connection.open_server_engine(settings, server_password)
+    earlier_key: bytes | None = None
     try:
         db.prepare_schema(engine, folder)
         document = _server_key_file(engine)
         if document is not None and document != json.loads(key_file.document()):
             key_file = _key_file_from(folder, document)  # an account added elsewhere, …
+            newer = bytearray(unwrap(key_file))  # … or a data key rotated at another station
+            if newer != data_key:
+                earlier_key, data_key, sealer = bytes(data_key), newer, ColumnSealer(bytes(newer))
+                save_sealed_password(folder, sealer, server_password)
+        _publish_key_id(engine, sealer.key_id)  # a store from before key ids
         lock = InstanceLock(folder.lock_path)
         lock.acquire()
     except BaseException:
         engine.dispose()
         raise
     key_file.mirror = _publisher(engine)
-    return Station(Database(folder.server_path, engine, data_key, sealer=sealer), key_file, lock)
+    database = Database(folder.server_path, engine, data_key, sealer=sealer)
+    return Station(database, key_file, lock, earlier_key)
 
 
 def _station(
@@ -150,10 +160,10 @@ def _station(
     try:
         sealer = ColumnSealer(bytes(data_key))
         server_connection.save(folder, settings)
-        token = sealer.seal(*_PASSWORD_SEAL, server_password)
-        files.write_bytes(folder.root / PASSWORD_FILE, json.dumps({"sealed": token}).encode())
+        save_sealed_password(folder, sealer, server_password)
         key_file.mirror = _publisher(engine)
         key_file.save()
+        _publish_key_id(engine, sealer.key_id)
     except BaseException:
         lock.release()
         engine.dispose()
@@ -203,6 +213,24 @@ def _publisher(engine: Engine) -> Callable[[str], None]:
             raise known from exc
 
     return publish
+
+
+def save_sealed_password(folder: DataFolder, sealer: ColumnSealer, server_password: str) -> None:
+    """The database password, sealed under the data key, into `server.password` (0600)."""
+    token = sealer.seal(*_PASSWORD_SEAL, server_password)
+    files.write_bytes(folder.root / PASSWORD_FILE, json.dumps({"sealed": token}).encode())
+
+
+def read_server_password(folder: DataFolder, sealer: ColumnSealer) -> str:
+    return str(sealer.unseal(*_PASSWORD_SEAL, _read_sealed_password(folder)))
+
+
+def _publish_key_id(engine: Engine, key_id: str) -> None:
+    """Name the data key the server's values are sealed under (`sealing.KEY_ID_SETTING`)
+    where none is named yet: a new store, or one from before key ids."""
+    statement = db.upsert(_SETTINGS).on_conflict_do_nothing(index_elements=[_SETTINGS.c.key])
+    with engine.begin() as conn:
+        conn.execute(statement, {"key": KEY_ID_SETTING, "value": key_id})
 
 
 def _read_sealed_password(folder: DataFolder) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine, text
 
@@ -117,11 +118,17 @@ class StationQueue:
         self.database.close()
 
 
-def open_queue(folder: DataFolder, data_key: bytes, audit: AuditLog) -> StationQueue:
-    """The station's queue file, created on first use."""
+def open_queue(
+    folder: DataFolder, data_key: bytes, audit: AuditLog, *, earlier_key: bytes | None = None
+) -> StationQueue:
+    """The station's queue file, created on first use. `earlier_key` is the data key the
+    station held before it learnt of a rotation: a queue still under that key's queue key
+    is re-encrypted under the new one (`PRAGMA rekey`) before it is opened."""
     key = bytearray(_queue_key(data_key))
     path = folder.queue_path
     new = not path.exists()
+    if not new and earlier_key is not None:
+        _rekey(path, _queue_key(earlier_key), bytes(key))
     if new:
         create_private_file(path)
     engine = db.open_engine(path, key)
@@ -142,6 +149,17 @@ def _queue_key(data_key: bytes) -> bytes:
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_HKDF_INFO).derive(data_key)
+
+
+def _rekey(path: Path, earlier: bytes, key: bytes) -> None:
+    if not db.opens_with(path, earlier):
+        return  # under the new key already (a rekey that finished before a crash)
+    engine = db.open_engine(path, bytearray(earlier))
+    try:
+        with engine.begin() as conn:  # commits with the re-encryption, all or nothing
+            conn.exec_driver_sql(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+    finally:
+        engine.dispose()
 
 
 def _install_outbox(engine: Engine) -> None:

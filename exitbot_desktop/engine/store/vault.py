@@ -95,13 +95,7 @@ class Store:
         self.analysis = AnalysisRepository(database, self.digests, self.audit)
         self.reports = ReportReader(database)
         self.interview_list = InterviewListReader(database)
-        self.queue: station_queue.StationQueue | None = None
-        if self.on_server:
-            try:
-                self.queue = station_queue.open_queue(folder, database.data_key(), self.audit)
-            except BaseException:
-                self.close()
-                raise
+        self.queue: station_queue.StationQueue | None = None  # at a server's station
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -345,7 +339,7 @@ def create_on_server(
         return _first_key_file(station, organisation, user, password, recovery_key, data_key, kdf)
 
     station = server_station.init_server(folder, url, server_password, key_file_for=key_file_for)
-    store = Store(folder, station.database, station.key_file, station.lock, user)
+    store = _station_store(folder, station, user)
     try:
         _record_creation(store, user, organisation)
     except BaseException:
@@ -360,7 +354,7 @@ def join_server(
     """Make this data folder another station of a central server's store (`join
     --server`); `user`'s HR password proves the station may join."""
     station = server_station.join_server(folder, url, server_password, user=user, password=password)
-    store = Store(folder, station.database, station.key_file, station.lock, user)
+    store = _station_store(folder, station, user)
     try:
         _opened(store, user, "join", UnlockAttempts(folder.attempts_path))
     except BaseException:
@@ -468,9 +462,22 @@ def _open_station(
     folder.make_private()
     attempts = UnlockAttempts(folder.attempts_path)
     station = server_station.open_station(folder, _counted(attempts, actor, method, unwrap))
-    store = Store(folder, station.database, station.key_file, station.lock, actor)
+    store = _station_store(folder, station, actor)
     try:
         _opened(store, actor, method, attempts)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _station_store(folder: DataFolder, station: server_station.Station, actor: str) -> Store:
+    """The `Store` of an open station, with its queue (`station_queue`)."""
+    store = Store(folder, station.database, station.key_file, station.lock, actor)
+    try:
+        store.queue = station_queue.open_queue(
+            folder, station.database.data_key(), store.audit, earlier_key=station.earlier_key
+        )
     except BaseException:
         store.close()
         raise
