@@ -534,11 +534,20 @@ def _cmd_rotate_key(args: argparse.Namespace) -> int:
                 passwords[account] = _prompt_account_password(account)
         done = rotate_data_key(store, passwords, progress=_progress)
     print(file=sys.stderr)  # ends the progress line: its last step is the re-encryption
-    print(
-        "The database is now encrypted under a new data key; old copies of the key file no "
-        f"longer open it. The copy from before is in {done.backup}: delete it once ExitBot "
-        "has worked for a while, since the old key file and passwords still open it."
-    )
+    if done.backup is None:
+        print(
+            "The answers on the central server are now sealed under a new data key; old "
+            "copies of the key file no longer open them. The other stations take the new "
+            "key when HR next unlocks them. Earlier pg_dumps still open with the old key "
+            "file and passwords: keep them as safe as before, or delete them."
+        )
+    else:
+        print(
+            "The database is now encrypted under a new data key; old copies of the key file "
+            f"no longer open it. The copy from before is in {done.backup}: delete it once "
+            "ExitBot has worked for a while, since the old key file and passwords still "
+            "open it."
+        )
     _hand_over_recovery_key(done.recovery_key, key_file)
     return EXIT_OK
 

@@ -207,7 +207,7 @@ def test_two_stations_writing_at_once_keep_one_unbroken_audit_chain(
             store.close()
 
 
-def test_it_checks_a_station_and_is_told_what_only_the_server_can_do(
+def test_it_checks_a_station_backs_up_on_the_server_and_rotates_the_key_there(
     tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:
     first, _recovery = _first_station(tmp_path, postgres_database)
@@ -223,7 +223,10 @@ def test_it_checks_a_station_and_is_told_what_only_the_server_can_do(
     assert "answers on the central server, backed up there" in check.stdout
     assert backup.returncode == 1 and "IT backs up there (pg_dump" in backup.stderr
     assert not (tmp_path / "copies").exists()
-    assert rotate.returncode == 1 and "not possible yet" in rotate.stderr
+    assert rotate.returncode == 0, rotate.stdout + rotate.stderr
+    assert "The answers on the central server are now sealed under a new data key" in (
+        rotate.stdout
+    )
 
 
 def test_the_ollama_server_set_at_one_station_is_the_organisations(

@@ -41,7 +41,7 @@ from exitbot_desktop.engine.store.keys import KeyFile
 from exitbot_desktop.engine.store.models import AuditEntry, utcnow
 
 _log = logging.getLogger(__name__)
-_CHAIN_LOCK = 0x45584954_41554454  # "EXITAUDT": the advisory lock of the chain's tail
+CHAIN_LOCK = 0x45584954_41554454  # "EXITAUDT": the advisory lock of the chain's tail
 
 
 class AuditLog:
@@ -61,7 +61,7 @@ class AuditLog:
                 # Stations append at once: one at a time, or two entries would link to
                 # the same predecessor and fork the chain. (SQLite's BEGIN IMMEDIATE
                 # already lets one writer in.) Released when the transaction ends.
-                s.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": _CHAIN_LOCK})
+                s.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": CHAIN_LOCK})
             last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
             count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
             key = audit_key(self._db.data_key())

@@ -20,8 +20,12 @@ Killed before 3 commits: the old key file opens the unchanged database, and the 
 `.rotating` file is deleted at the next unlock. Killed between 3 and 4: the old key no
 longer opens the database, so the next unlock with a password tries `.rotating`, which
 does, and finishes step 4. Progress is reported at each step; a cancel (a `cancellable`
-progress) is honoured up to step 3, after which the rotation runs to its end. Never
-imports Qt.
+progress) is honoured up to step 3, after which the rotation runs to its end.
+
+At a station of a central server, steps 2–4 are the server's instead (`server_rotation`):
+every sealed value, the audit chain and the key file change in one server transaction,
+and the station then takes the new key; its queue must have delivered everything first.
+Never imports Qt.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from exitbot_desktop.engine.errors import (
     WrongPasswordError,
 )
 from exitbot_desktop.engine.progress import Progress, no_progress
-from exitbot_desktop.engine.store import db
+from exitbot_desktop.engine.store import db, server_rotation
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import (
     PRODUCTION_KDF,
@@ -65,7 +69,7 @@ class Rotation:
     still opens with the old key file)."""
 
     recovery_key: str
-    backup: Path
+    backup: Path | None  # None at a station of a central server (IT's pg_dumps instead)
 
 
 def pending_key_path(folder: DataFolder) -> Path:
@@ -86,15 +90,12 @@ def rotate_data_key(
     the database changed, nothing changed; after it, the store is closed and the next
     unlock finishes the rotation.
     """
-    if store.on_server:
-        raise StoreError(
-            "Rotating the data key of a central server's store is not possible yet: every "
-            "sealed answer on the server would have to be sealed again. Nothing was changed."
-        )
     accounts = store.key_file.accounts
     steps = len(accounts) + 4  # passwords, audit log, copy, one wrap each, re-encryption
     progress(0, steps, "Checking the passwords")
     _check_passwords(store, passwords)
+    if store.queue is not None:
+        _require_delivered(store)
     progress(1, steps, "Verifying the audit log")
     verdict = store.audit.verify()
     if not verdict.ok:
@@ -102,12 +103,15 @@ def rotate_data_key(
             f"{verdict.sentence()} Rotating the key now would re-seal the log and hide "
             "that, so the key was not rotated."
         )
-    progress(2, steps, "Copying the database")
-    backup = _back_up(store)
+    backup = None
+    if not store.on_server:  # a server's copies are IT's pg_dumps
+        progress(2, steps, "Copying the database")
+        backup = _back_up(store)
     new_key = new_data_key()
     recovery_key = new_recovery_key()
     pending = KeyFile(
-        path=pending_key_path(store.folder),
+        # At a station the new key file is written only once the server has it.
+        path=store.folder.key_path if store.on_server else pending_key_path(store.folder),
         file_id=store.key_file.file_id,
         organisation=store.key_file.organisation,
     )
@@ -118,8 +122,13 @@ def rotate_data_key(
         pending.wrap(RECOVERY_ACCOUNT, recovery_key, new_key, kdf)
         progress(steps - 1, steps, "Re-encrypting the database")
     except CancelledError:
-        shutil.rmtree(backup, ignore_errors=True)  # nothing changed: the copy is not needed
+        if backup is not None:  # nothing changed: the copy is not needed
+            shutil.rmtree(backup, ignore_errors=True)
         raise
+    if backup is None:
+        server_rotation.reseal(store, new_key, pending)  # all or nothing, on the server
+        server_rotation.take_new_key(store, new_key, pending)
+        return Rotation(recovery_key, None)
     try:
         _rekey_database(store, new_key, pending, backup)
         _install_key_file(store.folder, pending)
@@ -184,6 +193,20 @@ def _check_passwords(store: Store, passwords: Mapping[str, str]) -> None:
                 f"The password given for '{name}' is not right, so the data key was not "
                 "changed. Check it and try again."
             )
+
+
+def _require_delivered(store: Store) -> None:
+    """At a station: every interview taken here on the server first, since its queue is
+    under a key derived from the data key and would be left behind."""
+    assert store.queue is not None
+    store.deliver()
+    waiting = store.queue.waiting()
+    if waiting:
+        raise StoreError(
+            f"{waiting} interview(s) taken at this station are still on their way to the "
+            "server. Change the data key once they have arrived (exitbot-desktop check "
+            "says so). Nothing was changed."
+        )
 
 
 def _back_up(store: Store) -> Path:

@@ -293,13 +293,23 @@ class AccountsPage(Page):
 
     def _rotated(self, rotation: object) -> None:
         assert isinstance(rotation, Rotation)
-        self._said(
-            self.tr(
-                "The database is now encrypted under a new data key; old copies of the key "
-                "file no longer open it. The copy from before is in {folder}: delete it once "
-                "ExitBot has worked for a while, since the old passwords still open it."
-            ).format(folder=rotation.backup)
-        )
+        if rotation.backup is None:
+            self._said(
+                self.tr(
+                    "The answers on the central server are now sealed under a new data key; "
+                    "old copies of the key file no longer open them. The other stations take "
+                    "the new key when HR next unlocks them."
+                )
+            )
+        else:
+            self._said(
+                self.tr(
+                    "The database is now encrypted under a new data key; old copies of the "
+                    "key file no longer open it. The copy from before is in {folder}: delete "
+                    "it once ExitBot has worked for a while, since the old passwords still "
+                    "open it."
+                ).format(folder=rotation.backup)
+            )
         self.recovery_key_made.emit(rotation.recovery_key)
 
     # ----------------------------------------------------------------- questions
