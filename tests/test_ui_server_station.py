@@ -156,3 +156,48 @@ def test_an_interview_at_a_station_goes_on_when_the_server_is_lost_and_arrives_w
         assert answers == len(
             _store(window).interview_store.interviews.find_by_receipt(code).answers
         )  # type: ignore[union-attr]
+
+
+def test_hr_changes_the_data_key_at_a_station_and_the_server_stays_readable(
+    ui: UiDriver,
+    make_window: WindowFactory,
+    tmp_path: Path,
+    postgres_database: PostgresDatabase,
+    question_set: QuestionSet,
+) -> None:
+    from test_ui_accounts import _dialog, _open_accounts, _submit
+
+    from exitbot_desktop.ui.hr.account_dialogs import RotateKeyDialog
+
+    folder = DataFolder(tmp_path / "front-desk")
+    store, _recovery = vault.create_on_server(
+        folder,
+        postgres_database.url,
+        postgres_database.password,
+        organisation="Acme GmbH",
+        user="alice",
+        password=PASSWORD,
+        kdf=FAST_KDF,
+    )
+    with store:
+        receipt = store.interviews.load(conduct(store, question_set, UNHAPPY)).receipt_code
+    window = make_window(folder)
+    page = _open_accounts(ui, window)
+
+    ui.activate(page.rotate_button)
+    dialog = _dialog(ui, page, RotateKeyDialog)
+    assert isinstance(dialog, RotateKeyDialog)
+    dialog.passwords["alice"].setText(PASSWORD)
+    assert _submit(ui, dialog)
+    recovery = window.recovery_page
+    ui.wait_page(window, recovery)
+    ui.activate(recovery.written_down)
+    ui.activate(recovery.continue_button)
+    ui.wait_page(window, page)
+
+    assert "answers on the central server are now sealed under a new data key" in (
+        page.result_line.text()
+    )
+    opened = _store(window).interviews.find_by_receipt(receipt or "")
+    assert opened is not None
+    assert opened.main_answers()["main_reason_details"].text == UNHAPPY["main_reason_details"]
