@@ -305,35 +305,51 @@ def _write_analysis(
     analysis: Sequence[_Row],
     mapped: Mapping[int, int],
 ) -> None:
-    """The machine's results replaced; what HR corrected on the server stays."""
-    conn.execute(
-        delete(_ANALYSIS).where(
-            _ANALYSIS.c.interview_id == server_id, _ANALYSIS.c.provenance != CORRECTED_BY_HR
-        )
-    )
-    corrected = {
-        (row.answer_id, row.kind)
+    """The machine's results as the queue has them now; only those that changed are
+    written (an interview is delivered after every answer, and rewriting all its rows
+    each time would grow with the square of its length). What HR corrected stays."""
+    on_server = {
+        (row.answer_id, row.kind): (row.id, _opened(server, server_id, row.kind, row.payload),
+                                    row.provenance)
         for row in conn.execute(
-            select(_ANALYSIS.c.answer_id, _ANALYSIS.c.kind).where(
-                _ANALYSIS.c.interview_id == server_id
-            )
+            select(
+                _ANALYSIS.c.id,
+                _ANALYSIS.c.answer_id,
+                _ANALYSIS.c.kind,
+                _ANALYSIS.c.payload,
+                _ANALYSIS.c.provenance,
+            ).where(_ANALYSIS.c.interview_id == server_id)
         )
-    }
-    rows = []
+    }  # fmt: skip
+    wanted: dict[tuple[int | None, str], _Row] = {}
     for entry in analysis:
         answer_id = mapped.get(entry["answer_id"]) if entry["answer_id"] is not None else None
         if entry["answer_id"] is not None and answer_id is None:
             continue  # its answer is gone
-        if (answer_id, entry["kind"]) in corrected or entry["provenance"] == CORRECTED_BY_HR:
-            continue
+        if entry["provenance"] != CORRECTED_BY_HR:
+            wanted[answer_id, entry["kind"]] = entry
+    stale = [
+        row_id
+        for key, (row_id, payload, provenance) in on_server.items()
+        if provenance != CORRECTED_BY_HR
+        and (key not in wanted or (wanted[key]["payload"], wanted[key]["provenance"])
+             != (payload, provenance))
+    ]  # fmt: skip
+    if stale:
+        conn.execute(delete(_ANALYSIS).where(_ANALYSIS.c.id.in_(stale)))
+    rows = []
+    for (answer_id, kind), entry in wanted.items():
+        existing = on_server.get((answer_id, kind))
+        if existing is not None and existing[0] not in stale:
+            continue  # unchanged, or HR's correction
         payload = entry["payload"]
-        if entry["kind"] == _SUMMARY:  # bound to the interview, as `replace_summary` seals it
+        if kind == _SUMMARY:  # bound to the interview, as `replace_summary` seals it
             payload = server.seal(_ANALYSIS.name, "payload", server_id, payload)
         rows.append(
             {
                 "interview_id": server_id,
                 "answer_id": answer_id,
-                "kind": entry["kind"],
+                "kind": kind,
                 "payload": payload,
                 "provenance": entry["provenance"],
                 "created_at": entry["created_at"],
@@ -341,3 +357,9 @@ def _write_analysis(
         )
     if rows:
         conn.execute(insert(_ANALYSIS), rows)
+
+
+def _opened(server: Database, server_id: int, kind: str, payload: Any) -> Any:
+    if kind == _SUMMARY:
+        return server.unseal(_ANALYSIS.name, "payload", server_id, payload)
+    return payload
