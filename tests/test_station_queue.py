@@ -149,6 +149,7 @@ def test_delivering_the_same_interview_again_changes_nothing_on_the_server(
             before = conn.execute(
                 "SELECT id, question_id, text FROM answers ORDER BY id"
             ).fetchall()
+            results = conn.execute("SELECT id, kind, payload FROM analysis ORDER BY id").fetchall()
         with store.queue.database.connection() as conn:  # the outbox as if never cleared
             conn.exec_driver_sql("INSERT INTO outbox (interview_id) SELECT id FROM interviews")
 
@@ -157,7 +158,9 @@ def test_delivering_the_same_interview_again_changes_nothing_on_the_server(
         with postgres_database.connect() as conn:
             after = conn.execute("SELECT id, question_id, text FROM answers ORDER BY id").fetchall()
             interviews = conn.execute("SELECT count(*) FROM interviews").fetchone()
+            kept = conn.execute("SELECT id, kind, payload FROM analysis ORDER BY id").fetchall()
         assert after == before and interviews == (1,)
+        assert kept == results and len(results) > 10  # not even rewritten
 
 
 def test_what_hr_decided_on_the_server_is_not_overwritten_by_a_later_delivery(
