@@ -160,7 +160,7 @@ def test_delivering_the_same_interview_again_changes_nothing_on_the_server(
             interviews = conn.execute("SELECT count(*) FROM interviews").fetchone()
             kept = conn.execute("SELECT id, kind, payload FROM analysis ORDER BY id").fetchall()
         assert after == before and interviews == (1,)
-        assert kept == results and len(results) > 10  # not even rewritten
+        assert kept == results and len(results) >= 7  # not even rewritten
 
 
 def test_what_hr_decided_on_the_server_is_not_overwritten_by_a_later_delivery(
