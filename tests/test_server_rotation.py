@@ -135,11 +135,16 @@ def test_a_station_unlocked_under_the_old_key_is_refused_before_it_writes_and_ca
         other.interviews.review(
             interview_id, HrReview(None, True, "old key"), seen=HrReview(None, None, None)
         )
+    with pytest.raises(DataKeyChangedError):  # its hash would be keyed by the old key
+        other.audit.record("export", {"what": "figures"})
+    with pytest.raises(DataKeyChangedError):  # a wrap of the old key must not replace
+        other.change_own_password(PASSWORD, "seven lanterns over the harbour", FAST_KDF)
     other.close()
 
     with vault.unlock(second, user="alice", password=PASSWORD) as store:
         assert store.deliver() == 1  # its queue, re-keyed, delivered under the new key
         after = _read_everything(store)
+        assert store.audit.verify().ok
     assert len(after) == len(before)
     assert ("Jo Example", ["manager", "The workload never let up."]) in after
 

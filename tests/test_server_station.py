@@ -96,6 +96,29 @@ def test_an_account_added_at_one_station_opens_the_others_after_their_next_unloc
         assert store.actor == "bob"
 
 
+def test_stations_unlocked_at_once_keep_each_others_account_changes(
+    tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    """Each station sends its key file to the server after every audited action (the
+    audit head is in it): a station that has not seen an account another one added must
+    not send it away again."""
+    first, _recovery = _first_station(tmp_path, postgres_database)
+    second = _joined_station(tmp_path, postgres_database)
+    here = vault.unlock(first, user="alice", password=PASSWORD)
+    there = vault.unlock(second, user="alice", password=PASSWORD)
+    with here:
+        here.add_account("bob", BOB_PASSWORD, kdf=FAST_KDF)
+    with there:
+        there.add_account("carol", "cinnamon harbour lantern 7", kdf=FAST_KDF)
+        there.audit.record("export", {"what": "figures"})  # sends its key file again
+
+    with vault.unlock(first, user="bob", password=BOB_PASSWORD) as store:
+        assert store.accounts() == ["alice", "bob", "carol"]
+        assert store.audit.verify().ok
+    with vault.unlock(second, user="carol", password="cinnamon harbour lantern 7") as store:
+        assert store.accounts() == ["alice", "bob", "carol"]
+
+
 def test_joining_with_a_wrong_hr_password_leaves_nothing_behind(
     tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:

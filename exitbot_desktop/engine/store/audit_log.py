@@ -57,6 +57,7 @@ class AuditLog:
         """Append one entry, inside the caller's transaction block when there is one."""
         clean = clean_detail(detail)
         with self._db.transaction() as s:
+            self._db.guard_key()  # the entry's hash is keyed by the data key
             if self._db.dialect.name == "postgresql":
                 # Stations append at once: one at a time, or two entries would link to
                 # the same predecessor and fork the chain. (SQLite's BEGIN IMMEDIATE

@@ -77,8 +77,16 @@ class Database:
         """
         if self.sealer is None:
             return value
-        self.before_commit("sealing_key", self._require_sealing_key)
+        self.guard_key()
         return self.sealer.seal(table, column, row_id, value)
+
+    def guard_key(self) -> None:
+        """On a server: this thread's transaction checks, just before it commits, that the
+        server's values are still sealed under this station's data key, and fails with
+        `DataKeyChangedError` if not. For writes bound to the key other than sealed
+        values: the audit chain's keyed hashes. Nothing on the embedded file."""
+        if self.sealer is not None:
+            self.before_commit("sealing_key", self._require_sealing_key)
 
     def _require_sealing_key(self, cursor: Any, _ids: set[int]) -> None:
         """The check `seal` asks for. FOR SHARE: a rotation (which locks the row for

@@ -173,8 +173,9 @@ class KeyFile:
     wraps: dict[str, _Wrap] = field(default_factory=dict)
     audit_head: AuditHead | None = None
     # At a station of a central server: sends each saved document to the server, whose
-    # copy new stations join with (`server_station`).
-    mirror: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    # copy new stations join with, and returns the document the server then holds, with
+    # what other stations changed meanwhile merged in (`server_station`).
+    mirror: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
     _saving: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
@@ -271,9 +272,11 @@ class KeyFile:
         """
         with self._saving:
             try:
+                if self.mirror is not None:  # the server's first: refused, nothing changes
+                    merged = self.mirror(self.document())
+                    if merged != self.document():
+                        self._adopt(KeyFile.parse(self.path, merged))
                 self._write()
-                if self.mirror is not None:
-                    self.mirror(self.document())
             except OSError as error:
                 if error.errno == errno.ENOSPC:
                     raise DiskFullError(
@@ -303,9 +306,33 @@ class KeyFile:
             raise
         fsync_dir(self.path.parent)
 
+    def merged(self, base: KeyFile, theirs: KeyFile) -> KeyFile:
+        """This key file's changes since `base` applied to `theirs`: a three-way merge for
+        stations that change the same key file on a server. An account (or the recovery
+        key) this one added, changed or removed since `base` is taken from here, every
+        other from `theirs`; the audit head is the one further along, since the chain
+        only grows."""
+        result = KeyFile(path=self.path, file_id=theirs.file_id, organisation=theirs.organisation)
+        if self.organisation != base.organisation:
+            result.organisation = self.organisation
+        for name in sorted({*self.wraps, *base.wraps, *theirs.wraps}):
+            source = self if self.wraps.get(name) != base.wraps.get(name) else theirs
+            if name in source.wraps:
+                result.wraps[name] = source.wraps[name]
+        heads = [h for h in (self.audit_head, theirs.audit_head) if h is not None]
+        result.audit_head = max(heads, key=lambda head: head.entries, default=None)
+        return result
+
+    def _adopt(self, other: KeyFile) -> None:
+        self.organisation, self.wraps, self.audit_head = (
+            other.organisation,
+            dict(other.wraps),
+            other.audit_head,
+        )
+
     @classmethod
     def load(cls, path: Path) -> KeyFile:
-        """Parse and verify; every way it can be wrong becomes a sentence."""
+        """Read, parse and verify; every way it can be wrong becomes a sentence."""
         try:
             raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -315,6 +342,11 @@ class KeyFile:
             ) from None
         except (UnicodeDecodeError, OSError) as exc:
             raise _corrupt(path, str(exc)) from None
+        return cls.parse(path, raw)
+
+    @classmethod
+    def parse(cls, path: Path, raw: str) -> KeyFile:
+        """Parse and verify the text of the key file at `path` (named in sentences)."""
         try:
             document = json.loads(raw)
             if not isinstance(document, dict):

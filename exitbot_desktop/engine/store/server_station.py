@@ -25,13 +25,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select
 
 from exitbot_desktop.engine import files
 from exitbot_desktop.engine.errors import (
     AlreadyInitialisedError,
+    DataKeyChangedError,
     KeyFileMissingError,
     ServerSettingsError,
+    StoreError,
 )
 from exitbot_desktop.engine.store import db, server_connection
 from exitbot_desktop.engine.store.database import Database
@@ -141,8 +143,8 @@ def open_station(folder: DataFolder, unwrap: Callable[[KeyFile], bytes]) -> Stat
     except BaseException:
         engine.dispose()
         raise
-    key_file.mirror = _publisher(engine)
     database = Database(folder.server_path, engine, data_key, sealer=sealer)
+    key_file.mirror = _publisher(folder, database, key_file)
     return Station(database, key_file, lock, earlier_key)
 
 
@@ -161,14 +163,15 @@ def _station(
         sealer = ColumnSealer(bytes(data_key))
         server_connection.save(folder, settings)
         save_sealed_password(folder, sealer, server_password)
-        key_file.mirror = _publisher(engine)
+        database = Database(folder.server_path, engine, data_key, sealer=sealer)
+        key_file.mirror = _publisher(folder, database, key_file)
         key_file.save()
         _publish_key_id(engine, sealer.key_id)
     except BaseException:
         lock.release()
         engine.dispose()
         raise
-    return Station(Database(folder.server_path, engine, data_key, sealer=sealer), key_file, lock)
+    return Station(database, key_file, lock)
 
 
 def _require_new_station(folder: DataFolder) -> None:
@@ -195,24 +198,60 @@ def _key_file_from(folder: DataFolder, document: dict[str, Any]) -> KeyFile:
     return KeyFile.load(folder.key_path)
 
 
-def _publisher(engine: Engine) -> Callable[[str], None]:
-    """Sends the key file to the server each time the station saves it."""
+def _publisher(folder: DataFolder, database: Database, key_file: KeyFile) -> Callable[[str], str]:
+    """Sends the key file to the server each time the station saves it, merged with what
+    other stations changed since this one last saw the server's (`KeyFile.merged`): every
+    audited action saves it (the audit head), so sending it whole would undo an account
+    another station added. Refused once another station has rotated the data key, whose
+    new wraps this station must not overwrite with wraps of the old key."""
     save = db.upsert(_SETTINGS)
     statement = save.on_conflict_do_update(
         index_elements=[_SETTINGS.c.key], set_={"value": save.excluded.value}
     )
+    last_seen = [KeyFile.parse(folder.key_path, key_file.document())]
 
-    def publish(document: str) -> None:
+    def publish(document: str) -> str:
+        mine = KeyFile.parse(folder.key_path, document)
         try:
-            with engine.begin() as conn:
-                conn.execute(statement, {"key": KEY_FILE_SETTING, "value": json.loads(document)})
+            with database.engine.begin() as conn:
+                _require_key(conn, database)
+                stored = conn.scalar(
+                    select(_SETTINGS.c.value)
+                    .where(_SETTINGS.c.key == KEY_FILE_SETTING)
+                    .with_for_update()
+                )
+                merged = mine
+                if isinstance(stored, dict):
+                    theirs = KeyFile.parse(folder.key_path, json.dumps(stored))
+                    merged = mine.merged(last_seen[0], theirs)
+                text = merged.document()
+                conn.execute(statement, {"key": KEY_FILE_SETTING, "value": json.loads(text)})
+        except StoreError:
+            raise
         except Exception as exc:
-            known = server_connection.translate_error(exc, engine.url)
+            known = server_connection.translate_error(exc, database.engine.url)
             if known is None:
                 raise
             raise known from exc
+        last_seen[0] = merged
+        return text
 
     return publish
+
+
+def _require_key(conn: Connection, database: Database) -> None:
+    assert database.sealer is not None
+    named = conn.scalar(
+        select(_SETTINGS.c.value)
+        .where(_SETTINGS.c.key == KEY_ID_SETTING)
+        .with_for_update(read=True)
+    )
+    if named is not None and named != database.sealer.key_id:
+        raise DataKeyChangedError(
+            "The organisation's data key was changed at another station since this one was "
+            "unlocked, so this change of the accounts was not saved. Lock ExitBot and "
+            "unlock it again with your password, then make the change again."
+        )
 
 
 def save_sealed_password(folder: DataFolder, sealer: ColumnSealer, server_password: str) -> None:
