@@ -145,3 +145,22 @@ def store_on_server(postgres_database: PostgresDatabase) -> _StoreOnServer:
         server_password=postgres_database.password,
         kdf=FAST_KDF,
     )
+
+
+def create_station(
+    folder: DataFolder, server: PostgresDatabase, password: str, *, port: int | None = None
+) -> tuple[Store, str]:
+    """A store on `server` made the way `init --server` makes it, with `folder` as its
+    first station: organisation "Acme GmbH", HR account "alice" with `password`; with its
+    recovery key. `port` reaches the server another way (a relay that can cut the line,
+    `tcp_cut.py`)."""
+    url = server.url if port is None else server.url.replace(f":{server.port}/", f":{port}/")
+    return vault.create_on_server(
+        folder,
+        url,
+        server.password,
+        organisation="Acme GmbH",
+        user="alice",
+        password=password,
+        kdf=FAST_KDF,
+    )

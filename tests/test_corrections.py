@@ -28,6 +28,13 @@ def _details(store: Store, interview_id: int) -> AnswerRecord:
     )
 
 
+def _seen(store: Store, interview_id: int, answer: AnswerRecord) -> SeenAnalysis:
+    """The answer's analysis as the interview page shows it."""
+    shown = interview_detail.load(store, store.interviews.load(interview_id)).analysis
+    mood = shown.sentiment(answer.id)
+    return SeenAnalysis(frozenset(shown.themes(answer.id)), mood[0] if mood else None)
+
+
 def test_a_correction_is_shown_counted_audited_and_kept_over_new_analysis(
     store: Store, question_set: QuestionSet
 ) -> None:
@@ -113,9 +120,7 @@ def test_a_correction_over_one_saved_meanwhile_is_refused_and_theirs_stays(
 ) -> None:
     interview_id = conduct(store, question_set, UNHAPPY)
     answer = _details(store, interview_id)
-    shown = interview_detail.load(store, store.interviews.load(interview_id)).analysis
-    mood = shown.sentiment(answer.id)
-    seen = SeenAnalysis(frozenset(shown.themes(answer.id)), mood[0] if mood else None)
+    seen = _seen(store, interview_id, answer)
     correct_answer(store, interview_id, answer.id, tone="neutral", seen=seen)  # the other officer
     audited = len(store.audit.entries(limit=1000))
 
@@ -132,9 +137,7 @@ def test_two_officers_correcting_at_once_never_lose_a_correction_silently(
 ) -> None:
     interview_id = conduct(store, question_set, UNHAPPY)
     answer = _details(store, interview_id)
-    shown = interview_detail.load(store, store.interviews.load(interview_id)).analysis
-    mood = shown.sentiment(answer.id)
-    seen = SeenAnalysis(frozenset(shown.themes(answer.id)), mood[0] if mood else None)
+    seen = _seen(store, interview_id, answer)
     start = threading.Barrier(2)
     outcomes: dict[str, str] = {}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSWORD
-from postgres_server import PostgresDatabase
+from postgres_server import PostgresDatabase, create_station
 from tcp_cut import relay_to
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
@@ -38,10 +38,7 @@ def _stations(tmp_path: Path, server: PostgresDatabase) -> tuple[DataFolder, Dat
     """Two stations and the recovery key; one interview taken on the server directly, one
     through the first station's queue."""
     first, second = DataFolder(tmp_path / "a"), DataFolder(tmp_path / "b")
-    store, recovery_key = vault.create_on_server(
-        first, server.url, server.password, organisation="Acme GmbH", user="alice",
-        password=PASSWORD, kdf=FAST_KDF,
-    )  # fmt: skip
+    store, recovery_key = create_station(first, server, PASSWORD)
     with store:
         conduct(store, question_set_of(store), UNHAPPY, meta=NAMED)
         conduct(store.interview_store, question_set_of(store), HAPPY)  # type: ignore[arg-type]
@@ -173,11 +170,7 @@ def test_rotating_with_interviews_still_on_their_way_changes_nothing(
 ) -> None:
     folder = DataFolder(tmp_path / "a")
     with relay_to(postgres_database.port) as line:
-        url = postgres_database.url.replace(f":{postgres_database.port}/", f":{line.port}/")
-        store, _recovery = vault.create_on_server(
-            folder, url, postgres_database.password, organisation="Acme GmbH", user="alice",
-            password=PASSWORD, kdf=FAST_KDF,
-        )  # fmt: skip
+        store, _recovery = create_station(folder, postgres_database, PASSWORD, port=line.port)
         with store:
             key_file_before = folder.key_path.read_bytes()
             line.cut()

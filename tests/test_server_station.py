@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSWORD
-from postgres_server import PostgresDatabase
+from postgres_server import PostgresDatabase, create_station
 from test_aggregates import UNHAPPY, conduct
 from test_cli import _run
 
@@ -32,15 +32,7 @@ BOB_PASSWORD = "purple elephant marmalade 42"
 
 def _first_station(tmp_path: Path, server: PostgresDatabase) -> tuple[DataFolder, str]:
     folder = DataFolder(tmp_path / "station-a")
-    store, recovery_key = vault.create_on_server(
-        folder,
-        server.url,
-        server.password,
-        organisation="Acme GmbH",
-        user="alice",
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )
+    store, recovery_key = create_station(folder, server, PASSWORD)
     store.close()
     return folder, recovery_key
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSWORD
-from postgres_server import PostgresDatabase
+from postgres_server import PostgresDatabase, create_station
 from tcp_cut import relay_to
 from test_aggregates import HAPPY, UNHAPPY, conduct
 from test_cli import _run
@@ -23,24 +23,13 @@ from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.records import CORRECTED_BY_HR, AnalysisEntry
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
-from exitbot_desktop.engine.store.keys import FAST_KDF
 from exitbot_desktop.engine.store.vault import Store
 
 NAMED = InterviewMeta(department="Sales", employee_name="Jo Example", anonymous=False)
 
 
 def _station(tmp_path: Path, server: PostgresDatabase, port: int | None = None) -> Store:
-    url = server.url if port is None else server.url.replace(f":{server.port}/", f":{port}/")
-    store, _recovery = vault.create_on_server(
-        DataFolder(tmp_path / "station"),
-        url,
-        server.password,
-        organisation="Acme GmbH",
-        user="alice",
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )
-    return store
+    return create_station(DataFolder(tmp_path / "station"), server, PASSWORD, port=port)[0]
 
 
 def _server_answers(server: PostgresDatabase) -> list[tuple[int, str, bool, str]]:

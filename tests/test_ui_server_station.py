@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from conftest import PASSWORD
-from postgres_server import PostgresDatabase
+from postgres_server import PostgresDatabase, create_station
 from PySide6.QtCore import Qt
 from tcp_cut import relay_to
 from test_aggregates import UNHAPPY, conduct
@@ -15,7 +15,6 @@ from test_aggregates import UNHAPPY, conduct
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
-from exitbot_desktop.engine.store.keys import FAST_KDF
 
 if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
@@ -36,15 +35,7 @@ def test_hr_at_a_joined_station_finds_and_reads_an_interview_another_station_too
     question_set: QuestionSet,
 ) -> None:
     first, second = DataFolder(tmp_path / "front-desk"), DataFolder(tmp_path / "hr-office")
-    store, _recovery = vault.create_on_server(
-        first,
-        postgres_database.url,
-        postgres_database.password,
-        organisation="Acme GmbH",
-        user="alice",
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )
+    store, _recovery = create_station(first, postgres_database, PASSWORD)
     with store:
         receipt = store.interviews.load(conduct(store, question_set, UNHAPPY)).receipt_code
     assert receipt is not None
@@ -74,15 +65,7 @@ def test_the_backup_page_of_a_station_says_the_server_is_backed_up_there(
     ui: UiDriver, make_window: WindowFactory, tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:
     folder = DataFolder(tmp_path / "front-desk")
-    vault.create_on_server(
-        folder,
-        postgres_database.url,
-        postgres_database.password,
-        organisation="Acme GmbH",
-        user="alice",
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )[0].close()
+    create_station(folder, postgres_database, PASSWORD)[0].close()
     window = make_window(folder)
     ui.unlock(window, PASSWORD)
 
@@ -104,16 +87,7 @@ def test_an_interview_at_a_station_goes_on_when_the_server_is_lost_and_arrives_w
 ) -> None:
     folder = DataFolder(tmp_path / "front-desk")
     with relay_to(postgres_database.port) as line:
-        url = postgres_database.url.replace(f":{postgres_database.port}/", f":{line.port}/")
-        vault.create_on_server(
-            folder,
-            url,
-            postgres_database.password,
-            organisation="Acme GmbH",
-            user="alice",
-            password=PASSWORD,
-            kdf=FAST_KDF,
-        )[0].close()
+        create_station(folder, postgres_database, PASSWORD, port=line.port)[0].close()
         window = make_window(folder)
         ui.unlock(window, PASSWORD)
         ui.arm_station(window)
@@ -170,15 +144,7 @@ def test_hr_changes_the_data_key_at_a_station_and_the_server_stays_readable(
     from exitbot_desktop.ui.hr.account_dialogs import RotateKeyDialog
 
     folder = DataFolder(tmp_path / "front-desk")
-    store, _recovery = vault.create_on_server(
-        folder,
-        postgres_database.url,
-        postgres_database.password,
-        organisation="Acme GmbH",
-        user="alice",
-        password=PASSWORD,
-        kdf=FAST_KDF,
-    )
+    store, _recovery = create_station(folder, postgres_database, PASSWORD)
     with store:
         receipt = store.interviews.load(conduct(store, question_set, UNHAPPY)).receipt_code
     window = make_window(folder)

@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, Table, delete, insert, select, text, update
 
 from exitbot_desktop.engine.records import CORRECTED_BY_HR
 from exitbot_desktop.engine.store.audit_log import AuditLog
@@ -139,25 +139,15 @@ def _read(queue: Database, interview_id: int) -> _Queued | None:
         content = conn.execute(
             select(_SETS.c.content).where(_SETS.c.id == interview["question_set_pk"])
         ).scalar_one()
-        answers = (
-            conn.execute(
-                select(_ANSWERS)
-                .where(_ANSWERS.c.interview_id == interview_id)
-                .order_by(_ANSWERS.c.id)
-            )
-            .mappings()
-            .all()
-        )
-        analysis = (
-            conn.execute(
-                select(_ANALYSIS)
-                .where(_ANALYSIS.c.interview_id == interview_id)
-                .order_by(_ANALYSIS.c.id)
-            )
-            .mappings()
-            .all()
-        )
+        answers = _rows_of(conn, _ANSWERS, interview_id)
+        analysis = _rows_of(conn, _ANALYSIS, interview_id)
     return _Queued(last, interview, content, answers, analysis)
+
+
+def _rows_of(conn: Connection, table: Table, interview_id: int) -> Sequence[_Row]:
+    """The interview's rows of `table`, in the order they were written."""
+    query = select(table).where(table.c.interview_id == interview_id).order_by(table.c.id)
+    return conn.execute(query).mappings().all()
 
 
 def _forget(queue: Database, interview_id: int, last_change: int | None) -> None:
