@@ -19,88 +19,93 @@
         <translation>Für „{name}“ wurde ein neues Passwort gesetzt. Teilen Sie es der Person persönlich mit; der Wiederherstellungsschlüssel bleibt gültig.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="298"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="299"/>
+        <source>The answers on the central server are now sealed under a new data key; old copies of the key file no longer open them. The other stations take the new key when HR next unlocks them.</source>
+        <translation>Die Antworten auf dem zentralen Server sind jetzt mit einem neuen Datenschlüssel versiegelt; alte Kopien der Schlüsseldatei öffnen sie nicht mehr. Die anderen Gesprächsplätze übernehmen den neuen Schlüssel, sobald die Personalabteilung sie das nächste Mal entsperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="307"/>
         <source>The database is now encrypted under a new data key; old copies of the key file no longer open it. The copy from before is in {folder}: delete it once ExitBot has worked for a while, since the old passwords still open it.</source>
         <translation>Die Datenbank ist jetzt mit einem neuen Datenschlüssel verschlüsselt; alte Kopien der Schlüsseldatei öffnen sie nicht mehr. Die Kopie von vorher liegt in {folder}: Löschen Sie sie, sobald ExitBot eine Weile problemlos gelaufen ist, denn die alten Passwörter öffnen sie weiterhin.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="325"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="335"/>
         <source>Remove the HR account &apos;{name}&apos;? Its password will no longer unlock ExitBot. The interviews stay as they are. If its owner may have kept a copy of the key file, change the data key afterwards.</source>
         <translation>Das HR-Konto „{name}“ entfernen? Sein Passwort entsperrt ExitBot dann nicht mehr. Die Gespräche bleiben unverändert. Falls die Person eine Kopie der Schlüsseldatei behalten haben könnte, wechseln Sie danach den Datenschlüssel.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="331"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="341"/>
         <source>This is your own account: you stay signed in until ExitBot is locked.</source>
         <translation>Das ist Ihr eigenes Konto: Sie bleiben angemeldet, bis ExitBot gesperrt wird.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="334"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="344"/>
         <source>Remove an HR account</source>
         <translation>Ein HR-Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="336"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="346"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="346"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="356"/>
         <source>HR account &apos;{name}&apos; was removed.</source>
         <translation>Das HR-Konto „{name}“ wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="354"/>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="469"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="364"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="479"/>
         <source>Make a new recovery key</source>
         <translation>Einen neuen Wiederherstellungsschlüssel erstellen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="356"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="366"/>
         <source>The current recovery key stops working at once, printed copies included. The new one is shown once, to print or save. Make a new one?</source>
         <translation>Der aktuelle Wiederherstellungsschlüssel wird sofort ungültig, auch auf ausgedruckten Blättern. Der neue wird einmal angezeigt, zum Drucken oder Speichern. Einen neuen erstellen?</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="359"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="369"/>
         <source>Make a new key</source>
         <translation>Neuen Schlüssel erstellen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="369"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="379"/>
         <source>A new recovery key was made; the old one no longer works.</source>
         <translation>Ein neuer Wiederherstellungsschlüssel wurde erstellt; der alte gilt nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="386"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="396"/>
         <source>Type the receipt code from the employee&apos;s erasure request.</source>
         <translation>Geben Sie den Belegcode aus dem Löschantrag der Person ein.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="396"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="406"/>
         <source>started {time}</source>
         <translation>begonnen {time}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="398"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="408"/>
         <source>completed {time}</source>
         <translation>abgeschlossen {time}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="400"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="410"/>
         <source>not completed</source>
         <translation>nicht abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="402"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="412"/>
         <source>department {name}</source>
         <translation>Abteilung {name}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="404"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="414"/>
         <source>role {name}</source>
         <translation>Funktion {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="405"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="415"/>
         <source>%n answers</source>
         <translation>
             <numerusform>%n Antwort</numerusform>
@@ -108,158 +113,158 @@
         </translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="407"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="417"/>
         <source>Erase an interview</source>
         <translation>Ein Gespräch löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="409"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="419"/>
         <source>Erase the interview with receipt {code} ({facts})? All its answers, follow-ups, notes and analysis are deleted for good. The audit log records the erasure with the receipt code only.</source>
         <translation>Das Gespräch mit dem Belegcode {code} ({facts}) löschen? Alle Antworten, Nachfragen, Notizen und Auswertungen werden endgültig gelöscht. Das Prüfprotokoll verzeichnet die Löschung nur mit dem Belegcode.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="413"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="423"/>
         <source>Erase for good</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="428"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="438"/>
         <source>The interview with receipt {code} was erased with all its answers and analysis; the audit log keeps only the receipt code.</source>
         <translation>Das Gespräch mit dem Belegcode {code} wurde mit allen Antworten und Auswertungen gelöscht; das Prüfprotokoll behält nur den Belegcode.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="439"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="449"/>
         <source>Accounts and keys</source>
         <translation>Konten und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="440"/>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="444"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="450"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="454"/>
         <source>HR accounts</source>
         <translation>HR-Konten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
         <source>Added</source>
         <translation>Angelegt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
         <source>Last unlocked</source>
         <translation>Zuletzt entsperrt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="446"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="456"/>
         <source>You are signed in as &apos;{name}&apos;.</source>
         <translation>Sie sind als „{name}“ angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="450"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="460"/>
         <source>Add acc&amp;ount…</source>
         <translation>Konto &amp;hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="451"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="461"/>
         <source>Add an HR account</source>
         <translation>Ein HR-Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="462"/>
         <source>&amp;Remove account…</source>
         <translation>Konto entfe&amp;rnen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="453"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="463"/>
         <source>Remove the selected HR account</source>
         <translation>Das ausgewählte HR-Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="454"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="464"/>
         <source>Reset with recovery &amp;key…</source>
         <translation>Passwort &amp;zurücksetzen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="456"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="466"/>
         <source>Reset the selected account&apos;s password with the recovery key</source>
         <translation>Das Passwort des ausgewählten Kontos mit dem Wiederherstellungsschlüssel zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="458"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="468"/>
         <source>&amp;Change my password…</source>
         <translation>&amp;Mein Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="459"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="469"/>
         <source>Change my password</source>
         <translation>Mein Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="460"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="470"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="463"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="473"/>
         <source>The printed recovery key opens ExitBot when every password is lost. Make a new one when the old one may have been seen or lost; the old one then stops working.</source>
         <translation>Der ausgedruckte Wiederherstellungsschlüssel öffnet ExitBot, wenn alle Passwörter verloren sind. Erstellen Sie einen neuen, wenn der alte von anderen gesehen worden oder verloren gegangen sein könnte; der alte wird dann ungültig.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="468"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="478"/>
         <source>&amp;New recovery key…</source>
         <translation>&amp;Neuer Wiederherstellungsschlüssel …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="472"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="482"/>
         <source>Change the data key when a copy of the key file may have left with someone, for example an officer whose account was removed. The database is copied first and re-encrypted all at once.</source>
         <translation>Wechseln Sie den Datenschlüssel, wenn jemand eine Kopie der Schlüsseldatei mitgenommen haben könnte, zum Beispiel eine Person, deren Konto entfernt wurde. Die Datenbank wird zuerst kopiert und dann in einem Zug neu verschlüsselt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="477"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="487"/>
         <source>Change the data ke&amp;y…</source>
         <translation>Datenschlüssel &amp;wechseln …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="478"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="488"/>
         <source>Change the data key</source>
         <translation>Den Datenschlüssel wechseln</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="479"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="489"/>
         <source>Erasure request</source>
         <translation>Löschantrag</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="482"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="492"/>
         <source>An employee who asks for their interview to be erased gives the receipt code they were shown at the end. ExitBot names the interview and asks before it erases anything.</source>
         <translation>Wer die Löschung des eigenen Gesprächs verlangt, nennt den Belegcode, der am Ende des Gesprächs angezeigt wurde. ExitBot nennt das Gespräch und fragt nach, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="487"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="497"/>
         <source>Recei&amp;pt code:</source>
         <translation>Beleg&amp;code:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="488"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="498"/>
         <source>Receipt code</source>
         <translation>Belegcode</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="489"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="499"/>
         <source>e.g. EX-7KQ2M9PA</source>
         <translation>z. B. EX-7KQ2M9PA</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="490"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="500"/>
         <source>&amp;Erase interview…</source>
         <translation>Gespräch l&amp;öschen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="491"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="501"/>
         <source>Find and erase the interview</source>
         <translation>Das Gespräch suchen und löschen</translation>
     </message>
@@ -989,42 +994,42 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="55"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="57"/>
         <source>Correct the analysis</source>
         <translation>Auswertung korrigieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="60"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="62"/>
         <source>Tick what this answer is about and choose its tone. Your correction is kept when the answer is analysed again, and the audit log records it.</source>
         <translation>Kreuzen Sie an, worum es in dieser Antwort geht, und wählen Sie ihre Tonlage. Ihre Korrektur bleibt erhalten, wenn die Antwort erneut ausgewertet wird, und das Prüfprotokoll hält sie fest.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="70"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="72"/>
         <source>Themes</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="77"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="79"/>
         <source>Tone of the answer</source>
         <translation>Tonlage der Antwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="82"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="84"/>
         <source>&amp;Tone:</source>
         <translation>&amp;Tonlage:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="88"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="90"/>
         <source>&amp;Save correction</source>
         <translation>Korrektur &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="89"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="91"/>
         <source>Save correction</source>
         <translation>Korrektur speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="91"/>
+        <location filename="../../exitbot_desktop/ui/hr/correction_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1799,72 +1804,72 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="109"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="110"/>
         <source>Exit interviews</source>
         <translation>Austrittsgespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="110"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="111"/>
         <source>Unlocked by {name}.</source>
         <translation>Entsperrt von {name}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="111"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="112"/>
         <source>Start an interview</source>
         <translation>Ein Gespräch beginnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="119"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="120"/>
         <source>Resume an unfinished interview</source>
         <translation>Ein unterbrochenes Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="120"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="121"/>
         <source>Unfinished interviews</source>
         <translation>Unterbrochene Gespräche</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="121"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="122"/>
         <source>&amp;Resume interview</source>
         <translation>Gespräch f&amp;ortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="122"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="123"/>
         <source>Resume the selected interview</source>
         <translation>Das ausgewählte Gespräch fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="114"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="115"/>
         <source>Choose Start interview at the top, fill in what you know about the leaving employee, then hand this computer over. Leaving interview mode will need an HR password. Interviews lists every interview; Dashboard shows the figures.</source>
         <translation>Wählen Sie oben „Gespräch beginnen“, tragen Sie ein, was Sie über die ausscheidende Person wissen, und übergeben Sie dann diesen Computer. Zum Verlassen des Gesprächsmodus ist ein HR-Passwort nötig. „Gespräche“ listet jedes Gespräch auf; „Übersicht“ zeigt die Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="123"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="124"/>
         <source>Dis&amp;card…</source>
         <translation>Ver&amp;werfen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="124"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="125"/>
         <source>Discard the selected interview</source>
         <translation>Das ausgewählte Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="138"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="139"/>
         <source>These interviews were interrupted before they were submitted. Everything answered so far is saved; resuming continues at the same question.</source>
         <translation>Diese Gespräche wurden vor dem Absenden unterbrochen. Alle bisherigen Antworten sind gespeichert; beim Fortsetzen geht es bei derselben Frage weiter.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="149"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="150"/>
         <source>Started {time}</source>
         <translation>Begonnen {time}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="153"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="154"/>
         <source>consent not yet given</source>
         <translation>noch keine Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/home.py" line="155"/>
+        <location filename="../../exitbot_desktop/ui/hr/home.py" line="156"/>
         <source>answers so far: {count}</source>
         <translation>bisherige Antworten: {count}</translation>
     </message>
@@ -1921,7 +1926,7 @@
         <translation>Ihre Antwort ist gespeichert. Der Assistent ist nicht verfügbar, daher geht es mit der nächsten Frage weiter.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="294"/>
+        <location filename="../../exitbot_desktop/ui/employee/controller.py" line="296"/>
         <source>We could not save that just now. What you answered before is safe. Please try again, or let the HR person know.</source>
         <translation>Das konnte gerade nicht gespeichert werden. Ihre bisherigen Antworten sind sicher. Bitte versuchen Sie es noch einmal oder sagen Sie der Person aus dem Personalteam Bescheid.</translation>
     </message>
@@ -1959,212 +1964,212 @@
         <translation>Dieses Gespräch hat keine Antworten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="265"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="269"/>
         <source>Follow-up ({source}): {question}</source>
         <translation>Nachfrage ({source}): {question}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="282"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="286"/>
         <source>Correct…</source>
         <translation>Korrigieren …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="283"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="287"/>
         <source>Correct the themes and tone of this answer</source>
         <translation>Themen und Tonlage dieser Antwort korrigieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="301"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="305"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="302"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="306"/>
         <source>Themes: {themes}</source>
         <translation>Themen: {themes}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="305"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="309"/>
         <source>Tone: {tone}</source>
         <translation>Tonlage: {tone}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="309"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="313"/>
         <source>Urgent: {flags}</source>
         <translation>Dringend: {flags}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="312"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="316"/>
         <source>corrected by HR</source>
         <translation>von HR korrigiert</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="358"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="362"/>
         <source>local model {model}</source>
         <translation>lokales Modell {model}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="359"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="363"/>
         <source>built-in question</source>
         <translation>eingebaute Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="368"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="372"/>
         <source>Save the interview report</source>
         <translation>Gesprächsbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="370"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="374"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF-Bericht (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="387"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="391"/>
         <source>Writing the report…</source>
         <translation>Der Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="391"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="395"/>
         <source>Saved the report as {path}.</source>
         <translation>Bericht gespeichert als {path}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="419"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="423"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="465"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="469"/>
         <source>&amp;Back to the list</source>
         <translation>&amp;Zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="466"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="470"/>
         <source>Save as &amp;PDF…</source>
         <translation>&amp;Als PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="467"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="471"/>
         <source>Save this interview as a PDF report</source>
         <translation>Dieses Gespräch als PDF-Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="468"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="472"/>
         <source>PDF passw&amp;ord (optional):</source>
         <translation>&amp;PDF-Kennwort (freiwillig):</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="470"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="474"/>
         <source>Password for the PDF (optional; without one the PDF opens for anyone)</source>
         <translation>Kennwort für das PDF (freiwillig; ohne Kennwort kann jeder das PDF öffnen)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="472"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="476"/>
         <source>Res&amp;ume interview</source>
         <translation>Gespräch f&amp;ortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="474"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="478"/>
         <source>Resume this unfinished interview in interview mode</source>
         <translation>Dieses unvollständige Gespräch im Gesprächsmodus fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="476"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="480"/>
         <source>Dis&amp;card…</source>
         <translation>Ver&amp;werfen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="477"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
         <source>Discard this unfinished interview</source>
         <translation>Dieses unvollständige Gespräch verwerfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="478"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="479"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="483"/>
         <source>Answers</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="480"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="484"/>
         <source>HR review</source>
         <translation>Einschätzung des Personalteams</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="481"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="485"/>
         <source>&amp;Voluntary or not:</source>
         <translation>Fre&amp;iwillig oder nicht:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="482"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="486"/>
         <source>&amp;Regrettable loss:</source>
         <translation>Bedauerlicher &amp;Verlust:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="483"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="487"/>
         <source>Private &amp;note:</source>
         <translation>Private &amp;Notiz:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="484"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="488"/>
         <source>Private HR note, never shown to the employee</source>
         <translation>Private Notiz des Personalteams, nie für die Person sichtbar</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="485"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="489"/>
         <source>Save revie&amp;w</source>
         <translation>Einschätzung spei&amp;chern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="489"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="493"/>
         <source>Not recorded</source>
         <translation>Nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="490"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="494"/>
         <source>Voluntary</source>
         <translation>Freiwillig (Eigenkündigung)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="491"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="495"/>
         <source>Involuntary</source>
         <translation>Unfreiwillig</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="497"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="501"/>
         <source>Not judged yet</source>
         <translation>Noch nicht eingeschätzt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="498"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="502"/>
         <source>Regrettable</source>
         <translation>Bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="499"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="503"/>
         <source>Not regrettable</source>
         <translation>Nicht bedauerlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="502"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="506"/>
         <source>Erase this interview</source>
         <translation>Dieses Gespräch löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="503"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="507"/>
         <source>&amp;Erase for good</source>
         <translation>Endgültig l&amp;öschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="510"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="514"/>
         <source>For an erasure request: every answer and analysis of this interview is deleted and cannot be brought back; the audit log keeps only that it was erased. Type {word} to confirm.</source>
         <translation>Für einen Löschantrag: Alle Antworten und Auswertungen dieses Gesprächs werden gelöscht und können nicht wiederhergestellt werden; das Prüfprotokoll hält nur fest, dass gelöscht wurde. Zur Bestätigung {word} eingeben.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="516"/>
+        <location filename="../../exitbot_desktop/ui/hr/interview_detail_page.py" line="520"/>
         <source>Type {word} to confirm</source>
         <translation>Zur Bestätigung {word} eingeben</translation>
     </message>
@@ -2450,32 +2455,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="555"/>
         <source>ExitBot</source>
         <translation>ExitBot</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="565"/>
         <source>Loading the database engine…</source>
         <translation>Die Datenbank wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="636"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="641"/>
         <source>ExitBot locked itself because nobody used it for a while.</source>
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="726"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="732"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="737"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="743"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="773"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="779"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
