@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, text
 
 from exitbot_desktop.engine.metadata import TENURE_BANDS
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin, to_json
@@ -130,6 +130,15 @@ def populate(
             )
             s.execute(insert(_table(Answer)), _as_stored(store, "answers", builder.answers))
             s.execute(insert(_table(AnalysisRow)), _as_stored(store, "analysis", builder.analysis))
+            if store.database.dialect.name == "postgresql":
+                # The ids were given, so the server's sequences have not moved past them.
+                for table in ("interviews", "answers"):
+                    s.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"(SELECT max(id) FROM {table}))"
+                        )
+                    )
         # The store keeps digests current for the writes it makes; these rows went
         # around it, so it is asked to build theirs.
         store.digests.build_missing()
