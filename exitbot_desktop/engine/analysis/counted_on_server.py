@@ -8,6 +8,7 @@ either. Never imports Qt.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from itertools import repeat
@@ -102,11 +103,13 @@ def _fact(
         counted.themes[rest] += n
     elif tag == "f":
         counted.flags[rest] += n
-    elif tag in ("e", "p"):
-        name, answers = rest.rsplit("\t", 1)
-        (counted.sentiment if tag == "e" else counted.provenance)[name] += int(answers) * n
-    elif tag == "u":
-        asked, answered, with_followup = (int(v) for v in rest.split("\t"))
+    elif tag == "z":
+        sentiment, sources, followups = (json.loads(part) for part in rest.split("\t"))
+        for name, answers in sentiment.items():
+            counted.sentiment[name] += answers * n
+        for name, rows in sources.items():
+            counted.provenance[name] += rows * n
+        asked, answered, with_followup = followups
         counted.followups_asked += asked * n
         counted.followups_answered += answered * n
         counted.answers_with_followup += with_followup * n

@@ -25,9 +25,11 @@ grouped rows, a few thousand at most, tagged by kind (`FigureRow.kind`):
 
 A digest fact (`counted`, written by `exitbot_digest_counted`) is a tab-separated string
 whose first field says what it is: "l" question, length (an answered text's characters),
-"o" question, status, "v" question, category key, "t" theme, "f" flag, "e" sentiment
-label, answers, "p" analysis source, rows, "u" follow-ups asked, answered, main answers
-with one ("a" question, seconds, are turned into the "m" rows here).
+"o" question, status, "v" question, category key, "f" flag, "z" the digest's
+"sentiment", "sources" and "followups" as JSON (one fact, not seven: they repeat from
+interview to interview, and each fact costs the server a hash lookup), "t" theme (added
+here from the breakdowns' theme counts) ("a" question, seconds, are turned into the "m"
+rows here).
 
 One statement is one snapshot, so the figures agree with each other while stations
 write. Reads only; bound parameters only. Never imports Qt.
@@ -160,6 +162,9 @@ FROM sel GROUP BY 2, 3, 4, 5
 UNION ALL
 SELECT 'c', e, NULL, NULL, NULL, n, NULL, NULL, NULL, NULL, NULL
 FROM facts WHERE left(e, 2) <> E'a\\t'
+UNION ALL
+SELECT 'c', 't' || E'\\t' || t, NULL, NULL, NULL, sum(n)::bigint, NULL, NULL, NULL, NULL, NULL
+FROM combo_themes GROUP BY t
 UNION ALL
 SELECT 'm', q, NULL, NULL, NULL, max(total), NULL, NULL, NULL,
   min(s) FILTER (WHERE upto >= (total + 1) / 2), min(s) FILTER (WHERE upto >= total / 2 + 1)

@@ -40,14 +40,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     ) AS x(q, n) WHERE n IS NOT NULL
     UNION ALL SELECT 'o' || E'\t' || e FROM f, jsonb_array_elements_text(j -> 'other') AS e
     UNION ALL SELECT 'v' || E'\t' || e FROM f, jsonb_array_elements_text(j -> 'values') AS e
-    UNION ALL SELECT 't' || E'\t' || e FROM f, jsonb_array_elements_text(j -> 'themes') AS e
     UNION ALL SELECT 'f' || E'\t' || e FROM f, jsonb_array_elements_text(j -> 'flags') AS e
-    UNION ALL SELECT 'e' || E'\t' || k || E'\t' || v
-      FROM f, jsonb_each_text(j -> 'sentiment') AS x(k, v)
-    UNION ALL SELECT 'p' || E'\t' || k || E'\t' || v
-      FROM f, jsonb_each_text(j -> 'sources') AS x(k, v)
-    UNION ALL SELECT 'u' || E'\t' || (j -> 'followups' ->> 0) || E'\t' || (j -> 'followups' ->> 1)
-      || E'\t' || (j -> 'followups' ->> 2) FROM f
+    UNION ALL SELECT 'z' || E'\t' || (j -> 'sentiment')::text || E'\t' || (j -> 'sources')::text
+      || E'\t' || (j -> 'followups')::text FROM f
   )
 $$
 """
