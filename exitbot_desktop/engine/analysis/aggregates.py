@@ -287,18 +287,11 @@ class _Computation:
     def _counted_here(self) -> Counted:
         counted = Counted()
         people = self._interviews(counted)
-        tally = self._completed(people)
-        self._unfinished(tally)
-        counted.answers, counted.closed = tally.statuses, tally.closed
-        counted.median_seconds = {q: statistics.median(v) for q, v in tally.seconds.items() if v}
-        counted.median_lengths = {q: statistics.median(v) for q, v in tally.lengths.items() if v}
-        counted.text_answers = tally.text_answers
-        counted.followups_asked, counted.followups_answered = (
-            tally.followups_asked,
-            tally.followups_answered,
-        )
-        counted.answers_with_followup = tally.answers_with_followup
-        counted.sentiment, counted.provenance = tally.sentiment, tally.provenance
+        spent = _Spent()
+        self._completed(people, counted, spent)
+        self._unfinished(counted, spent)
+        counted.median_seconds = {q: statistics.median(v) for q, v in spent.seconds.items() if v}
+        counted.median_lengths = {q: statistics.median(v) for q, v in spent.lengths.items() if v}
         counted.themes = Counter(t for person in people.values() for t in person.themes)
         counted.flags = Counter(f for person in people.values() for f in person.flags)
         counted.groups = self._groups(people)
@@ -321,7 +314,7 @@ class _Computation:
                 counted.dropped[reached] += 1
         return people
 
-    def _completed(self, people: Mapping[int, _Person]) -> _Tally:
+    def _completed(self, people: Mapping[int, _Person], counted: Counted, spent: _Spent) -> None:
         """Everything about completed interviews, from their digests (one row each).
 
         A digest is shaped for this loop (`store/digests.py`): per interview it mostly
@@ -329,13 +322,12 @@ class _Computation:
         """
         closed = self._ids_of(*_CLOSED_TYPES)
         ratings, scales = self._ids_of("rating"), self._ids_of("scale_0_10")
-        tally = _Tally()
         other: list[str] = []
         values: list[str] = []
         answered_ids: list[str] = []
         seconds: list[float] = []
         lengths: list[int | None] = []
-        sentiment, provenance = tally.sentiment, tally.provenance
+        sentiment, provenance = counted.sentiment, counted.provenance
         asked = answered = with_followup = 0
         for iid, raw in self.reports.digests(self.selection.only("completed")):
             person = people.get(iid)
@@ -367,42 +359,43 @@ class _Computation:
                 provenance[source] += n
         for key, n in Counter(other).items():
             qid, status = key.split("\t", 1)
-            tally.statuses[qid][status] += n
+            counted.answers[qid][status] += n
         for key, n in Counter(values).items():
             qid, category = key.split("\t", 1)
             if qid in closed:
-                tally.closed[qid][category] += n
-        tally.text_answers = self._count_answered(
-            tally, zip(answered_ids, seconds, lengths, strict=True)
+                counted.closed[qid][category] += n
+        counted.text_answers = self._count_answered(
+            counted, spent, zip(answered_ids, seconds, lengths, strict=True)
         )
-        tally.followups_asked, tally.followups_answered = asked, answered
-        tally.answers_with_followup = with_followup
-        return tally
+        counted.followups_asked, counted.followups_answered = asked, answered
+        counted.answers_with_followup = with_followup
 
-    def _unfinished(self, tally: _Tally) -> None:
+    def _unfinished(self, counted: Counted, spent: _Spent) -> None:
         """Where interviews that were started but not completed got to: the funnel only,
         from their answer rows (they have no digest)."""
         answers: list[tuple[str, float, int | None]] = []
-        for _iid, qid, status, is_followup, _parent, spent, length in self.reports.answer_facts(
+        for _iid, qid, status, is_followup, _parent, took, length in self.reports.answer_facts(
             self.selection.only("in_progress", "discarded")
         ):
             if is_followup:
                 continue
             if status == "answered":
-                answers.append((qid, spent, length))
+                answers.append((qid, took, length))
             else:
-                tally.statuses[qid][status] += 1
-        self._count_answered(tally, answers)
+                counted.answers[qid][status] += 1
+        self._count_answered(counted, spent, answers)
 
-    def _count_answered(self, tally: _Tally, answers: Iterable[Sequence[Any]]) -> int:
+    def _count_answered(
+        self, counted: Counted, spent: _Spent, answers: Iterable[Sequence[Any]]
+    ) -> int:
         """Add (question id, seconds, text length) of answered main answers to the funnel;
         returns how many of them answer a free-text question."""
         texts = self._ids_of("text")
-        statuses, seconds, lengths = tally.statuses, tally.seconds, tally.lengths
+        statuses, seconds, lengths = counted.answers, spent.seconds, spent.lengths
         text_answers = 0
-        for qid, spent, length in answers:
+        for qid, took, length in answers:
             statuses[qid]["answered"] += 1
-            seconds[qid].append(spent)
+            seconds[qid].append(took)
             if qid in texts and length is not None:
                 lengths[qid].append(length)
                 text_answers += 1
@@ -514,19 +507,12 @@ class _Person:
 
 
 @dataclass
-class _Tally:
-    """Counters filled from the digests and the unfinished interviews' answers."""
+class _Spent:
+    """Seconds and text lengths of answered main answers, per question, for their
+    medians."""
 
-    statuses: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     seconds: defaultdict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     lengths: defaultdict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
-    closed: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    text_answers: int = 0
-    followups_asked: int = 0
-    followups_answered: int = 0
-    answers_with_followup: int = 0
-    provenance: Counter[str] = field(default_factory=Counter)
-    sentiment: Counter[str] = field(default_factory=Counter)
 
 
 def _categories(question: Question, language: str) -> list[tuple[str, str]]:
