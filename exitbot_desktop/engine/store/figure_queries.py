@@ -4,7 +4,7 @@ Owns `FigureQueries`. On the embedded file the aggregates read one digest per co
 interview and count in Python (`analysis/aggregates.py`); over 100,000 interviews on a
 server that meant moving and decoding 100 MB per refresh. Here the server groups and
 counts what it holds in clear: the interviews' columns, the unfinished interviews'
-answer rows, and the digests as arrays (migration 0005: `counted`, `numbered`,
+answer rows, and the digests as arrays (migration 0006: `counted`, `numbered`,
 `numbers`, `themes`, derived from `facts` when a digest is written). What comes back is
 grouped rows, a few thousand at most, tagged by kind (`FigureRow.kind`):
 

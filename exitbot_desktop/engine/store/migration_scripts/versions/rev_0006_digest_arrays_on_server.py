@@ -1,4 +1,4 @@
-"""Schema 5: on a PostgreSQL server, each digest also as arrays the server can count.
+"""Schema 6: on a PostgreSQL server, each digest also as arrays the server can count.
 
 The aggregates count a server's digests in SQL (`store/figure_queries.py`). Parsing the
 JSON text of 100,000 digests at every dashboard refresh costs the server seconds, so it
@@ -12,16 +12,16 @@ that disagree with it. Like the digest itself they hold no words.
 
 Nothing changes in the embedded file, which counts its digests in Python.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
