@@ -138,8 +138,12 @@ unfinished AS MATERIALIZED (
   SELECT a.id, a.question_id, a.status, a.seconds_spent,
     CASE WHEN a.status = 'answered' AND a.question_id = ANY({bound(list(texts))}::text[])
       THEN a.text END AS text
-  FROM answers AS a JOIN sel AS s ON s.id = a.interview_id
-  WHERE s.status IN ('in_progress', 'discarded') AND NOT a.is_followup
+  FROM sel AS s CROSS JOIN LATERAL (
+    -- Per interview, through the answers' index: usually few are unfinished, and a
+    -- pass over every answer (sealed words included) costs more than a second.
+    SELECT * FROM answers WHERE answers.interview_id = s.id AND NOT answers.is_followup
+  ) AS a
+  WHERE s.status IN ('in_progress', 'discarded')
 ),
 seconds AS (
   SELECT q, s, sum(n)::bigint AS n FROM (
