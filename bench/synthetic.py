@@ -12,17 +12,26 @@ benchmarks, outside the package.
 
 from __future__ import annotations
 
+import json
 import random
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, text
 
 from exitbot_desktop.engine.metadata import TENURE_BANDS
 from exitbot_desktop.engine.questions import QuestionSet, load_builtin, to_json
-from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, Interview
+from exitbot_desktop.engine.store import digests
+from exitbot_desktop.engine.store.models import (
+    AnalysisRow,
+    Answer,
+    Base,
+    Interview,
+    InterviewDigest,
+)
 from exitbot_desktop.engine.store.sealing import SEALED
 from exitbot_desktop.engine.store.vault import Store
 
@@ -130,9 +139,18 @@ def populate(
             )
             s.execute(insert(_table(Answer)), _as_stored(store, "answers", builder.answers))
             s.execute(insert(_table(AnalysisRow)), _as_stored(store, "analysis", builder.analysis))
-        # The store keeps digests current for the writes it makes; these rows went
-        # around it, so it is asked to build theirs.
-        store.digests.build_missing()
+            # The store keeps digests current for the writes it makes; these rows went
+            # around it, so their digests are made here, by the store's own function.
+            s.execute(insert(_table(InterviewDigest)), builder.digests())
+            if store.database.dialect.name == "postgresql":
+                # The ids were given, so the server's sequences have not moved past them.
+                for table in ("interviews", "answers"):
+                    s.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"(SELECT max(id) FROM {table}))"
+                        )
+                    )
         totals = Populated(
             totals.interviews + len(builder.interviews),
             totals.answers + len(builder.answers),
@@ -164,6 +182,37 @@ class _Batch:
         self.interviews: list[dict[str, Any]] = []
         self.answers: list[dict[str, Any]] = []
         self.analysis: list[dict[str, Any]] = []
+
+    def digests(self) -> list[dict[str, Any]]:
+        """The completed interviews' digests as the store would build them from these rows
+        (`digests.digest_of`, given the answers and analysis in storage order)."""
+        answers: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+        for a in self.answers:
+            answers[a["interview_id"]].append(
+                (
+                    a["question_id"],
+                    a["status"],
+                    a["is_followup"],
+                    a["parent_id"],
+                    a["seconds_spent"],
+                    json.dumps(a["value"]),
+                    None if a["text"] is None else len(a["text"]),
+                )
+            )
+        analysis: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+        for row in self.analysis:
+            analysis[row["interview_id"]].append(
+                (row["kind"], row["provenance"], json.dumps(row["payload"]))
+            )
+        return [
+            {
+                "interview_id": i["id"],
+                "format": digests.FORMAT,
+                "facts": digests.digest_of(answers[i["id"]], analysis[i["id"]]),
+            }
+            for i in self.interviews
+            if i["status"] == "completed"
+        ]
 
     def interview(self, department: str) -> None:
         rng = self.rng

@@ -86,3 +86,14 @@ def test_missing_or_outdated_digests_are_rebuilt_when_the_database_opens(
     with vault.unlock(folder, user="alice", password=PASSWORD) as reopened:
         assert aggregates.compute(reopened, group_size=1) == before
         assert _digest_count(reopened) == before.completed
+
+
+def test_the_bulk_generator_writes_the_digests_the_store_would(store: vault.Store) -> None:
+    """`bench/synthetic.py` writes digests itself (asking the store to build 100,000 of
+    them took minutes on a server); they are the ones the store builds."""
+    populate(store, 40)
+    made = dict(store.reports.digests(Selection(Filters())))
+    with store.database.transaction() as s:
+        s.execute(delete(InterviewDigest))
+    assert store.digests.build_missing() == len(made) > 20
+    assert dict(store.reports.digests(Selection(Filters()))) == made

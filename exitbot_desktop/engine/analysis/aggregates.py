@@ -29,10 +29,12 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from exitbot_desktop.engine.analysis.counted import Counted, Group, mean
+from exitbot_desktop.engine.analysis.counted_on_server import count_on_server
 from exitbot_desktop.engine.answer_text import yes_no
 from exitbot_desktop.engine.errors import QuestionSetError
 from exitbot_desktop.engine.filters import Filters, Selection
-from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, shown_value
+from exitbot_desktop.engine.metadata import shown_value
 from exitbot_desktop.engine.questions import Question, parse_question_set
 from exitbot_desktop.engine.records import InterviewStatus
 from exitbot_desktop.engine.settings import read_settings
@@ -226,71 +228,93 @@ def questions_in(sets: Iterable[StoredQuestionSet]) -> dict[str, Question]:
 
 
 class _Computation:
-    """One aggregate run over one read transaction; each distinct JSON text is decoded once."""
+    """One aggregate run over one read transaction.
+
+    The counting happens in SQL on a database server (`counted_on_server.py`), here in
+    Python on the embedded file (`_counted_here`); `run` turns either into figures.
+    """
 
     def __init__(self, store: Store, selection: Selection, size: int, language: str) -> None:
-        self.reports, self.selection = store.reports, selection
+        self.store, self.reports, self.selection = store, store.reports, selection
         self.filters, self.size, self.language = selection.filters, size, language
         self.questions: dict[str, Question] = {}
+        self.fields = self.reports.grouped_fields()
 
     def _ids_of(self, *qtypes: str) -> set[str]:
         return {q.id for q in self.questions.values() if q.type in qtypes}
 
     def run(self) -> Aggregates:
-        people, statuses, months, dropped = self._interviews()
-        tally = self._completed(people)
-        self._unfinished(tally)
-        distributions = self._distributions(tally.closed)
+        self.questions = questions_in(self.reports.question_sets(self.selection))
+        if self.reports.counts_in_sql:
+            counted = count_on_server(
+                self.store,
+                self.selection,
+                ratings=self._ids_of("rating"),
+                scales=self._ids_of("scale_0_10"),
+                texts=self._ids_of("text"),
+                fields=[f.name for f in self.fields],
+                size=self.size,
+                missing=NOT_RECORDED,
+            )
+        else:
+            counted = self._counted_here()
+        distributions = self._distributions(counted.closed)
         return Aggregates(
             filters=self.filters,
             min_group_size=self.size,
-            created=sum(statuses.values()),
-            declined=statuses["declined"],
-            started=sum(statuses[st] for st in STARTED),
-            completed=statuses["completed"],
-            questions=self._question_stats(tally, dropped),
+            created=sum(counted.statuses.values()),
+            declined=counted.statuses["declined"],
+            started=sum(counted.statuses[st] for st in STARTED),
+            completed=counted.statuses["completed"],
+            questions=self._question_stats(counted),
             distributions=distributions,
-            themes=_ranked(t for person in people.values() for t in person.themes),
-            sentiment={label: tally.sentiment[label] for label in SENTIMENTS},
-            flags=_ranked(f for person in people.values() for f in person.flags),
+            themes=_by_count(counted.themes),
+            sentiment={label: counted.sentiment[label] for label in SENTIMENTS},
+            flags=_by_count(counted.flags),
             enps=_enps(distributions),
-            followups_asked=tally.followups_asked,
-            followups_answered=tally.followups_answered,
-            text_answers=tally.text_answers,
-            answers_with_followup=tally.answers_with_followup,
-            monthly=months,
-            breakdowns=self._breakdowns(people),
-            provenance=dict(tally.provenance),
+            followups_asked=counted.followups_asked,
+            followups_answered=counted.followups_answered,
+            text_answers=counted.text_answers,
+            answers_with_followup=counted.answers_with_followup,
+            monthly=tuple(
+                MonthPoint(month, counted.started[month], counted.completed[month])
+                for month in sorted(set(counted.started) | set(counted.completed))
+            ),
+            breakdowns=self._breakdowns(counted.groups),
+            provenance=dict(counted.provenance),
         )
 
-    def _interviews(
-        self,
-    ) -> tuple[dict[int, _Person], Counter[str], tuple[MonthPoint, ...], Counter[str]]:
-        """Completed people, status counts, the monthly trend and where others stopped."""
+    def _counted_here(self) -> Counted:
+        counted = Counted()
+        people = self._interviews(counted)
+        spent = _Spent()
+        self._completed(people, counted, spent)
+        self._unfinished(counted, spent)
+        counted.median_seconds = {q: statistics.median(v) for q, v in spent.seconds.items() if v}
+        counted.median_lengths = {q: statistics.median(v) for q, v in spent.lengths.items() if v}
+        counted.themes = Counter(t for person in people.values() for t in person.themes)
+        counted.flags = Counter(f for person in people.values() for f in person.flags)
+        counted.groups = self._groups(people)
+        return counted
+
+    def _interviews(self, counted: Counted) -> dict[int, _Person]:
+        """Completed people; status counts, the monthly trend and where others stopped
+        into `counted`."""
         people: dict[int, _Person] = {}
-        statuses: Counter[str] = Counter()
-        started: Counter[str] = Counter()  # "YYYY-MM" → interviews
-        completed: Counter[str] = Counter()
-        dropped: Counter[str] = Counter()
         for iid, status, month, completed_in, reached, *dims in self.reports.interview_facts(
             self.selection
         ):
-            statuses[status] += 1
+            counted.statuses[status] += 1
             if status in STARTED:
-                started[month] += 1
+                counted.started[month] += 1
             if status == "completed":
-                completed[completed_in or month] += 1
+                counted.completed[completed_in or month] += 1
                 people[iid] = _Person(tuple(dims))
             elif status in ("in_progress", "discarded") and reached:
-                dropped[reached] += 1
-        self.questions = questions_in(self.reports.question_sets(self.selection))
-        months = tuple(
-            MonthPoint(month, started[month], completed[month])
-            for month in sorted(set(started) | set(completed))
-        )
-        return people, statuses, months, dropped
+                counted.dropped[reached] += 1
+        return people
 
-    def _completed(self, people: Mapping[int, _Person]) -> _Tally:
+    def _completed(self, people: Mapping[int, _Person], counted: Counted, spent: _Spent) -> None:
         """Everything about completed interviews, from their digests (one row each).
 
         A digest is shaped for this loop (`store/digests.py`): per interview it mostly
@@ -298,13 +322,12 @@ class _Computation:
         """
         closed = self._ids_of(*_CLOSED_TYPES)
         ratings, scales = self._ids_of("rating"), self._ids_of("scale_0_10")
-        tally = _Tally()
         other: list[str] = []
         values: list[str] = []
         answered_ids: list[str] = []
         seconds: list[float] = []
         lengths: list[int | None] = []
-        sentiment, provenance = tally.sentiment, tally.provenance
+        sentiment, provenance = counted.sentiment, counted.provenance
         asked = answered = with_followup = 0
         for iid, raw in self.reports.digests(self.selection.only("completed")):
             person = people.get(iid)
@@ -336,51 +359,52 @@ class _Computation:
                 provenance[source] += n
         for key, n in Counter(other).items():
             qid, status = key.split("\t", 1)
-            tally.statuses[qid][status] += n
+            counted.answers[qid][status] += n
         for key, n in Counter(values).items():
             qid, category = key.split("\t", 1)
             if qid in closed:
-                tally.closed[qid][category] += n
-        tally.text_answers = self._count_answered(
-            tally, zip(answered_ids, seconds, lengths, strict=True)
+                counted.closed[qid][category] += n
+        counted.text_answers = self._count_answered(
+            counted, spent, zip(answered_ids, seconds, lengths, strict=True)
         )
-        tally.followups_asked, tally.followups_answered = asked, answered
-        tally.answers_with_followup = with_followup
-        return tally
+        counted.followups_asked, counted.followups_answered = asked, answered
+        counted.answers_with_followup = with_followup
 
-    def _unfinished(self, tally: _Tally) -> None:
+    def _unfinished(self, counted: Counted, spent: _Spent) -> None:
         """Where interviews that were started but not completed got to: the funnel only,
         from their answer rows (they have no digest)."""
         answers: list[tuple[str, float, int | None]] = []
-        for _iid, qid, status, is_followup, _parent, spent, length in self.reports.answer_facts(
+        for _iid, qid, status, is_followup, _parent, took, length in self.reports.answer_facts(
             self.selection.only("in_progress", "discarded")
         ):
             if is_followup:
                 continue
             if status == "answered":
-                answers.append((qid, spent, length))
+                answers.append((qid, took, length))
             else:
-                tally.statuses[qid][status] += 1
-        self._count_answered(tally, answers)
+                counted.answers[qid][status] += 1
+        self._count_answered(counted, spent, answers)
 
-    def _count_answered(self, tally: _Tally, answers: Iterable[Sequence[Any]]) -> int:
+    def _count_answered(
+        self, counted: Counted, spent: _Spent, answers: Iterable[Sequence[Any]]
+    ) -> int:
         """Add (question id, seconds, text length) of answered main answers to the funnel;
         returns how many of them answer a free-text question."""
         texts = self._ids_of("text")
-        statuses, seconds, lengths = tally.statuses, tally.seconds, tally.lengths
+        statuses, seconds, lengths = counted.answers, spent.seconds, spent.lengths
         text_answers = 0
-        for qid, spent, length in answers:
+        for qid, took, length in answers:
             statuses[qid]["answered"] += 1
-            seconds[qid].append(spent)
+            seconds[qid].append(took)
             if qid in texts and length is not None:
                 lengths[qid].append(length)
                 text_answers += 1
         return text_answers
 
-    def _question_stats(self, tally: _Tally, dropped: Counter[str]) -> tuple[QuestionStats, ...]:
+    def _question_stats(self, counted: Counted) -> tuple[QuestionStats, ...]:
         stats: list[QuestionStats] = []
         for qid, question in self.questions.items():
-            c = tally.statuses.get(qid, Counter())
+            c = counted.answers.get(qid, Counter())
             stats.append(
                 QuestionStats(
                     question_id=qid,
@@ -389,9 +413,9 @@ class _Computation:
                     reached=sum(c.values()),
                     answered=c["answered"],
                     skipped=c["skipped"] + c["prefer_not"],
-                    dropped_here=dropped[qid],
-                    median_seconds=_median(tally.seconds.get(qid, [])),
-                    median_length=_median(tally.lengths.get(qid, [])),
+                    dropped_here=counted.dropped[qid],
+                    median_seconds=counted.median_seconds.get(qid),
+                    median_length=counted.median_lengths.get(qid),
                 )
             )
         return tuple(stats)
@@ -406,33 +430,50 @@ class _Computation:
             out.append(Distribution(qid, question.text_for(self.language), question.type, counts))
         return tuple(out)
 
-    def _breakdowns(self, people: Mapping[int, _Person]) -> tuple[Breakdown, ...]:
-        total = len(people)
-        # Each person's mean rating once, not once per dimension.
+    def _groups(self, people: Mapping[int, _Person]) -> dict[str, dict[str, Group]]:
+        """Each breakdown field's groups of completed people, with the figures of those
+        large enough to be shown."""
+        # Each person's mean rating once, not once per field.
         means = {iid: sum(p.ratings) / len(p.ratings) for iid, p in people.items() if p.ratings}
-        out: list[Breakdown] = []
-        for index, dimension in enumerate(BREAKDOWN_FIELDS):
-            groups: dict[str, list[int]] = defaultdict(list)
+        out: dict[str, dict[str, Group]] = {}
+        for index, dimension in enumerate(self.fields):
+            members: dict[str, list[int]] = defaultdict(list)
             for iid, person in people.items():
-                groups[person.dims[index] or NOT_RECORDED].append(iid)
+                members[person.dims[index] or NOT_RECORDED].append(iid)
+            groups = out[dimension.name] = {}
+            for label, ids in members.items():
+                if len(ids) < self.size:
+                    groups[label] = Group(len(ids))
+                    continue
+                top = _by_count(Counter(chain.from_iterable(people[i].themes for i in ids)))
+                groups[label] = Group(
+                    len(ids),
+                    average_rating=mean(means[i] for i in ids if i in means),
+                    enps=_enps_of(s for i in ids if (s := people[i].score) is not None).score,
+                    top_theme=top[0][0] if top else None,
+                )
+        return out
+
+    def _breakdowns(self, found: Mapping[str, Mapping[str, Group]]) -> tuple[Breakdown, ...]:
+        out: list[Breakdown] = []
+        for dimension in self.fields:
+            groups = found.get(dimension.name, {})
+            total = sum(g.interviews for g in groups.values())
             rows: list[BreakdownRow] = []
             hidden_groups = hidden_people = 0
-            for label, ids in groups.items():
-                if len(ids) < self.size:
+            for label, group in groups.items():
+                if group.interviews < self.size:
                     hidden_groups += 1
-                    hidden_people += len(ids)
+                    hidden_people += group.interviews
                     continue
-                members = [people[iid] for iid in ids]
-                rated = [means[iid] for iid in ids if iid in means]
-                top = _by_count(Counter(chain.from_iterable(p.themes for p in members)))
                 rows.append(
                     BreakdownRow(
                         label=shown_value(dimension.name, label) or label,
-                        interviews=len(ids),
-                        share=len(ids) / total,
-                        average_rating=sum(rated) / len(rated) if rated else None,
-                        enps=_enps_of(p.score for p in members if p.score is not None).score,
-                        top_theme=top[0][0] if top else None,
+                        interviews=group.interviews,
+                        share=group.interviews / total,
+                        average_rating=group.average_rating,
+                        enps=group.enps,
+                        top_theme=group.top_theme,
                     )
                 )
             rows.sort(key=lambda r: (-r.interviews, r.label))
@@ -466,23 +507,12 @@ class _Person:
 
 
 @dataclass
-class _Tally:
-    """Counters filled from the digests and the unfinished interviews' answers."""
+class _Spent:
+    """Seconds and text lengths of answered main answers, per question, for their
+    medians."""
 
-    statuses: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     seconds: defaultdict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     lengths: defaultdict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
-    closed: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    text_answers: int = 0
-    followups_asked: int = 0
-    followups_answered: int = 0
-    answers_with_followup: int = 0
-    provenance: Counter[str] = field(default_factory=Counter)
-    sentiment: Counter[str] = field(default_factory=Counter)
-
-
-def _median(values: list[float]) -> float | None:
-    return statistics.median(values) if values else None
 
 
 def _categories(question: Question, language: str) -> list[tuple[str, str]]:
@@ -495,11 +525,6 @@ def _categories(question: Question, language: str) -> list[tuple[str, str]]:
     if question.type == "yes_no":
         return [("true", yes_no(True, language)), ("false", yes_no(False, language))]
     return [(c.id, c.label_for(language)) for c in question.choices]
-
-
-def _ranked(items: Iterable[str]) -> tuple[tuple[str, int], ...]:
-    """Counts, largest first, ties alphabetical (so reports are stable between runs)."""
-    return _by_count(Counter(items))
 
 
 def _by_count(counts: Counter[str]) -> tuple[tuple[str, int], ...]:

@@ -29,7 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute
 
 from exitbot_desktop.engine.filters import Selection
-from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES
+from exitbot_desktop.engine.metadata import BREAKDOWN_FIELDS, META_FIELD_NAMES, MetaField
+from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.analysis import SUMMARY
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import (
@@ -114,11 +115,26 @@ class ReportReader:
             for row in rows
         ]
 
+    @property
+    def counts_in_sql(self) -> bool:
+        """Whether HR's figures are counted by the database (`figure_queries.py`): on a
+        server, where moving every digest to the station would cost seconds; the embedded
+        file's digests are read and counted in Python, which is quicker there."""
+        return not db.is_embedded(self._db.engine)
+
+    def grouped_fields(self) -> tuple[MetaField, ...]:
+        """The breakdown fields figures can be grouped by: all of them in the embedded
+        file; on a server those it holds in clear, since a sealed value (the location) is
+        different in every row (`sealing.py`) and would make every interview a group."""
+        if self._db.sealer is None:
+            return BREAKDOWN_FIELDS
+        return tuple(f for f in BREAKDOWN_FIELDS if f.name not in SEALED[Interview.__tablename__])
+
     def interview_facts(self, selection: Selection) -> list[InterviewFact]:
         """The selected interviews as the aggregates need them, nothing more.
 
         (id, status, month started, month completed or None, question reached, then the
-        breakdown fields in `BREAKDOWN_FIELDS` order): one narrow row each, without the
+        `grouped_fields`' values in that order): one narrow row each, without the
         names and receipt codes `interviews` carries for exports. Months are "YYYY-MM",
         cut from the stored time rather than parsed into a datetime per interview.
         """
@@ -128,7 +144,7 @@ class ReportReader:
             type_coerce(Interview.created_at, Text),
             type_coerce(Interview.completed_at, Text),
             Interview.current_question_id,
-            *(getattr(Interview, f.name) for f in BREAKDOWN_FIELDS),
+            *(getattr(Interview, f.name) for f in self.grouped_fields()),
         ).where(*selection_conditions(selection, self._db))
         with self._db.connection() as c:
             return [

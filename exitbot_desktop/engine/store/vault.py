@@ -37,6 +37,7 @@ from exitbot_desktop.engine.store.analysis import AnalysisRepository
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
+from exitbot_desktop.engine.store.figure_queries import FigureQueries
 from exitbot_desktop.engine.store.folder import DataFolder, create_private_file
 from exitbot_desktop.engine.store.interview_list import InterviewListReader
 from exitbot_desktop.engine.store.interview_store import InterviewStore
@@ -94,6 +95,7 @@ class Store:
         self.interviews = InterviewRepository(database, self.audit, self.digests)
         self.analysis = AnalysisRepository(database, self.digests, self.audit)
         self.reports = ReportReader(database)
+        self.figures = FigureQueries(database)
         self.interview_list = InterviewListReader(database)
         self.queue: station_queue.StationQueue | None = None  # at a server's station
 

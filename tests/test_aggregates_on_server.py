@@ -1,0 +1,105 @@
+"""A central server counts HR's figures in SQL; they are exactly the figures the Python
+counting (what the embedded file uses) gives for the same interviews, under every kind
+of filter.
+
+A real PostgreSQL server gets varied interviews: the bulk generator's, and real ones
+walked through the engine (finished, left unfinished, with a follow-up, an urgent one).
+Then each filter's figures are counted both ways on that server and compared field by
+field. The server holds the location sealed, so neither way breaks figures down by it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from conftest import PASSWORD
+from test_aggregates import HAPPY, UNHAPPY, conduct
+
+from bench.synthetic import populate
+from exitbot_desktop.engine.analysis import aggregates
+from exitbot_desktop.engine.filters import Filters
+from exitbot_desktop.engine.metadata import InterviewMeta
+from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.store.report_rows import ReportReader
+
+FILTERS = [
+    Filters(),
+    Filters(department="Sales"),
+    Filters(department="Legal"),  # three interviews: withheld
+    Filters(date_from=date(2024, 3, 1), date_to=date(2024, 6, 30)),
+    Filters(status="completed"),
+    Filters(status="unfinished"),
+    Filters(theme="manager"),
+    Filters(tone="negative"),
+    Filters(urgent_only=True),
+    Filters(role="Team Lead", leaving_type="voluntary"),
+    Filters(words="manager"),
+    Filters(department="Nowhere"),  # nothing at all
+]
+
+
+def _fill(store: vault.Store, question_set: QuestionSet) -> None:
+    populate(store, 240, start=datetime(2024, 1, 1), months=12, department_sizes={"Legal": 3})
+    meta = InterviewMeta(department="Sales", role="Team Lead", leaving_type="voluntary")
+    conduct(store, question_set, UNHAPPY, meta=meta, followups={"main_reason_details": "Daily."})
+    conduct(store, question_set, HAPPY, meta=InterviewMeta(department="Sales", location="Ulm"))
+    conduct(store, question_set, UNHAPPY, meta=meta, stop_at="satisfaction_team")
+    conduct(
+        store,
+        question_set,
+        {**UNHAPPY, "anything_else": "A colleague threatened me with violence at work."},
+        meta=InterviewMeta(department="Support"),
+    )
+
+
+@pytest.fixture
+def server(
+    folder: DataFolder, store_on_server: Any, question_set: QuestionSet
+) -> Iterator[vault.Store]:
+    """A store on the server holding the varied interviews."""
+    store, _ = store_on_server(folder, organisation="Acme GmbH", user="alice", password=PASSWORD)
+    with store:
+        _fill(store, question_set)
+        yield store
+
+
+@pytest.mark.parametrize("group_size", [5, 1])
+def test_the_server_counts_the_same_figures_as_python_under_every_filter(
+    server: vault.Store, group_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert server.reports.counts_in_sql
+    in_sql = [aggregates.compute(server, f, group_size=group_size) for f in FILTERS]
+    monkeypatch.setattr(ReportReader, "counts_in_sql", False)  # the embedded file's way
+    for filters, got in zip(FILTERS, in_sql, strict=True):
+        expected = aggregates.compute(server, filters, group_size=group_size)
+        for field in dataclasses.fields(got):
+            assert getattr(got, field.name) == getattr(expected, field.name), (
+                f"{field.name} differs for {filters}"
+            )
+        assert got == expected
+    everything = in_sql[0]
+    assert everything.completed > 200 and everything.started > everything.completed
+    assert dict(everything.flags) and everything.followups_asked
+    assert any(q.median_length for q in everything.questions)
+    assert [b.dimension for b in everything.breakdowns] == [
+        "department",
+        "role",
+        "tenure_band",
+        "leaving_type",
+    ]
+    assert in_sql[2].created == 3 and in_sql[-1].created == 0
+
+
+def test_the_server_never_names_a_sealed_location_as_a_group(server: vault.Store) -> None:
+    """Every sealed value differs from every other, so grouping by it would show each
+    interview as a group of one, labelled with its ciphertext."""
+    agg = aggregates.compute(server, group_size=1)
+    labels = {row.label for b in agg.breakdowns for row in b.rows}
+    assert not any(label.startswith("s1:") for label in labels)
+    assert "Ulm" not in labels
