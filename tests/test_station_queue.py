@@ -258,3 +258,23 @@ def test_a_receipt_code_another_station_handed_out_never_leads_to_this_interview
             codes = conn.execute("SELECT receipt_code FROM interviews ORDER BY id").fetchall()
         assert codes == [(theirs.receipt_code,), (None,)]
         assert store.audit.entries(limit=1)[0].action == "receipt_code_clash"
+
+
+def test_a_queue_from_an_older_exitbot_is_upgraded_where_it_is(
+    tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    """A station has no exitbot.db to copy first, and its queue's interviews are on their
+    way to the server anyway."""
+    with _station(tmp_path, postgres_database) as store:
+        folder = store.folder
+        assert store.queue is not None
+        with store.queue.database.connection() as conn:  # as schema 5 left it
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0005'")
+            conn.exec_driver_sql("PRAGMA user_version = 5")
+
+    with vault.unlock(folder, user="alice", password=PASSWORD) as store:
+        assert store.queue is not None
+        with store.queue.database.connection() as conn:
+            version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+    assert version == vault.SCHEMA_VERSION
+    assert not (folder.root / "backups").exists()

@@ -160,14 +160,16 @@ def schema_version(engine: Engine) -> int:
         return version
 
 
-def prepare_schema(engine: Engine, folder: DataFolder) -> None:
+def prepare_schema(engine: Engine, folder: DataFolder, *, copy_first: bool = True) -> None:
     """Refuse a damaged database or one written by a newer ExitBot; upgrade an older one.
 
     `quick_check` reads every page, so a truncated or damaged file is caught at unlock
     rather than in the middle of an interview. Before an upgrade the database and its key
     file are copied into the data folder's `backups/`, so a failed or unwanted upgrade can
-    be undone by hand; the upgrade itself is one transaction. A server's database is
-    checked and upgraded by `prepare_server_schema` instead.
+    be undone by hand; the upgrade itself is one transaction. Not so with `copy_first`
+    False: a station's queue (`station_queue`), a file of its own beside no
+    `exitbot.db`. A server's database is checked and upgraded by `prepare_server_schema`
+    instead.
     """
     if not is_embedded(engine):
         prepare_server_schema(engine)
@@ -180,7 +182,7 @@ def prepare_schema(engine: Engine, folder: DataFolder) -> None:
             raise DatabaseCorruptError(_corrupt_message(engine))
         current = version == SCHEMA_VERSION and migrations.is_current(conn)
     if not current:
-        _upgrade(engine, folder, version)
+        _upgrade(engine, folder, version, copy_first=copy_first)
     _use_wal(engine)  # a no-op unless an older ExitBot wrote the file
 
 
@@ -224,8 +226,8 @@ def _newer(version: int) -> NewerSchemaError:
     )
 
 
-def _upgrade(engine: Engine, folder: DataFolder, version: int) -> None:
-    copy = _copy_before_upgrade(engine, folder, version)
+def _upgrade(engine: Engine, folder: DataFolder, version: int, *, copy_first: bool) -> None:
+    copy = _copy_before_upgrade(engine, folder, version) if copy_first else None
     try:
         with engine.begin() as conn:
             migrations.upgrade(conn, from_schema=version)
@@ -234,10 +236,11 @@ def _upgrade(engine: Engine, folder: DataFolder, version: int) -> None:
         known = translate_error(exc, folder.db_path)
         if known is not None:
             raise known from exc
+        kept = f", and a copy made just before is in {copy}" if copy is not None else ""
         raise StoreError(
             f"ExitBot could not upgrade the database to schema {SCHEMA_VERSION} ({exc}). "
-            f"Nothing has been changed, and a copy made just before is in {copy}. Please "
-            "tell your IT team; until then, keep using the previous version of ExitBot."
+            f"Nothing has been changed{kept}. Please tell your IT team; until then, keep "
+            "using the previous version of ExitBot."
         ) from exc
 
 

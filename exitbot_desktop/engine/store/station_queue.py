@@ -136,7 +136,7 @@ def open_queue(
         if new:
             db.create_schema(engine)
         else:
-            db.prepare_schema(engine, folder)
+            db.prepare_schema(engine, folder, copy_first=False)
         _install_outbox(engine)
     except BaseException:
         engine.dispose()
