@@ -15,6 +15,7 @@ import pytest
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import GenerationOptions
 from exitbot_desktop.engine.llm.content_words import content_stems
+from exitbot_desktop.engine.llm.example_bank import standing_examples
 from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend, favouring
@@ -175,10 +176,31 @@ def test_the_base_model_reads_instructions_and_examples_as_a_completion_prompt(
 ) -> None:
     prompt = llama_backend.render_prompt(Conversation("en").prompt_for(REQUEST))
     assert prompt.startswith("You are a neutral, empathetic interviewer")
-    assert "Follow-up: How would two days at home have changed your week?" in prompt
+    assert all(f"Follow-up: {e.followup}" in prompt for e in standing_examples("en"))
+    # "daughter" is the answer's, but a private matter: not a key word to take up.
     assert prompt.endswith(
-        f"Answer: {REQUEST.answer_text}\nKey words: weekend, daughter, birthday\nFollow-up:"
+        f"Answer: {REQUEST.answer_text}\nKey words: weekend, missed, birthday\nFollow-up:"
     )
+
+
+def test_after_warm_up_a_follow_up_in_either_language_reads_only_its_own_part(
+    llama_backend: LlamaCppBackend,
+) -> None:
+    # The opening of each language (instructions, standing examples: hundreds of tokens)
+    # is read once at warm-up; switching language puts its saved cache back.
+    german = FollowupRequest(
+        "team",
+        "Wie war die Zusammenarbeit im Team?",
+        "Im Lager fehlten jeden Winter zwei Leute.",
+        "de",
+    )
+    options = GenerationOptions(max_tokens=1, stop=("\n",))
+    for request in (REQUEST, german, REQUEST, german):
+        messages = Conversation(request.language).prompt_for(request)
+        before = llama_backend.prompt_tokens_read
+        list(llama_backend.stream_chat(messages, options=options, cancel=threading.Event()))
+        read = llama_backend.prompt_tokens_read - before
+        assert 0 < read < 150, (request.language, read)
 
 
 def test_stream_chat_honours_stop_and_max_tokens(llama_backend: LlamaCppBackend) -> None:

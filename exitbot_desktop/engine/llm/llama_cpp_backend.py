@@ -2,11 +2,12 @@
 
 Owns `LlamaCppBackend`. One `Llama` is loaded lazily (off the GUI thread, by whoever
 calls first) and kept for the life of the app, so consecutive prompts that share a
-prefix reuse its KV cache. A model whose GGUF carries a chat template gets chat
-turns rendered with that template; a base model without one gets the few-shot
-completion prompt, the only form that yields usable questions from the default
-gemma-3-270m. llama.cpp's own log lines go to Python logging, never to the
-terminal. Never imports Qt.
+prefix reuse its KV cache; warm-up reads each language's prompt opening once and keeps
+a copy of that cache (`kv_snapshots.py`), so a change of language costs no re-reading.
+A model whose GGUF carries a chat template gets chat turns rendered with that template;
+a base model without one gets the few-shot completion prompt, the only form that
+yields usable questions from the default gemma-3-270m. llama.cpp's own log lines go to
+Python logging, never to the terminal. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ import llama_cpp
 
 from exitbot_desktop.engine.llm.backend import BackendError, GenerationOptions, Message
 from exitbot_desktop.engine.llm.chat_template import chat_prompt
+from exitbot_desktop.engine.llm.kv_snapshots import KvSnapshots
 from exitbot_desktop.engine.llm.model_files import ModelFile, ensure_model
-from exitbot_desktop.engine.llm.prompts import completion_prompt, instructions
+from exitbot_desktop.engine.llm.prompts import LANGUAGES, completion_prompt, opening
 
 N_CTX = 4096
 # How much a favoured word's first token is raised, in logits: on the bundled gemma
@@ -51,6 +53,10 @@ class LlamaCppBackend:
         self._lock = threading.Lock()
         self._llama: llama_cpp.Llama | None = None
         self._template = ""
+        self._openings = KvSnapshots()
+        # Prompt tokens the model had to read, all generations together: what a follow-up
+        # costs beyond the cached opening (`bench/followups.py` prints it per follow-up).
+        self.prompt_tokens_read = 0
 
     @property
     def model(self) -> str:
@@ -64,12 +70,12 @@ class LlamaCppBackend:
         return self.model_file.is_present()
 
     def warm_up(self) -> None:
-        """Load the model and put the instruction block into its cache."""
+        """Load the model and read each language's prompt opening once, keeping its cache
+        (`KvSnapshots`): a follow-up then only costs reading the answer's own part."""
         with self._lock:
             llama = self._load()
-            tokens = self._tokens(llama, [instructions("en")])
-            for _ in llama.create_completion(tokens, max_tokens=1, stream=True):
-                pass
+            for language in LANGUAGES:
+                self._openings.save(llama, self._tokens(llama, opening(language)))
 
     def render_prompt(self, messages: Sequence[Message]) -> str:
         """The exact text the model reads for these messages (loads the model)."""
@@ -91,6 +97,9 @@ class LlamaCppBackend:
                 return
             llama = self._load()
             tokens = self._fit(llama, messages, options.max_tokens)
+            self.prompt_tokens_read += max(
+                1, len(tokens) - self._openings.restore_for(llama, tokens)
+            )
             pieces = cast(
                 "Generator[Any, None, None]",
                 llama.create_completion(
