@@ -133,6 +133,10 @@ def _report(title: str, rows: list[Row]) -> bool:
     return passed
 
 
+def _tokens_read(backend: Backend) -> int:
+    return backend.prompt_tokens_read if isinstance(backend, LlamaCppBackend) else 0
+
+
 def _load() -> str:
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -169,15 +173,19 @@ def main() -> int:
         else FollowupGenerator(backend)
     )
     rows: list[Row] = []
+    read: list[int] = []  # prompt tokens the model read per follow-up, all samples together
     answers = _answers(args.limit)
     print(f"Load average (1, 5, 15 min) at the start: {_load()}")
     print(f"Tuned looking at {TUNED_ON}; the other file is held out.")
     for done, answer in enumerate(answers, start=1):
         # The first file names no language; its answers say it themselves.
         language = answer.get("language") or guess_language(answer["answer"]) or "en"
+        before = _tokens_read(backend)
         decision = decide_followup(
             generator, answer["id"], answer["question"], answer["answer"], language
         )
+        if decision.source != NONE and isinstance(backend, LlamaCppBackend):
+            read.append(_tokens_read(backend) - before)
         rows.append(
             Row(
                 answer["file"],
@@ -207,6 +215,12 @@ def main() -> int:
             f" over the last {model.count} samples; the first word shown comes with the finished"
             " follow-up (only the kept one is shown), so bench/llm.py's time to first token now"
             " equals the time to a finished follow-up above."
+        )
+    if read:
+        print(
+            f"Prompt tokens the model read per follow-up (beyond its cache): median "
+            f"{statistics.median(read):.0f}, p90 {sorted(read)[round(0.9 * (len(read) - 1))]}"
+            " (the time is mostly this reading, and the samples' own tokens)"
         )
     print(
         f"Load average (1, 5, 15 min) at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}"
