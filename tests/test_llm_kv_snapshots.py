@@ -30,6 +30,14 @@ def _continuation(llama: llama_cpp.Llama, prompt: list[int]) -> str:
     return str(out["choices"][0]["text"])  # type: ignore[index]
 
 
+def _opening_saved(llama: llama_cpp.Llama) -> tuple[KvSnapshots, list[int], list[int]]:
+    """Snapshots holding the opening, the opening's tokens and the whole prompt's."""
+    opening = llama.tokenize(OPENING.encode())
+    snapshots = KvSnapshots()
+    snapshots.save(llama, opening)
+    return snapshots, opening, llama.tokenize((OPENING + TAIL).encode())
+
+
 @pytest.fixture(scope="module")
 def small_llama(gemma_gguf: Path) -> llama_cpp.Llama:
     return llama_cpp.Llama(model_path=str(gemma_gguf), n_ctx=512, n_threads=1, verbose=False)
@@ -39,10 +47,7 @@ def test_a_saved_opening_comes_back_after_another_prompt_and_reads_only_the_rest
     small_llama: llama_cpp.Llama,
 ) -> None:
     llama = small_llama
-    opening = llama.tokenize(OPENING.encode())
-    prompt = llama.tokenize((OPENING + TAIL).encode())
-    snapshots = KvSnapshots()
-    snapshots.save(llama, opening)
+    snapshots, opening, prompt = _opening_saved(llama)
     # Another language's prompt takes over the cache.
     llama.reset()
     expected = _continuation(llama, prompt)  # read afresh, for comparison
@@ -59,10 +64,7 @@ def test_nothing_is_put_back_when_the_live_cache_already_holds_more(
     small_llama: llama_cpp.Llama,
 ) -> None:
     llama = small_llama
-    opening = llama.tokenize(OPENING.encode())
-    prompt = llama.tokenize((OPENING + TAIL).encode())
-    snapshots = KvSnapshots()
-    snapshots.save(llama, opening)
+    snapshots, _, prompt = _opening_saved(llama)
     _continuation(llama, prompt)
     live = llama.n_tokens
     assert snapshots.restore_for(llama, prompt) == len(prompt)  # the live cache, kept
