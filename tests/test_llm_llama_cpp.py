@@ -183,11 +183,11 @@ def test_the_base_model_reads_instructions_and_examples_as_a_completion_prompt(
     )
 
 
-def test_after_warm_up_a_follow_up_in_either_language_reads_only_its_own_part(
+def test_each_language_opening_is_read_once_then_only_the_answers_part(
     llama_backend: LlamaCppBackend,
 ) -> None:
-    # The opening of each language (instructions, standing examples: hundreds of tokens)
-    # is read once at warm-up; switching language puts its saved cache back.
+    # The opening of a language (instructions, standing examples: hundreds of tokens) is
+    # read once (English at warm-up); a change of language puts its kept cache back.
     german = FollowupRequest(
         "team",
         "Wie war die Zusammenarbeit im Team?",
@@ -195,12 +195,15 @@ def test_after_warm_up_a_follow_up_in_either_language_reads_only_its_own_part(
         "de",
     )
     options = GenerationOptions(max_tokens=1, stop=("\n",))
-    for request in (REQUEST, german, REQUEST, german):
+    reads = []
+    for request in (REQUEST, german, REQUEST, german, REQUEST):
         messages = Conversation(request.language).prompt_for(request)
         before = llama_backend.prompt_tokens_read
         list(llama_backend.stream_chat(messages, options=options, cancel=threading.Event()))
-        read = llama_backend.prompt_tokens_read - before
-        assert 0 < read < 150, (request.language, read)
+        reads.append(llama_backend.prompt_tokens_read - before)
+    # Other tests may have read the German opening already.
+    assert all(0 < read < 150 for read in reads[2:]), reads
+    assert 0 < reads[0] < 150, reads
 
 
 def test_stream_chat_honours_stop_and_max_tokens(llama_backend: LlamaCppBackend) -> None:

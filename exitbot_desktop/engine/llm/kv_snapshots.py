@@ -36,8 +36,11 @@ class KvSnapshots:
         self._saved: list[_Snapshot] = []
 
     def save(self, llama: llama_cpp.Llama, tokens: Sequence[int]) -> None:
-        """Read `tokens` into the cache (only what is not there yet) and keep a copy."""
+        """Read `tokens` into the cache (only what is not there yet) and keep a copy,
+        unless one is kept already."""
         prefix = list(tokens)
+        if any(snapshot.tokens == tuple(prefix) for snapshot in self._saved):
+            return
         shared = _common(_live(llama), prefix)
         if shared < len(prefix):
             llama.n_tokens = shared
@@ -45,8 +48,7 @@ class KvSnapshots:
         size = llama_cpp.llama_state_get_size(llama.ctx)
         buffer = (ctypes.c_uint8 * size)()
         written = llama_cpp.llama_state_get_data(llama.ctx, buffer, size)
-        snapshot = _Snapshot(tuple(prefix), bytes(buffer[:written]))
-        self._saved = [s for s in self._saved if s.tokens != snapshot.tokens] + [snapshot]
+        self._saved.append(_Snapshot(tuple(prefix), bytes(buffer[:written])))
 
     def restore_for(self, llama: llama_cpp.Llama, prompt: Sequence[int]) -> int:
         """Put back the saved cache that shares the most with `prompt` if the live cache
