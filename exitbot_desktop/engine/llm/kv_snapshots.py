@@ -48,7 +48,7 @@ class KvSnapshots:
         size = llama_cpp.llama_state_get_size(llama.ctx)
         buffer = (ctypes.c_uint8 * size)()
         written = llama_cpp.llama_state_get_data(llama.ctx, buffer, size)
-        self._saved.append(_Snapshot(tuple(prefix), bytes(buffer[:written])))
+        self._saved.append(_Snapshot(tuple(prefix), ctypes.string_at(buffer, written)))
 
     def restore_for(self, llama: llama_cpp.Llama, prompt: Sequence[int]) -> int:
         """Put back the saved cache that shares the most with `prompt` if the live cache
