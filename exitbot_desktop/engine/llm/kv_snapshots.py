@@ -41,7 +41,7 @@ class KvSnapshots:
         prefix = list(tokens)
         if any(snapshot.tokens == tuple(prefix) for snapshot in self._saved):
             return
-        shared = _common(_live(llama), prefix)
+        shared = common_prefix(_live(llama), prefix)
         if shared < len(prefix):
             llama.n_tokens = shared
             llama.eval(prefix[shared:])
@@ -55,15 +55,15 @@ class KvSnapshots:
         shares less; the number of the prompt's leading tokens the cache then holds.
         llama-cpp-python reads only the rest (it drops what of the cache the prompt does
         not continue)."""
-        live = _common(_live(llama), prompt)
-        best = max(self._saved, key=lambda s: _common(s.tokens, prompt), default=None)
-        if best is None or _common(best.tokens, prompt) <= live:
+        live = common_prefix(_live(llama), prompt)
+        best = max(self._saved, key=lambda s: common_prefix(s.tokens, prompt), default=None)
+        if best is None or common_prefix(best.tokens, prompt) <= live:
             return live
         state = (ctypes.c_uint8 * len(best.state)).from_buffer_copy(best.state)
         llama_cpp.llama_state_set_data(llama.ctx, state, len(best.state))
         llama.input_ids[: len(best.tokens)] = best.tokens
         llama.n_tokens = len(best.tokens)
-        return _common(best.tokens, prompt)
+        return common_prefix(best.tokens, prompt)
 
 
 def _live(llama: llama_cpp.Llama) -> list[int]:
@@ -71,7 +71,7 @@ def _live(llama: llama_cpp.Llama) -> list[int]:
     return list(llama.input_ids[: llama.n_tokens].tolist())
 
 
-def _common(first: Sequence[int], second: Sequence[int]) -> int:
+def common_prefix(first: Sequence[int], second: Sequence[int]) -> int:
     """How many leading tokens the two sequences share."""
     count = 0
     for a, b in zip(first, second, strict=False):

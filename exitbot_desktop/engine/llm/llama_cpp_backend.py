@@ -27,7 +27,7 @@ import llama_cpp
 
 from exitbot_desktop.engine.llm.backend import BackendError, GenerationOptions, Message
 from exitbot_desktop.engine.llm.chat_template import chat_prompt
-from exitbot_desktop.engine.llm.kv_snapshots import KvSnapshots
+from exitbot_desktop.engine.llm.kv_snapshots import KvSnapshots, common_prefix
 from exitbot_desktop.engine.llm.model_files import ModelFile, ensure_model
 from exitbot_desktop.engine.llm.prompts import LANGUAGES, completion_prompt, opening
 
@@ -151,7 +151,7 @@ class LlamaCppBackend:
         is kept already."""
         for language in LANGUAGES:
             start = self._tokens(llama, opening(language))
-            shared = _common_prefix(start, prompt)
+            shared = common_prefix(start, prompt)
             # The opening ends asking for a follow-up; a prompt goes on to a question.
             if shared >= len(start) - _OPENING_TAIL_TOKENS:
                 self._openings.save(llama, prompt[:shared])
@@ -208,15 +208,6 @@ def favouring(llama: llama_cpp.Llama, words: Sequence[str]) -> dict[int, float]:
             if tokens and len(_token_text(llama, tokens[0]).strip()) >= _MIN_FAVOURED_TOKEN:
                 bias[tokens[0]] = FAVOUR_BIAS
     return bias
-
-
-def _common_prefix(first: Sequence[int], second: Sequence[int]) -> int:
-    count = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count
 
 
 def physical_cores() -> int:
