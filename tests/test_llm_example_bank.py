@@ -9,7 +9,12 @@ from exitbot_desktop.engine.analysis.themes import THEMES
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.language import guess_language
 from exitbot_desktop.engine.llm.content_words import content_stems
-from exitbot_desktop.engine.llm.example_bank import BANK, Example, choose_examples
+from exitbot_desktop.engine.llm.example_bank import (
+    BANK,
+    Example,
+    choose_examples,
+    standing_examples,
+)
 from exitbot_desktop.engine.llm.guard import check_followup
 
 
@@ -60,12 +65,12 @@ def test_examples_come_from_different_themes_and_differ_between_answers() -> Non
     commute = FollowupRequest(
         "other", "Were there other reasons?", "The commute to the new site took hours.", "en"
     )
-    chosen = choose_examples(pay)
+    chosen = choose_examples(pay, 3)
     assert len(chosen) == 3
     assert len({e.theme for e in chosen}) == 3
     assert chosen[-1].theme == "compensation_benefits"
-    assert choose_examples(commute) != chosen
-    assert choose_examples(pay) == chosen  # the same answer, the same prompt (and cache)
+    assert choose_examples(commute, 3) != chosen
+    assert choose_examples(pay, 3) == chosen  # the same answer, the same prompt (and cache)
 
 
 def test_a_german_answer_gets_german_examples() -> None:
@@ -73,3 +78,11 @@ def test_a_german_answer_gets_german_examples() -> None:
         "pay", "Wie war Ihr Gehalt?", "Das Gehalt lag weit unter dem Markt.", "de"
     )
     assert all(e in BANK["de"] for e in choose_examples(request))
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_standing_examples_cover_every_theme_once_in_every_tone(language: str) -> None:
+    standing = standing_examples(language)
+    assert [e.theme for e in standing] == list(dict.fromkeys(e.theme for e in BANK[language]))
+    assert {e.tone for e in standing} == {"positive", "neutral", "negative"}
+    assert standing_examples(language) == standing  # the same every time: one cache

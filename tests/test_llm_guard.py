@@ -212,3 +212,99 @@ def test_a_german_interview_never_says_du() -> None:
     request = _about("Ich schlafe seit Monaten schlecht wegen der Nachtschichten.", "de")
     assert check_followup("Wie schläfst du seit den Nachtschichten?", request).reason == "informal"
     assert check_followup("Wie schlafen Sie seit den Nachtschichten?", request).ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "followup", "language"),
+    [
+        # The answer mentions the private matter; asking about it is still not on.
+        (
+            "My wife found a job near the coast, so we are selling the flat.",
+            "How long have you and your wife been married?",
+            "en",
+        ),
+        (
+            "My boyfriend and I want to live closer to the mountains.",
+            "Is your boyfriend the reason you are leaving?",
+            "en",
+        ),
+        (
+            "I need more time at home in the evenings.",
+            "Are you planning to have children soon?",
+            "en",
+        ),
+        ("I need more time at home in the evenings.", "Are you pregnant?", "en"),
+        (
+            "Friday afternoons off would have helped me a lot.",
+            "Is that for religious reasons?",
+            "en",
+        ),
+        (
+            "The long hours left me worn out by Thursday.",
+            "How is your health after the long hours?",
+            "en",
+        ),
+        (
+            "I never felt I could be myself at the office.",
+            "Is that about your sexual orientation?",
+            "en",
+        ),
+        (
+            "Unser Sohn kommt im Herbst in die Schule, deshalb ziehen wir um.",
+            "Wie alt ist Ihr Sohn jetzt?",
+            "de",
+        ),
+        (
+            "Mein Partner hat eine Stelle in Hamburg bekommen.",
+            "Ist Ihr Partner mit dem Umzug nach Hamburg glücklich?",
+            "de",
+        ),
+        (
+            "Ich brauche mehr Zeit für die Familie.",
+            "Planen Sie, weitere Kinder zu bekommen?",
+            "de",
+        ),
+        (
+            "Die Schichtarbeit hat mich auf Dauer fertig gemacht.",
+            "Welche Krankheit hat die Schichtarbeit bei Ihnen ausgelöst?",
+            "de",
+        ),
+    ],
+)
+def test_a_question_about_the_employees_private_life_is_refused(
+    answer: str, followup: str, language: str
+) -> None:
+    assert check_followup(followup, _about(answer, language)).reason == "intrusive"
+
+
+@pytest.mark.parametrize(
+    ("answer", "followup", "language"),
+    [
+        # Work matters that share a word with private ones.
+        (
+            "The health insurance was the best I ever had.",
+            "What made the health insurance so valuable for you?",
+            "en",
+        ),
+        (
+            "Our business partners in Lyon were a pleasure to work with.",
+            "What made working with the business partners in Lyon so good?",
+            "en",
+        ),
+        (
+            "Die Rotationen der Schichten haben mich zermürbt.",
+            "Glauben Sie, dass feste Schichten Sie gehalten hätten?",
+            "de",
+        ),
+        (
+            "Frau Berger hat nie auf meine Anfragen reagiert.",
+            "Wie oft haben Sie Frau Berger um eine Antwort gebeten?",
+            "de",
+        ),
+    ],
+)
+def test_work_matters_that_sound_private_still_pass(
+    answer: str, followup: str, language: str
+) -> None:
+    verdict = check_followup(followup, _about(answer, language))
+    assert verdict.ok, verdict.reason

@@ -15,6 +15,7 @@ import pytest
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import GenerationOptions
 from exitbot_desktop.engine.llm.content_words import content_stems
+from exitbot_desktop.engine.llm.example_bank import standing_examples
 from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.llama_cpp_backend import LlamaCppBackend, favouring
@@ -175,10 +176,34 @@ def test_the_base_model_reads_instructions_and_examples_as_a_completion_prompt(
 ) -> None:
     prompt = llama_backend.render_prompt(Conversation("en").prompt_for(REQUEST))
     assert prompt.startswith("You are a neutral, empathetic interviewer")
-    assert "Follow-up: How would two days at home have changed your week?" in prompt
+    assert all(f"Follow-up: {e.followup}" in prompt for e in standing_examples("en"))
+    # "daughter" is the answer's, but a private matter: not a key word to take up.
     assert prompt.endswith(
-        f"Answer: {REQUEST.answer_text}\nKey words: weekend, daughter, birthday\nFollow-up:"
+        f"Answer: {REQUEST.answer_text}\nKey words: weekend, missed, birthday\nFollow-up:"
     )
+
+
+def test_each_language_opening_is_read_once_then_only_the_answers_part(
+    llama_backend: LlamaCppBackend,
+) -> None:
+    # The opening of a language (instructions, standing examples: hundreds of tokens) is
+    # read once (English at warm-up); a change of language puts its kept cache back.
+    german = FollowupRequest(
+        "team",
+        "Wie war die Zusammenarbeit im Team?",
+        "Im Lager fehlten jeden Winter zwei Leute.",
+        "de",
+    )
+    options = GenerationOptions(max_tokens=1, stop=("\n",))
+    reads = []
+    for request in (REQUEST, german, REQUEST, german, REQUEST):
+        messages = Conversation(request.language).prompt_for(request)
+        before = llama_backend.prompt_tokens_read
+        list(llama_backend.stream_chat(messages, options=options, cancel=threading.Event()))
+        reads.append(llama_backend.prompt_tokens_read - before)
+    # Other tests may have read the German opening already.
+    assert all(0 < read < 150 for read in reads[2:]), reads
+    assert 0 < reads[0] < 150, reads
 
 
 def test_stream_chat_honours_stop_and_max_tokens(llama_backend: LlamaCppBackend) -> None:

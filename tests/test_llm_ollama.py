@@ -15,7 +15,8 @@ from ollama_fake import FakeOllama
 
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.breaker import CircuitBreaker
-from exitbot_desktop.engine.llm.followup_generator import FollowupGenerator
+from exitbot_desktop.engine.llm.example_bank import standing_examples
+from exitbot_desktop.engine.llm.followup_generator import MAX_TOKENS, FollowupGenerator
 from exitbot_desktop.engine.llm.guard import check_followup
 from exitbot_desktop.engine.llm.ollama_backend import OllamaBackend
 
@@ -62,11 +63,12 @@ def test_the_request_keeps_the_model_loaded_and_carries_instructions_and_limits(
     _generator(fake_ollama.host).generate(REQUEST)
     chat = fake_ollama.chats[-1]
     assert chat["keep_alive"] == "30m"
-    assert chat["options"]["num_predict"] == 40
+    assert chat["options"]["num_predict"] == MAX_TOKENS
     assert chat["options"]["stop"] == ["\n"]
     roles = [m["role"] for m in chat["messages"]]
-    # Three worked examples chosen for this answer, then its question and answer.
-    assert roles == ["system", *["assistant", "user", "assistant"] * 3, "assistant", "user"]
+    # The standing examples, the one chosen for this answer, then its question and answer.
+    examples = len(standing_examples("en")) + 1
+    assert roles == ["system", *["assistant", "user", "assistant"] * examples, "assistant", "user"]
     assert "empathetic interviewer" in chat["messages"][0]["content"]
     assert chat["messages"][-2]["content"] == REQUEST.question_text
     assert chat["messages"][-1]["content"] == REQUEST.answer_text

@@ -7,8 +7,14 @@ import pytest
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import BackendError, Message
 from exitbot_desktop.engine.llm.chat_template import chat_prompt
-from exitbot_desktop.engine.llm.example_bank import choose_examples
-from exitbot_desktop.engine.llm.prompts import Conversation, completion_prompt, instructions
+from exitbot_desktop.engine.llm.content_words import content_words
+from exitbot_desktop.engine.llm.example_bank import choose_examples, standing_examples
+from exitbot_desktop.engine.llm.prompts import (
+    Conversation,
+    completion_prompt,
+    instructions,
+    opening,
+)
 
 # Gemma 3's chat template (string contents only): it folds a system message into the
 # first user turn and insists that turns alternate starting with the user.
@@ -59,23 +65,32 @@ def _two_turns() -> tuple[tuple[Message, ...], tuple[Message, ...], Conversation
 def test_completion_prompt_has_instruction_examples_and_ends_asking_for_a_follow_up() -> None:
     prompt = completion_prompt(Conversation("en").prompt_for(FIRST))
     assert prompt.startswith("You are a neutral, empathetic interviewer")
-    assert prompt.count("Follow-up:") == 4  # three worked examples and the open one
+    # The standing examples, the one chosen for this answer, and the open one.
+    assert prompt.count("Follow-up:") == len(standing_examples("en")) + 2
     assert prompt.endswith(
         "Question: Why did you decide to leave us?\nAnswer: My manager never listened.\n"
         "Key words: manager, listened\nFollow-up:"
     )
 
 
-def test_the_worked_examples_are_chosen_for_each_answer() -> None:
+def test_every_prompt_in_a_language_opens_alike_and_only_the_tail_is_the_answers() -> None:
     about_pay = FollowupRequest(
         "pay", "How do you feel about your pay?", "The salary was far below market.", "en"
     )
     manager_prompt = completion_prompt(Conversation("en").prompt_for(FIRST))
     pay_prompt = completion_prompt(Conversation("en").prompt_for(about_pay))
-    # The example nearest the answer is on its theme, and the two prompts differ.
-    assert "Answer: My team lead kept changing priorities" in manager_prompt
-    assert "pension" in pay_prompt or "money" in pay_prompt
-    assert manager_prompt.split("Answer:")[1:4] != pay_prompt.split("Answer:")[1:4]
+    # The opening (instructions and standing examples) is the same for both, so the
+    # model's cache of it serves every answer ...
+    opening_text = completion_prompt(opening("en")).removesuffix("\nFollow-up:")
+    assert manager_prompt.startswith(opening_text)
+    assert pay_prompt.startswith(opening_text)
+    # ... and the example right before the answer is chosen for it.
+    manager_tail = manager_prompt.removeprefix(opening_text)
+    pay_tail = pay_prompt.removeprefix(opening_text)
+    assert choose_examples(FIRST)[0].answer in manager_tail
+    assert choose_examples(about_pay)[0].answer in pay_tail
+    assert "pension" in pay_tail or "money" in pay_tail
+    assert manager_tail.count("Follow-up:") == pay_tail.count("Follow-up:") == 2
 
 
 def test_each_turns_prompt_starts_with_the_previous_turns_prompt() -> None:
@@ -142,3 +157,19 @@ def test_a_chat_template_that_cannot_render_is_reported_plainly() -> None:
             bos_token="",
             eos_token="",
         )
+
+
+def test_the_model_is_not_pointed_at_an_answers_private_matters() -> None:
+    # The answer names a partner and a son: the key words the model is shown, and the
+    # words its sampling favours, are the work matters only.
+    request = FollowupRequest(
+        "main_reason",
+        "What is the main reason you are leaving?",
+        "My partner got a post in Leipzig and our son starts school there.",
+        "en",
+    )
+    prompt = completion_prompt(Conversation("en").prompt_for(request))
+    assert prompt.endswith("Key words: Leipzig, starts, school\nFollow-up:")
+    assert not {"partner", "son"} & {w.lower() for w in content_words(request.answer_text)}
+    german = "Meine Frau ist schwanger, und ich pendle jeden Tag nach Kassel."
+    assert set(content_words(german)) == {"pendle", "Kassel"}

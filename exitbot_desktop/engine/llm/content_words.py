@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from exitbot_desktop.engine.analysis.private_life import names_private_matter
+
 STEM_LETTERS = 5
 _MIN_LETTERS = 4
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -50,13 +52,14 @@ def content_stems(text: str) -> set[str]:
 
 def content_words(text: str) -> tuple[str, ...]:
     """The content words of `text` as written, the first of each stem, in order: what
-    the model is nudged to take up (`GenerationOptions.favour`)."""
+    the model is nudged to take up (`GenerationOptions.favour`). Words naming a private
+    matter ("partner", "pregnant") are left out: a follow-up must not ask about them."""
     words: dict[str, str] = {}
     for word in _WORD.findall(text):
         lower = word.lower()
         if len(lower) >= _MIN_LETTERS and lower not in _STOPWORDS:
             words.setdefault(lower[:STEM_LETTERS], word)
-    return tuple(words.values())
+    return tuple(word for word in words.values() if not names_private_matter(word))
 
 
 def key_words(text: str, count: int = 3) -> tuple[str, ...]:

@@ -1,13 +1,14 @@
-"""Worked examples for the few-shot prompt, chosen afresh for every answer.
+"""Worked examples for the few-shot prompt: standing ones, and one chosen per answer.
 
 Owns `Example`, the bank (English and German, one or more per theme and tone, all
-written for this file) and `choose_examples`. A small base model copies the examples
-it is shown; with a fixed set it copied the same three follow-ups after every answer.
-Chosen by the answer's themes, tone and words, the examples show the model how a
-follow-up names what *this kind* of answer is about, and what it copies no longer fits
-(the guard refuses a copy of one). Every
-follow-up here takes up a word of its own answer, which is the habit the model should
-learn. Never imports Qt.
+written for this file), `standing_examples` and `choose_examples`. A small base model
+copies the examples it is shown; with three fixed ones it copied the same follow-ups
+after every answer. Now every prompt opens with one standing example per theme, the
+tones taking turns (always the same, so the model's cache of them serves every answer),
+and the example that fits the answer best by theme, tone and words comes right before
+it: the model sees how a follow-up names what *this kind* of answer is about, and a
+copy of any example is refused by the guard. Every follow-up here takes up a word of
+its own answer, which is the habit the model should learn. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from exitbot_desktop.engine.analysis.themes import classify_themes
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.content_words import content_stems
 
-EXAMPLES_PER_PROMPT = 3
+# Chosen for the answer and shown right before it, after the standing examples.
+EXAMPLES_PER_PROMPT = 1
+_STANDING_TONES = ("negative", "positive", "neutral")  # taking turns, theme by theme
 
 
 @dataclass(frozen=True)
@@ -330,6 +333,20 @@ def _parse(text: str) -> tuple[Example, ...]:
 
 
 BANK: dict[str, tuple[Example, ...]] = {"en": _parse(_EN), "de": _parse(_DE)}
+
+
+def standing_examples(language: str) -> tuple[Example, ...]:
+    """One example per theme, the tones taking turns, in the bank's order: shown at the
+    start of every prompt in `language`, always the same, so llama.cpp reads them once
+    and keeps them cached (`kv_snapshots`). A copy of one is refused by the guard."""
+    bank = BANK[language if language in BANK else "en"]
+    themes = dict.fromkeys(example.theme for example in bank)
+    chosen = []
+    for turn, theme in enumerate(themes):
+        of_theme = [example for example in bank if example.theme == theme]
+        tone = _STANDING_TONES[turn % len(_STANDING_TONES)]
+        chosen.append(next((e for e in of_theme if e.tone == tone), of_theme[0]))
+    return tuple(chosen)
 
 
 def choose_examples(

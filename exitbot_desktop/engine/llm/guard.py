@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from exitbot_desktop.engine.analysis.private_life import mentions_private_life
 from exitbot_desktop.engine.analysis.sentiment import sentiment_of_text
 from exitbot_desktop.engine.analysis.themes import classify_themes
 from exitbot_desktop.engine.followup_policy import FollowupRequest
@@ -95,10 +96,12 @@ class GuardVerdict:
     """Whether a follow-up may be shown, and if not the code of the first rule it broke.
 
     Codes: empty, markup, not_a_question, several_questions, too_long, wrong_language,
-    promise, advice, repeats_question, repeats_followup, tone_deaf (asks what went
-    wrong after praise), tone_inverted (asks what was good after a complaint),
-    off_topic (takes up no word of the answer and is no kind question pointing back at
-    it), first_person (speaks as the employee), informal ("du" in a German interview).
+    promise, advice, intrusive (asks about the employee's private life: a partner,
+    family planning, religion, sexuality, health, age, origin), repeats_question,
+    repeats_followup, tone_deaf (asks what went wrong after praise), tone_inverted (asks
+    what was good after a complaint), off_topic (takes up no word of the answer and is
+    no kind question pointing back at it), first_person (speaks as the employee),
+    informal ("du" in a German interview).
     """
 
     ok: bool
@@ -129,6 +132,8 @@ def _first_broken_rule(text: str, request: FollowupRequest) -> str:
         return "promise"
     if _ADVICE.search(text):
         return "advice"
+    if mentions_private_life(text):
+        return "intrusive"
     if _repeats(text, request.question_text):
         return "repeats_question"
     if any(_repeats(text, earlier) for earlier in request.previous_followups):

@@ -2,11 +2,13 @@
 
 Owns `LlamaCppBackend`. One `Llama` is loaded lazily (off the GUI thread, by whoever
 calls first) and kept for the life of the app, so consecutive prompts that share a
-prefix reuse its KV cache. A model whose GGUF carries a chat template gets chat
-turns rendered with that template; a base model without one gets the few-shot
-completion prompt, the only form that yields usable questions from the default
-gemma-3-270m. llama.cpp's own log lines go to Python logging, never to the
-terminal. Never imports Qt.
+prefix reuse its KV cache; each language's prompt opening is read once (English at
+warm-up, another the first time a prompt needs it) and a copy of that cache kept
+(`kv_snapshots.py`), so a change of language costs no re-reading.
+A model whose GGUF carries a chat template gets chat turns rendered with that template;
+a base model without one gets the few-shot completion prompt, the only form that
+yields usable questions from the default gemma-3-270m. llama.cpp's own log lines go to
+Python logging, never to the terminal. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ import llama_cpp
 
 from exitbot_desktop.engine.llm.backend import BackendError, GenerationOptions, Message
 from exitbot_desktop.engine.llm.chat_template import chat_prompt
+from exitbot_desktop.engine.llm.kv_snapshots import KvSnapshots, common_prefix
 from exitbot_desktop.engine.llm.model_files import ModelFile, ensure_model
-from exitbot_desktop.engine.llm.prompts import completion_prompt, instructions
+from exitbot_desktop.engine.llm.prompts import LANGUAGES, completion_prompt, opening
 
 N_CTX = 4096
 # How much a favoured word's first token is raised, in logits: on the bundled gemma
@@ -36,6 +39,7 @@ N_CTX = 4096
 FAVOUR_BIAS = 3.0
 _MIN_FAVOURED_TOKEN = 3  # letters: a word split into fragments gets no bias on them
 _MAX_THREADS = 4
+_OPENING_TAIL_TOKENS = 8  # of an opening rendered alone, the "Follow-up:" that asks
 _QUANT_SUFFIX = re.compile(r"[-_.](q\d\w*|iq\d\w*|f16|f32|bf16)$", re.IGNORECASE)
 _llama_log = logging.getLogger("exitbot.llama_cpp")
 
@@ -51,6 +55,10 @@ class LlamaCppBackend:
         self._lock = threading.Lock()
         self._llama: llama_cpp.Llama | None = None
         self._template = ""
+        self._openings = KvSnapshots()
+        # Prompt tokens the model had to read, all generations together: what a follow-up
+        # costs beyond the cached opening (`bench/followups.py` prints it per follow-up).
+        self.prompt_tokens_read = 0
 
     @property
     def model(self) -> str:
@@ -64,12 +72,12 @@ class LlamaCppBackend:
         return self.model_file.is_present()
 
     def warm_up(self) -> None:
-        """Load the model and put the instruction block into its cache."""
+        """Load the model and read the English prompt opening, keeping its cache
+        (`KvSnapshots`): a follow-up then only costs reading the answer's own part. The
+        other languages' openings are kept the first time a prompt reads one."""
         with self._lock:
             llama = self._load()
-            tokens = self._tokens(llama, [instructions("en")])
-            for _ in llama.create_completion(tokens, max_tokens=1, stream=True):
-                pass
+            self._keep_opening(llama, self._tokens(llama, opening(LANGUAGES[0])))
 
     def render_prompt(self, messages: Sequence[Message]) -> str:
         """The exact text the model reads for these messages (loads the model)."""
@@ -91,6 +99,10 @@ class LlamaCppBackend:
                 return
             llama = self._load()
             tokens = self._fit(llama, messages, options.max_tokens)
+            held = self._openings.restore_for(llama, tokens)
+            if held < len(tokens) - 1:
+                self._keep_opening(llama, tokens)  # the first prompt in this language
+            self.prompt_tokens_read += max(1, len(tokens) - held)
             pieces = cast(
                 "Generator[Any, None, None]",
                 llama.create_completion(
@@ -133,6 +145,17 @@ class LlamaCppBackend:
                 ) from error
             self._template = str(self._llama.metadata.get("tokenizer.chat_template", ""))
         return self._llama
+
+    def _keep_opening(self, llama: llama_cpp.Llama, prompt: Sequence[int]) -> None:
+        """Read the language opening `prompt` starts with and keep its cache, unless it
+        is kept already."""
+        for language in LANGUAGES:
+            start = self._tokens(llama, opening(language))
+            shared = common_prefix(start, prompt)
+            # The opening ends asking for a follow-up; a prompt goes on to a question.
+            if shared >= len(start) - _OPENING_TAIL_TOKENS:
+                self._openings.save(llama, prompt[:shared])
+                return
 
     def _render(self, llama: llama_cpp.Llama, messages: Sequence[Message]) -> str:
         if not self._template:

@@ -1,11 +1,12 @@
-"""What the model reads: one static instruction block, then the interview so far.
+"""What the model reads: a fixed opening, then the interview so far.
 
-Owns the instruction texts (English and German), `Conversation`
-(the append-only transcript of one interview) and the few-shot completion prompt for
-base models; instruction-tuned ones read it through their own chat template
-(`chat_template.py`). The transcript is only ever extended, never rewritten, so
-every turn's prompt starts with the previous turn's prompt and llama.cpp and Ollama
-reuse their cached state for it. Never imports Qt.
+Owns the instruction texts (English and German), `opening` (the instructions and the
+standing examples every prompt of a language starts with), `Conversation` (the
+append-only transcript of one interview) and the few-shot completion prompt for base
+models; instruction-tuned ones read it through their own chat template
+(`chat_template.py`). The transcript is only ever extended, never rewritten, so every
+turn's prompt starts with the previous turn's prompt, every interview's with the
+opening, and llama.cpp and Ollama reuse their cached state for it. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import replace
 from exitbot_desktop.engine.followup_policy import FollowupRequest
 from exitbot_desktop.engine.llm.backend import Message
 from exitbot_desktop.engine.llm.content_words import key_words
-from exitbot_desktop.engine.llm.example_bank import choose_examples
+from exitbot_desktop.engine.llm.example_bank import Example, choose_examples, standing_examples
 
 _INSTRUCTIONS = {
     "en": (
@@ -39,23 +40,46 @@ _INSTRUCTIONS = {
 _QUESTION, _ANSWER, _KEY_WORDS, _FOLLOWUP = "Question:", "Answer:", "Key words:", "Follow-up:"
 
 
+LANGUAGES = tuple(_INSTRUCTIONS)
+
+
 def instructions(language: str) -> Message:
-    """The static system message: the instruction line (examples come per answer)."""
+    """The static system message: the instruction line."""
     return Message("system", _INSTRUCTIONS[language if language in _INSTRUCTIONS else "en"])
+
+
+def opening(language: str) -> tuple[Message, ...]:
+    """What every prompt in `language` starts with: the instructions and the standing
+    examples. The same for every answer, so a backend reads it once and keeps it cached;
+    only the example chosen for the answer, the question and the answer are new."""
+    return (instructions(language), *_worked(standing_examples(language)))
+
+
+def _worked(examples: Sequence[Example]) -> tuple[Message, ...]:
+    return tuple(
+        message
+        for example in examples
+        for message in (
+            Message("assistant", example.question),
+            Message("user", example.answer),
+            Message("assistant", example.followup, is_followup=True),
+        )
+    )
 
 
 class Conversation:
     """The transcript of one interview as chat messages; it only ever grows.
 
-    Only exchanges that got a follow-up are in it: the model needs to see how it
-    followed up before, and nothing else of the interview. Before each new question
-    come the worked examples chosen for its answer (`choose_examples`), recorded with
-    it, so the next turn's prompt still starts with this one's.
+    It starts with the language's `opening`. Only exchanges that got a follow-up are in
+    it: the model needs to see how it followed up before, and nothing else of the
+    interview. Before each new question comes the worked example chosen for its answer
+    (`choose_examples`), recorded with it, so the next turn's prompt still starts with
+    this one's.
     """
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._messages: list[Message] = [instructions(language)]
+        self._messages: list[Message] = list(opening(language))
 
     def prompt_for(self, request: FollowupRequest) -> tuple[Message, ...]:
         """The messages to send for this request: the transcript plus the current turn."""
@@ -77,16 +101,7 @@ class Conversation:
         ):
             return (answer,)
         examples = choose_examples(replace(request, language=self.language))
-        shown = [
-            message
-            for example in examples
-            for message in (
-                Message("assistant", example.question),
-                Message("user", example.answer),
-                Message("assistant", example.followup, is_followup=True),
-            )
-        ]
-        return (*shown, Message("assistant", request.question_text), answer)
+        return (*_worked(examples), Message("assistant", request.question_text), answer)
 
 
 def completion_prompt(messages: Sequence[Message]) -> str:
