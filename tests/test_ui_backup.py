@@ -116,6 +116,48 @@ def test_the_automatic_switch_is_saved_and_locking_makes_a_backup(
     assert made.name.startswith("exitbot-auto-")
 
 
+def test_closing_exitbot_makes_the_automatic_backup(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    with vault.unlock(hr_folder, user="alice", password=PASSWORD) as store:
+        store.settings.set("auto_backup", True)
+    window = make_window(hr_folder)
+    ui.unlock(window)
+
+    window.close()  # HR closes the app; shutdown waits for the store lane
+
+    (made,) = (hr_folder.root / "backups").iterdir()
+    assert made.name.startswith("exitbot-auto-")
+    assert sorted(p.name for p in made.iterdir()) == [
+        "exitbot.db",
+        "exitbot.keys.json",
+        "manifest.json",
+    ]
+
+
+def test_a_failed_automatic_backup_is_said_on_the_unlock_page_after_locking(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "usb-stick"
+    not_a_folder.write_text("a file where the backup folder should be")
+    with vault.unlock(hr_folder, user="alice", password=PASSWORD) as store:
+        store.settings.set("auto_backup", True)
+        store.settings.set("backup_folder", str(not_a_folder / "backups"))
+    window = make_window(hr_folder)
+    ui.unlock(window)
+
+    ui.activate(window.workspace.lock_button)
+    ui.wait_page(window, window.unlock_page)
+    error = window.unlock_page.error
+    ui.qtbot.waitUntil(error.isVisible, timeout=30_000)
+
+    assert error.text().startswith(
+        f"The automatic backup failed: Cannot write a backup into {not_a_folder / 'backups'}"
+    )
+    assert "choose another folder" in error.text()
+    assert window.unlock_page.unlock_button.isEnabled()  # HR can unlock again at once
+
+
 def _accelerators(page: BackupPage, window: MainWindow) -> list[str]:
     texts = [b.text() for b in window.workspace.findChildren(QAbstractButton)]
     texts += [b.text() for b in page.findChildren(QAbstractButton)]
