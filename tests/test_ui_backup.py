@@ -9,7 +9,7 @@ locks; the Health card shows the engine's figures; and no two controls on the pa
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,12 +19,17 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 from ui_fixtures import alt_key
 
 from bench.synthetic import populate
+from exitbot_desktop.engine.backups import back_up
+from exitbot_desktop.engine.health_panel import health_figures
+from exitbot_desktop.engine.llm.latency import Latencies
 from exitbot_desktop.engine.settings import read_settings
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.ui.hr.health_view import HealthView
 from exitbot_desktop.ui.operations import Op
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
     from ui_fixtures import UiDriver, WindowFactory
 
     from exitbot_desktop.ui.hr.backup_page import BackupPage
@@ -156,6 +161,42 @@ def test_a_failed_automatic_backup_is_said_on_the_unlock_page_after_locking(
     )
     assert "choose another folder" in error.text()
     assert window.unlock_page.unlock_button.isEnabled()  # HR can unlock again at once
+
+
+def test_the_health_card_names_the_model_speed_the_guard_and_an_overdue_backup(
+    qtbot: QtBot, hr_folder: DataFolder, tmp_path: Path
+) -> None:
+    with vault.unlock(hr_folder, user="alice", password=PASSWORD) as store:
+        populate(store, 60, start=datetime.now() - timedelta(days=90), months=3)
+        with store.database.connection() as conn:  # the model wrote two, the guard stood in once
+            conn.exec_driver_sql(
+                "UPDATE answers SET followup_source = 'llama_cpp' WHERE id IN "
+                "(SELECT id FROM answers WHERE is_followup LIMIT 2)"
+            )
+            conn.exec_driver_sql(
+                "UPDATE answers SET guard_reason = 'repeats_question' WHERE id IN "
+                "(SELECT id FROM answers WHERE is_followup AND followup_source = 'rules' LIMIT 1)"
+            )
+        back_up(store, tmp_path / "usb")
+        late = health_figures(store, now=datetime.now(UTC) + timedelta(days=8))
+    latencies = Latencies()
+    for first, total in ((0.4, 1.5), (0.6, 2.5)):
+        latencies.record(first, total)
+    view = HealthView()
+    qtbot.addWidget(view)
+
+    view.show_figures(late, ("Local model: gemma-3-270m", latencies.summary()))
+
+    assert view.rows["assistant"].text() == "Local model: gemma-3-270m"
+    assert (
+        view.rows["speed"].text() == "first word after 0.5 s, whole question after 2.0 s (last 2)"
+    )
+    assert view.rows["followups"].text().startswith(f"{round(late.model_share * 100)} % written")
+    assert view.rows["guard"].text() == "repeats the question: 1"
+    assert f"schema version {vault.SCHEMA_VERSION}" in view.rows["disk"].text()
+    backup = view.rows["backup"]
+    assert backup.text() == "8 days ago: more than a week ago. Back up now."
+    assert backup.property("role") == "error"  # drawn in red
 
 
 def _accelerators(page: BackupPage, window: MainWindow) -> list[str]:
