@@ -54,6 +54,7 @@ HOSTILE = [
     "😞" * 500,
     "x" * 3999 + "😞",
     "half a pair \ud83d here",
+    "Überstunden " * 90_000,  # over 1 MB
 ]
 # Text as people and files produce it: every plane, controls and surrogates included.
 ANY_TEXT = st.one_of(
