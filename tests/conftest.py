@@ -111,6 +111,20 @@ def forge_key_file(folder: DataFolder, edit: Callable[[dict[str, Any]], None]) -
     folder.key_path.write_text(json.dumps(document))
 
 
+def model_wrote_two_followups_and_the_guard_stood_in_once(store: vault.Store) -> None:
+    """Of the follow-ups `bench.synthetic.populate` made (all by the rules), mark two as
+    written by the embedded model and one of the rest as the guard's stand-in."""
+    with store.database.connection() as conn:
+        conn.exec_driver_sql(
+            "UPDATE answers SET followup_source = 'llama_cpp' WHERE id IN "
+            "(SELECT id FROM answers WHERE is_followup LIMIT 2)"
+        )
+        conn.exec_driver_sql(
+            "UPDATE answers SET guard_reason = 'repeats_question' WHERE id IN "
+            "(SELECT id FROM answers WHERE is_followup AND followup_source = 'rules' LIMIT 1)"
+        )
+
+
 def export_every_format(store: vault.Store, folder: Path) -> None:
     """Every interview as HR exports them: all.csv, all.json and all.pdf in `folder`."""
     from exitbot_desktop.engine.filters import Filters, Selection

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from conftest import model_wrote_two_followups_and_the_guard_stood_in_once
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from ui_fixtures import alt_key
@@ -168,15 +169,7 @@ def test_the_health_card_names_the_model_speed_the_guard_and_an_overdue_backup(
 ) -> None:
     with vault.unlock(hr_folder, user="alice", password=PASSWORD) as store:
         populate(store, 60, start=datetime.now() - timedelta(days=90), months=3)
-        with store.database.connection() as conn:  # the model wrote two, the guard stood in once
-            conn.exec_driver_sql(
-                "UPDATE answers SET followup_source = 'llama_cpp' WHERE id IN "
-                "(SELECT id FROM answers WHERE is_followup LIMIT 2)"
-            )
-            conn.exec_driver_sql(
-                "UPDATE answers SET guard_reason = 'repeats_question' WHERE id IN "
-                "(SELECT id FROM answers WHERE is_followup AND followup_source = 'rules' LIMIT 1)"
-            )
+        model_wrote_two_followups_and_the_guard_stood_in_once(store)
         back_up(store, tmp_path / "usb")
         late = health_figures(store, now=datetime.now(UTC) + timedelta(days=8))
     latencies = Latencies()
