@@ -221,7 +221,9 @@ def _check_resume(store: Any, told: Told, figures: Figures, run: int, session_ty
 
     Where it stopped is the first shown question without an answer, or the question just
     answered when the kill came before the employee moved on (its follow-up was being
-    written, say): the station then shows that answer again with Next.
+    written, say): the station then shows that answer again with Next. That question is
+    the last one answered in the database, which may be one the driver was never told
+    of: a kill between the commit and the child's report of it.
     """
     from exitbot_desktop.engine.interview import Answered
 
@@ -229,10 +231,12 @@ def _check_resume(store: Any, told: Told, figures: Figures, run: int, session_ty
         session = session_type.resume(store, told.interview)
         step = session.current()
         answered = session.record.main_answers()
-        first_open = next((q.id for q in session.visible_questions() if q.id not in answered), None)
-        last_told = next(reversed(told.committed), None)
+        shown = [q.id for q in session.visible_questions()]
+        first_open = next((q for q in shown if q not in answered), None)
+        before_open = shown[: shown.index(first_open)] if first_open else shown
+        just_answered = [q for q in before_open if q in answered][-1:]
         at = step.question.id if step.question is not None else None
-        if at not in (first_open, last_told):
+        if at not in (first_open, *just_answered):
             figures.resume_failures += 1
             figures.problems.append(f"run {run}: resumed at {at}, expected {first_open}")
             return

@@ -8,9 +8,15 @@ and the threads, and compares them with the same after the last interview:
 
 | figure | target |
 |---|---|
+| follow-ups the backend wrote itself | >= 50% |
 | resident memory growth (RSS) | <= 20 MB |
 | open file handles leaked | 0 |
 | threads leaked | 0 |
+
+The station's timeouts are lifted (`TIMEOUT_S`): this bench is about what piles up, not
+speed, and on a busy machine three slow first words in a row open the circuit breaker,
+after which the rules write every follow-up and the model is never soaked at all. The
+guard still replaces what it refuses, hence a share rather than all.
 
     python bench/soak.py [--interviews 50] [--backend llama_cpp|rules]
 """
@@ -35,10 +41,13 @@ from exitbot_desktop.engine.llm.selection import select_backend
 from exitbot_desktop.engine.questions import load_builtin
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
+from exitbot_desktop.engine.store.health_figures import store_figures
 from exitbot_desktop.engine.store.keys import FAST_KDF
 
 SETTLE = 5
 RSS_GROWTH_MB = 20.0
+MODEL_SHARE = 0.5
+TIMEOUT_S = 300.0
 
 
 def _rss_mb() -> float:
@@ -76,7 +85,11 @@ def main(argv: list[str] | None = None) -> int:
             password="soak test password 42",
             kdf=FAST_KDF,
         )
-        generator = FollowupGenerator(select_backend(setting=args.backend))
+        generator = FollowupGenerator(
+            select_backend(setting=args.backend),
+            first_token_timeout_s=TIMEOUT_S,
+            total_timeout_s=TIMEOUT_S,
+        )
         question_set = load_builtin()
         settled = _snapshot()
         followups = 0
@@ -88,20 +101,29 @@ def main(argv: list[str] | None = None) -> int:
                 settled = _snapshot()
             print(f"interview {n + 1}/{args.interviews} done", file=sys.stderr)
         final = _snapshot()
+        by_model = store_figures(store).followup_sources.get(generator.backend.name, 0)
         store.close()
-    return _report(args, settled, final, followups, time.monotonic() - started, generator)
+    return _report(
+        args, settled, final, (followups, by_model), time.monotonic() - started, generator
+    )
 
 
 def _report(
     args: argparse.Namespace,
     settled: tuple[float, int, int],
     final: tuple[float, int, int],
-    followups: int,
+    followups: tuple[int, int],
     seconds: float,
     generator: FollowupGenerator,
 ) -> int:
     growth = final[0] - settled[0]
+    asked, by_model = followups
     rows = [
+        (
+            "follow-ups the backend wrote itself",
+            f"{by_model} of {asked}",
+            asked > 0 and by_model >= MODEL_SHARE * asked,
+        ),
         ("resident memory after interview 5 (MB)", f"{settled[0]:.1f}", None),
         ("resident memory at the end (MB)", f"{final[0]:.1f}", None),
         ("growth (MB)", f"{growth:+.1f}", growth <= RSS_GROWTH_MB),
@@ -112,10 +134,9 @@ def _report(
         ),
         ("threads after 5 / at the end", f"{settled[2]} / {final[2]}", final[2] <= settled[2]),
     ]
-    backend = generator.backend.display_name
     print(
-        f"Soak: {args.interviews} interviews in one process, {followups} follow-ups by "
-        f"{backend}, {seconds:.0f} s"
+        f"Soak: {args.interviews} interviews in one process with "
+        f"{generator.backend.display_name}, {seconds:.0f} s"
     )
     failed = False
     for name, value, ok in rows:

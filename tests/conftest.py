@@ -8,9 +8,12 @@ production parameters).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,6 +99,30 @@ def answer_and_go_on(session: InterviewSession, value: object) -> Outcome:
     if outcome.step.question == question:
         session.go_on()
     return outcome
+
+
+def forge_key_file(folder: DataFolder, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Edit the key file as an attacker would: change it, then recompute its checksum."""
+    document = json.loads(folder.key_path.read_text())
+    document.pop("checksum")
+    edit(document)
+    body = json.dumps(document, sort_keys=True, separators=(",", ":"))
+    document["checksum"] = hashlib.sha256(body.encode()).hexdigest()
+    folder.key_path.write_text(json.dumps(document))
+
+
+def model_wrote_two_followups_and_the_guard_stood_in_once(store: vault.Store) -> None:
+    """Of the follow-ups `bench.synthetic.populate` made (all by the rules), mark two as
+    written by the embedded model and one of the rest as the guard's stand-in."""
+    with store.database.connection() as conn:
+        conn.exec_driver_sql(
+            "UPDATE answers SET followup_source = 'llama_cpp' WHERE id IN "
+            "(SELECT id FROM answers WHERE is_followup LIMIT 2)"
+        )
+        conn.exec_driver_sql(
+            "UPDATE answers SET guard_reason = 'repeats_question' WHERE id IN "
+            "(SELECT id FROM answers WHERE is_followup AND followup_source = 'rules' LIMIT 1)"
+        )
 
 
 def export_every_format(store: vault.Store, folder: Path) -> None:

@@ -504,6 +504,14 @@ def test_analyse_csv_explains_a_file_that_is_not_utf8(tmp_path: Path) -> None:
         analyse_csv(source, tmp_path / "out.csv")
 
 
+def test_analyse_csv_explains_a_cell_of_a_megabyte(tmp_path: Path) -> None:
+    source = tmp_path / "answers.csv"
+    _write_csv(source, ["id", "question", "answer"], [["1", "Q", "Überstunden " * 90_000]])
+    with pytest.raises(ExitBotError, match="a cell is longer than 131,072 characters"):
+        analyse_csv(source, tmp_path / "out.csv")
+    assert not (tmp_path / "out.csv").exists()
+
+
 def test_analyse_rows_is_lazy_and_tolerates_short_rows() -> None:
     rows = iter([{"id": "1", "question": "Q", "answer": None}, {"id": "2"}])
     results = analyse_rows(rows)  # type: ignore[arg-type]  # csv gives None for short rows

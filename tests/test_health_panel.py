@@ -15,7 +15,7 @@ from exitbot_desktop.engine.health_panel import health_figures
 from exitbot_desktop.engine.llm.latency import Latencies
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, model_wrote_two_followups_and_the_guard_stood_in_once
 
 
 def _count(store: vault.Store, sql: str) -> int:
@@ -36,15 +36,7 @@ def test_an_empty_database_has_no_rates_and_is_overdue_for_a_backup(store: vault
 
 def test_figures_count_completion_and_who_wrote_the_followups(store: vault.Store) -> None:
     populate(store, 60, start=datetime.now() - timedelta(days=90), months=3)
-    with store.database.connection() as conn:  # the model wrote two, the guard replaced one
-        conn.exec_driver_sql(
-            "UPDATE answers SET followup_source = 'llama_cpp' WHERE id IN "
-            "(SELECT id FROM answers WHERE is_followup LIMIT 2)"
-        )
-        conn.exec_driver_sql(
-            "UPDATE answers SET guard_reason = 'repeats_question' WHERE id IN "
-            "(SELECT id FROM answers WHERE is_followup AND followup_source = 'rules' LIMIT 1)"
-        )
+    model_wrote_two_followups_and_the_guard_stood_in_once(store)
     figures = health_figures(store)
 
     followups = _count(store, "SELECT count(*) FROM answers WHERE is_followup")

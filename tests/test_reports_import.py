@@ -227,6 +227,24 @@ def test_a_file_that_is_not_utf8_is_explained(store: Store, tmp_path: Path) -> N
         import_csv(store, path)
 
 
+def test_a_cell_of_a_megabyte_is_explained_and_nothing_is_imported(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "huge.csv"
+    huge = "Überstunden " * 90_000
+    path.write_text(",".join(COLUMNS) + f"\nP,2023-01-01,Sales,,,Any comments?,{huge}\n")
+    before = _counts(store)
+
+    with pytest.raises(ExitBotError) as refused:
+        import_csv(store, path)
+
+    assert refused.value.user_message == (
+        "huge.csv is not a readable CSV file (a cell is longer than 131,072 characters), so "
+        'nothing was changed. Open it in a spreadsheet and save it again as "CSV UTF-8".'
+    )
+    assert _counts(store) == before
+
+
 def test_tenure_years_become_the_bands_the_station_offers() -> None:
     assert [tenure_band(y) for y in (0, 0.9, 1, 3, 7.5, 10, 40)] == [
         "<1",

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
-from conftest import PASSWORD
+from conftest import PASSWORD, forge_key_file
 from sqlalchemy.exc import IntegrityError
 
 from exitbot_desktop.engine.errors import (
@@ -67,21 +67,11 @@ def _edited_key_file(folder: DataFolder) -> None:
     folder.key_path.write_text(json.dumps(document))
 
 
-def _forged_key_file(folder: DataFolder, edit: Callable[[dict[str, Any]], None]) -> None:
-    """Edit the key file as an attacker would: change it, then recompute its checksum."""
-    document = json.loads(folder.key_path.read_text())
-    document.pop("checksum")
-    edit(document)
-    body = json.dumps(document, sort_keys=True, separators=(",", ":"))
-    document["checksum"] = hashlib.sha256(body.encode()).hexdigest()
-    folder.key_path.write_text(json.dumps(document))
-
-
 def _kdf_memory(kib: int) -> Callable[[DataFolder], None]:
     def edit(document: dict[str, Any]) -> None:
         document["wraps"]["alice"]["kdf"]["memory_kib"] = kib
 
-    return lambda folder: _forged_key_file(folder, edit)
+    return lambda folder: forge_key_file(folder, edit)
 
 
 def _swapped_wrap_bytes(folder: DataFolder) -> None:
@@ -91,7 +81,7 @@ def _swapped_wrap_bytes(folder: DataFolder) -> None:
         raw[0] ^= 0xFF
         wrap["ciphertext"] = base64.b64encode(bytes(raw)).decode()
 
-    _forged_key_file(folder, edit)
+    forge_key_file(folder, edit)
 
 
 def _deeply_nested_key_file(folder: DataFolder) -> None:
@@ -280,7 +270,7 @@ def test_a_key_file_written_before_password_checks_existed_still_opens(
         for wrap in document["wraps"].values():
             del wrap["check"]
 
-    _forged_key_file(folder, drop_checks)
+    forge_key_file(folder, drop_checks)
     with pytest.raises(WrongPasswordError, match="Caps Lock"):
         vault.unlock(folder, user="alice", password="not the password at all")
     vault.unlock(folder, user="alice", password=PASSWORD).close()

@@ -236,6 +236,41 @@ def test_a_new_recovery_key_is_shown_once_and_the_old_one_stops_working(
     assert recovery.key_label.text() == ""
 
 
+def test_the_new_recovery_key_is_saved_only_to_a_new_private_file(
+    ui: UiDriver,
+    make_window: WindowFactory,
+    keyed_folder: tuple[DataFolder, str],
+    tmp_path: Path,
+) -> None:
+    folder, _old_key = keyed_folder
+    other = tmp_path / "other-installation-key.txt"
+    other.write_text("another installation's recovery key")
+    other.chmod(0o644)
+    window = make_window(folder)
+    page = _open_accounts(ui, window)
+    ui.activate(page.new_recovery_button)
+    _confirm(ui, page)
+    recovery = window.recovery_page
+    ui.wait_page(window, recovery)
+    key = recovery.key_label.text()
+
+    recovery.save_to(other)  # what the file dialog hands back for an existing file
+    ui.qtbot.waitUntil(recovery.error.isVisible, timeout=10_000)
+    assert recovery.error.text() == (
+        f"{other} already exists, and ExitBot never writes a key over another file. "
+        "Choose a new file name."
+    )
+    assert other.read_text() == "another installation's recovery key"
+    assert other.stat().st_mode & 0o777 == 0o644
+
+    fresh = tmp_path / "exitbot-recovery-key.txt"
+    recovery.save_to(fresh)
+    ui.qtbot.waitUntil(lambda: recovery.status.text().startswith("Saved to"), timeout=10_000)
+    assert not recovery.error.isVisible()
+    assert key in fresh.read_text() and "Acme GmbH" in fresh.read_text()
+    assert fresh.stat().st_mode & 0o777 == 0o600
+
+
 def test_changing_the_data_key_from_the_page_keeps_every_interview_readable(
     ui: UiDriver,
     make_window: WindowFactory,

@@ -82,6 +82,11 @@ def test_filtering_by_action_and_by_day(
     ui.qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     assert set(_column(page, 3)) == {"export"}
     assert page.count.text() == "3 entries shown"
+    page.action.setCurrentIndex(page.action.findData("database_created"))
+    ui.qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.count.text() == "1 entry shown"  # English, with no translation file
+    page.action.setCurrentIndex(page.action.findData("export"))
+    ui.qtbot.waitUntil(lambda: page.model.rowCount() == 3)
 
     today = date.today()
     page.date_from.setFocus()
@@ -145,7 +150,9 @@ def test_export_writes_the_shown_entries_with_formulas_neutralised_and_is_audite
     page.export_to(target)
     ui.qtbot.waitUntil(page.result_line.isVisible)
 
-    assert str(target) in page.result_line.text() and "1 entries" in page.result_line.text()
+    assert str(target) in page.result_line.text() and page.result_line.text().startswith(
+        "Exported 1 entry to "
+    )
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["position", "time_utc", "account", "action", "detail", "hash"]

@@ -175,6 +175,61 @@ def test_edits_not_saved_stay_through_a_lock_and_can_be_saved_after_unlocking(
     assert library.load_set(store, "acme").questions[0].text_for("en") == "Why are you leaving us?"
 
 
+def test_a_new_question_with_help_options_required_and_a_branch_is_saved_and_one_removed(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    page = _open_copy(ui, window)
+    editor, form = page.editor, page.editor.form
+    last = _texts(page)[-1]
+    editor.select(0)
+    ui.press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # New question, after the first
+    ui.qtbot.waitUntil(lambda: editor.model.rowCount() == 17)  # a mnemonic clicks after 100 ms
+    assert editor.list.currentIndex().row() == 1 and form.text_edits["en"].hasFocus()
+    ui.type("Where would you like to work?")
+    ui.tab_to(form.text_edits["de"])
+    form.text_edits["de"].insertPlainText("Wo möchten Sie arbeiten?")  # QTest types ASCII only
+    ui.tab_to(form.help_edits["en"])
+    ui.type("Pick one.")
+    ui.tab_to(form.help_edits["de"])
+    ui.type("Bitte eine Antwort.")
+    form.type_combo.setCurrentIndex(form.type_combo.findData("single_choice"))
+    for option, en, de in (("remote", "From home", "Von zu Hause"), ("office", "Office", "Büro")):
+        ui.activate(form.add_choice)
+        row = form.choices.rowCount() - 1
+        for column, text in enumerate((option, en, de)):
+            form.choices.item(row, column).setText(text)  # what typing into the cell does
+    ui.activate(form.required)
+    form.condition_kind.setCurrentIndex(form.condition_kind.findData("meta"))
+    form.condition_ref.setCurrentIndex(form.condition_ref.findData("leaving_type"))
+    ui.tab_to(form.condition_values)
+    ui.type("voluntary")
+    editor.select(editor.model.rowCount() - 1)
+    ui.press(Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Remove question: the last one
+    ui.qtbot.waitUntil(lambda: editor.model.rowCount() == 16)
+
+    ui.press(Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    ui.qtbot.waitUntil(lambda: "Saved as version 2" in page.status.text(), timeout=10_000)
+
+    store = window.store
+    assert store is not None
+    saved = library.load_set(store, "acme")
+    assert len(saved.questions) == 16 and last not in [q.text_for("en") for q in saved.questions]
+    new = saved.questions[1]
+    assert (new.text_for("en"), new.text_for("de")) == (
+        "Where would you like to work?",
+        "Wo möchten Sie arbeiten?",
+    )
+    assert (new.help_for("en"), new.help_for("de")) == ("Pick one.", "Bitte eine Antwort.")
+    assert (new.type, new.required, new.allow_prefer_not) == ("single_choice", True, True)
+    assert [(c.id, c.label_for("en"), c.label_for("de")) for c in new.choices] == [
+        ("remote", "From home", "Von zu Hause"),
+        ("office", "Office", "Büro"),
+    ]
+    assert new.show_if is not None
+    assert (new.show_if.meta, new.show_if.values) == ("leaving_type", ("voluntary",))
+
+
 def test_drag_and_drop_moves_a_question_and_the_list_allows_only_moves(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
 ) -> None:

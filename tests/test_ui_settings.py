@@ -26,6 +26,7 @@ from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.ui.hr import setting_texts
 from exitbot_desktop.ui.hr.setting_fields import (
+    CheckRow,
     ChecksRow,
     ChoiceRow,
     ContactsRow,
@@ -199,6 +200,30 @@ def test_a_bad_value_is_refused_next_to_its_field_and_nothing_is_saved(
     ui.wait_page(window, window.unlock_page)
     settings, audited = _audited(hr_folder)
     assert (settings.followups_per_question, audited) == (1, [])
+
+
+def test_the_automatic_backup_is_a_tick_switched_on_with_the_keyboard_and_audited(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder
+) -> None:
+    window = make_window(hr_folder)
+    page = _open_settings(ui, window)
+    row = page.rows["auto_backup"]
+    assert isinstance(row, CheckRow) and not row.check.isChecked()
+    assert row.limits.text() == "Tick it to switch it on (default: off)."
+
+    ui.tab_to(row.check, limit=80)
+    ui.press(Qt.Key.Key_Space)
+    _save(ui, page, "Saved.")
+
+    window.lock()
+    ui.wait_page(window, window.unlock_page)
+    settings, audited = _audited(hr_folder)
+    assert settings.auto_backup is True
+    assert [{k: d.get(k) for k in ("key", "old", "new")} for d in audited] == [
+        {"key": "auto_backup", "old": None, "new": True}
+    ]
+    page = _open_settings(ui, window)
+    assert row.check.isChecked() and not row.changed()
 
 
 def test_the_retention_field_previews_how_many_interviews_would_be_erased(

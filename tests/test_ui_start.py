@@ -6,8 +6,10 @@ Every test drives the real main window over a real encrypted database in tmp_pat
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import pytest
+from conftest import forge_key_file
 from PySide6.QtCore import Qt
 
 from exitbot_desktop.engine.interview import Answered, InterviewSession
@@ -142,6 +144,24 @@ def test_missing_key_file_is_explained_on_the_unlock_page(
     assert page.error.text().startswith("The key file")
     assert "is missing" in page.error.text()
     assert not page.unlock_button.isEnabled()
+
+
+@pytest.mark.parametrize("memory_kib", [0, 2**32 - 1])
+def test_a_key_file_with_forged_argon2_costs_is_explained_before_anyone_unlocks(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, memory_kib: int
+) -> None:
+    def forge(document: dict[str, Any]) -> None:
+        document["wraps"]["alice"]["kdf"]["memory_kib"] = memory_kib
+
+    forge_key_file(hr_folder, forge)
+    before = ui.folder_digest(hr_folder)
+    window = make_window(hr_folder)
+    page = window.unlock_page
+    assert page.error.text().startswith("The key file")
+    assert "outside the accepted" in page.error.text()  # said when the page opens
+    assert not page.unlock_button.isEnabled() and page.unlock_button.text() == "&Unlock"
+    assert window.store is None and window.stack.currentWidget() is page
+    assert ui.folder_digest(hr_folder) == before
 
 
 def test_recovery_key_sets_a_new_password_and_unlocks(

@@ -2,7 +2,7 @@
 
 Owns `SETTINGS` (the specs), `Settings` (the typed values), `read_settings`,
 `check_value`, `parse_value` and `describe`. The rules a spec reads with (`NumberRule`,
-`ChoiceRule`, `TextRule`) are data as well as checks, so the settings page builds its
+`ChoiceRule`, `TextRule`, `FlagRule`) are data as well as checks, so the settings page builds its
 fields from them. Values live in the encrypted store as JSON; the
 station, the welcome text, the reports, the CLI and the settings screens all read them
 through here, so a default or a limit is written once. Reading is forgiving (a value
@@ -161,10 +161,14 @@ def _text(*, optional: bool) -> _Reader:
     return TextRule(optional)
 
 
-def _flag(value: object, _strict: bool) -> object:
-    if not isinstance(value, bool):
-        raise SettingError("not true or false")
-    return value
+@dataclass(frozen=True)
+class FlagRule:
+    """True or false (never a word such as "yes": a stored word is a mistake to refuse)."""
+
+    def __call__(self, value: object, _strict: bool) -> object:
+        if not isinstance(value, bool):
+            raise SettingError("not true or false")
+        return value
 
 
 def _fields(value: object, strict: bool) -> object:
@@ -340,7 +344,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "auto_backup",
         "back up automatically whenever HR locks ExitBot or closes it",
         "true or false (default false)",
-        _flag,
+        FlagRule(),
     ),
     SettingSpec(
         "auto_backup_keep",

@@ -658,6 +658,10 @@ class MainWindow(QMainWindow):
             self._show_unlock(message)
 
         def closed(backup_failure: str) -> None:
+            if backup_failure:  # the engine's sentence does not know it was automatic
+                backup_failure = self.tr("The automatic backup failed: {reason}").format(
+                    reason=backup_failure
+                )
             self._show_unlock(" ".join(text for text in (message, backup_failure) if text))
 
         _close_store(store).success(closed).failure(failed).run_in_background()

@@ -71,7 +71,10 @@ def answer_csv(in_path: Path) -> Iterator[Iterator[dict[str, str]]]:
             f'{in_path} is not UTF-8 text; save it as "CSV UTF-8" and try again.'
         ) from error
     except csv.Error as error:
-        raise ExitBotError(f"{in_path} is not a readable CSV file: {error}.") from error
+        raise ExitBotError(
+            f"{in_path} is not a readable CSV file: {csv_problem(error)}. Open it in a "
+            'spreadsheet and save it again as "CSV UTF-8".'
+        ) from error
     except OSError as error:
         raise ExitBotError(
             f"Cannot use {error.filename}: {error.strerror}; check the path and permissions."
@@ -89,3 +92,10 @@ def write_csv(rows: Iterable[dict[str, str]], columns: Sequence[str], out_path: 
             writer.writerow({key: neutralise(value) for key, value in row.items()})
             count += 1
     return count
+
+
+def csv_problem(error: csv.Error) -> str:
+    """What the csv module found, in words: its field-limit message names no size unit."""
+    if "field larger than field limit" in str(error):
+        return f"a cell is longer than {csv.field_size_limit():,} characters"
+    return str(error)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exitbot_desktop.engine.analysis.pipeline import analyse_interview
+from exitbot_desktop.engine.analysis.textfile import csv_problem
 from exitbot_desktop.engine.errors import ExitBotError, InvalidAnswerError
 from exitbot_desktop.engine.metadata import InterviewMeta, tenure_band
 from exitbot_desktop.engine.progress import Progress, no_progress
@@ -190,7 +191,10 @@ class _Parser:
                 f'{self.path.name} is not UTF-8 text; save it as "CSV UTF-8" and try again.'
             ) from None
         except csv.Error as exc:
-            raise ExitBotError(f"{self.path.name} is not a readable CSV file ({exc}).") from None
+            raise ExitBotError(
+                f"{self.path.name} is not a readable CSV file ({csv_problem(exc)}), so nothing "
+                'was changed. Open it in a spreadsheet and save it again as "CSV UTF-8".'
+            ) from None
         except OSError as exc:
             raise ExitBotError(f"Cannot read {self.path}: {exc.strerror}.") from None
 

@@ -412,7 +412,11 @@ class AccountsPage(Page):
             facts.append(self.tr("department {name}").format(name=found.department))
         if found.role:
             facts.append(self.tr("role {name}").format(name=found.role))
-        facts.append(self.tr("%n answers", "", found.answers))
+        facts.append(  # two sentences, not "%n" plurals ("1 answers" in English otherwise)
+            self.tr("1 answer")
+            if found.answers == 1
+            else self.tr("{count} answers").format(count=found.answers)
+        )
         self._ask(
             self.tr("Erase an interview"),
             self.tr(

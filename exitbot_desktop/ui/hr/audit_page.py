@@ -211,7 +211,12 @@ class AuditPage(Page):
         self.model.set_entries(entries)
         self.model.mark_broken(self._broken)
         self._fill_actions(actions)
-        self.count.setText(self.tr("%n entries shown", "", len(entries)))
+        # Two sentences rather than Qt's "%n" plurals ("1 entries" in English otherwise).
+        self.count.setText(
+            self.tr("1 entry shown")
+            if len(entries) == 1
+            else self.tr("{count} entries shown").format(count=len(entries))
+        )
 
     def _fill_actions(self, actions: list[str]) -> None:
         fill_choices(
@@ -284,9 +289,13 @@ class AuditPage(Page):
     def _exported(self, path: Path, count: int) -> None:
         self.export_button.setEnabled(True)
         self.result_line.setText(
-            self.tr(
-                "Exported %n entries to {path}. The export is recorded in the log.", "", count
-            ).format(path=path)
+            (
+                self.tr("Exported 1 entry to {path}. The export is recorded in the log.")
+                if count == 1
+                else self.tr(
+                    "Exported {count} entries to {path}. The export is recorded in the log."
+                )
+            ).format(count=count, path=path)
         )
         self.result_line.show()
         self._load()  # the export's own entry

@@ -135,11 +135,7 @@ class HealthView(Box):
         )
         reasons = sorted(figures.store.guard_reasons.items(), key=lambda item: -item[1])
         self.rows["guard"].setText(
-            "; ".join(
-                f"{QCoreApplication.translate('HealthView', _REASONS.get(code, code))}: {count}"
-                for code, count in reasons
-            )
-            or self.tr("never")
+            "; ".join(f"{_reason(code)}: {count}" for code, count in reasons) or self.tr("never")
         )
 
     def _show_backup(self, figures: HealthFigures) -> None:
@@ -163,9 +159,20 @@ class HealthView(Box):
     def _age(self, age: timedelta) -> str:
         if age < timedelta(hours=1):
             return self.tr("less than an hour ago")
+        # Two sentences rather than Qt's "%n" plurals, which English shows as "8 day(s)"
+        # without a translation file (as on the Settings page).
         if age < timedelta(days=1):
-            return self.tr("%n hour(s) ago", "", int(age / timedelta(hours=1)))
-        return self.tr("%n day(s) ago", "", age.days)
+            hours = int(age / timedelta(hours=1))
+            return (
+                self.tr("1 hour ago")
+                if hours == 1
+                else self.tr("{count} hours ago").format(count=hours)
+            )
+        return (
+            self.tr("1 day ago")
+            if age.days == 1
+            else self.tr("{count} days ago").format(count=age.days)
+        )
 
 
 def _reason(code: str) -> str:

@@ -71,7 +71,7 @@ class RecoveryKeyPage(Page):
         self.written_down.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._continue)
         self.print_button.clicked.connect(self._print)
-        self.save_button.clicked.connect(self._save)
+        self.save_button.clicked.connect(self._ask_where)
         tab_order(
             self.key_label,
             self.print_button,
@@ -138,7 +138,7 @@ class RecoveryKeyPage(Page):
         document.print_(printer)
         self.status.setText(self.tr("The recovery key was sent to the printer."))
 
-    def _save(self) -> None:
+    def _ask_where(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the recovery key"),
@@ -147,10 +147,16 @@ class RecoveryKeyPage(Page):
             # The engine never writes a key over an existing file and says so.
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
-        if not path:
-            return
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        """Write the sheet to a new private file `path`, in the background; an existing
+        file is never replaced (the engine says so and the page shows it)."""
         text = self._document_text()
-        Op(lambda _ctx: write_private_text(Path(path), text), lane=Lane.WORK, owner=self).success(
+        self.status.clear()
+        self.error.clear_message()
+        Op(lambda _ctx: write_private_text(path, text), lane=Lane.WORK, owner=self).success(
             lambda _none: self.status.setText(
                 self.tr(
                     "Saved to {path}. Print it or copy it to a safe place, then delete the file."

@@ -2,10 +2,10 @@
 
 Owns `SettingRow` (caption, field, meaning, limits, and the sentence when a value is
 refused) and `row_for`, which picks the field: a list of choices for a `ChoiceRule`, a
-line for numbers and text, ticks for the required details, lines for care contacts, a
-file for the logo. A field never judges a value itself: what HR typed goes to the
-engine, whose limits decide (so the page and the CLI refuse the same values). Rows hold
-no store and run nothing in the background; the settings page does.
+tick for a `FlagRule`, a line for numbers and text, ticks for the required details,
+lines for care contacts, a file for the logo. A field never judges a value itself: what
+HR typed goes to the engine, whose limits decide (so the page and the CLI refuse the
+same values). Rows hold no store and run nothing in the background; the settings page does.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from exitbot_desktop.engine.metadata import META_FIELD_NAMES
 from exitbot_desktop.engine.settings import (
     ChoiceRule,
+    FlagRule,
     NumberRule,
     ReportLogo,
     SettingSpec,
@@ -154,6 +155,30 @@ class ChoiceRow(SettingRow):
 
     def changed(self) -> bool:
         return bool(self.value() != self._initial)
+
+
+class CheckRow(SettingRow):
+    """On or off: one tick (a line would show Python's "False" and refuse "True")."""
+
+    def __init__(self, spec: SettingSpec) -> None:
+        self.check = QCheckBox()
+        super().__init__(spec, self.check, self.check)
+        self.check.toggled.connect(lambda _on: self.edited.emit())
+        self._initial = False
+
+    def load(self, in_force: object) -> None:
+        self.check.setChecked(in_force is True)
+        self._initial = self.check.isChecked()
+
+    def value(self) -> object:
+        return self.check.isChecked()
+
+    def changed(self) -> bool:
+        return self.check.isChecked() != self._initial
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.check.setText(self.tr("On"))
 
 
 class ChecksRow(SettingRow):
@@ -332,4 +357,6 @@ def row_for(spec: SettingSpec) -> SettingRow:
         return LogoRow(spec)
     if isinstance(spec.read, ChoiceRule):
         return ChoiceRow(spec, spec.read)
+    if isinstance(spec.read, FlagRule):
+        return CheckRow(spec)
     return LineRow(spec)

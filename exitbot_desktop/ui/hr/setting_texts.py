@@ -134,6 +134,7 @@ ENGINE_TEXTS: tuple[str, ...] = (
 # Settings whose field is not typed text: the engine's limits describe the command
 # line's format, so the page says how to use its own field instead.
 _FIELD_HINTS: dict[str, str] = {
+    "auto_backup": str(QT_TRANSLATE_NOOP("SettingText", "Tick it to switch it on (default: off).")),
     "required_metadata": str(
         QT_TRANSLATE_NOOP(
             "SettingText", "Tick the details HR must fill in before an interview can start."
