@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="364"/>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="479"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="483"/>
         <source>Make a new recovery key</source>
         <translation>Einen neuen Wiederherstellungsschlüssel erstellen</translation>
     </message>
@@ -104,167 +104,169 @@
         <source>role {name}</source>
         <translation>Funktion {name}</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="415"/>
-        <source>%n answers</source>
-        <translation>
-            <numerusform>%n Antwort</numerusform>
-            <numerusform>%n Antworten</numerusform>
-        </translation>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="416"/>
+        <source>1 answer</source>
+        <translation>1 Antwort</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="417"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="418"/>
+        <source>{count} answers</source>
+        <translation>{count} Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="421"/>
         <source>Erase an interview</source>
         <translation>Ein Gespräch löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="419"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="423"/>
         <source>Erase the interview with receipt {code} ({facts})? All its answers, follow-ups, notes and analysis are deleted for good. The audit log records the erasure with the receipt code only.</source>
         <translation>Das Gespräch mit dem Belegcode {code} ({facts}) löschen? Alle Antworten, Nachfragen, Notizen und Auswertungen werden endgültig gelöscht. Das Prüfprotokoll verzeichnet die Löschung nur mit dem Belegcode.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="423"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="427"/>
         <source>Erase for good</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="438"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="442"/>
         <source>The interview with receipt {code} was erased with all its answers and analysis; the audit log keeps only the receipt code.</source>
         <translation>Das Gespräch mit dem Belegcode {code} wurde mit allen Antworten und Auswertungen gelöscht; das Prüfprotokoll behält nur den Belegcode.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="449"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="453"/>
         <source>Accounts and keys</source>
         <translation>Konten und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="450"/>
         <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="454"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="458"/>
         <source>HR accounts</source>
         <translation>HR-Konten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="456"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="456"/>
         <source>Added</source>
         <translation>Angelegt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="452"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="456"/>
         <source>Last unlocked</source>
         <translation>Zuletzt entsperrt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="456"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="460"/>
         <source>You are signed in as &apos;{name}&apos;.</source>
         <translation>Sie sind als „{name}“ angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="460"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="464"/>
         <source>Add acc&amp;ount…</source>
         <translation>Konto &amp;hinzufügen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="461"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="465"/>
         <source>Add an HR account</source>
         <translation>Ein HR-Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="462"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="466"/>
         <source>&amp;Remove account…</source>
         <translation>Konto entfe&amp;rnen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="463"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="467"/>
         <source>Remove the selected HR account</source>
         <translation>Das ausgewählte HR-Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="464"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="468"/>
         <source>Reset with recovery &amp;key…</source>
         <translation>Passwort &amp;zurücksetzen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="466"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="470"/>
         <source>Reset the selected account&apos;s password with the recovery key</source>
         <translation>Das Passwort des ausgewählten Kontos mit dem Wiederherstellungsschlüssel zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="468"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="472"/>
         <source>&amp;Change my password…</source>
         <translation>&amp;Mein Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="469"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="473"/>
         <source>Change my password</source>
         <translation>Mein Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="470"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="474"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="473"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="477"/>
         <source>The printed recovery key opens ExitBot when every password is lost. Make a new one when the old one may have been seen or lost; the old one then stops working.</source>
         <translation>Der ausgedruckte Wiederherstellungsschlüssel öffnet ExitBot, wenn alle Passwörter verloren sind. Erstellen Sie einen neuen, wenn der alte von anderen gesehen worden oder verloren gegangen sein könnte; der alte wird dann ungültig.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="478"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="482"/>
         <source>&amp;New recovery key…</source>
         <translation>&amp;Neuer Wiederherstellungsschlüssel …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="482"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="486"/>
         <source>Change the data key when a copy of the key file may have left with someone, for example an officer whose account was removed. The database is copied first and re-encrypted all at once.</source>
         <translation>Wechseln Sie den Datenschlüssel, wenn jemand eine Kopie der Schlüsseldatei mitgenommen haben könnte, zum Beispiel eine Person, deren Konto entfernt wurde. Die Datenbank wird zuerst kopiert und dann in einem Zug neu verschlüsselt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="487"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="491"/>
         <source>Change the data ke&amp;y…</source>
         <translation>Datenschlüssel &amp;wechseln …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="488"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="492"/>
         <source>Change the data key</source>
         <translation>Den Datenschlüssel wechseln</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="489"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="493"/>
         <source>Erasure request</source>
         <translation>Löschantrag</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="492"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="496"/>
         <source>An employee who asks for their interview to be erased gives the receipt code they were shown at the end. ExitBot names the interview and asks before it erases anything.</source>
         <translation>Wer die Löschung des eigenen Gesprächs verlangt, nennt den Belegcode, der am Ende des Gesprächs angezeigt wurde. ExitBot nennt das Gespräch und fragt nach, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="497"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="501"/>
         <source>Recei&amp;pt code:</source>
         <translation>Beleg&amp;code:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="498"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="502"/>
         <source>Receipt code</source>
         <translation>Belegcode</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="499"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="503"/>
         <source>e.g. EX-7KQ2M9PA</source>
         <translation>z. B. EX-7KQ2M9PA</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="500"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="504"/>
         <source>&amp;Erase interview…</source>
         <translation>Gespräch l&amp;öschen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="501"/>
+        <location filename="../../exitbot_desktop/ui/hr/accounts_page.py" line="505"/>
         <source>Find and erase the interview</source>
         <translation>Das Gespräch suchen und löschen</translation>
     </message>
@@ -579,126 +581,130 @@
         <source>Type dates as year-month-day, for example 2026-03-31, or leave them empty.</source>
         <translation>Bitte Daten als Jahr-Monat-Tag eingeben, zum Beispiel 2026-03-31, oder leer lassen.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="214"/>
-        <source>%n entries shown</source>
-        <translation>
-            <numerusform>%n Eintrag angezeigt</numerusform>
-            <numerusform>%n Einträge angezeigt</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="219"/>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="326"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="224"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="335"/>
         <source>All actions</source>
         <translation>Alle Aktionen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="228"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="233"/>
         <source>Verifying…</source>
         <translation>Wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="240"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="245"/>
         <source>Verified: all {n} entries are sealed and in place, and the log ends where the key file says it should.</source>
         <translation>Geprüft: Alle {n} Einträge sind versiegelt und vollständig, und das Protokoll endet dort, wo es laut Schlüsseldatei enden muss.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="260"/>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="310"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="265"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="319"/>
         <source>&amp;Verify the log</source>
         <translation>Protokoll &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="266"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="271"/>
         <source>Export the shown entries</source>
         <translation>Die angezeigten Einträge exportieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="268"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="273"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="288"/>
-        <source>Exported %n entries to {path}. The export is recorded in the log.</source>
-        <translation>
-            <numerusform>%n Eintrag nach {path} exportiert. Der Export ist im Protokoll verzeichnet.</numerusform>
-            <numerusform>%n Einträge nach {path} exportiert. Der Export ist im Protokoll verzeichnet.</numerusform>
-        </translation>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="216"/>
+        <source>1 entry shown</source>
+        <translation>1 Eintrag angezeigt</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="300"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="218"/>
+        <source>{count} entries shown</source>
+        <translation>{count} Einträge angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="293"/>
+        <source>Exported 1 entry to {path}. The export is recorded in the log.</source>
+        <translation>1 Eintrag nach {path} exportiert. Der Export ist im Protokoll vermerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="296"/>
+        <source>Exported {count} entries to {path}. The export is recorded in the log.</source>
+        <translation>{count} Einträge nach {path} exportiert. Der Export ist im Protokoll vermerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="309"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="303"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="312"/>
         <source>Every unlock, export, erasure, account change and settings change is recorded here. Each entry is sealed with a key only this database holds and linked to the one before, so a changed, removed or rolled-back entry shows up when the log is verified.</source>
         <translation>Jedes Entsperren, jeder Export, jede Löschung und jede Änderung an Konten oder Einstellungen wird hier verzeichnet. Jeder Eintrag ist mit einem Schlüssel versiegelt, den nur diese Datenbank kennt, und mit dem vorigen verkettet. Wurde ein Eintrag geändert, entfernt oder auf einen älteren Stand zurückgesetzt, fällt das beim Prüfen des Protokolls auf.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="311"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="320"/>
         <source>Verify the audit log</source>
         <translation>Das Prüfprotokoll auf Veränderungen prüfen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="312"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="321"/>
         <source>Acti&amp;on</source>
         <translation>Akt&amp;ion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="313"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="322"/>
         <source>&amp;From day</source>
         <translation>&amp;Ab Datum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="314"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="323"/>
         <source>U&amp;ntil day</source>
         <translation>Bis Dat&amp;um</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="315"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="324"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="316"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="325"/>
         <source>From day</source>
         <translation>Ab Datum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="317"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="326"/>
         <source>Until day</source>
         <translation>Bis Datum</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="319"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="328"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="320"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="329"/>
         <source>&amp;Clear filter</source>
         <translation>Filter &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="321"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="330"/>
         <source>Clear the filter</source>
         <translation>Den Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="322"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="331"/>
         <source>E&amp;xport shown to CSV…</source>
         <translation>Angezeigte als CSV e&amp;xportieren …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="323"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="332"/>
         <source>Export the shown entries to a CSV file</source>
         <translation>Die angezeigten Einträge in eine CSV-Datei exportieren</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="324"/>
+        <location filename="../../exitbot_desktop/ui/hr/audit_page.py" line="333"/>
         <source>Audit log entries</source>
         <translation>Einträge des Prüfprotokolls</translation>
     </message>
@@ -981,6 +987,14 @@
         <location filename="../../exitbot_desktop/ui/hr/account_dialogs.py" line="245"/>
         <source>Please type your current password.</source>
         <translation>Bitte geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRow</name>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="181"/>
+        <source>On</source>
+        <translation>Ein</translation>
     </message>
 </context>
 <context>
@@ -1755,50 +1769,54 @@
         <translation>{model} vom Modell geschrieben, {rules} eingebaut ({count} insgesamt)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="142"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="138"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="148"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="144"/>
         <source>The interviews are on the central server; IT backs it up there.</source>
         <translation>Die Gespräche liegen auf dem zentralen Server; die IT sichert ihn dort.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="150"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="146"/>
         <source>never. Back up now, and keep the copy on another disk.</source>
         <translation>nie. Sichern Sie jetzt und bewahren Sie die Kopie auf einem anderen Datenträger auf.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="154"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="150"/>
         <source>{age}: more than a week ago. Back up now.</source>
         <translation>{age}: vor mehr als einer Woche. Sichern Sie jetzt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="161"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="157"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="165"/>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="161"/>
         <source>less than an hour ago</source>
         <translation>vor weniger als einer Stunde</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="167"/>
-        <source>%n hour(s) ago</source>
-        <translation>
-            <numerusform>vor %n Stunde</numerusform>
-            <numerusform>vor %n Stunden</numerusform>
-        </translation>
+        <source>1 hour ago</source>
+        <translation>vor 1 Stunde</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="168"/>
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>vor %n Tag</numerusform>
-            <numerusform>vor %n Tagen</numerusform>
-        </translation>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="169"/>
+        <source>{count} hours ago</source>
+        <translation>vor {count} Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="172"/>
+        <source>1 day ago</source>
+        <translation>vor 1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/health_view.py" line="174"/>
+        <source>{count} days ago</source>
+        <translation>vor {count} Tagen</translation>
     </message>
 </context>
 <context>
@@ -2407,47 +2425,47 @@
 <context>
     <name>LogoRow</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="290"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="315"/>
         <source>Choose l&amp;ogo…</source>
         <translation>L&amp;ogo wählen …</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="291"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="316"/>
         <source>Choose a logo for reports</source>
         <translation>Ein Logo für Berichte wählen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="292"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="317"/>
         <source>&amp;Remove logo</source>
         <translation>Logo entfe&amp;rnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="293"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="318"/>
         <source>Remove the logo from reports</source>
         <translation>Das Logo aus den Berichten entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="298"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="323"/>
         <source>Logo for reports</source>
         <translation>Logo für Berichte</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="298"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="323"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="315"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="340"/>
         <source>{file} (saved with the settings)</source>
         <translation>{file} (wird mit den Einstellungen gespeichert)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="317"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="342"/>
         <source>No logo: reports show the organisation&apos;s name only.</source>
         <translation>Kein Logo: Berichte zeigen nur den Namen der Organisation.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="319"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_fields.py" line="344"/>
         <source>The logo reports show now.</source>
         <translation>Das Logo, das Berichte jetzt zeigen.</translation>
     </message>
@@ -2470,17 +2488,22 @@
         <translation>ExitBot hat sich gesperrt, weil es eine Weile nicht benutzt wurde.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="732"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="662"/>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>Die automatische Datensicherung ist fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="736"/>
         <source>Ending interview mode needs an HR password. Answers given so far are kept.</source>
         <translation>Zum Beenden des Gesprächsmodus ist ein Personal-Passwort nötig. Die bisherigen Antworten bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="743"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="747"/>
         <source>The interview station was left unused, so it locked itself.</source>
         <translation>Der Gesprächsplatz wurde nicht benutzt und hat sich deshalb gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/main_window.py" line="779"/>
+        <location filename="../../exitbot_desktop/ui/main_window.py" line="783"/>
         <source>Closing ExitBot during an interview needs an HR password.</source>
         <translation>Zum Schließen von ExitBot während eines Gesprächs ist ein Personal-Passwort nötig.</translation>
     </message>
@@ -3170,7 +3193,7 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <translation>Textdateien (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="156"/>
+        <location filename="../../exitbot_desktop/ui/hr/recovery_key.py" line="162"/>
         <source>Saved to {path}. Print it or copy it to a safe place, then delete the file.</source>
         <translation>Gespeichert unter {path}. Drucken Sie die Datei aus oder kopieren Sie sie an einen sicheren Ort und löschen Sie sie dann.</translation>
     </message>
@@ -3582,22 +3605,27 @@ Bewahren Sie dieses Blatt sicher auf. Es öffnet die verschlüsselte Gesprächsd
         <translation>ein Ordnerpfad (Standard: der Ordner „backups“ im Datenordner)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="138"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="137"/>
+        <source>Tick it to switch it on (default: off).</source>
+        <translation>Ankreuzen, um sie einzuschalten (Standard: aus).</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="139"/>
         <source>Tick the details HR must fill in before an interview can start.</source>
         <translation>Kreuzen Sie die Angaben an, die HR ausfüllen muss, bevor ein Gespräch beginnen kann.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="143"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="144"/>
         <source>One contact per line: a name, a colon, then a phone number, e-mail or room, e.g. Employee assistance: 0800 123 456</source>
         <translation>Eine Ansprechperson pro Zeile: ein Name, ein Doppelpunkt, dann Telefonnummer, E-Mail oder Raum, z. B. Mitarbeiterberatung: 0800 123 456</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="173"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="174"/>
         <source>Accepted: {limits}.</source>
         <translation>Erlaubt: {limits}.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="180"/>
+        <location filename="../../exitbot_desktop/ui/hr/setting_texts.py" line="181"/>
         <source>This value is not accepted. {title} takes {limits}. Nothing was saved.</source>
         <translation>Dieser Wert ist nicht erlaubt. {title} erlaubt {limits}. Es wurde nichts gespeichert.</translation>
     </message>
