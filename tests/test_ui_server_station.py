@@ -76,7 +76,8 @@ def test_the_backup_page_of_a_station_says_the_server_is_backed_up_there(
         lambda: "central server" in page.health.rows["backup"].text(), timeout=10_000
     )
 
-    assert "keeps no interviews" in page._server_text.text() and page._server_text.isVisible()
+    assert "keeps it only until the server has it" in page._server_text.text()
+    assert page._server_text.isVisible()
     assert not page.back_up_button.isVisible() and not page.automatic.isVisible()
     assert page.health.rows["disk"].text().startswith("on the central server")
     assert "never" not in page.health.rows["backup"].text()

@@ -99,7 +99,10 @@ def _check_store(
     )
     server = server_connection.load(folder)
     if server is not None:
-        where = f"on the central server {server.where}; this station keeps none"
+        where = (
+            f"on the central server {server.where}; this station keeps interviews only "
+            "until the server has them"
+        )
         items.append(CheckItem("database", "ok", where))
     else:
         items.append(_database_file(folder))

@@ -803,112 +803,112 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="175"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="176"/>
         <source>Back up into which folder?</source>
         <translation>In welchen Ordner sichern?</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="208"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="209"/>
         <source>Backed up to {folder} ({size}, encrypted).</source>
         <translation>Gesichert in {folder} ({size}, verschlüsselt).</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="243"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="244"/>
         <source>Backup and health</source>
         <translation>Sicherung und Zustand</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="244"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="245"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="247"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="248"/>
         <source>A backup is a new dated folder holding the encrypted database, its key file and a list of checksums. It stays encrypted: it opens only with an HR password or the recovery key. Keep it on another disk, such as a USB drive.</source>
         <translation>Eine Sicherung ist ein neuer Ordner mit Datum. Er enthält die verschlüsselte Datenbank, ihre Schlüsseldatei und eine Liste von Prüfsummen. Die Sicherung bleibt verschlüsselt: Sie lässt sich nur mit einem HR-Passwort oder dem Wiederherstellungsschlüssel öffnen. Bewahren Sie sie auf einem anderen Datenträger auf, etwa einem USB-Stick.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="257"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="258"/>
         <source>No backup has been made yet.</source>
         <translation>Es wurde noch keine Sicherung angelegt.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="260"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="261"/>
         <source>Last backup: {time}, in {folder}</source>
         <translation>Letzte Sicherung: {time}, in {folder}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="264"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="265"/>
         <source>Back up &amp;now…</source>
         <translation>Jetzt si&amp;chern…</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="265"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="266"/>
         <source>Back up now into a folder you choose</source>
         <translation>Jetzt in einen Ordner Ihrer Wahl sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="266"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="267"/>
         <source>&amp;Cancel backup</source>
         <translation>Sicherung abb&amp;rechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="267"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="268"/>
         <source>Cancel the backup</source>
         <translation>Die Sicherung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="268"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="269"/>
         <source>Backup progress</source>
         <translation>Fortschritt der Sicherung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="271"/>
-        <source>This computer is a station of a central server and keeps no interviews. IT backs the server up there (see the IT guide); there is nothing to back up here.</source>
-        <translation>Dieser Computer ist ein Gesprächsplatz eines zentralen Servers und speichert keine Gespräche. Die IT sichert den Server dort (siehe IT-Leitfaden); hier gibt es nichts zu sichern.</translation>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="272"/>
+        <source>This computer is a station of a central server: it sends each interview there, and keeps it only until the server has it. IT backs the server up there (see the IT guide); there is nothing to back up here.</source>
+        <translation>Dieser Computer ist ein Gesprächsplatz eines zentralen Servers: Er schickt jedes Gespräch dorthin und bewahrt es nur so lange auf, bis der Server es hat. Die IT sichert den Server dort (siehe IT-Leitfaden); hier gibt es nichts zu sichern.</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="276"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="277"/>
         <source>Automatic backup</source>
         <translation>Automatische Sicherung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="277"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="278"/>
         <source>Back up aut&amp;omatically</source>
         <translation>Aut&amp;omatisch sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="278"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="279"/>
         <source>Back up automatically</source>
         <translation>Automatisch sichern</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="279"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="280"/>
         <source>&amp;Keep the newest</source>
         <translation>Die &amp;neuesten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="280"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="281"/>
         <source>automatic backups</source>
         <translation>automatischen Sicherungen behalten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="281"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="282"/>
         <source>Automatic backups to keep</source>
         <translation>Anzahl der aufbewahrten automatischen Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="285"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="286"/>
         <source>When this is on, ExitBot backs up each time it is locked or closed, into {folder}. Older automatic backups beyond that number are deleted; those made with Back up now never are. IT can choose another folder (the backup_folder setting).</source>
         <translation>Ist dies eingeschaltet, sichert ExitBot bei jedem Sperren und Schließen in {folder}. Ältere automatische Sicherungen über diese Anzahl hinaus werden gelöscht, solche über „Jetzt sichern“ nie. Die IT kann einen anderen Ordner wählen (die Einstellung backup_folder).</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="291"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="292"/>
         <source>&amp;Refresh figures</source>
         <translation>Zahlen neu l&amp;aden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="292"/>
+        <location filename="../../exitbot_desktop/ui/hr/backup_page.py" line="293"/>
         <source>Refresh the health figures</source>
         <translation>Die Zahlen zum Zustand aktualisieren</translation>
     </message>

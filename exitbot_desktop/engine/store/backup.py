@@ -74,7 +74,7 @@ def create_backup(
     """
     if store.on_server:
         raise StoreError(
-            "This station keeps no interviews: they are on the central server, which IT "
+            "This station keeps interviews only until the central server has them; IT "
             "backs up there (pg_dump, see the IT guide). Nothing was written."
         )
     now = datetime.now(UTC)

@@ -105,7 +105,8 @@ class BackupPage(Page):
         refresh_row.addStretch(1)
         self.health.body.addLayout(refresh_row)
 
-        # A station of a central server keeps no interviews: its server is backed up there.
+        # A station of a central server keeps interviews only until the server has them:
+        # the server is backed up there.
         self._server_card = Box()
         self._server_text = label()
         self._server_card.body.addWidget(self._server_text)
@@ -268,9 +269,9 @@ class BackupPage(Page):
         self.progress.setAccessibleName(self.tr("Backup progress"))
         self._server_text.setText(
             self.tr(
-                "This computer is a station of a central server and keeps no interviews. "
-                "IT backs the server up there (see the IT guide); there is nothing to back "
-                "up here."
+                "This computer is a station of a central server: it sends each interview "
+                "there, and keeps it only until the server has it. IT backs the server up "
+                "there (see the IT guide); there is nothing to back up here."
             )
         )
         self._auto_heading.setText(self.tr("Automatic backup"))
