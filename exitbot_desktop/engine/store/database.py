@@ -88,12 +88,18 @@ class Database:
         if self.sealer is not None:
             self.before_commit("sealing_key", self._require_sealing_key)
 
-    def _require_sealing_key(self, cursor: Any, _ids: set[int]) -> None:
-        """The check `seal` asks for. FOR SHARE: a rotation (which locks the row for
-        update) waits for this transaction, and this one for a rotation under way."""
+    def key_is_current(self, cursor: Any) -> bool:
+        """Whether the server still names this station's data key as the one its values
+        are sealed under (a store from before key ids names none). FOR SHARE: a rotation
+        (which locks the row for update) waits for this transaction, and this one for a
+        rotation under way."""
         assert self.sealer is not None
         rows = _SEALING_KEY.rows(cursor, self.dialect, {"key": KEY_ID_SETTING})
-        if rows and rows[0][0] != self.sealer.key_id:
+        return not rows or rows[0][0] == self.sealer.key_id
+
+    def _require_sealing_key(self, cursor: Any, _ids: set[int]) -> None:
+        """The check `seal` asks for."""
+        if not self.key_is_current(cursor):
             raise DataKeyChangedError(
                 "The organisation's data key was changed at another station since this one "
                 "was unlocked, so this change was not saved (interviews taken here wait in "

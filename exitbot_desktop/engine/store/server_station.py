@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Engine, inspect, select
 
 from exitbot_desktop.engine import files
 from exitbot_desktop.engine.errors import (
@@ -214,7 +214,13 @@ def _publisher(folder: DataFolder, database: Database, key_file: KeyFile) -> Cal
         mine = KeyFile.parse(folder.key_path, document)
         try:
             with database.engine.begin() as conn:
-                _require_key(conn, database)
+                if not database.key_is_current(conn.connection.cursor()):
+                    raise DataKeyChangedError(
+                        "The organisation's data key was changed at another station since "
+                        "this one was unlocked, so this change of the accounts was not "
+                        "saved. Lock ExitBot and unlock it again with your password, then "
+                        "make the change again."
+                    )
                 stored = conn.scalar(
                     select(_SETTINGS.c.value)
                     .where(_SETTINGS.c.key == KEY_FILE_SETTING)
@@ -237,21 +243,6 @@ def _publisher(folder: DataFolder, database: Database, key_file: KeyFile) -> Cal
         return text
 
     return publish
-
-
-def _require_key(conn: Connection, database: Database) -> None:
-    assert database.sealer is not None
-    named = conn.scalar(
-        select(_SETTINGS.c.value)
-        .where(_SETTINGS.c.key == KEY_ID_SETTING)
-        .with_for_update(read=True)
-    )
-    if named is not None and named != database.sealer.key_id:
-        raise DataKeyChangedError(
-            "The organisation's data key was changed at another station since this one was "
-            "unlocked, so this change of the accounts was not saved. Lock ExitBot and "
-            "unlock it again with your password, then make the change again."
-        )
 
 
 def save_sealed_password(folder: DataFolder, sealer: ColumnSealer, server_password: str) -> None:
