@@ -222,6 +222,78 @@ def test_two_stations_writing_at_once_keep_one_unbroken_audit_chain(
             store.close()
 
 
+def test_two_stations_first_using_one_question_set_at_once_share_its_stored_version(
+    tmp_path: Path, postgres_database: PostgresDatabase, question_set: QuestionSet
+) -> None:
+    """Both look for the version, find none and store it: the later insert must read the
+    row the other stored, not fail the interview start with a unique-key error."""
+    first, _recovery = _first_station(tmp_path, postgres_database)
+    second = _joined_station(tmp_path, postgres_database)
+    stations = [vault.unlock(folder, user="alice", password=PASSWORD) for folder in (first, second)]
+    versions = range(100, 140)
+    start = threading.Barrier(len(stations))
+    stored: list[list[int]] = [[], []]
+    failures: list[BaseException] = []
+
+    def snapshot_each(index: int) -> None:
+        try:
+            for version in versions:
+                start.wait()
+                content = {"id": "raced", "version": version, "questions": []}
+                stored[index].append(stations[index].question_sets.snapshot(content))
+        except BaseException as failure:  # reported by the assertion below
+            failures.append(failure)
+            start.abort()
+
+    threads = [threading.Thread(target=snapshot_each, args=(i,)) for i in range(2)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failures == []
+        assert stored[0] == stored[1]
+        assert len(set(stored[0])) == len(versions)
+    finally:
+        for store in stations:
+            store.close()
+
+
+def test_a_question_set_saved_at_two_stations_at_once_refuses_the_later_save_in_words(
+    tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    """The other station's save is still uncommitted when this one looks for the next
+    version, so both pick version 1; this one must be refused, not overwrite or crash."""
+    first, _recovery = _first_station(tmp_path, postgres_database)
+    store = vault.unlock(first, user="alice", password=PASSWORD)
+    other = postgres_database.connect()
+    other.autocommit = False
+    other.execute(
+        "INSERT INTO question_sets (set_id, version, content, created_at)"
+        " VALUES ('shared', 1, '{}', now())"
+    )
+    outcome: list[BaseException | int] = []
+
+    def save() -> None:
+        try:
+            outcome.append(store.question_sets.add_next_version({"id": "shared"}).version)
+        except BaseException as failure:  # reported by the assertion below
+            outcome.append(failure)
+
+    saving = threading.Thread(target=save)
+    try:
+        saving.start()
+        saving.join(timeout=2)  # it waits on the other station's row until that commits
+        other.commit()
+        saving.join()
+    finally:
+        other.close()
+        store.close()
+
+    assert len(outcome) == 1 and isinstance(outcome[0], StoreError), outcome
+    assert "Someone else saved the question set 'shared' at the same moment" in str(outcome[0])
+
+
 def test_it_checks_a_station_backs_up_on_the_server_and_rotates_the_key_there(
     tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
+from exitbot_desktop.engine.errors import StoreError
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import Interview, QuestionSetRow
 
@@ -32,19 +34,25 @@ class QuestionSetRepository:
         self._db = database
 
     def snapshot(self, content: dict[str, Any]) -> int:
-        """The row holding this exact set version, created the first time it is used."""
+        """The row holding this exact set version, created the first time it is used.
+
+        Two stations of one server may both be first: the insert runs in a savepoint,
+        and the one that loses the race reads the row the other stored.
+        """
         set_id, version = str(content["id"]), int(content["version"])
+        stored = select(QuestionSetRow.id).where(
+            QuestionSetRow.set_id == set_id, QuestionSetRow.version == version
+        )
         with self._db.transaction() as s:
-            pk = s.scalar(
-                select(QuestionSetRow.id).where(
-                    QuestionSetRow.set_id == set_id, QuestionSetRow.version == version
-                )
-            )
+            pk = s.scalar(stored)
             if pk is not None:
                 return pk
             row = QuestionSetRow(set_id=set_id, version=version, content=content)
-            s.add(row)
-            s.flush()
+            try:
+                with s.begin_nested():
+                    s.add(row)
+            except IntegrityError:
+                return s.scalars(stored).one()
             return row.id
 
     def add_next_version(self, content: dict[str, Any]) -> StoredQuestionSet:
@@ -56,8 +64,15 @@ class QuestionSetRepository:
             )
             stored = {**content, "version": (latest or 0) + 1}
             row = QuestionSetRow(set_id=set_id, version=stored["version"], content=stored)
-            s.add(row)
-            s.flush()
+            try:
+                with s.begin_nested():
+                    s.add(row)
+            except IntegrityError:
+                raise StoreError(
+                    f"Someone else saved the question set {set_id!r} at the same moment, so "
+                    "yours was not saved. Open the set again to see their change, then "
+                    "make yours."
+                ) from None
             return StoredQuestionSet(row.id, set_id, row.version, stored)
 
     def by_pk(self, pks: Iterable[int]) -> list[StoredQuestionSet]:
