@@ -294,6 +294,36 @@ def test_a_question_set_saved_at_two_stations_at_once_refuses_the_later_save_in_
     assert "Someone else saved the question set 'shared' at the same moment" in str(outcome[0])
 
 
+def test_a_setting_first_set_at_two_stations_at_once_keeps_the_later_value(
+    tmp_path: Path, postgres_database: PostgresDatabase
+) -> None:
+    first, _recovery = _first_station(tmp_path, postgres_database)
+    store = vault.unlock(first, user="alice", password=PASSWORD)
+    other = postgres_database.connect()
+    other.autocommit = False
+    other.execute("INSERT INTO settings (key, value) VALUES ('organisation_name', '\"Other\"')")
+    outcome: list[BaseException | None] = []
+
+    def change() -> None:
+        try:
+            store.settings.set("organisation_name", "Acme")
+            outcome.append(None)
+        except BaseException as failure:  # reported by the assertion below
+            outcome.append(failure)
+
+    changing = threading.Thread(target=change)
+    try:
+        changing.start()
+        changing.join(timeout=2)  # it waits on the other station's row until that commits
+        other.commit()
+        changing.join()
+        assert outcome == [None]
+        assert store.settings.get("organisation_name") == "Acme"
+    finally:
+        other.close()
+        store.close()
+
+
 def test_it_checks_a_station_backs_up_on_the_server_and_rotates_the_key_there(
     tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:

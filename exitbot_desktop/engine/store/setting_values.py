@@ -10,9 +10,17 @@ from collections.abc import Callable, Mapping
 
 from sqlalchemy import delete, select
 
+from exitbot_desktop.engine.store import db
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
-from exitbot_desktop.engine.store.models import Setting
+from exitbot_desktop.engine.store.models import Base, Setting
+
+# One statement, not a read then an insert: two stations of a server setting one key
+# for the first time at once must not collide on its primary key.
+_upsert = db.upsert(Base.metadata.tables[Setting.__tablename__])
+_STORE = _upsert.on_conflict_do_update(
+    index_elements=[Setting.key], set_={"value": _upsert.excluded.value}
+)
 
 
 class SettingsRepository:
@@ -40,7 +48,7 @@ class SettingsRepository:
             if value is None:
                 s.execute(delete(Setting).where(Setting.key == key))
             else:
-                s.merge(Setting(key=key, value=value))
+                s.execute(_STORE, {"key": key, "value": value})
             if audited:
                 self._audit.record("settings_changed", {"key": key})
 
@@ -60,7 +68,7 @@ class SettingsRepository:
                 if value is None:
                     s.execute(delete(Setting).where(Setting.key == key))
                 else:
-                    s.merge(Setting(key=key, value=value))
+                    s.execute(_STORE, {"key": key, "value": value})
                 self._audit.record(
                     "settings_changed",
                     {"key": key, "old": shown(key, old), "new": shown(key, value)},
