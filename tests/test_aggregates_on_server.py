@@ -21,7 +21,7 @@ from test_aggregates import HAPPY, UNHAPPY, conduct
 
 from bench.synthetic import populate
 from exitbot_desktop.engine.analysis import aggregates
-from exitbot_desktop.engine.filters import Filters
+from exitbot_desktop.engine.filters import Filters, Selection
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
@@ -41,6 +41,7 @@ FILTERS = [
     Filters(role="Team Lead", leaving_type="voluntary"),
     Filters(words="manager"),
     Filters(department="Nowhere"),  # nothing at all
+    Filters(location="Ulm"),  # sealed on the server: opened on the station to compare
 ]
 
 
@@ -93,7 +94,8 @@ def test_the_server_counts_the_same_figures_as_python_under_every_filter(
         "tenure_band",
         "leaving_type",
     ]
-    assert in_sql[2].created == 3 and in_sql[-1].created == 0
+    assert in_sql[2].created == 3 and in_sql[-2].created == 0
+    assert in_sql[-1].created == 1 and in_sql[-1].completed == 1  # the one taken in Ulm
 
 
 def test_the_server_never_names_a_sealed_location_as_a_group(server: vault.Store) -> None:
@@ -103,3 +105,13 @@ def test_the_server_never_names_a_sealed_location_as_a_group(server: vault.Store
     labels = {row.label for b in agg.breakdowns for row in b.rows}
     assert not any(label.startswith("s1:") for label in labels)
     assert "Ulm" not in labels
+
+
+def test_the_interview_list_filters_by_a_sealed_location(server: vault.Store) -> None:
+    """The list and the figures take one selection: HR filtering by location at a server
+    station sees the interviews taken there, not none (the server holds only ciphertext)."""
+    found = server.reports.interviews(Selection(Filters(location="Ulm")))
+    berlin = server.reports.interviews(Selection(Filters(location="Berlin")))
+
+    assert len(found) == 1 and found[0].status == "completed"
+    assert berlin and all(server.interviews.load(r.id).meta.location == "Berlin" for r in berlin)

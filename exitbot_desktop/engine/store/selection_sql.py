@@ -12,12 +12,16 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
+    Integer,
     Select,
     and_,
+    any_,
     case,
     exists,
     func,
+    literal,
     or_,
     select,
 )
@@ -25,6 +29,7 @@ from sqlalchemy import (
 from exitbot_desktop.engine.filters import TONE_THRESHOLD, Selection
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Interview, json_text
+from exitbot_desktop.engine.store.sealing import SEALED
 
 # How the JSON column stores an empty flags payload (nearly every answer has one).
 NO_FLAGS_JSON = '{"flags": []}'
@@ -44,7 +49,10 @@ def selection_conditions(selection: Selection, database: Database) -> list[Colum
         end = datetime.combine(filters.date_to + timedelta(days=1), time())
         conds.append(Interview.created_at < end)
     for name, value in filters.metadata().items():
-        conds.append(getattr(Interview, name) == value)
+        if database.sealer is not None and name in SEALED[Interview.__tablename__]:
+            conds.append(_among(_sealed_equal_to(database, name, value)))
+        else:
+            conds.append(getattr(Interview, name) == value)
     if selection.receipt_code:
         conds.append(Interview.receipt_code == selection.receipt_code.strip().upper())
     if selection.statuses is not None:
@@ -76,7 +84,7 @@ def selection_conditions(selection: Selection, database: Database) -> list[Colum
     if words and database.sealer is None:
         conds.append(Interview.id.in_(_containing_every(words)))
     elif words:
-        conds.append(Interview.id.in_(_sealed_containing_every(database, words)))
+        conds.append(_among(_sealed_containing_every(database, words)))
     return conds
 
 
@@ -157,6 +165,29 @@ def _sealed_containing_every(database: Database, words: list[str]) -> list[int]:
             text = str(database.unseal(Answer.__tablename__, "text", answer_id, stored)).casefold()
             seen.setdefault(interview_id, set()).update(w for w in wanted if w in text)
     return sorted(iid for iid, found in seen.items() if len(found) == len(set(wanted)))
+
+
+def _among(ids: list[int]) -> ColumnElement[bool]:
+    """`Interview.id` in `ids`, as one array parameter: only a sealing database (a
+    PostgreSQL server) asks, and a list of 100,000 ids would pass its limit of 65,535
+    parameters as an IN list."""
+    return Interview.id == any_(literal(ids, ARRAY(Integer)))
+
+
+def _sealed_equal_to(database: Database, column: str, value: str) -> list[int]:
+    """Ids of interviews whose sealed `column` (e.g. the location) holds `value`, each
+    opened on the station: the server sees only ciphertext, which equals nothing."""
+    with database.connection() as conn:
+        rows = conn.execute(
+            select(Interview.id, getattr(Interview, column)).where(
+                getattr(Interview, column).is_not(None)
+            )
+        )
+        return [
+            interview_id
+            for interview_id, stored in rows
+            if database.unseal(Interview.__tablename__, column, interview_id, stored) == value
+        ]
 
 
 def _escaped(text: str) -> str:
