@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -259,69 +260,65 @@ def test_two_stations_first_using_one_question_set_at_once_share_its_stored_vers
             store.close()
 
 
+def _behind_an_uncommitted_insert(
+    server: PostgresDatabase, insert: str, write: Callable[[], object]
+) -> object:
+    """What `write` returns or raises when another station has inserted (`insert`) but
+    not yet committed the row `write` is about to insert too: `write` runs in a thread,
+    waits on that row, and goes on once the other station commits."""
+    other = server.connect()
+    other.autocommit = False
+    other.execute(insert)
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(write())
+        except BaseException as failure:  # the caller's assertions report it
+            outcome.append(failure)
+
+    writing = threading.Thread(target=run)
+    try:
+        writing.start()
+        writing.join(timeout=2)  # it waits on the other station's row until that commits
+        other.commit()
+        writing.join()
+    finally:
+        other.close()
+    return outcome[0]
+
+
 def test_a_question_set_saved_at_two_stations_at_once_refuses_the_later_save_in_words(
     tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:
     """The other station's save is still uncommitted when this one looks for the next
     version, so both pick version 1; this one must be refused, not overwrite or crash."""
     first, _recovery = _first_station(tmp_path, postgres_database)
-    store = vault.unlock(first, user="alice", password=PASSWORD)
-    other = postgres_database.connect()
-    other.autocommit = False
-    other.execute(
-        "INSERT INTO question_sets (set_id, version, content, created_at)"
-        " VALUES ('shared', 1, '{}', now())"
-    )
-    outcome: list[BaseException | int] = []
+    with vault.unlock(first, user="alice", password=PASSWORD) as store:
+        outcome = _behind_an_uncommitted_insert(
+            postgres_database,
+            "INSERT INTO question_sets (set_id, version, content, created_at)"
+            " VALUES ('shared', 1, '{}', now())",
+            lambda: store.question_sets.add_next_version({"id": "shared"}),
+        )
 
-    def save() -> None:
-        try:
-            outcome.append(store.question_sets.add_next_version({"id": "shared"}).version)
-        except BaseException as failure:  # reported by the assertion below
-            outcome.append(failure)
-
-    saving = threading.Thread(target=save)
-    try:
-        saving.start()
-        saving.join(timeout=2)  # it waits on the other station's row until that commits
-        other.commit()
-        saving.join()
-    finally:
-        other.close()
-        store.close()
-
-    assert len(outcome) == 1 and isinstance(outcome[0], StoreError), outcome
-    assert "Someone else saved the question set 'shared' at the same moment" in str(outcome[0])
+    assert isinstance(outcome, StoreError), outcome
+    assert "Someone else saved the question set 'shared' at the same moment" in str(outcome)
 
 
 def test_a_setting_first_set_at_two_stations_at_once_keeps_the_later_value(
     tmp_path: Path, postgres_database: PostgresDatabase
 ) -> None:
     first, _recovery = _first_station(tmp_path, postgres_database)
-    store = vault.unlock(first, user="alice", password=PASSWORD)
-    other = postgres_database.connect()
-    other.autocommit = False
-    other.execute("INSERT INTO settings (key, value) VALUES ('organisation_name', '\"Other\"')")
-    outcome: list[BaseException | None] = []
+    with vault.unlock(first, user="alice", password=PASSWORD) as store:
+        outcome = _behind_an_uncommitted_insert(
+            postgres_database,
+            "INSERT INTO settings (key, value) VALUES ('organisation_name', '\"Other\"')",
+            lambda: store.settings.set("organisation_name", "Acme"),
+        )
 
-    def change() -> None:
-        try:
-            store.settings.set("organisation_name", "Acme")
-            outcome.append(None)
-        except BaseException as failure:  # reported by the assertion below
-            outcome.append(failure)
-
-    changing = threading.Thread(target=change)
-    try:
-        changing.start()
-        changing.join(timeout=2)  # it waits on the other station's row until that commits
-        other.commit()
-        changing.join()
-        assert outcome == [None]
+        assert outcome is None
         assert store.settings.get("organisation_name") == "Acme"
-    finally:
-        other.close()
-        store.close()
 
 
 def test_it_checks_a_station_backs_up_on_the_server_and_rotates_the_key_there(
