@@ -16,7 +16,9 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+from alembic import command
 from conftest import PASSWORD
+from sqlalchemy import inspect, text
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
 from bench.synthetic import populate
@@ -24,7 +26,7 @@ from exitbot_desktop.engine.analysis import aggregates
 from exitbot_desktop.engine.filters import Filters
 from exitbot_desktop.engine.metadata import InterviewMeta
 from exitbot_desktop.engine.questions import QuestionSet
-from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store import db, migrations, vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.report_rows import ReportReader
 
@@ -103,3 +105,28 @@ def test_the_server_never_names_a_sealed_location_as_a_group(server: vault.Store
     labels = {row.label for b in agg.breakdowns for row in b.rows}
     assert not any(label.startswith("s1:") for label in labels)
     assert "Ulm" not in labels
+
+
+def test_a_server_upgraded_from_schema_6_counts_the_same_figures(
+    server: vault.Store, question_set: QuestionSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 7 keeps a digest's counted facts as ids of strings in `digest_facts`; the
+    digests already on a schema-6 server get theirs in the upgrade, and the new ones
+    from the trigger, so every figure is still the Python counting's."""
+    engine = server.database.engine
+    with engine.begin() as conn:  # the server as schema 6 left it: counted as strings
+        command.downgrade(migrations._config(conn), "0006")
+    assert "digest_facts" not in inspect(engine).get_table_names()
+    db.prepare_server_schema(engine)
+    assert db.schema_version(engine) == 7
+    with engine.connect() as conn:
+        counted = conn.execute(text("SELECT counted FROM interview_digests")).scalars().all()
+        facts = conn.execute(text("SELECT fact FROM digest_facts")).scalars().all()
+    assert counted and all(ids and all(isinstance(i, int) for i in ids) for ids in counted)
+    assert len(facts) == len(set(facts)) > 100
+    # A digest written after the upgrade: the trigger gives its facts their ids.
+    conduct(server, question_set, HAPPY, meta=InterviewMeta(department="Sales"))
+    in_sql = aggregates.compute(server, group_size=1)
+    monkeypatch.setattr(ReportReader, "counts_in_sql", False)
+    assert in_sql == aggregates.compute(server, group_size=1)
+    assert in_sql.completed > 200
