@@ -11,6 +11,8 @@ field. The server holds the location sealed, so neither way breaks figures down 
 from __future__ import annotations
 
 import dataclasses
+import json
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -130,3 +132,56 @@ def test_a_server_upgraded_from_schema_6_counts_the_same_figures(
     monkeypatch.setattr(ReportReader, "counts_in_sql", False)
     assert in_sql == aggregates.compute(server, group_size=1)
     assert in_sql.completed > 200
+
+
+def test_two_stations_writing_the_same_new_fact_at_once_share_its_number(
+    server: vault.Store,
+) -> None:
+    """The second writer of a fact the dictionary lacks waits for the first one's commit
+    and then uses its number, rather than failing on the unique fact or counting it
+    under a second number."""
+    engine = server.database.engine
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT interview_id, facts FROM interview_digests ORDER BY 1 LIMIT 2")
+        ).all()
+    changed = []
+    for interview_id, facts in rows:
+        digest = json.loads(facts)
+        digest["flags"] = ["not_a_flag_yet"]  # a fact no digest has had
+        changed.append({"id": interview_id, "facts": json.dumps(digest)})
+    rewrite = text("UPDATE interview_digests SET facts = :facts WHERE interview_id = :id")
+    second_done = threading.Event()
+
+    def second_station() -> None:
+        with engine.begin() as conn:
+            conn.execute(rewrite, changed[1])
+        second_done.set()
+
+    with engine.connect() as first:
+        first.execute(rewrite, changed[0])
+        writer = threading.Thread(target=second_station)
+        writer.start()
+        assert not second_done.wait(1.0)  # waiting for the first station's commit
+        first.commit()
+    writer.join(10)
+    assert second_done.is_set()
+    with engine.connect() as conn:
+        numbers = (
+            conn.execute(
+                text("SELECT id FROM digest_facts WHERE fact = :fact"),
+                {"fact": "f\tnot_a_flag_yet"},
+            )
+            .scalars()
+            .all()
+        )
+        counted = (
+            conn.execute(
+                text("SELECT counted FROM interview_digests WHERE interview_id IN (:a, :b)"),
+                {"a": changed[0]["id"], "b": changed[1]["id"]},
+            )
+            .scalars()
+            .all()
+        )
+    assert len(numbers) == 1
+    assert [numbers[0] in ids for ids in counted] == [True, True]
