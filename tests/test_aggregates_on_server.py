@@ -185,3 +185,24 @@ def test_two_stations_writing_the_same_new_fact_at_once_share_its_number(
         )
     assert len(numbers) == 1
     assert [numbers[0] in ids for ids in counted] == [True, True]
+
+
+def test_the_figures_two_statements_read_one_moment_while_a_station_writes(
+    server: vault.Store,
+) -> None:
+    """The server counts the figures in two statements at once, on two connections
+    (`Database.shared_snapshot`); a station's commit between the first statement and
+    the second is seen by neither, so the figures still agree with each other."""
+    engine = server.database.engine
+    count = "SELECT count(*) FROM interview_digests"
+    with engine.connect() as conn:
+        before = conn.execute(text(count)).scalar_one()
+    with server.database.shared_snapshot(2) as (first, second):
+        first.execute(count)
+        with engine.begin() as station:  # another station erases an interview meanwhile
+            erased = "SELECT min(interview_id) FROM interview_digests"
+            station.execute(text(f"DELETE FROM interviews WHERE id = ({erased})"))
+        second.execute(count)
+        assert first.fetchone()[0] == second.fetchone()[0] == before
+    with engine.connect() as conn:
+        assert conn.execute(text(count)).scalar_one() == before - 1

@@ -1,4 +1,4 @@
-"""HR's figures counted by a PostgreSQL server, in one statement that returns few rows.
+"""HR's figures counted by a PostgreSQL server, in two statements that return few rows.
 
 Owns `FigureQueries`. On the embedded file the aggregates read one digest per completed
 interview and count in Python (`analysis/aggregates.py`); over 100,000 interviews on a
@@ -33,13 +33,17 @@ repeat from interview to interview, and each fact costs the server a hash lookup
 theme (added here from the breakdowns' theme counts) ("a" question, seconds, are turned
 into the "m" rows here).
 
-One statement is one snapshot, so the figures agree with each other while stations
-write. Reads only; bound parameters only. Never imports Qt.
+The breakdowns (and the interviews by status) are one statement, the digest facts and the
+funnel the other; they run at once, on two connections reading one exported snapshot
+(`Database.shared_snapshot`), so the server counts with two processors and the figures
+still agree with each other while stations write. Reads only; bound parameters only.
+Never imports Qt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
@@ -122,8 +126,8 @@ class FigureQueries:
         rating_sum = " + ".join(f"coalesce(v[r{i}], 0)" for i in range(len(ratings))) or "0"
         rating_count = " + ".join(f"(r{i} IS NOT NULL)::int" for i in range(len(ratings))) or "0"
         score = "v[sp]" if scales else "NULL::float8"
-        sql = f"""
-WITH sel AS NOT MATERIALIZED ({compiled.string}),
+        selected = f"WITH sel AS NOT MATERIALIZED ({compiled.string}),"
+        people_sql = f"""{selected}
 people AS MATERIALIZED (
   SELECT {dims}themes, {rating_sum} AS rs, {rating_count} AS rc,
     CASE WHEN {score} >= 9 THEN 'p' WHEN {score} >= 7 THEN 'a'
@@ -135,6 +139,22 @@ people AS MATERIALIZED (
     WHERE s.status = 'completed' OFFSET 0
   ) AS positions
 ),
+combos AS (
+  SELECT {dims}rs, rc, sc, count(*) AS n FROM people GROUP BY {dims}rs, rc, sc
+),
+combo_themes AS (
+  SELECT {dims}t, count(*) AS n FROM (SELECT {dims}unnest(themes) AS t FROM people) AS each_theme
+  GROUP BY {dims}t
+)
+SELECT 'i', status, to_char(created_at, 'YYYY-MM'), to_char(completed_at, 'YYYY-MM'),
+  CASE WHEN status IN ('in_progress', 'discarded') THEN current_question_id END,
+  count(*), NULL::bigint, NULL::bigint, NULL::bigint, NULL::float8, NULL::float8
+FROM sel GROUP BY 2, 3, 4, 5
+UNION ALL
+SELECT 'c', 't' || E'\\t' || t, NULL, NULL, NULL, sum(n)::bigint, NULL, NULL, NULL, NULL, NULL
+FROM combo_themes GROUP BY t
+"""
+        facts_sql = f"""{selected}
 fact_ids AS (
   -- Small integers grouped (migration 0007), the few thousand strings looked up after.
   -- unnest in the select list: in FROM it would copy each digest's array into a
@@ -172,24 +192,9 @@ ranked AS (
   SELECT q, s, sum(n) OVER (PARTITION BY q ORDER BY s)::bigint AS upto,
     sum(n) OVER (PARTITION BY q)::bigint AS total
   FROM seconds
-),
-combos AS (
-  SELECT {dims}rs, rc, sc, count(*) AS n FROM people GROUP BY {dims}rs, rc, sc
-),
-combo_themes AS (
-  SELECT {dims}t, count(*) AS n FROM (SELECT {dims}unnest(themes) AS t FROM people) AS each_theme
-  GROUP BY {dims}t
 )
-SELECT 'i', status, to_char(created_at, 'YYYY-MM'), to_char(completed_at, 'YYYY-MM'),
-  CASE WHEN status IN ('in_progress', 'discarded') THEN current_question_id END,
-  count(*), NULL::bigint, NULL::bigint, NULL::bigint, NULL::float8, NULL::float8
-FROM sel GROUP BY 2, 3, 4, 5
-UNION ALL
 SELECT 'c', e, NULL, NULL, NULL, n, NULL, NULL, NULL, NULL, NULL
 FROM facts WHERE left(e, 2) <> E'a\\t'
-UNION ALL
-SELECT 'c', 't' || E'\\t' || t, NULL, NULL, NULL, sum(n)::bigint, NULL, NULL, NULL, NULL, NULL
-FROM combo_themes GROUP BY t
 UNION ALL
 SELECT 'm', q, NULL, NULL, NULL, max(total), NULL, NULL, NULL,
   min(s) FILTER (WHERE upto >= (total + 1) / 2), min(s) FILTER (WHERE upto >= total / 2 + 1)
@@ -203,7 +208,7 @@ FROM unfinished WHERE text IS NOT NULL
 """
         for i, name in enumerate(fields):
             field = bound(name)
-            sql += f"""
+            people_sql += f"""
 UNION ALL
 SELECT 'g', {field}, d{i}, NULL, NULL, sum(n)::bigint,
   (sum(n) FILTER (WHERE sc = 'p'))::bigint, (sum(n) FILTER (WHERE sc = 'a'))::bigint,
@@ -216,18 +221,12 @@ UNION ALL
 SELECT 't', {bound(name)}, d{i}, t, NULL, sum(n)::bigint, NULL, NULL, NULL, NULL, NULL
 FROM combo_themes GROUP BY d{i}, t
 """
-        with self._db.connection() as conn:
-            # Room to group and sort in memory: PostgreSQL's default (4 MB) sends the
-            # grouping of 100,000 interviews' seconds to disk. No JIT: this statement's
-            # cost estimate turns it on, and compiling its expressions took 0.6 s of a
-            # 100,000-interview count that it never won back. This transaction only.
-            conn.exec_driver_sql(f"SET LOCAL work_mem = '{_WORK_MEM}'")
-            conn.exec_driver_sql("SET LOCAL jit = off")
-            result = conn.exec_driver_sql(sql, params)
-            try:
-                fetched = result.cursor.fetchall()
-            finally:
-                result.close()
+        # Two statements, each on a connection of its own, at once: the server counts
+        # with two processors instead of one, and both read one snapshot, so the figures
+        # agree with each other while stations write.
+        with self._db.shared_snapshot(2) as (first, second), ThreadPoolExecutor(1) as pool:
+            facts = pool.submit(_fetched, second, facts_sql, params)
+            fetched = _fetched(first, people_sql, params) + facts.result()
         return [FigureRow(*row) if row[0] != "x" else self._text_length(row) for row in fetched]
 
     def _text_length(self, row: Any) -> FigureRow:
@@ -235,3 +234,15 @@ FROM combo_themes GROUP BY d{i}, t
         _kind, question, stored, _k3, _k4, answer_id, *_ = row
         text = self._db.unseal(Answer.__tablename__, "text", answer_id, stored)
         return FigureRow("x", question, None, None, None, len(text), None, None, None, None, None)
+
+
+def _fetched(cursor: Any, sql: str, params: dict[str, Any]) -> list[Any]:
+    """The rows of `sql` on a cursor of `Database.shared_snapshot`."""
+    # Room to group and sort in memory: PostgreSQL's default (4 MB) sends the grouping of
+    # 100,000 interviews' seconds to disk. No JIT: these statements' cost estimates turn
+    # it on, and compiling their expressions took 0.6 s of a 100,000-interview count that
+    # it never won back. This transaction only.
+    cursor.execute(f"SET LOCAL work_mem = '{_WORK_MEM}'")
+    cursor.execute("SET LOCAL jit = off")
+    cursor.execute(sql, params)
+    return list(cursor.fetchall())
