@@ -225,9 +225,16 @@ FROM combo_themes GROUP BY d{i}, t
         # with two processors instead of one, and both read one snapshot, so the figures
         # agree with each other while stations write.
         with self._db.shared_snapshot(2) as (first, second), ThreadPoolExecutor(1) as pool:
-            facts = pool.submit(_fetched, second, facts_sql, params)
-            fetched = _fetched(first, people_sql, params) + facts.result()
-        return [FigureRow(*row) if row[0] != "x" else self._text_length(row) for row in fetched]
+            facts = pool.submit(self._facts, second, facts_sql, params)
+            return [FigureRow(*row) for row in _fetched(first, people_sql, params)] + facts.result()
+
+    def _facts(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[FigureRow]:
+        """The rows of the facts statement, the unfinished answers' words opened as soon
+        as they arrive, while the other statement may still be counting."""
+        return [
+            FigureRow(*row) if row[0] != "x" else self._text_length(row)
+            for row in _fetched(cursor, sql, params)
+        ]
 
     def _text_length(self, row: Any) -> FigureRow:
         """An "x" row with the answer's sealed text replaced by its length."""
