@@ -74,7 +74,7 @@ def test_check_is_healthy_after_init_and_reports_json(data: Path, initialised: s
     assert report["healthy"] is True
     checks = report["checks"]
     assert checks["unlock"]["status"] == "ok"
-    assert checks["schema"]["version"] == 6
+    assert checks["schema"]["version"] == 7
     assert checks["question_sets"]["status"] == "ok"
     assert checks["database"]["detail"].startswith("encrypted")
     assert checks["llm"]["backend"] == "rules"

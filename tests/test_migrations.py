@@ -58,7 +58,7 @@ def test_a_v1_data_folder_is_upgraded_at_unlock_and_keeps_everything(
     original = _digest(v1_folder.db_path)
 
     with vault.unlock(v1_folder, user="alice", password=PASSWORD) as store:
-        assert store.schema_version() == vault.SCHEMA_VERSION == 6
+        assert store.schema_version() == vault.SCHEMA_VERSION == 7
         statuses = {row.id: row.status for row in store.reports.interviews(Selection())}
         assert statuses == {
             1: "completed",
@@ -130,7 +130,7 @@ def test_a_current_database_is_neither_copied_nor_upgraded_again(v1_folder: Data
 def test_a_new_database_is_built_by_the_migrations_and_matches_the_models(
     store: vault.Store,
 ) -> None:
-    assert store.schema_version() == 6
+    assert store.schema_version() == 7
     assert _schema_differences(store) == []
 
 

@@ -57,10 +57,12 @@ def test_the_server_schema_has_the_same_tables_columns_and_indexes_as_the_file(
     db.create_schema(server_engine)
     server, embedded = _shape(server_engine), _shape(store.database.engine)
     # The server also keeps each digest as arrays it counts in SQL (schema 6), derived
-    # from the digest's JSON; the embedded file counts that JSON in Python.
+    # from the digest's JSON, its counted facts as ids of the strings in `digest_facts`
+    # (schema 7); the embedded file counts that JSON in Python.
     derived = server["interview_digests"]["columns"][3:]
-    assert derived == [("counted", True), ("numbered", True), ("numbers", True), ("themes", True)]
+    assert derived == [("numbered", True), ("numbers", True), ("themes", True), ("counted", True)]
     del server["interview_digests"]["columns"][3:]
+    assert server.pop("digest_facts")["columns"] == [("id", False), ("fact", False)]
     assert server == embedded
     assert "interview_digests" in server
     assert ("ux_answers_main", ("interview_id", "question_id"), True) in server["answers"][
@@ -98,7 +100,7 @@ def test_a_server_schema_from_a_newer_exitbot_is_refused(server_engine: Engine) 
 def test_an_older_server_schema_is_upgraded_in_place(server_engine: Engine) -> None:
     db.create_schema(server_engine)
     with server_engine.begin() as conn:
-        conn.execute(text("DROP TABLE interview_digests"))
+        conn.execute(text("DROP TABLE interview_digests, digest_facts"))
         conn.execute(text("ALTER TABLE interviews DROP COLUMN station_ref"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     db.prepare_server_schema(server_engine)

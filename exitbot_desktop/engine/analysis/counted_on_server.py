@@ -1,9 +1,9 @@
 """HR's figures as a database server counted them: its grouped rows read into `Counted`.
 
-Owns `count_on_server`. The server does the counting (`store/figure_queries.py`, one
-statement, a few thousand rows back); this reads those rows into the same `Counted` the
-embedded file's Python counting fills, so `aggregates.py` makes the same figures of
-either. Never imports Qt.
+Owns `count_on_server`. The server does the counting (`store/figure_queries.py`, two
+statements at once, a few thousand rows back); this reads those rows into the same
+`Counted` the embedded file's Python counting fills, so `aggregates.py` makes the same
+figures of either. Never imports Qt.
 """
 
 from __future__ import annotations

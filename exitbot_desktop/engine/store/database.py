@@ -143,6 +143,33 @@ class Database:
                 conn.info.pop(db.READS_ONLY, None)
 
     @contextlib.contextmanager
+    def shared_snapshot(self, count: int) -> Iterator[list[Any]]:
+        """`count` driver cursors on a database server, each in a read-only transaction of
+        its own on a connection of its own, all seeing one and the same moment (an
+        exported snapshot): statements run on them at once, from several threads, use
+        several of the server's processors and still agree with each other. Rolled back
+        at the end; failures leave as sentences."""
+        if self._data_key is None:
+            raise locked_error()
+        with self._failures_as_sentences(), contextlib.ExitStack() as opened:
+            cursors: list[Any] = []
+            snapshot = ""
+            for _ in range(count):
+                pooled = self.engine.raw_connection()
+                opened.callback(pooled.close)
+                opened.callback(_roll_back, pooled)
+                pooled.rollback()  # a fresh transaction, whatever checking it out ran
+                cursor: Any = pooled.cursor()
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                if not snapshot:
+                    cursor.execute("SELECT pg_export_snapshot()")
+                    snapshot = str(cursor.fetchone()[0])
+                else:  # the server's own name for it, e.g. 00000003-0000001B-1: no quotes
+                    cursor.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+                cursors.append(cursor)
+            yield cursors
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """An ORM session in a transaction (the enclosing one when this thread is in one).
 

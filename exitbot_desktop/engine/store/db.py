@@ -45,7 +45,7 @@ from exitbot_desktop.engine.store.folder import DataFolder
 
 # Kept in `PRAGMA user_version` as well as in Alembic's table: ExitBot 0.1 knew only the
 # former, and must keep refusing databases this version has upgraded.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # The advisory lock stations take while upgrading a server's schema ("EXIT" in ASCII).
 _UPGRADE_LOCK = 0x45584954
 
