@@ -5,8 +5,11 @@ with the line between station and server cut by a relay (`tcp_cut.py`)."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import PASSWORD
@@ -217,6 +220,40 @@ def test_the_queue_is_encrypted_and_forgets_delivered_interviews_after_an_hour(
     assert oct(queue_file.stat().st_mode & 0o777) == "0o600"
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(queue_file).execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def test_an_interview_rated_while_the_queue_looks_for_what_to_forget_is_kept(
+    tmp_path: Path,
+    postgres_database: PostgresDatabase,
+    question_set: QuestionSet,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The queue looks for what to forget without the write lock; a rating given between
+    that look and the erasing keeps the interview, and the rating reaches the server."""
+    with _station(tmp_path, postgres_database) as store:
+        assert store.queue is not None
+        queue = store.queue
+        local_id = conduct(store.interview_store, question_set, UNHAPPY)  # type: ignore[arg-type]
+        assert store.deliver() == 1
+        with queue.database.connection() as conn:  # as if delivered an hour ago
+            conn.exec_driver_sql("UPDATE interviews SET updated_at = '2020-01-01 00:00:00'")
+            conn.exec_driver_sql("DELETE FROM outbox")
+        looking = queue.database.reading
+
+        @contextlib.contextmanager
+        def rated_meanwhile() -> Iterator[Any]:
+            with looking() as conn:
+                yield conn
+            queue.interviews.set_feedback(local_id, 4)
+
+        monkeypatch.setattr(queue.database, "reading", rated_meanwhile)
+        assert queue.prune() == 0
+        monkeypatch.undo()
+
+        assert queue.interviews.load(local_id).status == "completed"  # still queued
+        assert store.deliver() == 1
+    with postgres_database.connect() as conn:
+        assert conn.execute("SELECT feedback_rating FROM interviews").fetchall() == [(4,)]
 
 
 def test_check_says_how_many_interviews_wait_at_the_station_for_the_server(

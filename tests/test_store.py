@@ -15,7 +15,7 @@ from exitbot_desktop.engine.errors import StoreError, UnknownAccountError, Wrong
 from exitbot_desktop.engine.health import run_checks
 from exitbot_desktop.engine.interview import Answered, InterviewSession
 from exitbot_desktop.engine.metadata import InterviewMeta
-from exitbot_desktop.engine.questions import QuestionSet
+from exitbot_desktop.engine.questions import QuestionSet, to_json
 from exitbot_desktop.engine.store import vault
 from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.keys import FAST_KDF, PRODUCTION_KDF, KeyFile
@@ -232,6 +232,28 @@ def test_settings_round_trip(store: vault.Store) -> None:
     assert store.settings.get("min_group_size") == 7
     assert store.settings.get("care_contacts") == {"eap": "0800 123 456"}
     assert store.settings.get("missing", "fallback") == "fallback"
+
+
+@pytest.mark.every_store
+def test_a_question_set_version_stored_by_a_transaction_that_failed_is_stored_again(
+    store: vault.Store, question_set: QuestionSet
+) -> None:
+    """The store remembers which versions it holds (a station's delivery asks after every
+    answer), but only once they are committed."""
+    content = to_json(question_set)
+
+    def start_and_fail() -> None:
+        with store.database.transaction():
+            store.question_sets.snapshot(content)
+            raise RuntimeError("the interview could not start")
+
+    with pytest.raises(RuntimeError):
+        start_and_fail()
+
+    pk = store.question_sets.snapshot(content)
+
+    assert [s.version for s in store.question_sets.by_pk([pk])] == [question_set.version]
+    assert store.question_sets.snapshot(content) == pk
 
 
 def test_logins_account_changes_and_settings_are_audited(

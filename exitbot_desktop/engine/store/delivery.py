@@ -27,12 +27,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, text, update
+from sqlalchemy import Connection, Integer, Table, bindparam, delete, insert, select, text, update
 
 from exitbot_desktop.engine.records import CORRECTED_BY_HR
 from exitbot_desktop.engine.store.audit_log import AuditLog
 from exitbot_desktop.engine.store.database import Database
 from exitbot_desktop.engine.store.digests import Digests
+from exitbot_desktop.engine.store.driver import DriverStatement
 from exitbot_desktop.engine.store.models import AnalysisRow, Answer, Base, Interview, QuestionSetRow
 from exitbot_desktop.engine.store.question_sets import QuestionSetRepository
 from exitbot_desktop.engine.store.sealing import SEALED
@@ -167,38 +168,71 @@ def _write(
     queued: _Queued,
 ) -> None:
     local = queued.interview
-    with server.connection() as conn:
+    dialect = server.dialect
+    with server.connection() as conn, server.driver_cursor() as cursor:
         set_pk = question_sets.snapshot(queued.question_set)
-        found = conn.execute(
-            select(_INTERVIEWS.c.id, _INTERVIEWS.c.status)
-            .where(_INTERVIEWS.c.station_ref == local["station_ref"])
-            .with_for_update()
-        ).one_or_none()
-        if found is not None and found.status == "discarded":
+        found = _FIND.rows(cursor, dialect, {"station_ref": local["station_ref"]})
+        if found and found[0][1] == "discarded":
             return  # HR discarded it on the server: that decision stands
-        server_id = _create(conn, server, local, set_pk) if found is None else found.id
+        server_id = _create(conn, server, local, set_pk) if not found else found[0][0]
         progress = {name: _sealed(server, name, server_id, local[name]) for name in _PROGRESS}
-        if _clashes(conn, server_id, local["receipt_code"]):
+        if _clashes(cursor, server, server_id, local["receipt_code"]):
             # Another station handed out the same code (1 in 32^8 per pair). A code must
             # never lead to someone else's interview (an erasure request would erase
             # it), so this one is kept without a code, and the audit log says so.
             progress["receipt_code"] = None
             audit.record("receipt_code_clash", {"interview_id": server_id})
-        conn.execute(update(_INTERVIEWS).where(_INTERVIEWS.c.id == server_id).values(progress))
-        mapped = _write_answers(conn, server, server_id, queued.answers)
-        _write_analysis(conn, server, server_id, queued.analysis, mapped)
+        _UPDATE_INTERVIEW.run(cursor, dialect, {**progress, "server_id": server_id})
+        mapped = _write_answers(cursor, server, server_id, queued.answers)
+        _write_analysis(conn, cursor, server, server_id, queued.analysis, mapped)
         digests.touched(server_id)
 
 
-def _clashes(conn: Connection, server_id: int, receipt_code: str | None) -> bool:
+# The statements every delivery runs, built once and run through the driver
+# (`DriverStatement`): a delivery runs beside the interview, in the same process, and
+# SQLAlchemy's building and execution of each statement cost more of the interpreter
+# than the employee's own answer does.
+_SERVER_ID = bindparam("server_id", type_=Integer())
+_FIND = DriverStatement(
+    select(_INTERVIEWS.c.id, _INTERVIEWS.c.status)
+    .where(_INTERVIEWS.c.station_ref == bindparam("station_ref"))
+    .with_for_update()
+)
+_UPDATE_INTERVIEW = DriverStatement(update(_INTERVIEWS).where(_INTERVIEWS.c.id == _SERVER_ID))
+_CODE_TAKEN = DriverStatement(
+    select(_INTERVIEWS.c.id).where(
+        _INTERVIEWS.c.receipt_code == bindparam("code"), _INTERVIEWS.c.id != _SERVER_ID
+    )
+)
+_SERVER_ANSWERS = DriverStatement(
+    select(_ANSWERS.c.id, _ANSWERS.c.question_id, _ANSWERS.c.is_followup, _ANSWERS.c.updated_at)
+    .where(_ANSWERS.c.interview_id == _SERVER_ID)
+    .order_by(_ANSWERS.c.id)
+)
+_INSERT_ANSWER = DriverStatement(insert(_ANSWERS).returning(_ANSWERS.c.id))
+_ANSWER_ID = bindparam("answer_id", type_=Integer())
+_UPDATE_ANSWER = DriverStatement(update(_ANSWERS).where(_ANSWERS.c.id == _ANSWER_ID))
+_DELETE_ANSWER = DriverStatement(delete(_ANSWERS).where(_ANSWERS.c.id == _ANSWER_ID))
+_SERVER_ANALYSIS = DriverStatement(
+    select(
+        _ANALYSIS.c.id,
+        _ANALYSIS.c.answer_id,
+        _ANALYSIS.c.kind,
+        _ANALYSIS.c.payload,
+        _ANALYSIS.c.provenance,
+    ).where(_ANALYSIS.c.interview_id == _SERVER_ID)
+)
+_DELETE_ANALYSIS = DriverStatement(
+    delete(_ANALYSIS).where(_ANALYSIS.c.id == bindparam("row_id", type_=Integer()))
+)
+
+
+def _clashes(cursor: Any, server: Database, server_id: int, receipt_code: str | None) -> bool:
     if receipt_code is None:
         return False
-    other = conn.execute(
-        select(_INTERVIEWS.c.id).where(
-            _INTERVIEWS.c.receipt_code == receipt_code, _INTERVIEWS.c.id != server_id
-        )
-    ).first()
-    return other is not None
+    return bool(
+        _CODE_TAKEN.rows(cursor, server.dialect, {"code": receipt_code, "server_id": server_id})
+    )
 
 
 def _create(conn: Connection, server: Database, local: _Row, set_pk: int) -> int:
@@ -228,20 +262,14 @@ def _sealed(server: Database, column: str, server_id: int, value: Any) -> Any:
 
 
 def _write_answers(
-    conn: Connection, server: Database, server_id: int, answers: Sequence[_Row]
+    cursor: Any, server: Database, server_id: int, answers: Sequence[_Row]
 ) -> dict[int, int]:
     """The queue's answers onto the server's; returns queue answer id -> server answer id."""
-    on_server = (
-        conn.execute(
-            select(
-                _ANSWERS.c.id, _ANSWERS.c.question_id, _ANSWERS.c.is_followup, _ANSWERS.c.updated_at
-            )
-            .where(_ANSWERS.c.interview_id == server_id)
-            .order_by(_ANSWERS.c.id)
-        )
-        .mappings()
-        .all()
-    )
+    dialect = server.dialect
+    on_server = [
+        {"id": row[0], "question_id": row[1], "is_followup": row[2], "updated_at": row[3]}
+        for row in _SERVER_ANSWERS.rows(cursor, dialect, {"server_id": server_id})
+    ]
     existing = {key: (row["id"], row["updated_at"]) for key, row in _keyed(on_server)}
     mapped: dict[int, int] = {}
     kept: set[int] = set()
@@ -256,18 +284,18 @@ def _write_answers(
                 kept.add(answer_id)
                 continue
         else:
-            answer_id = conn.execute(
-                insert(_ANSWERS)
-                .values(**values, **dict.fromkeys(words), interview_id=server_id)
-                .returning(_ANSWERS.c.id)
-            ).scalar_one()
+            inserted = _INSERT_ANSWER.run(
+                cursor, dialect, {**values, **dict.fromkeys(words), "interview_id": server_id}
+            )
+            assert isinstance(inserted, dict)
+            answer_id = inserted["id"]
         values |= {n: server.seal(_ANSWERS.name, n, answer_id, v) for n, v in words.items()}
-        conn.execute(update(_ANSWERS).where(_ANSWERS.c.id == answer_id).values(values))
+        _UPDATE_ANSWER.run(cursor, dialect, {**values, "answer_id": answer_id})
         mapped[answer["id"]] = answer_id
         kept.add(answer_id)
-    gone = [answer_id for answer_id, _ in existing.values() if answer_id not in kept]
-    if gone:
-        conn.execute(delete(_ANSWERS).where(_ANSWERS.c.id.in_(gone)))
+    for answer_id, _ in existing.values():
+        if answer_id not in kept:
+            _DELETE_ANSWER.run(cursor, dialect, {"answer_id": answer_id})
     return mapped
 
 
@@ -290,6 +318,7 @@ def _keyed(
 
 def _write_analysis(
     conn: Connection,
+    cursor: Any,
     server: Database,
     server_id: int,
     analysis: Sequence[_Row],
@@ -299,18 +328,11 @@ def _write_analysis(
     written (an interview is delivered after every answer, and rewriting all its rows
     each time would grow with the square of its length). What HR corrected stays."""
     on_server = {
-        (row.answer_id, row.kind): (row.id, _opened(server, server_id, row.kind, row.payload),
-                                    row.provenance)
-        for row in conn.execute(
-            select(
-                _ANALYSIS.c.id,
-                _ANALYSIS.c.answer_id,
-                _ANALYSIS.c.kind,
-                _ANALYSIS.c.payload,
-                _ANALYSIS.c.provenance,
-            ).where(_ANALYSIS.c.interview_id == server_id)
+        (answer_id, kind): (row_id, _opened(server, server_id, kind, payload), provenance)
+        for row_id, answer_id, kind, payload, provenance in _SERVER_ANALYSIS.rows(
+            cursor, server.dialect, {"server_id": server_id}
         )
-    }  # fmt: skip
+    }
     wanted: dict[tuple[int | None, str], _Row] = {}
     for entry in analysis:
         answer_id = mapped.get(entry["answer_id"]) if entry["answer_id"] is not None else None
@@ -325,8 +347,8 @@ def _write_analysis(
         and (key not in wanted or (wanted[key]["payload"], wanted[key]["provenance"])
              != (payload, provenance))
     ]  # fmt: skip
-    if stale:
-        conn.execute(delete(_ANALYSIS).where(_ANALYSIS.c.id.in_(stale)))
+    for row_id in stale:
+        _DELETE_ANALYSIS.run(cursor, server.dialect, {"row_id": row_id})
     rows = []
     for (answer_id, kind), entry in wanted.items():
         existing = on_server.get((answer_id, kind))

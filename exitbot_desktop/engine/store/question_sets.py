@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,6 +33,10 @@ class StoredQuestionSet:
 class QuestionSetRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
+        # (set id, version) -> row, for versions known to be stored and committed: a row
+        # is never changed or deleted, and a station's delivery asks for the same one
+        # after every answer.
+        self._stored: dict[tuple[str, int], int] = {}
 
     def snapshot(self, content: dict[str, Any]) -> int:
         """The row holding this exact set version, created the first time it is used.
@@ -39,21 +44,29 @@ class QuestionSetRepository:
         Two stations of one server may both be first: the insert runs in a savepoint,
         and the one that loses the race reads the row the other stored.
         """
-        set_id, version = str(content["id"]), int(content["version"])
+        key = set_id, version = str(content["id"]), int(content["version"])
+        known = self._stored.get(key)
+        if known is not None:
+            return known
         stored = select(QuestionSetRow.id).where(
             QuestionSetRow.set_id == set_id, QuestionSetRow.version == version
         )
         with self._db.transaction() as s:
             pk = s.scalar(stored)
-            if pk is not None:
-                return pk
-            row = QuestionSetRow(set_id=set_id, version=version, content=content)
-            try:
-                with s.begin_nested():
-                    s.add(row)
-            except IntegrityError:
-                return s.scalars(stored).one()
-            return row.id
+            if pk is None:
+                row = QuestionSetRow(set_id=set_id, version=version, content=content)
+                try:
+                    with s.begin_nested():
+                        s.add(row)
+                    pk = row.id
+                except IntegrityError:
+                    pk = s.scalars(stored).one()
+            # Remembered once this transaction commits: a row inserted by one that then
+            # fails is gone again.
+            self._db.after_commit(
+                f"question set {set_id} v{version}", partial(self._stored.__setitem__, key, pk)
+            )
+            return pk
 
     def add_next_version(self, content: dict[str, Any]) -> StoredQuestionSet:
         """Store `content` as the next version of its set id (the version is filled in)."""

@@ -64,6 +64,11 @@ _OUTBOX = (
         for table, event, interview in _CHANGES
     ),
 )
+# Finished interviews the server has in full (nothing waits in the outbox), an hour on.
+_PRUNABLE = (
+    "FROM interviews WHERE status IN ('completed', 'declined', 'discarded') "
+    "AND updated_at < :cutoff AND id NOT IN (SELECT interview_id FROM outbox)"
+)
 
 
 class StationQueue:
@@ -94,25 +99,22 @@ class StationQueue:
     def prune(self) -> int:
         """Erase the finished interviews the server has in full, an hour after their last
         change; returns how many. The deletion's own outbox entries go with them."""
-        cutoff = utcnow() - KEEP_DELIVERED
-        with self.database.connection() as conn:
-            ids = [
-                row[0]
-                for row in conn.execute(
-                    text(
-                        "SELECT id FROM interviews WHERE status IN ('completed', 'declined', "
-                        "'discarded') AND updated_at < :cutoff "
-                        "AND id NOT IN (SELECT interview_id FROM outbox)"
-                    ),
-                    {"cutoff": cutoff},
-                )
-            ]
-            for interview_id in ids:
-                conn.execute(text("DELETE FROM interviews WHERE id = :id"), {"id": interview_id})
-                conn.execute(
-                    text("DELETE FROM outbox WHERE interview_id = :id"), {"id": interview_id}
-                )
-        return len(ids)
+        cutoff = {"cutoff": utcnow() - KEEP_DELIVERED}
+        # Looked for without the write lock, which an answer being committed may want:
+        # this runs after every delivery and usually finds nothing. Each one found is
+        # checked again as it is erased, in case it changed in between.
+        with self.database.reading() as conn:
+            ids = [row[0] for row in conn.execute(text(f"SELECT id {_PRUNABLE}"), cutoff)]
+        erased = 0
+        if ids:
+            with self.database.connection() as conn:
+                for interview_id in ids:
+                    where = {**cutoff, "id": interview_id}
+                    gone = conn.execute(text(f"DELETE {_PRUNABLE} AND id = :id"), where)
+                    if gone.rowcount:
+                        conn.execute(text("DELETE FROM outbox WHERE interview_id = :id"), where)
+                        erased += 1
+        return erased
 
     def close(self) -> None:
         self.database.close()
