@@ -287,7 +287,7 @@ def _write_answers(
             inserted = _INSERT_ANSWER.run(
                 cursor, dialect, {**values, **dict.fromkeys(words), "interview_id": server_id}
             )
-            assert isinstance(inserted, dict)
+            assert isinstance(inserted, dict)  # an INSERT … RETURNING gives its row
             answer_id = inserted["id"]
         values |= {n: server.seal(_ANSWERS.name, n, answer_id, v) for n, v in words.items()}
         _UPDATE_ANSWER.run(cursor, dialect, {**values, "answer_id": answer_id})
