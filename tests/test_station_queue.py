@@ -296,6 +296,16 @@ def test_a_receipt_code_another_station_handed_out_never_leads_to_this_interview
         assert codes == [(theirs.receipt_code,), (None,)]
         assert store.audit.entries(limit=1)[0].action == "receipt_code_clash"
 
+        store.queue.interviews.set_feedback(local_id, 5)  # the thanks page's rating
+        assert store.deliver() == 1
+
+        clashes = [e for e in store.audit.entries(limit=50) if e.action == "receipt_code_clash"]
+        assert len(clashes) == 1  # recorded once, not at every later delivery
+    with postgres_database.connect() as conn:
+        assert conn.execute(
+            "SELECT receipt_code, feedback_rating FROM interviews ORDER BY id"
+        ).fetchall() == [(theirs.receipt_code, None), (None, 5)]
+
 
 def test_a_queue_from_an_older_exitbot_is_upgraded_where_it_is(
     tmp_path: Path, postgres_database: PostgresDatabase

@@ -179,9 +179,11 @@ def _write(
         if _clashes(cursor, server, server_id, local["receipt_code"]):
             # Another station handed out the same code (1 in 32^8 per pair). A code must
             # never lead to someone else's interview (an erasure request would erase
-            # it), so this one is kept without a code, and the audit log says so.
+            # it), so this one is kept without a code, and the audit log says so, once:
+            # a copy already stored completed without its code was recorded then.
             progress["receipt_code"] = None
-            audit.record("receipt_code_clash", {"interview_id": server_id})
+            if not (found and found[0][1] == "completed" and found[0][2] is None):
+                audit.record("receipt_code_clash", {"interview_id": server_id})
         _UPDATE_INTERVIEW.run(cursor, dialect, {**progress, "server_id": server_id})
         mapped = _write_answers(cursor, server, server_id, queued.answers)
         _write_analysis(conn, cursor, server, server_id, queued.analysis, mapped)
@@ -194,7 +196,7 @@ def _write(
 # than the employee's own answer does.
 _SERVER_ID = bindparam("server_id", type_=Integer())
 _FIND = DriverStatement(
-    select(_INTERVIEWS.c.id, _INTERVIEWS.c.status)
+    select(_INTERVIEWS.c.id, _INTERVIEWS.c.status, _INTERVIEWS.c.receipt_code)
     .where(_INTERVIEWS.c.station_ref == bindparam("station_ref"))
     .with_for_update()
 )
