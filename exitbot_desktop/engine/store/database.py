@@ -12,6 +12,7 @@ the writes an employee waits on are driver statements (`driver.py`, run through
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from exitbot_desktop.engine.store.driver import DriverStatement
 from exitbot_desktop.engine.store.models import Base, Setting
 from exitbot_desktop.engine.store.sealing import KEY_ID_SETTING, ColumnSealer
 
+_log = logging.getLogger(__name__)
 _SETTINGS = Base.metadata.tables[Setting.__tablename__]
 _SEALING_KEY = DriverStatement(
     select(_SETTINGS.c.value).where(_SETTINGS.c.key == bindparam("key")).with_for_update(read=True)
@@ -293,6 +295,22 @@ class Database:
         if committed is None:
             raise RuntimeError("after_commit() needs an open transaction")
         committed[name] = action
+
+    def drop_old_pages(self) -> None:
+        """After an erasure has committed: on the embedded file, fold the write-ahead log
+        into the database and empty it, since until then it holds the erased rows' pages
+        as they were before (the file itself has them overwritten: `secure_delete`).
+        Waits up to the connection's busy timeout for readers to finish; if one is still
+        reading, the log is emptied at a later checkpoint, and the erasure stands either
+        way. A server keeps deleted rows until it vacuums them; there they are sealed."""
+        if not db.is_embedded(self.engine) or self._data_key is None:
+            return
+        try:
+            emptied = db.checkpoint(self.engine)
+        except Exception:
+            emptied = False
+        if not emptied:
+            _log.warning("the write-ahead log still holds pages from before an erasure")
 
     def _run_pending(self, cursor: Any) -> None:
         pending = self._local.pending

@@ -73,6 +73,10 @@ def open_engine(path: Path, data_key: bytearray) -> Engine:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
+            # A deleted row's bytes are overwritten, not only unlinked: otherwise an erased
+            # interview, or an answer's earlier wording, stays in the file's free space,
+            # readable to anyone who holds the key and reads the pages themselves.
+            conn.execute("PRAGMA secure_delete = ON")
         except BaseException:
             conn.close()
             raise
@@ -244,14 +248,16 @@ def _upgrade(engine: Engine, folder: DataFolder, version: int, *, copy_first: bo
         ) from exc
 
 
-def checkpoint(engine: Engine) -> None:
-    """Fold the WAL into the database file, so a copy of that file alone is complete (we
-    hold the instance lock, so no other process writes meanwhile)."""
+def checkpoint(engine: Engine) -> bool:
+    """Fold the WAL into the database file and empty it, so a copy of that file alone is
+    complete (we hold the instance lock, so no other process writes meanwhile); False
+    when a reader in this process kept it from finishing within the busy timeout."""
     raw = engine.raw_connection()
     try:
-        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     finally:
         raw.close()
+    return not busy
 
 
 def _use_wal(engine: Engine) -> None:

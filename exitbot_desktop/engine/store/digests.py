@@ -20,6 +20,7 @@ eNPS) is the aggregates' job, not the digest's. Never imports Qt.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -38,6 +39,8 @@ from exitbot_desktop.engine.store.models import (
     InterviewDigest,
     json_text,
 )
+
+_log = logging.getLogger(__name__)
 
 FORMAT = 1  # raise when the facts' shape changes: older digests are rebuilt at open
 _BATCH = 500  # interviews per transaction when building many
@@ -91,6 +94,13 @@ _SAVE = DriverStatement(
 )
 
 
+_LOCK_DIGESTS = f"LOCK TABLE {_DIGESTS.name} IN SHARE ROW EXCLUSIVE MODE"
+_FORGET_UNUSED_FACTS = (
+    "DELETE FROM digest_facts WHERE id IN (SELECT id FROM digest_facts"
+    f" EXCEPT SELECT unnest(counted) FROM {_DIGESTS.name})"
+)
+
+
 class Digests:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -98,6 +108,28 @@ class Digests:
     def touched(self, interview_id: int) -> None:
         """The interview's answers, analysis or status changed in this transaction."""
         self._db.before_commit("interview digests", self._rebuild).add(interview_id)
+
+    def after_erasure(self) -> None:
+        """Interviews were erased in this transaction, their digests with them. On a
+        server, once that has committed, the facts no digest counts any more leave the
+        dictionary (`digest_facts`, schema 7), so it keeps no trace of an erased interview:
+        an answer's length or a rare combination of counts can be as telling as a word.
+        The embedded file keeps no dictionary."""
+        if not db.is_embedded(self._db.engine):
+            self._db.after_commit("erased: digest facts", self._forget_unused_facts)
+
+    def _forget_unused_facts(self) -> None:
+        """Its own transaction, after the erasure's. The lock waits for every transaction
+        writing digests to commit and holds new ones back until this one ends, so no
+        station can take up a fact, by its id, that is deleted before its digest commits
+        (readers, the figures among them, are not held up). A failure leaves the erasure
+        standing; the next erasure removes what this one left."""
+        try:
+            with self._db.driver_cursor() as cursor:
+                cursor.execute(_LOCK_DIGESTS)
+                cursor.execute(_FORGET_UNUSED_FACTS)
+        except Exception:
+            _log.warning("facts of erased interviews are still in digest_facts", exc_info=True)
 
     def build_missing(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Write the digest of every completed interview that lacks a current one."""

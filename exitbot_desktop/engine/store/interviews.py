@@ -304,6 +304,8 @@ class InterviewRepository:
                 "retention_purge",
                 {"months": months, "cutoff": cutoff.date().isoformat(), "erased": count},
             )
+            if count:
+                self._leave_no_copies()
             return count
 
     def count_older_than(self, months: int) -> int:
@@ -324,6 +326,15 @@ class InterviewRepository:
             self._audit.record(
                 "interview_erased", {"interview_id": interview_id, "receipt_code": receipt}
             )
+            self._leave_no_copies()
+
+    def _leave_no_copies(self) -> None:
+        """Once the erasure has committed, drop what the database still keeps of the erased
+        rows besides the rows themselves: the embedded file's write-ahead log, which holds
+        the pages as they were before the deletion, and a server's digest facts that only
+        the erased interviews had."""
+        self._db.after_commit("erased: old pages", self._db.drop_old_pages)
+        self._digests.after_erasure()
 
     # ----------------------------------------------------------------- internals
     def _update(self, statement: DriverStatement, interview_id: int, **params: Any) -> None:
