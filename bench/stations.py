@@ -25,7 +25,9 @@ prints, with PASS/FAIL:
   every few seconds);
 - aggregates over a second store of `--aggregate-interviews` made-up interviews
   (`synthetic.populate`, sealed as a station writes them): median of 3 <= 2 s, with a
-  plain read of the interviews table over psycopg as the anchor.
+  plain read of the interviews table over psycopg as the anchor. Then, for information,
+  the time to erase one of them (`erase_by_receipt`), which on a server includes
+  removing the digest facts no interview counts any more.
 
     python bench/stations.py [--stations 4] [--interviews 50] [--aggregate-interviews 100000]
                              [--only-aggregates]
@@ -52,6 +54,7 @@ from interview_driver import drive_interview  # beside this script
 from pg_cluster import SUPERUSER, Cluster, ClusterError, throwaway_cluster
 from synthetic import populate
 
+from exitbot_desktop.engine import erasure
 from exitbot_desktop.engine import interview as interview_module
 from exitbot_desktop.engine.analysis import aggregates
 from exitbot_desktop.engine.analysis.pipeline import analyse_answer
@@ -340,6 +343,11 @@ def _aggregates(cluster: Cluster, root: Path, count: int) -> bool:
             started = time.perf_counter()
             aggregates.compute(store)
             times.append(time.perf_counter() - started)
+        codes = (f"EX-S{n:07d}" for n in range(1, 1000))
+        code = next(c for c in codes if store.interviews.find_by_receipt(c))
+        started = time.perf_counter()
+        erasure.erase_by_receipt(store, code)  # with the digest facts only it had
+        erasing = time.perf_counter() - started
     user, rest = url.removeprefix("postgresql://").split("@")
     with psycopg.connect(
         host="127.0.0.1",
@@ -360,6 +368,11 @@ def _aggregates(cluster: Cluster, root: Path, count: int) -> bool:
         f"median {median:.2f} s = {median / anchor:.1f}x a plain read of the interviews table "
         f"({anchor:.2f} s) (target <= {AGGREGATES_TARGET_S:.0f} s; runs "
         f"{', '.join(f'{t:.2f}' for t in times)})"
+    )
+    print(
+        f"info: erasing one interview among {count:,}, its digest facts included: "
+        f"{erasing:.2f} s = {erasing / anchor:.1f}x the plain read (stations' digest writes "
+        "wait while the unused facts are found)"
     )
     return passed
 
