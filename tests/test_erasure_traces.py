@@ -20,12 +20,15 @@ import psycopg
 import pytest
 from conftest import PASSWORD
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from postgres_server import create_station
 from test_aggregates import HAPPY, UNHAPPY, conduct
 
 from exitbot_desktop.engine import erasure, retention
 from exitbot_desktop.engine.analysis import aggregates
 from exitbot_desktop.engine.questions import QuestionSet
 from exitbot_desktop.engine.store import vault
+from exitbot_desktop.engine.store.database import Database
+from exitbot_desktop.engine.store.folder import DataFolder
 from exitbot_desktop.engine.store.interviews import months_before
 from exitbot_desktop.engine.store.models import Interview, utcnow
 
@@ -57,9 +60,9 @@ def _decrypted_pages(path: Path, key: bytes) -> list[bytes]:
     return plain
 
 
-def _found_in_file(store: vault.Store, words: str) -> int:
+def _found_in_file(database: Database, words: str) -> int:
     """In how many decrypted pages of the database and its log `words` appear."""
-    path, key = store.database.path, store.database.data_key()
+    path, key = database.path, database.data_key()
     pages = _decrypted_pages(path, key) + _decrypted_pages(Path(f"{path}-wal"), key)
     return sum(words.encode() in page for page in pages)
 
@@ -92,13 +95,13 @@ def test_an_erased_answer_is_in_no_page_of_the_encrypted_file(
     for _ in range(3):  # rows after the erased ones, in the same pages
         conduct(store, question_set, HAPPY)
     # The reader finds what is there: both answers, before anything is erased.
-    assert _found_in_file(store, kept_words) > 0
-    assert _found_in_file(store, erased_words) > 0
+    assert _found_in_file(store.database, kept_words) > 0
+    assert _found_in_file(store.database, erased_words) > 0
 
     _erase(store, erased, how)
 
-    assert _found_in_file(store, erased_words) == 0
-    assert _found_in_file(store, kept_words) > 0
+    assert _found_in_file(store.database, erased_words) == 0
+    assert _found_in_file(store.database, kept_words) > 0
     assert store.database.integrity_problems() == []
 
 
@@ -122,6 +125,27 @@ def test_an_erasure_still_stands_when_a_reader_keeps_the_log_from_being_emptied(
 
 
 # --------------------------------------------------------------- on a server
+
+
+def test_a_station_keeps_no_words_of_an_interview_its_queue_has_forgotten(
+    tmp_path: Path, postgres_database: Any, question_set: QuestionSet
+) -> None:
+    """HR may erase it on the server later; the station's own file must not still hold it."""
+    words = _words()
+    station, _ = create_station(DataFolder(tmp_path / "station"), postgres_database, PASSWORD)
+    with station:
+        queue = station.queue
+        assert queue is not None
+        answers = {**UNHAPPY, "main_reason_details": words}
+        conduct(station.interview_store, question_set, answers)  # type: ignore[arg-type]
+        station.deliver()
+        assert _found_in_file(queue.database, words) > 0
+        with queue.database.connection() as conn:  # as if delivered an hour ago
+            conn.exec_driver_sql("UPDATE interviews SET updated_at = '2020-01-01 00:00:00'")
+        station.deliver()  # delivers that change, then forgets the interview
+
+        assert queue.waiting() == 0
+        assert _found_in_file(queue.database, words) == 0
 
 
 def _facts(admin: psycopg.Connection[Any]) -> set[str]:

@@ -98,7 +98,9 @@ class StationQueue:
 
     def prune(self) -> int:
         """Erase the finished interviews the server has in full, an hour after their last
-        change; returns how many. The deletion's own outbox entries go with them."""
+        change; returns how many. The deletion's own outbox entries go with them, and the
+        write-ahead log's copies of their pages after them (`Database.drop_old_pages`): a
+        station's file keeps no words of an interview HR may later erase on the server."""
         cutoff = {"cutoff": utcnow() - KEEP_DELIVERED}
         # Looked for without the write lock, which an answer being committed may want:
         # this runs after every delivery and usually finds nothing. Each one found is
@@ -114,6 +116,8 @@ class StationQueue:
                     if gone.rowcount:
                         conn.execute(text("DELETE FROM outbox WHERE interview_id = :id"), where)
                         erased += 1
+        if erased:
+            self.database.drop_old_pages()
         return erased
 
     def close(self) -> None:
