@@ -308,7 +308,8 @@ class Database:
         try:
             emptied = db.checkpoint(self.engine)
         except Exception:
-            emptied = False
+            _log.warning("could not empty the write-ahead log after an erasure", exc_info=True)
+            return
         if not emptied:
             _log.warning("the write-ahead log still holds pages from before an erasure")
 
