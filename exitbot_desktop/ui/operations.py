@@ -13,6 +13,12 @@ queued never runs. An op bound to an `owner` widget stays silent once that widge
 gone. A failure with no `failure` callback is re-raised on the GUI thread, where the
 app's exception hook reports it: a forgotten handler is a bug, not a silent no-op.
 
+Each op reports through a small `_Relay` object that is a child of its lane's pool while
+the op runs: when the app quits, PySide destroys the objects Python owns and then each
+pool waits for the ops it still runs, and those ops must still have their relay to
+report to (nobody listens any more, but a deleted one makes PySide print "Signal
+source has been deleted"). Once the op is over, the relay is Python's again and goes.
+
 An op off the store lane that uses the store anyway (the analysis after submit) says so
 with `uses_store=True`; closing the store waits for those (`wait_for_store_users`), so
 no worker is still reading or writing when the key leaves memory.
@@ -132,13 +138,14 @@ class Op(Generic[T]):
 
     def run_in_background(self) -> Op[T]:
         """Queue the function on its lane; call from the GUI thread."""
-        relay = _Relay(self)
+        pool = _pool(self._lane)
+        relay = _Relay(self, pool)
         _running.add(relay)
         counter = _store_users if self._uses_store else None
         if counter is not None:
             counter.enter()
         runnable = _Runnable(self._fn, OpContext(self._cancel, relay), relay, counter)
-        _pool(self._lane).start(runnable)
+        pool.start(runnable)
         return self
 
     def cancel(self) -> None:
@@ -168,13 +175,17 @@ class Op(Generic[T]):
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from a worker reach it queued."""
+    """Lives on the GUI thread; signals emitted from a worker reach it queued.
+
+    A child of the pool running its op until the op has finished (see the module
+    docstring), so the pool, which waits for its ops when it goes, outlives it.
+    """
 
     progressed = Signal(object)
     finished = Signal(object, object)
 
-    def __init__(self, op: Op[Any]) -> None:
-        super().__init__()
+    def __init__(self, op: Op[Any], pool: QThreadPool) -> None:
+        super().__init__(pool)
         self._op = op
         self.progressed.connect(self._on_progress)
         self.finished.connect(self._on_finished)
@@ -186,6 +197,7 @@ class _Relay(QObject):
     @Slot(object, object)
     def _on_finished(self, result: object, error: object) -> None:
         _running.discard(self)
+        self.setParent(None)  # Python's again: freed once the worker lets go of it too
         self._op._deliver_result(result, error if isinstance(error, Exception) else None)
 
 
