@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
 from ui_fixtures import workspace_alt_keys
 
 from exitbot_desktop.engine import question_library as library
@@ -23,6 +23,7 @@ from exitbot_desktop.engine.errors import QuestionSetError
 from exitbot_desktop.engine.questions import load_question_set
 from exitbot_desktop.engine.settings import read_settings
 from exitbot_desktop.engine.store import vault
+from exitbot_desktop.ui import operations
 from exitbot_desktop.ui.employee.answer_inputs import ListChoice
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from exitbot_desktop.engine.store.folder import DataFolder
     from exitbot_desktop.ui.hr.questions_page import QuestionsPage
+    from exitbot_desktop.ui.i18n import Translations
     from exitbot_desktop.ui.main_window import MainWindow
 
 PASSWORD = "correct horse battery staple"
@@ -317,3 +319,23 @@ def test_every_alt_key_on_the_page_and_bar_is_used_once(
     assert {"q", "a", "g", "c", "v", "e", "u", "n", "r", "p"} <= set(keys)
     assert window.store is not None
     assert read_settings(window.store).question_set == "default"
+
+
+def test_after_a_switch_to_german_the_editor_speaks_german(
+    ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, translations: Translations
+) -> None:
+    window = make_window(hr_folder)
+    page = _open_copy(ui, window)
+    editor, form = page.editor, page.editor.form
+    page.editor.select(2)  # "manager_aspects": options, asked after an answer to "main_reason"
+    translations.set_language("de")
+    caption = next(w for w in form.findChildren(QLabel) if w.buddy() is form.text_edits["de"])
+    ui.qtbot.waitUntil(lambda: caption.text() == "Frage (Deutsch)")
+    assert editor.up_button.text() == "Nach oben"
+    assert form.add_choice.text() == "Option hinzufügen"
+    assert form.required.text() == "Antwort erforderlich"
+    assert form.choices.horizontalHeaderItem(2).text() == "Deutsch"
+    assert [form.type_combo.itemText(i) for i in range(2)] == ["Freitext", "Bewertung von 1 bis 5"]
+    ui.qtbot.waitUntil(lambda: not operations._running, timeout=10_000)  # the list's new words
+    page.editor.select(2)
+    assert form.condition_hint.text().startswith("Mögliche Werte: career_development, ")

@@ -2592,137 +2592,142 @@
         <translation>Skala von 0 bis 10</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="319"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="286"/>
+        <source>Possible values: {values}</source>
+        <translation>Mögliche Werte: {values}</translation>
+    </message>
+    <message>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="324"/>
         <source>Always shown</source>
         <translation>Immer</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="320"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="325"/>
         <source>Only after an answer to</source>
         <translation>Nur nach einer Antwort auf</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="321"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="326"/>
         <source>Only for interviews whose detail</source>
         <translation>Nur bei Gesprächen mit der Angabe</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="325"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="330"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
         <source>Id</source>
         <translation>Kennung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="326"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="331"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="327"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="332"/>
         <source>Question (English)</source>
         <translation>Frage (Englisch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="328"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="333"/>
         <source>Question (German)</source>
         <translation>Frage (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="329"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="334"/>
         <source>Help (English)</source>
         <translation>Hilfe (Englisch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="330"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="335"/>
         <source>Help (German)</source>
         <translation>Hilfe (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="331"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="352"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="336"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="357"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="332"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="337"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="360"/>
         <source>When to ask it</source>
         <translation>Wann gefragt wird</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="333"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="338"/>
         <source>Values</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="337"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="342"/>
         <source>Question id</source>
         <translation>Kennung der Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="338"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="343"/>
         <source>Letters, digits, - and _: exports and branches use it</source>
         <translation>Buchstaben, Ziffern, - und _: Exporte und Verzweigungen verwenden sie</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="339"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="344"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="339"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="344"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="341"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="346"/>
         <source>Question in {language}</source>
         <translation>Frage auf {language}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="344"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="349"/>
         <source>Help in {language}</source>
         <translation>Hilfe auf {language}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="346"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="351"/>
         <source>Answer required</source>
         <translation>Antwort erforderlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="347"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="352"/>
         <source>Offer “prefer not to say”</source>
         <translation>„Möchte ich nicht sagen“ anbieten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="348"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="353"/>
         <source>Follow-up questions</source>
         <translation>Nachfragen stellen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="353"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="358"/>
         <source>Add option</source>
         <translation>Option hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="354"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="359"/>
         <source>Remove option</source>
         <translation>Option entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="356"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="361"/>
         <source>The earlier question or interview detail</source>
         <translation>Die frühere Frage oder Gesprächsangabe</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="357"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="362"/>
         <source>Values that show the question</source>
         <translation>Werte, bei denen die Frage erscheint</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="359"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="364"/>
         <source>separated by commas, e.g. manager, other</source>
         <translation>durch Kommas getrennt, z. B. manager, other</translation>
     </message>
@@ -2831,82 +2836,82 @@
 <context>
     <name>QuestionSetEditor</name>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="275"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="280"/>
         <source>Title (English)</source>
         <translation>Titel (Englisch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="276"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="281"/>
         <source>Title (German)</source>
         <translation>Titel (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="277"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="282"/>
         <source>Questions in the order they are asked</source>
         <translation>Fragen in der Reihenfolge, in der sie gestellt werden</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="278"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="283"/>
         <source>Drag a question, or press Ctrl+Up / Ctrl+Down, to move it</source>
         <translation>Ziehen Sie eine Frage oder drücken Sie Strg+Pfeil nach oben / Strg+Pfeil nach unten, um sie zu verschieben</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="279"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="284"/>
         <source>Move up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="280"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="285"/>
         <source>Move the question up (Ctrl+Up)</source>
         <translation>Die Frage nach oben verschieben (Strg+Pfeil nach oben)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="281"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="286"/>
         <source>Move down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="282"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="287"/>
         <source>Move the question down (Ctrl+Down)</source>
         <translation>Die Frage nach unten verschieben (Strg+Pfeil nach unten)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="283"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="288"/>
         <source>&amp;New question</source>
         <translation>&amp;Neue Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="284"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="289"/>
         <source>New question</source>
         <translation>Neue Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="285"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="290"/>
         <source>&amp;Remove question</source>
         <translation>Frage entfe&amp;rnen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="286"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="291"/>
         <source>Remove question</source>
         <translation>Frage entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="287"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="292"/>
         <source>&amp;Preview as the employee sees it</source>
         <translation>V&amp;orschau aus Sicht der Person</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="288"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="293"/>
         <source>Preview as the employee sees it</source>
         <translation>Vorschau aus Sicht der Person</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="289"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="294"/>
         <source>Nothing was saved. Correct these and save again:</source>
         <translation>Es wurde nichts gespeichert. Korrigieren Sie Folgendes und speichern Sie erneut:</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="290"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_set_editor.py" line="295"/>
         <source>Why the set was not saved</source>
         <translation>Warum der Katalog nicht gespeichert wurde</translation>
     </message>

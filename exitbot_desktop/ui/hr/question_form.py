@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -283,7 +283,7 @@ class QuestionForm(QWidget):
         target = next((q for q in self._earlier if q.get("id") == ref), None)
         values = answer_values(target) if kind == "question" and target else ()
         self.condition_hint.setText(
-            _tr("Possible values: {values}").format(values=", ".join(values)) if values else ""
+            self.tr("Possible values: {values}").format(values=", ".join(values)) if values else ""
         )
         self.condition_hint.setVisible(bool(values))
         for widget in (self.condition_ref, self.condition_values):
@@ -310,6 +310,11 @@ class QuestionForm(QWidget):
     def _changed(self, *_args: object) -> None:
         if not self._loading:
             self.edited.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         fill_choices(self.type_combo, [(_tr(name), key) for key, name in TYPE_NAMES.items()])
