@@ -590,7 +590,8 @@ def _dashboard(window: MainWindow, shoot: Shooter) -> None:
 
 def _questions(window: MainWindow, shoot: Shooter) -> None:
     """The Questions page: the built-in set (read-only), a copy being edited at a branching
-    question, a refused save with the loader's messages, and the preview in both languages."""
+    question (in English and in German), a refused save with the loader's messages, and the
+    preview in both languages."""
     window.workspace.sections["questions"].click()
     page = window.questions_page
     editor = page.editor
@@ -601,8 +602,19 @@ def _questions(window: MainWindow, shoot: Shooter) -> None:
     wait(lambda: page.selected() is not None and page.selected().id == "acme-2026")  # type: ignore[union-attr]
     wait(lambda: editor.form.isEnabled() and editor.model.rowCount() > 0)
     editor.select(2)  # "manager_aspects": options, and shown only after "My manager"
+    settle()  # the hint under the branch has its lines before the page scrolls to it
     page._scroll_area.ensureWidgetVisible(editor.form.condition_hint, 0, 20)
     shoot(window, "hr-questions-edit")
+    window.translations.set_language("de")
+    # The page fetches the set again for its new words, and the editor starts at question 1.
+    wait(lambda: page.save_button.text() != "Sav&e set" and editor.list.currentIndex().row() == 0)
+    editor.select(2)
+    settle()  # the hint under the branch has its lines before the page scrolls to it
+    page._scroll_area.ensureWidgetVisible(editor.form.condition_hint, 0, 20)
+    shoot(window, "hr-questions-edit-de")
+    window.translations.set_language("en")
+    wait(lambda: page.save_button.text() == "Sav&e set" and editor.list.currentIndex().row() == 0)
+    editor.select(2)
     editor.form.text_edits["de"].setPlainText("")
     editor.select(0)  # "main_reason" as yes/no: the branch on "My manager" breaks
     editor.form.type_combo.setCurrentIndex(editor.form.type_combo.findData("yes_no"))

@@ -14,8 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QTableWidget,
+    QWidget,
+)
 from ui_fixtures import workspace_alt_keys
 
 from exitbot_desktop.engine import question_library as library
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
     from ui_fixtures import UiDriver, WindowFactory
 
     from exitbot_desktop.engine.store.folder import DataFolder
+    from exitbot_desktop.ui.hr.question_form import QuestionForm
     from exitbot_desktop.ui.hr.questions_page import QuestionsPage
     from exitbot_desktop.ui.i18n import Translations
     from exitbot_desktop.ui.main_window import MainWindow
@@ -321,6 +331,51 @@ def test_every_alt_key_on_the_page_and_bar_is_used_once(
     assert read_settings(window.store).question_set == "default"
 
 
+def _cut_off_options(table: QTableWidget) -> list[str]:
+    """The option cells whose text is not shown whole: wrapped at its cell's width (less
+    the margin Qt's item views leave on each side), it needs more room than the cell has."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    cut = []
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            assert item is not None
+            cell = table.visualItemRect(item)
+            room = QRect(0, 0, cell.width() - 2 * margin, 10_000)
+            needed = table.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, item.text())
+            if needed.width() > room.width() or needed.height() > cell.height():
+                cut.append(item.text())
+    return cut
+
+
+def _cut_off_choices(combo: QComboBox) -> list[str]:
+    """The choices of a list that would not fit its box when chosen."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    shown = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    return [t for t in texts if combo.fontMetrics().horizontalAdvance(t) > shown.width()]
+
+
+def _cut_off_words(form: QuestionForm) -> list[str]:
+    """Captions, ticks and buttons narrower than their words need, and cut-off choices."""
+    cut = [
+        widget.text()
+        for widget in form.findChildren(QWidget)
+        if widget.isVisible()
+        and (
+            isinstance(widget, QAbstractButton)
+            or (isinstance(widget, QLabel) and not widget.wordWrap())
+        )
+        and widget.width() < widget.sizeHint().width()
+    ]
+    for combo in (form.type_combo, form.condition_kind):
+        cut += _cut_off_choices(combo)
+    return cut
+
+
 def test_after_a_switch_to_german_the_editor_speaks_german(
     ui: UiDriver, make_window: WindowFactory, hr_folder: DataFolder, translations: Translations
 ) -> None:
@@ -339,3 +394,29 @@ def test_after_a_switch_to_german_the_editor_speaks_german(
     ui.qtbot.waitUntil(lambda: not operations._running, timeout=10_000)  # the list's new words
     page.editor.select(2)
     assert form.condition_hint.text().startswith("Mögliche Werte: career_development, ")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_form_shows_every_caption_choice_and_option_whole_after_a_language_switch(
+    ui: UiDriver,
+    make_window: WindowFactory,
+    hr_folder: DataFolder,
+    translations: Translations,
+    language: str,
+) -> None:
+    window = make_window(hr_folder)
+    page = _open_copy(ui, window)
+    form = page.editor.form
+    translations.set_language(language)
+    expected = {"en": "Options", "de": "Optionen"}[language]
+    ui.qtbot.waitUntil(lambda: form.choices.accessibleName() == expected)
+    ui.qtbot.waitUntil(lambda: not operations._running, timeout=10_000)  # the list's new words
+
+    for row in range(page.editor.model.rowCount()):
+        page.editor.select(row)
+        ui.qtbot.wait(1)  # the layout settles
+        assert _cut_off_options(form.choices) == [], f"question {row + 1}"
+        assert _cut_off_words(form) == [], f"question {row + 1}"
+    # The longest condition, chosen, is shown whole too.
+    form.condition_kind.setCurrentIndex(form.condition_kind.findData("meta"))
+    assert _cut_off_words(form) == []

@@ -2592,142 +2592,142 @@
         <translation>Skala von 0 bis 10</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="286"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="298"/>
         <source>Possible values: {values}</source>
         <translation>Mögliche Werte: {values}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="324"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="336"/>
         <source>Always shown</source>
         <translation>Immer</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="325"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="337"/>
         <source>Only after an answer to</source>
         <translation>Nur nach einer Antwort auf</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="326"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="338"/>
         <source>Only for interviews whose detail</source>
         <translation>Nur bei Gesprächen mit der Angabe</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="330"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="342"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="367"/>
         <source>Id</source>
         <translation>Kennung</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="331"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="343"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="332"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="344"/>
         <source>Question (English)</source>
         <translation>Frage (Englisch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="333"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="345"/>
         <source>Question (German)</source>
         <translation>Frage (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="334"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="346"/>
         <source>Help (English)</source>
         <translation>Hilfe (Englisch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="335"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="347"/>
         <source>Help (German)</source>
         <translation>Hilfe (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="336"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="357"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="348"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="369"/>
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="337"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="360"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="349"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="372"/>
         <source>When to ask it</source>
         <translation>Wann gefragt wird</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="338"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="350"/>
         <source>Values</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="342"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="354"/>
         <source>Question id</source>
         <translation>Kennung der Frage</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="343"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
         <source>Letters, digits, - and _: exports and branches use it</source>
         <translation>Buchstaben, Ziffern, - und _: Exporte und Verzweigungen verwenden sie</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="344"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="356"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="367"/>
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="344"/>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="355"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="356"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="367"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="346"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="358"/>
         <source>Question in {language}</source>
         <translation>Frage auf {language}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="349"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="361"/>
         <source>Help in {language}</source>
         <translation>Hilfe auf {language}</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="351"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="363"/>
         <source>Answer required</source>
         <translation>Antwort erforderlich</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="352"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="364"/>
         <source>Offer “prefer not to say”</source>
         <translation>„Möchte ich nicht sagen“ anbieten</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="353"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="365"/>
         <source>Follow-up questions</source>
         <translation>Nachfragen stellen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="358"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="370"/>
         <source>Add option</source>
         <translation>Option hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="359"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="371"/>
         <source>Remove option</source>
         <translation>Option entfernen</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="361"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="373"/>
         <source>The earlier question or interview detail</source>
         <translation>Die frühere Frage oder Gesprächsangabe</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="362"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="374"/>
         <source>Values that show the question</source>
         <translation>Werte, bei denen die Frage erscheint</translation>
     </message>
     <message>
-        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="364"/>
+        <location filename="../../exitbot_desktop/ui/hr/question_form.py" line="376"/>
         <source>separated by commas, e.g. manager, other</source>
         <translation>durch Kommas getrennt, z. B. manager, other</translation>
     </message>

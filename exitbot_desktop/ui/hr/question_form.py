@@ -78,12 +78,24 @@ class QuestionForm(QWidget):
         self.choices = QTableWidget(0, 1 + len(LANGUAGES))
         self.choices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.choices.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
-        self.choices.verticalHeader().hide()
-        self.choices.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Ids never break, so their column is as wide as the longest; the labels share the
+        # rest and wrap onto more lines, a row as tall as its longest label needs (and never
+        # lower than a row of one line was).
+        self.choices.setWordWrap(True)
+        rows = self.choices.verticalHeader()
+        rows.hide()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.choices.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.choices.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.add_choice = button()
         self.remove_choice = button()
         self.condition_kind = QComboBox()
+        # Both are refilled on a language change: their width follows the new words.
+        for combo in (self.type_combo, self.condition_kind):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.condition_ref = QComboBox()
         self.condition_values = QLineEdit()
         self.condition_hint = label("muted", selectable=True)
