@@ -124,6 +124,53 @@ def test_an_erasure_still_stands_when_a_reader_keeps_the_log_from_being_emptied(
     assert "still holds pages from before an erasure" in caplog.text
 
 
+def test_copies_exitbot_made_itself_before_the_retention_period_go_with_the_purge(
+    store: vault.Store, tmp_path: Path
+) -> None:
+    """They hold only interviews the purge erases from the database: keeping them would
+    break the welcome page's promise. Backups made by hand are the organisation's."""
+    elsewhere = tmp_path / "usb" / "exitbot"
+    store.settings.set("backup_folder", str(elsewhere))
+    old, recent = "20220105T101500", utcnow().strftime("%Y%m%dT%H%M%S")
+    own = store.folder.root / "backups"
+    names = {
+        own: [
+            f"before-schema-7-from-6-{old}Z",
+            f"before-key-rotation-{old}123456Z",
+            f"replaced-{old}Z",
+            f"exitbot-auto-{old}Z-2",
+            f"before-schema-7-from-6-{recent}Z",
+            f"replaced-{recent}Z",
+            f"exitbot-backup-{old}Z",  # made by hand
+            f"before-schema-{old}",  # not a name ExitBot gives
+        ],
+        elsewhere: [f"exitbot-auto-{old}Z", f"exitbot-auto-{recent}Z", f"exitbot-backup-{old}Z"],
+    }
+    for folder, made in names.items():
+        for name in made:
+            (folder / name).mkdir(parents=True)
+            (folder / name / "exitbot.db").write_bytes(b"an old copy")
+
+    purge = retention.purge_expired(store, 24)
+
+    assert {p.name for p in own.iterdir()} == {
+        f"before-schema-7-from-6-{recent}Z",
+        f"replaced-{recent}Z",
+        f"exitbot-backup-{old}Z",
+        f"before-schema-{old}",
+    }
+    assert {p.name for p in elsewhere.iterdir()} == {
+        f"exitbot-auto-{recent}Z",
+        f"exitbot-backup-{old}Z",
+    }
+    assert purge.copies == 5
+    assert "Also deleted 5 copy(ies) ExitBot had made itself before then" in purge.summary()
+    entry = store.audit.entries(limit=1)[0]
+    assert entry.action == "expired_copies_deleted"
+    assert len(entry.detail["folders"]) == 5
+    assert retention.purge_expired(store, 24).copies == 0  # nothing left to delete
+
+
 # --------------------------------------------------------------- on a server
 
 

@@ -1,6 +1,7 @@
 """The backup workflows the CLI and the app share: back up now, automatically, and status.
 
-Owns `back_up`, `automatic_backup`, `backup_status` and `BACKUP_AGE_WARNING`. The
+Owns `back_up`, `automatic_backup`, `backup_status`, `remove_expired_copies` (for the
+retention purge) and `BACKUP_AGE_WARNING`. The
 copying itself is the store's (`store.backup`); this module decides where backups go
 (the `backup_folder` setting, else `backups/` in the data folder), when automatic ones
 are made (the `auto_backup` setting, when HR locks or closes the app) and how many of
@@ -10,9 +11,11 @@ is `store.restore.restore`, which needs no open store. Never imports Qt.
 
 from __future__ import annotations
 
+import logging
+import re
 import shutil
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,10 +29,22 @@ from exitbot_desktop.engine.store.backup import (
     create_backup,
     last_backup,
 )
+from exitbot_desktop.engine.store.interviews import months_before
 
 if TYPE_CHECKING:
     from exitbot_desktop.engine.store.folder import DataFolder
     from exitbot_desktop.engine.store.vault import Store
+
+_log = logging.getLogger(__name__)
+
+# The copies ExitBot makes by itself, by their folders' names: automatic backups, and in
+# the data folder's backups/ the copies made before a schema upgrade (`store.db`) or a
+# key rotation (`store.rotation`, with microseconds) and what a restore replaced
+# (`store.restore`). Each name ends in when it was made, in UTC.
+_OWN_COPY = re.compile(
+    rf"(?:{re.escape(AUTOMATIC_PREFIX)}|before-schema-\d+-from-\d+-|before-key-rotation-|replaced-)"
+    r"(?P<stamp>\d{8}T\d{6})\d*Z(?:-\d+)?"
+)
 
 # An office that backs up less often than this is told so (health panel, `check`).
 BACKUP_AGE_WARNING = timedelta(days=7)
@@ -68,6 +83,41 @@ def automatic_backup(store: Store) -> BackupResult | None:
     for old in backup_folders(parent, AUTOMATIC_PREFIX)[: -settings.auto_backup_keep]:
         shutil.rmtree(old, ignore_errors=True)
     return result
+
+
+def remove_expired_copies(store: Store, months: int) -> list[str]:
+    """Delete the copies ExitBot made by itself more than `months` ago; their names.
+
+    Such a copy holds interviews as they were when it was made, so every one of them
+    was last touched more than `months` ago: past the retention period, and erased from
+    the database by the same purge. These are the automatic backups and, in the data
+    folder's `backups/`, the copies made before a schema upgrade or a key rotation and
+    what a restore replaced. Backups made by hand are the organisation's and stay. A
+    copy that cannot be deleted is left for the next purge (and logged)."""
+    cutoff = months_before(datetime.now(UTC).replace(tzinfo=None), months)
+    own = store.folder.root / "backups"
+    folders = {own, backup_folder(read_settings(store), store.folder)}
+    removed = []
+    for folder in sorted(folders):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            found = _OWN_COPY.fullmatch(path.name)
+            if not path.is_dir() or found is None:
+                continue
+            if folder != own and not path.name.startswith(AUTOMATIC_PREFIX):
+                continue
+            if datetime.strptime(found["stamp"], "%Y%m%dT%H%M%S") >= cutoff:
+                continue
+            try:
+                shutil.rmtree(path)
+            except OSError:
+                _log.warning("could not delete the expired copy %s", path, exc_info=True)
+                continue
+            removed.append(path.name)
+    if removed:
+        store.audit.record("expired_copies_deleted", {"months": months, "folders": removed})
+    return removed
 
 
 def backup_status(store: Store) -> BackupStatus:

@@ -1,7 +1,8 @@
 """Keeping the welcome page's promise: interviews are erased after the retention period.
 
 Owns `purge_expired`, which the app runs at every HR unlock and `exitbot-desktop purge`
-runs on demand; the period is the `retention_months` setting unless given. Also
+runs on demand; the period is the `retention_months` setting unless given. The copies
+ExitBot made itself before the period go with the interviews (`backups.py`). Also
 `count_expired`, the preview the settings page shows before HR shortens the period.
 Never imports Qt.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from exitbot_desktop.engine.backups import remove_expired_copies
 from exitbot_desktop.engine.settings import read_settings
 
 if TYPE_CHECKING:
@@ -21,15 +23,24 @@ if TYPE_CHECKING:
 class Purge:
     months: int
     erased: int
+    copies: int  # copies ExitBot had made itself before the period (`backups.py`)
 
     def summary(self) -> str:
-        return f"Erased {self.erased} interview(s) older than {self.months} months."
+        said = f"Erased {self.erased} interview(s) older than {self.months} months."
+        if self.copies:
+            said += (
+                f" Also deleted {self.copies} copy(ies) ExitBot had made itself before then "
+                "(automatic backups, or copies made before an upgrade, a key change or a "
+                "restore): they held only interviews of that age."
+            )
+        return said
 
 
 def purge_expired(store: Store, months: int | None = None) -> Purge:
     """Erase interviews last touched more than `months` (default: the setting) ago; audited."""
     keep = months if months is not None else read_settings(store).retention_months
-    return Purge(keep, store.interviews.purge_older_than(keep))
+    erased = store.interviews.purge_older_than(keep)
+    return Purge(keep, erased, len(remove_expired_copies(store, keep)))
 
 
 def count_expired(store: Store, months: int) -> int:

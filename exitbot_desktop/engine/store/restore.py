@@ -6,7 +6,8 @@ running ExitBot stops it); then the current folder is judged (empty, damaged, or
 healthy: a healthy one is replaced only when forced); then the copy is opened with the
 HR password in a hidden staging folder beside the data (which runs the same checks
 and any schema upgrade as unlocking, and audits the restore in the copy). Only then are
-the current files moved aside into `backups/replaced-<time>/` (never deleted) and the
+the current files moved aside into `backups/replaced-<time>/` (deleted only by the
+retention purge once older than the retention period, `engine.backups`) and the
 copy moved in; if a move fails, the moves made so far are undone. Never imports Qt.
 """
 
