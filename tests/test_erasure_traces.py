@@ -143,6 +143,7 @@ def test_copies_exitbot_made_itself_before_the_retention_period_go_with_the_purg
             f"replaced-{recent}Z",
             f"exitbot-backup-{old}Z",  # made by hand
             f"before-schema-{old}",  # not a name ExitBot gives
+            "replaced-20221399T999999Z",  # nor a time
         ],
         elsewhere: [f"exitbot-auto-{old}Z", f"exitbot-auto-{recent}Z", f"exitbot-backup-{old}Z"],
     }
@@ -158,6 +159,7 @@ def test_copies_exitbot_made_itself_before_the_retention_period_go_with_the_purg
         f"replaced-{recent}Z",
         f"exitbot-backup-{old}Z",
         f"before-schema-{old}",
+        "replaced-20221399T999999Z",
     }
     assert {p.name for p in elsewhere.iterdir()} == {
         f"exitbot-auto-{recent}Z",

@@ -93,31 +93,48 @@ def remove_expired_copies(store: Store, months: int) -> list[str]:
     the database by the same purge. These are the automatic backups and, in the data
     folder's `backups/`, the copies made before a schema upgrade or a key rotation and
     what a restore replaced. Backups made by hand are the organisation's and stay. A
-    copy that cannot be deleted is left for the next purge (and logged)."""
+    folder that cannot be read or a copy that cannot be deleted is left for the next
+    purge (and logged): the interviews' own erasure has committed by then."""
     cutoff = months_before(datetime.now(UTC).replace(tzinfo=None), months)
     own = store.folder.root / "backups"
-    folders = {own, backup_folder(read_settings(store), store.folder)}
+    elsewhere = backup_folder(read_settings(store), store.folder)
+    found = _copies_before(own, cutoff)
+    if elsewhere != own:
+        found += [
+            p for p in _copies_before(elsewhere, cutoff) if p.name.startswith(AUTOMATIC_PREFIX)
+        ]
     removed = []
-    for folder in sorted(folders):
-        if not folder.is_dir():
+    for path in found:
+        try:
+            shutil.rmtree(path)
+        except OSError:
+            _log.warning("could not delete the expired copy %s", path, exc_info=True)
             continue
-        for path in sorted(folder.iterdir()):
-            found = _OWN_COPY.fullmatch(path.name)
-            if not path.is_dir() or found is None:
-                continue
-            if folder != own and not path.name.startswith(AUTOMATIC_PREFIX):
-                continue
-            if datetime.strptime(found["stamp"], "%Y%m%dT%H%M%S") >= cutoff:
-                continue
-            try:
-                shutil.rmtree(path)
-            except OSError:
-                _log.warning("could not delete the expired copy %s", path, exc_info=True)
-                continue
-            removed.append(path.name)
+        removed.append(path.name)
     if removed:
         store.audit.record("expired_copies_deleted", {"months": months, "folders": removed})
     return removed
+
+
+def _copies_before(folder: Path, cutoff: datetime) -> list[Path]:
+    """The folders in `folder` named as ExitBot names its own copies, made before `cutoff`."""
+    try:
+        paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        _log.warning("could not look for expired copies in %s", folder, exc_info=True)
+        return []
+    found = []
+    for path in paths:
+        named = _OWN_COPY.fullmatch(path.name)
+        if named is None or not path.is_dir():
+            continue
+        try:
+            made = datetime.strptime(named["stamp"], "%Y%m%dT%H%M%S")
+        except ValueError:  # digits in the shape of a time, but none
+            continue
+        if made < cutoff:
+            found.append(path)
+    return found
 
 
 def backup_status(store: Store) -> BackupStatus:
