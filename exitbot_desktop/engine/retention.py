@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from exitbot_desktop.engine.backups import remove_expired_copies
 from exitbot_desktop.engine.settings import read_settings
 
 if TYPE_CHECKING:
@@ -38,6 +37,10 @@ class Purge:
 
 def purge_expired(store: Store, months: int | None = None) -> Purge:
     """Erase interviews last touched more than `months` (default: the setting) ago; audited."""
+    # Imported here: the backup module brings the database libraries with it, and the
+    # main window imports this module before it first paints, needing none of them.
+    from exitbot_desktop.engine.backups import remove_expired_copies
+
     keep = months if months is not None else read_settings(store).retention_months
     erased = store.interviews.purge_older_than(keep)
     return Purge(keep, erased, len(remove_expired_copies(store, keep)))
