@@ -85,7 +85,7 @@ def automatic_backup(store: Store) -> BackupResult | None:
     return result
 
 
-def remove_expired_copies(store: Store, months: int) -> list[str]:
+def remove_expired_copies(store: Store, months: int, settings: Settings) -> list[str]:
     """Delete the copies ExitBot made by itself more than `months` ago; their names.
 
     Such a copy holds interviews as they were when it was made, so every one of them
@@ -97,7 +97,7 @@ def remove_expired_copies(store: Store, months: int) -> list[str]:
     purge (and logged): the interviews' own erasure has committed by then."""
     cutoff = months_before(datetime.now(UTC).replace(tzinfo=None), months)
     own = store.folder.root / "backups"
-    elsewhere = backup_folder(read_settings(store), store.folder)
+    elsewhere = backup_folder(settings, store.folder)
     found = _copies_before(own, cutoff)
     if elsewhere != own:
         found += [

@@ -41,9 +41,10 @@ def purge_expired(store: Store, months: int | None = None) -> Purge:
     # main window imports this module before it first paints, needing none of them.
     from exitbot_desktop.engine.backups import remove_expired_copies
 
-    keep = months if months is not None else read_settings(store).retention_months
+    settings = read_settings(store)
+    keep = months if months is not None else settings.retention_months
     erased = store.interviews.purge_older_than(keep)
-    return Purge(keep, erased, len(remove_expired_copies(store, keep)))
+    return Purge(keep, erased, len(remove_expired_copies(store, keep, settings)))
 
 
 def count_expired(store: Store, months: int) -> int:
