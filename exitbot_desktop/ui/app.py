@@ -18,6 +18,7 @@ from exitbot_desktop.engine.errors import StoreError
 from exitbot_desktop.engine.store.folder import DataFolder, create_private_file
 from exitbot_desktop.paths import resources_dir
 from exitbot_desktop.ui.errors import install_excepthook
+from exitbot_desktop.ui.garbage import collect_on_gui_thread
 from exitbot_desktop.ui.i18n import Translations, system_language
 from exitbot_desktop.ui.main_window import MainWindow
 from exitbot_desktop.ui.style import apply_style
@@ -44,6 +45,7 @@ def create_app(argv: list[str] | None = None) -> tuple[QApplication, Translation
     app.setApplicationDisplayName("ExitBot")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "exitbot.svg")))
     apply_style(app)
+    collect_on_gui_thread(app)
     translations = Translations(app)
     translations.set_language(system_language())
     return app, translations
