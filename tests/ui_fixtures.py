@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from pytestqt.qtbot import QtBot
 
 from exitbot_desktop.engine.llm.backend import Backend, GenerationOptions, Message
@@ -152,7 +153,15 @@ class UiDriver:
         self.qtbot.keyClick(self.focused(), key, modifier)
 
     def tab_to(self, target: QWidget, *, limit: int = 60) -> None:
-        """Press Tab until `target` has focus; fails if it is not in the tab chain."""
+        """Press Tab until `target` has focus; fails if it is not in the tab chain.
+
+        A person tabs to a button they can see: widgets added to a shown page appear one
+        turn of the event loop later, and Tab skips them until then, so wait for it first.
+        """
+        try:
+            self.qtbot.waitUntil(target.isVisible, timeout=5_000)
+        except QtTimeoutError:
+            raise AssertionError(f"{target.accessibleName() or target!r} is never shown") from None
         for _ in range(limit):
             if QApplication.focusWidget() is target:
                 return
